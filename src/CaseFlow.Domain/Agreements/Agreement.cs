@@ -1,0 +1,45 @@
+namespace CaseFlow.Domain.Agreements;
+
+public enum AgreementStatus
+{
+    Active,
+}
+
+/// <summary>The current state of one agency's agreement for one model.</summary>
+public sealed record Agreement
+{
+    public Guid Id { get; init; }
+    public long Version { get; set; }
+    public required string Ori { get; init; }
+    public bool OriIsSurrogate { get; init; }
+    public required string AgencyName { get; init; }
+    public required string StateCode { get; init; }
+    public string? County { get; init; }
+    public ProgramModel Model { get; init; }
+    public DateOnly SignedOn { get; init; }
+    public required string FieldOfficeCode { get; init; }
+    public required string TimeZone { get; init; }
+    public AgreementStatus Status { get; init; }
+    public DateOnly ListedOn { get; init; }
+    public required string Source { get; init; }
+
+    /// <summary>The stable sort and paging key of agreement lists.</summary>
+    public string Key => $"{Ori}:{Model}";
+
+    public static Agreement Create(AgreementSigned e) => new()
+    {
+        Id = e.AgreementId,
+        Ori = e.Ori,
+        OriIsSurrogate = e.OriIsSurrogate,
+        AgencyName = e.AgencyName,
+        StateCode = e.StateCode,
+        County = e.County,
+        Model = e.Model,
+        SignedOn = e.SignedOn,
+        FieldOfficeCode = e.FieldOfficeCode,
+        TimeZone = e.TimeZone,
+        Status = AgreementStatus.Active,
+        ListedOn = e.ListedOn,
+        Source = e.Source,
+    };
+}
