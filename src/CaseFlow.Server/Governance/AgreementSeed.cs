@@ -1,0 +1,52 @@
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Server.ReferenceData;
+using JasperFx.Events;
+using Marten;
+using Marten.Schema;
+using UUIDNext;
+
+namespace CaseFlow.Server.Governance;
+
+/// <summary>
+/// Starts one agreement stream per JEM and WSO agreement in ICE's published list, at every start-up and
+/// idempotently: stream and event ids are name-based, and agreements already in the store are left alone.
+/// </summary>
+public sealed class AgreementSeed(ILogger<AgreementSeed> logger) : IInitialData
+{
+    public const string Actor = "caseflow-reference-data";
+    private static readonly Guid EventNamespace = new("0c9c4b8e-3a51-4f0e-9f55-6f3c2f1d7a10");
+
+    public async Task Populate(IDocumentStore store, CancellationToken cancellation)
+    {
+        var catalog = AgreementCatalog.Load();
+        try
+        {
+            await StartMissing(store, catalog, cancellation);
+        }
+        catch (ExistingStreamIdCollisionException)
+        {
+            // Another node seeded some of them between our read and our write: read again, start what is left.
+            await StartMissing(store, catalog, cancellation);
+        }
+    }
+
+    private async Task StartMissing(IDocumentStore store, IReadOnlyList<AgreementSigned> catalog, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var existing = (await session.Query<Agreement>().Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        var missing = catalog.Where(a => !existing.Contains(a.AgreementId)).ToList();
+        if (missing.Count == 0)
+            return;
+
+        session.CorrelationId = Uuid.NewSequential().ToString();
+        session.LastModifiedBy = Actor;
+        foreach (var signed in missing)
+        {
+            var @event = new Event<AgreementSigned>(signed) { Id = Uuid.NewNameBased(EventNamespace, signed.AgreementId.ToString()) };
+            session.Events.StartStream<Agreement>(signed.AgreementId, @event);
+        }
+
+        await session.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded {Count} agreement streams from ICE's list of {ListedOn}", missing.Count, missing[0].ListedOn);
+    }
+}

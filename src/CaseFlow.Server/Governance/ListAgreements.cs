@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Governance;
+
+/// <summary>Filters of the agreement list: USPS state code, model (JEM or WSO), ERO field office code; cursor paging.</summary>
+public sealed record AgreementFilter(string? State, string? Model, string? FieldOffice, string? After, string? Limit)
+{
+    public (AgreementCriteria Criteria, QueryErrors Errors) Parse()
+    {
+        var errors = new QueryErrors();
+        var criteria = new AgreementCriteria(
+            errors.Code("state", State, 2),
+            errors.Enum<ProgramModel>("model", Model),
+            errors.Code("fieldOffice", FieldOffice, 3),
+            errors.Cursor(After),
+            errors.Limit(Limit));
+        return (criteria, errors);
+    }
+}
+
+public sealed record AgreementCriteria(string? State, ProgramModel? Model, string? FieldOffice, string? AfterKey, int Limit);
+
+public static class ListAgreementsEndpoint
+{
+    public static ProblemDetails Validate(AgreementFilter filter) =>
+        filter.Parse().Errors is { Count: > 0 } errors
+            ? new ValidationProblemDetails(errors) { Status = 400, Title = "The query is not valid" }
+            : WolverineContinue.NoProblems;
+
+    /// <summary>The agreements the caller may see, ordered by ORI and model.</summary>
+    [WolverineGet("/api/agreements", Name = "ListAgreements")]
+    [Authorize(Policy = Policies.ReadAgreements)]
+    public static async Task<Page<Agreement>> Get(
+        [FromQuery] AgreementFilter filter, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var scope = CallerScope.From(user);
+        var (criteria, _) = filter.Parse();
+
+        var query = session.Query<Agreement>().AsQueryable();
+        if (scope.IsAgency)
+            query = query.Where(a => a.Ori == scope.Ori);
+        if (scope.IsSupervisor)
+            query = query.Where(a => a.FieldOfficeCode == scope.FieldOffice);
+        if (criteria.State is { } state)
+            query = query.Where(a => a.StateCode == state);
+        if (criteria.Model is { } model)
+            query = query.Where(a => a.Model == model);
+        if (criteria.FieldOffice is { } office)
+            query = query.Where(a => a.FieldOfficeCode == office);
+        if (criteria.AfterKey is { } after)
+            query = query.Where(a => a.Key.CompareTo(after) > 0);
+
+        var fetched = await query.OrderBy(a => a.Key).Take(criteria.Limit + 1).ToListAsync(ct);
+        return Paging.ToPage(fetched, criteria.Limit, a => a.Key);
+    }
+}

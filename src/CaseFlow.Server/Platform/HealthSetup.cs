@@ -1,0 +1,36 @@
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CaseFlow.Server.Platform;
+
+/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database answers and its schema is current.</summary>
+public static class HealthSetup
+{
+    private const string Ready = "ready";
+
+    public static void AddCaseFlowHealth(this IServiceCollection services) =>
+        services.AddHealthChecks().AddCheck<DatabaseSchemaCheck>("database", tags: [Ready]);
+
+    public static void MapCaseFlowHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
+    }
+}
+
+public sealed class DatabaseSchemaCheck(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+            return HealthCheckResult.Healthy("The database answers and its schema matches this build.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy($"The database is unreachable or its schema is not current: {e.GetType().Name}");
+        }
+    }
+}

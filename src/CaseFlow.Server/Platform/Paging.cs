@@ -1,0 +1,37 @@
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace CaseFlow.Server.Platform;
+
+/// <summary>A page of a list in stable order; <see cref="Next"/> is the cursor of the following page, if any.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+
+/// <summary>Cursor paging as design.md describes it: <c>after</c> (an opaque cursor) and <c>limit</c> up to 500.</summary>
+public static class Paging
+{
+    public const int DefaultLimit = 100;
+    public const int MaxLimit = 500;
+
+    public static string Encode(string key) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(key));
+
+    public static bool TryDecode(string? cursor, out string? key)
+    {
+        key = null;
+        if (string.IsNullOrEmpty(cursor))
+            return true;
+        try
+        {
+            key = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    public static Page<T> ToPage<T>(IReadOnlyList<T> fetched, int limit, Func<T, string> keyOf) =>
+        fetched.Count > limit
+            ? new Page<T>(fetched.Take(limit).ToList(), Encode(keyOf(fetched[limit - 1])))
+            : new Page<T>(fetched, null);
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace CaseFlow.Server.Platform;
+
+/// <summary>RFC 9457 problem details for every error, each saying whether a retry can help.</summary>
+public static class ProblemDetailsSetup
+{
+    private static readonly HashSet<int> Retryable = [408, 409, 425, 429, 502, 503, 504];
+
+    public static void AddCaseFlowProblemDetails(this IServiceCollection services) =>
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                // Malformed requests (unreadable JSON, a body too large): say what, never how the server failed.
+                status = bad.StatusCode;
+                problem.Status = status;
+                problem.Title = "The request could not be read";
+                problem.Detail = bad.Message;
+                context.HttpContext.Response.StatusCode = bad.StatusCode;
+            }
+
+            problem.Extensions.TryAdd("retryable", Retryable.Contains(status));
+            problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
+        });
+
+    public static void UseCaseFlowProblemDetails(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+    }
+}

@@ -1,0 +1,38 @@
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace CaseFlow.Server.Platform;
+
+/// <summary>
+/// OpenTelemetry traces, metrics and logs from ASP.NET Core, Wolverine, Marten and Npgsql, exported over OTLP
+/// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// </summary>
+public static class TelemetrySetup
+{
+    public const string ServiceName = "caseflow";
+
+    public static void AddCaseFlowTelemetry(this WebApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(ServiceName))
+            .WithTracing(t => t
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddNpgsql()
+                .AddSource("Wolverine", "Marten"))
+            .WithMetrics(m => m
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Marten", "Wolverine*", "Npgsql"))
+            .WithLogging(_ => { }, o =>
+            {
+                o.IncludeFormattedMessage = true;
+                o.IncludeScopes = true;
+            });
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            telemetry.UseOtlpExporter();
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using JasperFx;
+using Wolverine.Http;
+using Wolverine.Http.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Host.ApplyJasperFxExtensions();
+
+builder.AddCaseFlowTelemetry();
+builder.AddCaseFlowPersistence();
+builder.AddCaseFlowAuthentication();
+builder.Services.AddAuthorization(Policies.Register);
+builder.Services.AddCaseFlowProblemDetails();
+builder.Services.AddCaseFlowHealth();
+builder.Services.AddCaseFlowOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddWolverineHttp();
+
+var app = builder.Build();
+app.UseCaseFlowProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapCaseFlowHealth();
+app.MapCaseFlowOpenApi();
+app.MapWolverineEndpoints(o =>
+{
+    o.MapMartenConcurrencyFailuresToConflict();
+});
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

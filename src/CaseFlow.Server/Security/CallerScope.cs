@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using CaseFlow.Domain.Agreements;
+
+namespace CaseFlow.Server.Security;
+
+/// <summary>
+/// What the caller may see: an agency's systems and officers their own ORI, a supervisor their field office,
+/// everyone else everything their policy lets them reach. Objects out of scope are answered 404.
+/// </summary>
+public sealed record CallerScope(string Subject, string Role, string? Ori, string? FieldOffice, string? OfficerId)
+{
+    public static CallerScope From(ClaimsPrincipal user) => new(
+        user.FindFirstValue(CaseFlowClaims.Subject) ?? "",
+        user.FindFirstValue(CaseFlowClaims.Role) ?? "",
+        user.FindFirstValue(CaseFlowClaims.Ori),
+        user.FindFirstValue(CaseFlowClaims.FieldOffice),
+        user.FindFirstValue(CaseFlowClaims.OfficerId));
+
+    public bool IsAgency => Role is Roles.ScreeningSystem or Roles.Officer;
+    public bool IsSupervisor => Role is Roles.Supervisor;
+
+    public bool CanSee(Agreement agreement) =>
+        IsAgency ? agreement.Ori == Ori
+        : IsSupervisor ? agreement.FieldOfficeCode == FieldOffice
+        : true;
+}

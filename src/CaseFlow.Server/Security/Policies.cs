@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace CaseFlow.Server.Security;
+
+/// <summary>
+/// Named authorization policies, one per row of design.md's table. Every endpoint names one of these (or is
+/// explicitly anonymous); an endpoint that names none is refused by the fallback policy.
+/// </summary>
+public static class Policies
+{
+    public const string ReadAgreements = "agreements:read";
+
+    public static void Register(AuthorizationOptions options)
+    {
+        options.AddPolicy(ReadAgreements, RolesIn(Roles.All));
+
+        options.FallbackPolicy = new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .AddRequirements(new EndpointHasNoPolicy())
+            .Build();
+    }
+
+    private static AuthorizationPolicy RolesIn(IEnumerable<string> roles) => new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireClaim(CaseFlowClaims.Role, roles)
+        .Build();
+
+    /// <summary>A requirement no handler satisfies: what deny-by-default means for an endpoint without a policy.</summary>
+    public sealed class EndpointHasNoPolicy : IAuthorizationRequirement;
+}

@@ -1,0 +1,45 @@
+using CaseFlow.Domain;
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Server.Governance;
+using CaseFlow.Server.Tests.Infrastructure;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CaseFlow.Server.Tests.Governance;
+
+public class AgreementSeedTests(AppFixture app)
+{
+    [Fact]
+    public async Task every_published_jem_and_wso_agreement_is_seeded_once()
+    {
+        await using var session = app.Store.QuerySession();
+
+        (await session.Query<Agreement>().CountAsync(a => a.Model == ProgramModel.JEM, TestContext.Current.CancellationToken)).ShouldBe(117);
+        (await session.Query<Agreement>().CountAsync(a => a.Model == ProgramModel.WSO, TestContext.Current.CancellationToken)).ShouldBe(300);
+        (await SignedEventCount(session)).ShouldBe(417);
+    }
+
+    [Fact]
+    public async Task seeding_again_appends_nothing()
+    {
+        await new AgreementSeed(NullLogger<AgreementSeed>.Instance).Populate(app.Store, TestContext.Current.CancellationToken);
+
+        await using var session = app.Store.QuerySession();
+        (await SignedEventCount(session)).ShouldBe(417);
+        (await session.Query<Agreement>().CountAsync(TestContext.Current.CancellationToken)).ShouldBe(417);
+    }
+
+    [Fact]
+    public async Task every_agreement_has_a_field_office_and_a_real_time_zone()
+    {
+        await using var session = app.Store.QuerySession();
+        var agreements = await session.Query<Agreement>().ToListAsync(TestContext.Current.CancellationToken);
+
+        agreements.ShouldAllBe(a => a.FieldOfficeCode.Length == 3);
+        agreements.ShouldAllBe(a => TimeZoneInfo.FindSystemTimeZoneById(a.TimeZone) != null);
+        agreements.ShouldAllBe(a => a.Status == AgreementStatus.Active);
+    }
+
+    private static Task<int> SignedEventCount(IQuerySession session) =>
+        session.Events.QueryRawEventDataOnly<AgreementSigned>().CountAsync(TestContext.Current.CancellationToken);
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using Alba;
+using JasperFx.CommandLine;
+using Marten;
+using Wolverine;
+
+[assembly: AssemblyFixture(typeof(CaseFlow.Server.Tests.Infrastructure.AppFixture))]
+
+namespace CaseFlow.Server.Tests.Infrastructure;
+
+/// <summary>
+/// One CaseFlow host for the whole test assembly, over the real <c>Program</c> and the PostgreSQL database that
+/// <c>./ops/test</c> provides. Tests share it, so each makes its own data and never resets the store.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public IAlbaHost Host { get; private set; } = null!;
+    public TestTokens Tokens { get; } = new(RandomNumberGenerator.GetBytes(32));
+
+    public static string ConnectionString =>
+        Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
+        ?? throw new InvalidOperationException("ConnectionStrings__Marten is not set: run the tests with ./ops/test, which starts PostgreSQL.");
+
+    public IDocumentStore Store => Host.DocumentStore();
+
+    public async ValueTask InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        Host = await AlbaHost.For<Program>(x =>
+        {
+            x.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
+            x.ConfigureServices(s =>
+            {
+                s.RunWolverineInSoloMode();
+                s.DisableAllExternalWolverineTransports();
+            });
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        await Host.DisposeAsync();
+    }
+}

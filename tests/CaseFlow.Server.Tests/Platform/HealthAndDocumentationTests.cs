@@ -1,0 +1,50 @@
+using Alba;
+using CaseFlow.Server.Tests.Infrastructure;
+
+namespace CaseFlow.Server.Tests.Platform;
+
+public class HealthAndDocumentationTests(AppFixture app)
+{
+    [Fact]
+    public async Task liveness_answers_without_a_token()
+    {
+        await app.Host.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.StatusCodeShouldBeOk();
+        });
+    }
+
+    [Fact]
+    public async Task readiness_reports_a_reachable_database_with_a_current_schema()
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBeOk();
+        });
+
+        (await result.ReadAsTextAsync()).ShouldBe("Healthy");
+    }
+
+    [Fact]
+    public async Task the_openapi_document_lists_the_endpoints()
+    {
+        var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        var document = await result.ReadAsTextAsync();
+
+        document.ShouldContain("\"/api/agreements\"");
+        document.ShouldContain("\"/api/agreements/{ori}/{model}\"");
+    }
+
+    [Fact]
+    public async Task the_reference_page_is_served_at_docs()
+    {
+        var result = await app.Host.Scenario(s => s.Get.Url("/docs/v1"));
+
+        result.Context.Response.ContentType.ShouldNotBeNull().ShouldStartWith("text/html");
+        var page = await result.ReadAsTextAsync();
+        page.ShouldContain("<title>CaseFlow API</title>");
+        page.ShouldContain("openapi");
+    }
+}
