@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CaseFlow.Domain.Integrity;
+
+/// <summary>
+/// The JSON Canonicalization Scheme of RFC 8785: object members sorted by their UTF-16 code units, no
+/// insignificant white space, minimal string escaping, and numbers written as ECMAScript writes a double.
+/// No package that implements it restores here, so this is the one hand-written piece of plumbing.
+/// </summary>
+public static class CanonicalJson
+{
+    public static string Canonicalize(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return Canonicalize(document.RootElement);
+    }
+
+    public static string Canonicalize(JsonElement element)
+    {
+        var builder = new StringBuilder();
+        Write(builder, element);
+        return builder.ToString();
+    }
+
+    private static void Write(StringBuilder output, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                output.Append('{');
+                var first = true;
+                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                {
+                    if (!first)
+                        output.Append(',');
+                    first = false;
+                    WriteString(output, property.Name);
+                    output.Append(':');
+                    Write(output, property.Value);
+                }
+
+                output.Append('}');
+                break;
+            case JsonValueKind.Array:
+                output.Append('[');
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (index++ > 0)
+                        output.Append(',');
+                    Write(output, item);
+                }
+
+                output.Append(']');
+                break;
+            case JsonValueKind.String:
+                WriteString(output, element.GetString()!);
+                break;
+            case JsonValueKind.Number:
+                output.Append(Number(element.GetDouble()));
+                break;
+            case JsonValueKind.True:
+                output.Append("true");
+                break;
+            case JsonValueKind.False:
+                output.Append("false");
+                break;
+            default:
+                output.Append("null");
+                break;
+        }
+    }
+
+    private static void WriteString(StringBuilder output, string value)
+    {
+        output.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': output.Append("\\\""); break;
+                case '\\': output.Append("\\\\"); break;
+                case '\b': output.Append("\\b"); break;
+                case '\f': output.Append("\\f"); break;
+                case '\n': output.Append("\\n"); break;
+                case '\r': output.Append("\\r"); break;
+                case '\t': output.Append("\\t"); break;
+                case < ' ': output.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"); break;
+                default: output.Append(c); break;
+            }
+        }
+
+        output.Append('"');
+    }
+
+    /// <summary>ECMAScript's Number::toString for a finite double (RFC 8785 section 3.2.2.3).</summary>
+    public static string Number(double value)
+    {
+        if (!double.IsFinite(value))
+            throw new ArgumentOutOfRangeException(nameof(value), "JSON has no representation of NaN or infinity.");
+        if (value == 0)
+            return "0";
+        if (value < 0)
+            return "-" + Number(-value);
+
+        // Shortest round-trip digits and the decimal exponent n, so that value = 0.digits x 10^n.
+        var roundTrip = value.ToString("R", CultureInfo.InvariantCulture);
+        var ePos = roundTrip.IndexOf('E', StringComparison.Ordinal);
+        var mantissa = ePos < 0 ? roundTrip : roundTrip[..ePos];
+        var exponent = ePos < 0 ? 0 : int.Parse(roundTrip[(ePos + 1)..], CultureInfo.InvariantCulture);
+        var dot = mantissa.IndexOf('.', StringComparison.Ordinal);
+        var digits = dot < 0 ? mantissa : mantissa.Remove(dot, 1);
+        var n = (dot < 0 ? mantissa.Length : dot) + exponent;
+        var leadingZeros = digits.TakeWhile(c => c == '0').Count();
+        digits = digits[leadingZeros..].TrimEnd('0');
+        n -= leadingZeros;
+        var k = digits.Length;
+
+        if (k <= n && n <= 21)
+            return digits + new string('0', n - k);
+        if (0 < n && n <= 21)
+            return digits[..n] + "." + digits[n..];
+        if (-6 < n && n <= 0)
+            return "0." + new string('0', -n) + digits;
+        var e = n - 1;
+        var sign = e < 0 ? "-" : "+";
+        return (k == 1 ? digits : digits[0] + "." + digits[1..]) + "e" + sign + Math.Abs(e).ToString(CultureInfo.InvariantCulture);
+    }
+}
