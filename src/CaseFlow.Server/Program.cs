@@ -1,4 +1,5 @@
-using System.Text.Json.Serialization;
+using CaseFlow.Server.Integrity;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using JasperFx;
@@ -15,7 +16,13 @@ builder.Services.AddAuthorization(Policies.Register);
 builder.Services.AddCaseFlowProblemDetails();
 builder.Services.AddCaseFlowHealth();
 builder.Services.AddCaseFlowOpenApi();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
+builder.Services.AddSingleton<EventStager>();
+builder.Services.AddSingleton<EventWriter>();
+builder.Services.AddSingleton<StoredEventRows>();
+builder.Services.AddSingleton<ChainVerifier>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

@@ -23,6 +23,19 @@ public sealed record Agreement
     public DateOnly ListedOn { get; init; }
     public required string Source { get; init; }
 
+    /// <summary>
+    /// Whether the agreement was in force at an instant. An MOA takes effect on signature by both parties, so
+    /// from the start of the signing date in the agency's own time zone.
+    /// </summary>
+    public bool IsInForceAt(DateTimeOffset instant) =>
+        Status == AgreementStatus.Active && instant >= StartOfDay(SignedOn, TimeZone);
+
+    private static DateTimeOffset StartOfDay(DateOnly date, string timeZone)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, TimeZoneInfo.FindSystemTimeZoneById(timeZone).GetUtcOffset(local));
+    }
+
     /// <summary>The stable sort and paging key of agreement lists.</summary>
     public string Key => $"{Ori}:{Model}";
 

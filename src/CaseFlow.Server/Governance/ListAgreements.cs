@@ -13,9 +13,9 @@ namespace CaseFlow.Server.Governance;
 /// <summary>Filters of the agreement list: USPS state code, model (JEM or WSO), ERO field office code; cursor paging.</summary>
 public sealed record AgreementFilter(string? State, string? Model, string? FieldOffice, string? After, string? Limit)
 {
-    public (AgreementCriteria Criteria, QueryErrors Errors) Parse()
+    public (AgreementCriteria Criteria, FieldErrors Errors) Parse()
     {
-        var errors = new QueryErrors();
+        var errors = new FieldErrors();
         var criteria = new AgreementCriteria(
             errors.Code("state", State, 2),
             errors.Enum<ProgramModel>("model", Model),
@@ -31,9 +31,7 @@ public sealed record AgreementCriteria(string? State, ProgramModel? Model, strin
 public static class ListAgreementsEndpoint
 {
     public static ProblemDetails Validate(AgreementFilter filter) =>
-        filter.Parse().Errors is { Count: > 0 } errors
-            ? new ValidationProblemDetails(errors) { Status = 400, Title = "The query is not valid" }
-            : WolverineContinue.NoProblems;
+        filter.Parse().Errors is { Count: > 0 } errors ? errors.ToProblem() : WolverineContinue.NoProblems;
 
     /// <summary>The agreements the caller may see, ordered by ORI and model.</summary>
     [WolverineGet("/api/agreements", Name = "ListAgreements")]

@@ -1,18 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+
 namespace CaseFlow.Server.Platform;
 
 /// <summary>
-/// Collects what is wrong with a request's query string, by parameter, for a 400 validation problem. Query values
-/// arrive as text and are parsed here, so an unreadable value is reported instead of being silently ignored.
+/// Collects what is wrong with a request, by field or query parameter, for a 400 validation problem. Values arrive
+/// as text and are parsed here, so an unreadable value is reported instead of being silently ignored. Messages
+/// name the field and the expected form, never the value sent (it may be a person identifier).
 /// </summary>
-public sealed class QueryErrors : Dictionary<string, string[]>
+public sealed class FieldErrors : Dictionary<string, string[]>
 {
+    public void Add(string name, string message) =>
+        this[name] = TryGetValue(name, out var existing) ? [.. existing, message] : [message];
+
+    public string? Required(string name, string? text, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            Add(name, $"{name} is required.");
+        else if (text.Length > maxLength)
+            Add(name, $"{name} must be at most {maxLength} characters.");
+        else
+            return text.Trim();
+        return null;
+    }
+
+    public ValidationProblemDetails ToProblem() => new(this)
+    {
+        Status = 400,
+        Type = "urn:caseflow:problem:invalid-request",
+        Title = "The request is not valid",
+        Extensions = { ["retryable"] = false },
+    };
+
     public TEnum? Enum<TEnum>(string name, string? text) where TEnum : struct, System.Enum
     {
         if (text is null)
             return null;
         if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
             return value;
-        this[name] = [$"{name} must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}."];
+        Add(name, $"{name} must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
         return null;
     }
 
@@ -22,7 +47,7 @@ public sealed class QueryErrors : Dictionary<string, string[]>
             return Paging.DefaultLimit;
         if (int.TryParse(text, out var limit) && limit is >= 1 and <= Paging.MaxLimit)
             return limit;
-        this["limit"] = [$"limit must be a whole number from 1 to {Paging.MaxLimit}."];
+        Add("limit", $"limit must be a whole number from 1 to {Paging.MaxLimit}.");
         return Paging.DefaultLimit;
     }
 
@@ -30,7 +55,7 @@ public sealed class QueryErrors : Dictionary<string, string[]>
     {
         if (Paging.TryDecode(text, out var key))
             return key;
-        this["after"] = ["after must be a cursor returned as 'next' by an earlier page."];
+        Add("after", "after must be a cursor returned as 'next' by an earlier page.");
         return null;
     }
 
@@ -40,7 +65,7 @@ public sealed class QueryErrors : Dictionary<string, string[]>
             return null;
         if (text.Length == length && text.All(char.IsAsciiLetter))
             return text.ToUpperInvariant();
-        this[name] = [$"{name} must be a {length}-letter code."];
+        Add(name, $"{name} must be a {length}-letter code.");
         return null;
     }
 }

@@ -1,10 +1,14 @@
+using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Server.Cases;
 using CaseFlow.Server.Governance;
+using CaseFlow.Server.Intake;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Npgsql;
 using Weasel.Core;
 using Wolverine;
 using Wolverine.Marten;
@@ -18,22 +22,29 @@ public static class PersistenceSetup
     /// <summary>Marten (event store and documents) and Wolverine (HTTP endpoints, messaging) on one PostgreSQL.</summary>
     public static void AddCaseFlowPersistence(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Marten")
-            ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (./ops/run sets it).");
+        var connectionString = WithLockWait(
+            builder.Configuration.GetConnectionString("Marten")
+                ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (./ops/run sets it)."),
+            builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions());
 
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = SchemaName;
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.Events.StreamIdentity = StreamIdentity.AsGuid;
                 opts.Events.MetadataConfig.CorrelationIdEnabled = true;
                 opts.Events.MetadataConfig.CausationIdEnabled = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
+                opts.Events.EnableUniqueIndexOnEventId = true;
+                foreach (var type in EventCatalogue.All)
+                    opts.Events.MapEventType(type, type.Name);
                 opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<Agreement>().Index(a => a.Key).Index(a => a.FieldOfficeCode).Index(a => a.StateCode);
             })
+            .UseLightweightSessions()
             .IntegrateWithWolverine()
             .InitializeWith<AgreementSeed>();
 
@@ -56,5 +67,17 @@ public static class PersistenceSetup
             if (builder.Configuration["Codegen:OutputPath"] is { } outputPath)
                 x.GeneratedCodeOutputPath = outputPath;
         });
+    }
+
+    /// <summary>
+    /// Writers on one case queue on its stream row; PostgreSQL's lock_timeout bounds that wait, so a writer that
+    /// waited too long fails fast and is answered 409 with Retry-After instead of holding a connection.
+    /// </summary>
+    private static string WithLockWait(string connectionString, IntakeOptions intake)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Options))
+            builder.Options = $"-c lock_timeout={(int)intake.LockWait.TotalMilliseconds}";
+        return builder.ConnectionString;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Cases;
 
 namespace CaseFlow.Server.Security;
 
@@ -19,8 +20,12 @@ public sealed record CallerScope(string Subject, string Role, string? Ori, strin
     public bool IsAgency => Role is Roles.ScreeningSystem or Roles.Officer;
     public bool IsSupervisor => Role is Roles.Supervisor;
 
-    public bool CanSee(Agreement agreement) =>
-        IsAgency ? agreement.Ori == Ori
-        : IsSupervisor ? agreement.FieldOfficeCode == FieldOffice
+    public bool CanSee(Agreement agreement) => CanSee(agreement.Ori, agreement.FieldOfficeCode);
+
+    public bool CanSee(CaseFile @case) => CanSee(@case.Ori, @case.FieldOfficeCode);
+
+    private bool CanSee(string ori, string fieldOffice) =>
+        IsAgency ? ori == Ori
+        : IsSupervisor ? fieldOffice == FieldOffice
         : true;
 }

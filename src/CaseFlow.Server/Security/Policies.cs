@@ -9,10 +9,23 @@ namespace CaseFlow.Server.Security;
 public static class Policies
 {
     public const string ReadAgreements = "agreements:read";
+    public const string WriteIntake = "intake:write";
+    public const string AppendCaseEvents = "cases:append";
+    public const string ReadCases = "cases:read";
+    public const string VerifyIntegrity = "integrity:verify";
 
     public static void Register(AuthorizationOptions options)
     {
         options.AddPolicy(ReadAgreements, RolesIn(Roles.All));
+        options.AddPolicy(WriteIntake, new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireClaim(CaseFlowClaims.Role, Roles.ScreeningSystem, Roles.Officer)
+            .RequireClaim(CaseFlowClaims.Ori)
+            .Build());
+        // Which role may post which event type is decided per type (CaseEventKinds); this admits the roles that post any.
+        options.AddPolicy(AppendCaseEvents, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor]));
+        options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
+        options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
 
         options.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()

@@ -1,0 +1,10 @@
+namespace CaseFlow.Domain;
+
+/// <summary>
+/// A rule refused a command. <see cref="Code"/> is stable (the problem type is <c>urn:caseflow:problem:{Code}</c>);
+/// <see cref="Detail"/> is written for a jail clerk and never carries a person identifier.
+/// </summary>
+public sealed record Refusal(string Code, string Title, string Detail)
+{
+    public string Type => $"urn:caseflow:problem:{Code}";
+}

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using CaseFlow.Domain.Agencies;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Cases;
+
+/// <summary>A booking's agency (defaults to the caller's own) and booking number.</summary>
+public sealed record BookingLookup(string? Ori = null, string? BookingNumber = null);
+
+public static class FindCaseEndpoint
+{
+    /// <summary>Finds the case of a booking: the case id follows from ORI and booking number. A list of at most one.</summary>
+    [WolverineGet("/api/cases", Name = "FindCase")]
+    [Authorize(Policy = Policies.ReadCases)]
+    public static async Task<IResult> Get([FromQuery] BookingLookup lookup, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var ori = (lookup.Ori ?? CallerScope.From(user).Ori)?.ToUpperInvariant();
+        if (!Ori.IsWellFormed(ori))
+            errors.Add("ori", "ori must be a 9-character ORI (agency systems and officers may leave it out).");
+        var bookingNumber = errors.Required("bookingNumber", lookup.BookingNumber, 40);
+        if (errors.Count > 0)
+            return Results.Problem(errors.ToProblem());
+
+        var found = await CaseLookup.Visible(session, CaseId.For(ori!, bookingNumber!), user, ct);
+        return Results.Ok(new Page<CaseFile>(found is null ? [] : [found], null));
+    }
+}

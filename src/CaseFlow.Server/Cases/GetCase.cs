@@ -1,0 +1,33 @@
+using System.Security.Claims;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Cases;
+
+public static class GetCaseEndpoint
+{
+    /// <summary>The case summary, with its version as ETag; 404 when unknown or outside the caller's scope.</summary>
+    [WolverineGet("/api/cases/{caseId}", Name = "GetCase")]
+    [Authorize(Policy = Policies.ReadCases)]
+    public static async Task<IResult> Get(Guid caseId, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+    {
+        var found = await CaseLookup.Visible(session, caseId, user, ct);
+        if (found is null)
+            return CaseLookup.NotFound();
+        response.Headers.ETag = WriteResults.ETag(found.Version);
+        return Results.Ok(found);
+    }
+}
+
+public static class CaseLookup
+{
+    public static async Task<CaseFile?> Visible(IQuerySession session, Guid caseId, ClaimsPrincipal user, CancellationToken ct) =>
+        await session.LoadAsync<CaseFile>(caseId, ct) is { } found && CallerScope.From(user).CanSee(found) ? found : null;
+
+    public static IResult NotFound() =>
+        Results.Problem(statusCode: 404, type: "urn:caseflow:problem:case-not-found", title: "No such case", detail: "No case with this id is visible to you.");
+}

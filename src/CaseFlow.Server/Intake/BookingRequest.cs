@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Intake;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Subjects;
+
+namespace CaseFlow.Server.Intake;
+
+public sealed record ChargeData(string? Code = null, string? Description = null, string? Level = null);
+
+public sealed record NameData(string? Given = null, string? Family = null, string? Middle = null);
+
+/// <summary>The person's identifiers as the jail sends them. They go to the subject vault only.</summary>
+public sealed record SubjectData(
+    NameData? Name = null, string? DateOfBirth = null, string? ANumber = null, string? FbiNumber = null, string? StateId = null);
+
+/// <summary>The data of a booking referred to 287(g) processing.</summary>
+public sealed record BookingData(
+    string? Model = null,
+    string? BookingNumber = null,
+    string? BookedAt = null,
+    IReadOnlyList<ChargeData>? Charges = null,
+    string? ScheduledRelease = null,
+    SubjectData? Subject = null);
+
+/// <summary>The booking's facts after validation: everything of the booking but the person.</summary>
+public sealed record BookingFacts(
+    ProgramModel Model, string BookingNumber, DateTimeOffset BookedAt, IReadOnlyList<Charge> Charges, DateTimeOffset? ScheduledRelease);
+
+public static partial class BookingValidation
+{
+    public const int MaxCharges = 50;
+
+    /// <summary>Checks the booking's data; field names in errors are JSON paths under <c>data</c>. Messages never echo values.</summary>
+    public static (BookingFacts? Facts, SubjectIdentifiers? Subject) Read(BookingData data, FieldErrors errors, DateTimeOffset now)
+    {
+        var model = errors.Enum<ProgramModel>("data.model", data.Model ?? "");
+        var bookingNumber = errors.Required("data.bookingNumber", data.BookingNumber, 40);
+        if (bookingNumber is not null && !BookingNumberForm().IsMatch(bookingNumber))
+            errors.Add("data.bookingNumber", "data.bookingNumber may hold letters, digits and - _ / . only.");
+        var bookedAt = Instant(errors, "data.bookedAt", data.BookedAt, required: true);
+        if (bookedAt > now + OccurredAt.MaxAhead)
+            errors.Add("data.bookedAt", "data.bookedAt is in the future.");
+        var release = Instant(errors, "data.scheduledRelease", data.ScheduledRelease, required: false);
+        if (release is not null && bookedAt is not null && release < bookedAt)
+            errors.Add("data.scheduledRelease", "data.scheduledRelease is before data.bookedAt.");
+        var charges = Charges(errors, data.Charges);
+        var subject = Subject(errors, data.Subject, now);
+
+        return errors.Count > 0
+            ? (null, null)
+            : (new BookingFacts(model!.Value, bookingNumber!, bookedAt!.Value, charges, release), subject);
+    }
+
+    private static DateTimeOffset? Instant(FieldErrors errors, string name, string? text, bool required)
+    {
+        if (text is null)
+        {
+            if (required)
+                errors.Add(name, $"{name} is required.");
+            return null;
+        }
+
+        if (Instants.TryParse(text, out var value))
+            return value;
+        errors.Add(name, $"{name} must be an RFC 3339 date-time with an offset.");
+        return null;
+    }
+
+    private static List<Charge> Charges(FieldErrors errors, IReadOnlyList<ChargeData>? charges)
+    {
+        if (charges is null || charges.Count == 0)
+        {
+            errors.Add("data.charges", "data.charges must list the charges the person was booked on.");
+            return [];
+        }
+
+        if (charges.Count > MaxCharges)
+            errors.Add("data.charges", $"data.charges may hold at most {MaxCharges} charges.");
+        return charges.Select((c, i) => new Charge(
+                errors.Required($"data.charges[{i}].code", c.Code, 40) ?? "",
+                errors.Required($"data.charges[{i}].description", c.Description) ?? "",
+                errors.Enum<ChargeLevel>($"data.charges[{i}].level", c.Level ?? "") ?? ChargeLevel.Civil))
+            .ToList();
+    }
+
+    private static SubjectIdentifiers? Subject(FieldErrors errors, SubjectData? subject, DateTimeOffset now)
+    {
+        if (subject is null)
+        {
+            errors.Add("data.subject", "data.subject is required: the person's name and date of birth at least.");
+            return null;
+        }
+
+        var given = errors.Required("data.subject.name.given", subject.Name?.Given, 100);
+        var family = errors.Required("data.subject.name.family", subject.Name?.Family, 100);
+        var middle = subject.Name?.Middle is { } m ? errors.Required("data.subject.name.middle", m, 100) : null;
+
+        DateOnly? dateOfBirth = null;
+        if (!DateOnly.TryParseExact(subject.DateOfBirth ?? "", "yyyy-MM-dd", out var dob))
+            errors.Add("data.subject.dateOfBirth", "data.subject.dateOfBirth is required, as YYYY-MM-DD.");
+        else if (dob.Year < 1900 || dob > DateOnly.FromDateTime(now.UtcDateTime))
+            errors.Add("data.subject.dateOfBirth", "data.subject.dateOfBirth is not a plausible date of birth.");
+        else
+            dateOfBirth = dob;
+
+        var aNumber = Optional(errors, "data.subject.aNumber", subject.ANumber, ANumberForm(), "an A-number: A followed by 8 or 9 digits");
+        var fbiNumber = Optional(errors, "data.subject.fbiNumber", subject.FbiNumber, FbiNumberForm(), "an FBI number (UCN): 1 to 9 letters and digits");
+        var stateId = Optional(errors, "data.subject.stateId", subject.StateId, StateIdForm(), "a state id (SID): 1 to 20 letters, digits and hyphens");
+
+        return given is null || family is null || dateOfBirth is null
+            ? null
+            : new SubjectIdentifiers(new PersonName(given, family, middle), dateOfBirth.Value, NormaliseANumber(aNumber), fbiNumber?.ToUpperInvariant(), stateId?.ToUpperInvariant());
+    }
+
+    private static string? Optional(FieldErrors errors, string name, string? text, Regex form, string what)
+    {
+        if (text is null)
+            return null;
+        var trimmed = text.Trim();
+        if (form.IsMatch(trimmed))
+            return trimmed;
+        errors.Add(name, $"{name} must be {what}.");
+        return null;
+    }
+
+    private static string? NormaliseANumber(string? aNumber) =>
+        aNumber is null ? null : "A" + new string(aNumber.Where(char.IsAsciiDigit).ToArray()).PadLeft(9, '0');
+
+    [GeneratedRegex("^[A-Za-z0-9_./-]+$")]
+    private static partial Regex BookingNumberForm();
+
+    [GeneratedRegex("^[Aa]?-?(\\d{8,9}|\\d{3}-\\d{3}-\\d{3})$")]
+    private static partial Regex ANumberForm();
+
+    [GeneratedRegex("^[A-Za-z0-9]{1,9}$")]
+    private static partial Regex FbiNumberForm();
+
+    [GeneratedRegex("^[A-Za-z0-9-]{1,20}$")]
+    private static partial Regex StateIdForm();
+}

@@ -1,0 +1,23 @@
+namespace CaseFlow.Server.Intake;
+
+/// <summary>
+/// The metadata CaseFlow stores in each event's headers. Together with Marten's own columns (id, stream, version,
+/// type, timestamp = recordedAt, user name = client, correlation and causation ids) they are the envelope.
+/// </summary>
+public static class EventHeaders
+{
+    public const string OccurredAt = "occurredAt";
+    public const string Late = "late";
+    public const string Client = "client";
+    public const string Role = "role";
+    public const string Ori = "ori";
+    public const string OfficerId = "officerId";
+    public const string PolicyVersion = "policyVersion";
+    public const string SchemaVersion = "schemaVersion";
+
+    /// <summary>SHA-256 of what the client sent (without its event id), to tell a retry from a reused id.</summary>
+    public const string Fingerprint = "fingerprint";
+
+    /// <summary>The event's integrity hash, chained to the previous event of its stream.</summary>
+    public const string Hash = "hash";
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Integrity;
+using CaseFlow.Server.Security;
+using JasperFx.Events;
+using Marten;
+
+namespace CaseFlow.Server.Intake;
+
+/// <summary>
+/// Turns an accepted event into what is stored: the client's event id, the envelope's metadata in headers, and
+/// the integrity hash chained to the stream's previous event. Every way of appending goes through here.
+/// </summary>
+public sealed class EventStager(IDocumentStore store)
+{
+    public const int SchemaVersion = 1;
+    private readonly ISerializer _serializer = store.Options.Serializer();
+
+    public IEvent Stage(IDocumentSession session, Guid streamId, long version, string previousHash, IncomingEvent incoming, object data, CallerScope caller)
+    {
+        var e = session.Events.BuildEvent(data);
+        e.Id = incoming.EventId;
+        e.Version = version;
+
+        var metadata = new Dictionary<string, object>
+        {
+            [EventHeaders.OccurredAt] = incoming.OccurredAt.ToString("O"),
+            [EventHeaders.Late] = incoming.Late,
+            [EventHeaders.Client] = caller.Subject,
+            [EventHeaders.Role] = caller.Role,
+            [EventHeaders.Ori] = caller.Ori ?? "",
+            [EventHeaders.PolicyVersion] = PolicyVersion.Current,
+            [EventHeaders.SchemaVersion] = SchemaVersion,
+            [EventHeaders.Fingerprint] = incoming.Fingerprint,
+        };
+        if (incoming.OfficerId is not null)
+            metadata[EventHeaders.OfficerId] = incoming.OfficerId;
+
+        var link = new ChainLink(streamId, version, e.Id, e.EventTypeName, _serializer.ToJson(data), JsonSerializer.Serialize(metadata));
+        metadata[EventHeaders.Hash] = EventChain.Hash(previousHash, link);
+
+        foreach (var (key, value) in metadata)
+            e.SetHeader(key, value);
+        return e;
+    }
+}

@@ -1,0 +1,67 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Subjects;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Intake;
+
+public static class PostBookingEndpoint
+{
+    public const string EventType = nameof(BookingRecorded);
+
+    /// <summary>
+    /// A jail refers a booking to 287(g) processing: the case starts. The case id is UUIDv5 over ORI and booking
+    /// number, so the same booking is always the same case: 201 the first time, the original answer after.
+    /// </summary>
+    [WolverinePost("/api/bookings", Name = "PostBooking")]
+    [Authorize(Policy = Policies.WriteIntake)]
+    public static async Task<IResult> Post(
+        EventEnvelope<BookingData> envelope, ClaimsPrincipal user, EventWriter writer, IMessageContext context,
+        TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, HttpResponse response, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        var (eventId, occurredAt, late, officerId) = envelope.Read(errors, now, intake.Value.LateWindow);
+        if (envelope.Type is not null and not EventType)
+            errors.Add("type", $"type must be {EventType} (or left out) on /api/bookings.");
+        var (facts, subject) = envelope.Data is { } data ? BookingValidation.Read(data, errors, now) : (null, null);
+        if (errors.Count > 0)
+            return Results.Problem(errors.ToProblem());
+
+        var caller = CallerScope.From(user);
+        var caseId = CaseId.For(caller.Ori!, facts!.BookingNumber);
+        var subjectRef = CaseId.SubjectRefFor(caseId);
+        var fingerprint = IncomingEvent.FingerprintOf(caseId, EventType, occurredAt, late, officerId, IncomingEvent.ToNode(facts, json.Value.SerializerOptions));
+        var incoming = new IncomingEvent(eventId, EventType, occurredAt, late, officerId, fingerprint);
+        var subjectRecord = new SubjectRecord(subjectRef, caseId, caller.Ori!, subject!);
+
+        var outcome = await writer.Write(
+            new WriteRequest(caseId, incoming, caller, async (_, session, token) =>
+            {
+                var agreement = await session.LoadAsync<Agreement>(AgreementId.For(caller.Ori!, facts.Model), token);
+                var booking = new BookingRecorded(caseId, caller.Ori!, facts.Model, facts.BookingNumber, facts.BookedAt, facts.Charges,
+                    facts.ScheduledRelease, subjectRef, agreement?.Id ?? Guid.Empty, agreement?.FieldOfficeCode ?? "", agreement?.TimeZone ?? "");
+                return CaseRules.CheckBooking(booking, agreement, occurredAt, now) is { } refusal
+                    ? Decision.Refuse(refusal)
+                    : Decision.Accept(booking);
+            })
+            {
+                StartsCase = true,
+                AlongWith = session => session.Store(subjectRecord),
+                SameSideRecords = async (session, token) =>
+                    (await session.LoadAsync<SubjectRecord>(subjectRef, token))?.Identifiers == subjectRecord.Identifiers,
+            },
+            context,
+            ct);
+        return outcome.ToResult(response);
+    }
+}

@@ -1,0 +1,30 @@
+using CaseFlow.Domain;
+using JasperFx.Events;
+
+namespace CaseFlow.Server.Intake;
+
+/// <summary>What a write answers: the case, the event and the version it holds in the case's stream.</summary>
+public sealed record AppendResult(Guid CaseId, Guid EventId, string Type, long Version)
+{
+    public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version);
+}
+
+/// <summary>Every way a write can end; <see cref="WriteResults"/> turns each into its HTTP answer.</summary>
+public abstract record WriteOutcome
+{
+    public sealed record Appended(AppendResult Result, bool Created) : WriteOutcome;
+
+    public sealed record Replayed(AppendResult Result, bool Created) : WriteOutcome;
+
+    public sealed record IdConflict : WriteOutcome;
+
+    public sealed record BookingConflict(Guid CaseId) : WriteOutcome;
+
+    public sealed record Stale(long CurrentVersion) : WriteOutcome;
+
+    public sealed record Refused(Refusal Refusal) : WriteOutcome;
+
+    public sealed record CaseNotFound : WriteOutcome;
+
+    public sealed record Busy : WriteOutcome;
+}

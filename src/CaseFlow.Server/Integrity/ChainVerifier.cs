@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Domain.Integrity;
+using CaseFlow.Server.Intake;
+
+namespace CaseFlow.Server.Integrity;
+
+/// <summary>
+/// Recomputes a stream's hash chain from the rows exactly as PostgreSQL holds them, so any edit of a stored
+/// event's data, metadata, type, id or order is found, and names the first version that no longer holds.
+/// </summary>
+public sealed class ChainVerifier(StoredEventRows rows)
+{
+    public async Task<ChainVerdict> Verify(Guid streamId, CancellationToken ct)
+    {
+        var stored = await rows.ForStream(streamId, afterVersion: 0, limit: int.MaxValue, ct);
+        return EventChain.Verify(stored.Select(row =>
+        {
+            var metadata = JsonNode.Parse(row.HeadersJson)!.AsObject();
+            var hash = metadata[EventHeaders.Hash]?.GetValue<string>();
+            metadata.Remove(EventHeaders.Hash);
+            return (new ChainLink(streamId, row.Version, row.Id, row.Type, row.DataJson, metadata.ToJsonString()), hash);
+        }));
+    }
+}
