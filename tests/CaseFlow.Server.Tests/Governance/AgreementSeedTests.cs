@@ -41,5 +41,5 @@ public class AgreementSeedTests(AppFixture app)
     }
 
     private static Task<int> SignedEventCount(IQuerySession session) =>
-        session.Events.QueryRawEventDataOnly<AgreementSigned>().CountAsync(TestContext.Current.CancellationToken);
+        session.Events.QueryAllRawEvents().Where(e => e.EventTypeName == nameof(AgreementSigned)).CountAsync(TestContext.Current.CancellationToken);
 }
