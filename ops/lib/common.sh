@@ -1,0 +1,36 @@
+# shellcheck shell=bash
+# Shared helpers for ops/* scripts. Source it; do not run it.
+# Sets ROOT (the repo root) and provides log/die/usage helpers and the dev signing key logic.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# Print the leading comment block of the calling script (lines starting with "# ", after the shebang).
+usage() { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; }
+
+# True if something listens on 127.0.0.1:PORT (or on all addresses).
+port_in_use() {
+  local port=$1
+  if command -v ss >/dev/null; then
+    [ -n "$(ss -Hltn "sport = :$port" 2>/dev/null)" ]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null
+  fi
+}
+
+# Development JWT signing key: base64 of 32 random bytes, one line, mode 600.
+dev_key_file() { echo "$ROOT/.local/dev-signing-key"; }
+
+ensure_dev_key() {
+  local f; f=$(dev_key_file)
+  if [ ! -s "$f" ]; then
+    mkdir -p "$(dirname "$f")"
+    (umask 077 && openssl rand -base64 32 > "$f")
+    log "created development signing key $f"
+  fi
+  chmod 600 "$f"
+  [ "$(base64 -d < "$f" 2>/dev/null | wc -c)" = 32 ] || die "$f must hold base64 of exactly 32 bytes"
+}

@@ -1,0 +1,68 @@
+# shellcheck shell=bash
+# PostgreSQL 15 cluster helpers for ops/pg. Source after common.sh.
+PGBIN=/usr/lib/postgresql/15/bin
+PG_PASSWORD=postgres
+
+# Run a command as the server user: postgres when we are root, ourselves otherwise.
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+ensure_pg_installed() {
+  [ -x "$PGBIN/initdb" ] && return 0
+  [ "$(id -u)" = 0 ] || die "$PGBIN/initdb not found; install it with: sudo apt-get install -y postgresql-15"
+  log "$PGBIN/initdb not found: installing postgresql-15 with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  { apt-get update && apt-get install -y postgresql-15; } >&2
+}
+
+conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD"; }
+
+# Create DIR (if needed) owned by the server user, mode 700.
+make_pg_dir() {
+  mkdir -p "$1"; chmod 700 "$1"
+  if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$1"; fi
+}
+
+# initdb DATADIR unless it already holds a cluster.
+pg_init() {
+  local data=$1 pw
+  [ -s "$data/PG_VERSION" ] && return 0
+  make_pg_dir "$data"
+  pw=$(mktemp); echo "$PG_PASSWORD" > "$pw"
+  if [ "$(id -u)" = 0 ]; then chown postgres "$pw"; fi
+  as_pg "$PGBIN/initdb" -D "$data" -U postgres --pwfile="$pw" --auth-local=trust \
+    --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null || { rm -f "$pw"; die "initdb failed in $data"; }
+  rm -f "$pw"
+}
+
+pg_running() { [ -s "$1/PG_VERSION" ] && as_pg "$PGBIN/pg_ctl" -D "$1" status >/dev/null 2>&1; }
+
+# Port of the running cluster in DATADIR (line 4 of postmaster.pid).
+pg_running_port() { sed -n 4p "$1/postmaster.pid"; }
+
+# pg_start DATADIR PORT [extra -c settings...]; log goes to DATADIR/server.log, socket in DATADIR.
+pg_start() {
+  local data=$1 port=$2; shift 2
+  local opts="-c listen_addresses=127.0.0.1 -p $port -k $data $*"
+  as_pg "$PGBIN/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 -o "$opts" start >&2 || {
+    tail -n 20 "$data/server.log" >&2 || true
+    return 1
+  }
+}
+
+pg_stop() { as_pg "$PGBIN/pg_ctl" -D "$1" -m fast -w stop >&2; }
+
+# psql over TCP with the password, as user postgres: pg_psql PORT DB ARGS...
+pg_psql() {
+  local port=$1 db=$2; shift 2
+  PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$db" \
+    -v ON_ERROR_STOP=1 -qtA "$@"
+}
+
+pg_create_db() {
+  local port=$1 db=$2
+  [[ $db =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "invalid database name '$db'"
+  if [ -z "$(pg_psql "$port" postgres -c "select 1 from pg_database where datname = '$db'")" ]; then
+    pg_psql "$port" postgres -c "create database \"$db\"" >/dev/null
+    log "created database $db"
+  fi
+}
