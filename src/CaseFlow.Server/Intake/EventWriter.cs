@@ -47,12 +47,20 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, EventStager sta
         session.CausationId = request.Event.EventId.ToString();
         session.LastModifiedBy = request.Caller.Subject;
 
-        var stream = await session.Events.FetchForExclusiveWriting<CaseFile>(request.CaseId, ct);
+        // One round trip: lock the case's stream row, then (in the same batch, so after the lock is granted) look
+        // for the event id and read whatever the rule needs.
+        var batch = session.CreateBatchQuery();
+        var locked = batch.Events.FetchForExclusiveWriting<CaseFile>(request.CaseId);
+        var alreadyStored = batch.Events.Load(request.Event.EventId);
+        var rule = request.Decide(batch);
+        await batch.Execute(ct);
+
+        var stream = await locked;
         var state = stream.Aggregate;
         if (state is not null && !request.Caller.CanSee(state))
             return new WriteOutcome.CaseNotFound();
 
-        if (await session.Events.LoadAsync(request.Event.EventId, ct) is { } stored)
+        if (await alreadyStored is { } stored)
             return await Judge(stored, request, session, ct);
         if (state is null && !request.StartsCase)
             return new WriteOutcome.CaseNotFound();
@@ -63,7 +71,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, EventStager sta
         if (request.IfMatch is { } expected && expected != currentVersion)
             return new WriteOutcome.Stale(currentVersion);
 
-        var decision = await request.Decide(state, session, ct);
+        var decision = rule(state);
         if (decision.Refusal is { } refusal)
             return new WriteOutcome.Refused(refusal);
 

@@ -45,14 +45,18 @@ public static class PostBookingEndpoint
         var subjectRecord = new SubjectRecord(subjectRef, caseId, caller.Ori!, subject!);
 
         var outcome = await writer.Write(
-            new WriteRequest(caseId, incoming, caller, async (_, session, token) =>
+            new WriteRequest(caseId, incoming, caller, batch =>
             {
-                var agreement = await session.LoadAsync<Agreement>(AgreementId.For(caller.Ori!, facts.Model), token);
-                var booking = new BookingRecorded(caseId, caller.Ori!, facts.Model, facts.BookingNumber, facts.BookedAt, facts.Charges,
-                    facts.ScheduledRelease, subjectRef, agreement?.Id ?? Guid.Empty, agreement?.FieldOfficeCode ?? "", agreement?.TimeZone ?? "");
-                return CaseRules.CheckBooking(booking, agreement, occurredAt, now) is { } refusal
-                    ? Decision.Refuse(refusal)
-                    : Decision.Accept(booking);
+                var agreementLoad = batch.Load<Agreement>(AgreementId.For(caller.Ori!, facts.Model));
+                return _ =>
+                {
+                    var agreement = agreementLoad.Result;
+                    var booking = new BookingRecorded(caseId, caller.Ori!, facts.Model, facts.BookingNumber, facts.BookedAt, facts.Charges,
+                        facts.ScheduledRelease, subjectRef, agreement?.Id ?? Guid.Empty, agreement?.FieldOfficeCode ?? "", agreement?.TimeZone ?? "");
+                    return CaseRules.CheckBooking(booking, agreement, occurredAt, now) is { } refusal
+                        ? Decision.Refuse(refusal)
+                        : Decision.Accept(booking);
+                };
             })
             {
                 StartsCase = true,

@@ -48,8 +48,8 @@ public static class PostCaseEventEndpoint
         var fingerprint = IncomingEvent.FingerprintOf(caseId, envelope.Type, occurredAt, late, officerId, IncomingEvent.ToNode(data, json.Value.SerializerOptions));
         var incoming = new IncomingEvent(eventId, envelope.Type, occurredAt, late, officerId, fingerprint);
         var outcome = await writer.Write(
-            new WriteRequest(caseId, incoming, caller, (state, _, _) => Task.FromResult(
-                kind.Rule(state!, data!) is { } refusal ? Decision.Refuse(refusal) : Decision.Accept(data!)))
+            new WriteRequest(caseId, incoming, caller, _ => state =>
+                kind.Rule(state!, data!) is { } refusal ? Decision.Refuse(refusal) : Decision.Accept(data!))
             {
                 IfMatch = expectedVersion,
             },

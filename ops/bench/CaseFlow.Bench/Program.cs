@@ -1,0 +1,15 @@
+using CaseFlow.Bench;
+
+// ops/bench/intake drives this: `baseline` serves the plain Wolverine + Marten endpoint, `load` measures.
+return args switch
+{
+    ["baseline", var url, var connectionString] => await BaselineService.Run(url, connectionString),
+    ["load", .. var rest] => await IntakeLoad.Run(LoadOptions.Parse(rest)),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: CaseFlow.Bench baseline URL CONNECTION | load --caseflow URL --baseline URL --token JWT --clients 16,32 --requests N");
+    return 2;
+}
