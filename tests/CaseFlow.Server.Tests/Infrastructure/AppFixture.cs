@@ -17,6 +17,9 @@ public sealed class AppFixture : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public TestTokens Tokens { get; } = new(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>How long writers wait for a busy case here: short, so the test of a timed-out wait is quick.</summary>
+    public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
+
     public static string ConnectionString =>
         Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
         ?? throw new InvalidOperationException("ConnectionStrings__Marten is not set: run the tests with ./ops/test, which starts PostgreSQL.");
@@ -30,6 +33,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
             x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
+            x.UseSetting("Intake:LockWait", LockWait.ToString());
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();
