@@ -33,8 +33,9 @@ public class HealthAndDocumentationTests(AppFixture app)
         var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
         var document = await result.ReadAsTextAsync();
 
-        document.ShouldContain("\"/api/agreements\"");
-        document.ShouldContain("\"/api/agreements/{ori}/{model}\"");
+        foreach (var path in new[] { "/api/agreements", "/api/agreements/{ori}/{model}", "/api/bookings", "/api/cases", "/api/cases/{caseId}", "/api/cases/{caseId}/events", "/api/cases/{caseId}/history", "/api/cases/{caseId}/integrity" })
+            document.ShouldContain($"\"{path}\"");
+        document.ShouldContain("\"bearerFormat\": \"JWT\"");
     }
 
     [Fact]

@@ -2,30 +2,24 @@ using Alba;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Wolverine;
 
 namespace CaseFlow.Server.Tests.Platform;
 
 /// <summary>
 /// The production configuration: pre-generated handlers only (no runtime compilation), no automatic schema
-/// changes. It runs against the schema the shared host has already brought up to date.
+/// changes, tokens only from the OIDC authority unless a development key is configured. These hosts run against
+/// the schema the shared host has already brought up to date.
 /// </summary>
 public class ProductionConfigurationTests(AppFixture app)
 {
     [Fact]
     public async Task the_production_host_serves_from_pre_generated_code()
     {
-        await using var production = await AlbaHost.For<Program>(x =>
-        {
-            x.UseEnvironment("Production");
-            x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
-            x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
-            x.ConfigureServices(s =>
-            {
-                s.RunWolverineInSoloMode();
-                s.DisableAllExternalWolverineTransports();
-            });
-        });
+        await using var production = await Production(("Auth:DevelopmentKey", app.Tokens.Base64Key));
 
         await production.Scenario(s =>
         {
@@ -34,4 +28,36 @@ public class ProductionConfigurationTests(AppFixture app)
         });
         await production.GetAs(app.Tokens.For(Roles.Auditor), "/api/agreements?limit=1");
     }
+
+    [Fact]
+    public async Task without_a_development_key_development_tokens_are_refused()
+    {
+        await using var production = await Production(("Auth:Authority", "https://127.0.0.1:9/unreachable"));
+
+        await production.GetAs(app.Tokens.For(Roles.Auditor), "/api/agreements?limit=1", 401);
+    }
+
+    [Fact]
+    public async Task telemetry_is_collected_when_an_otlp_endpoint_is_configured()
+    {
+        await using var production = await Production(("Auth:DevelopmentKey", app.Tokens.Base64Key), ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9"));
+
+        production.Services.GetService<TracerProvider>().ShouldNotBeNull();
+        production.Services.GetService<MeterProvider>().ShouldNotBeNull();
+        app.Host.Services.GetService<TracerProvider>().ShouldBeNull();
+    }
+
+    private static Task<IAlbaHost> Production(params (string Key, string Value)[] settings) =>
+        AlbaHost.For<Program>(x =>
+        {
+            x.UseEnvironment("Production");
+            x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
+            foreach (var (key, value) in settings)
+                x.UseSetting(key, value);
+            x.ConfigureServices(s =>
+            {
+                s.RunWolverineInSoloMode();
+                s.DisableAllExternalWolverineTransports();
+            });
+        });
 }
