@@ -1,5 +1,7 @@
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Domain.Officers;
 
 namespace CaseFlow.Domain;
 
@@ -12,6 +14,24 @@ public static class EventCatalogue
     public static readonly IReadOnlyList<Type> All =
     [
         typeof(AgreementSigned),
+        typeof(AddendumRecorded),
+        typeof(AgreementSuspended),
+        typeof(SuspensionLifted),
+        typeof(TerminationNoticed),
+        typeof(AgreementTerminated),
+        typeof(ReviewMeetingHeld),
+        typeof(OfficerNominated),
+        typeof(BackgroundCheckCompleted),
+        typeof(TrainingCompleted),
+        typeof(OfficerCertified),
+        typeof(AuthorizationIssued),
+        typeof(RefresherCompleted),
+        typeof(AuthorizationRevoked),
+        typeof(CredentialsReturned),
+        typeof(ComplaintReceived),
+        typeof(IceNotifiedOfComplaint),
+        typeof(ComplaintResolved),
+        typeof(ComplaintOutcomeReported),
         typeof(BookingRecorded),
         typeof(ScheduledReleaseSet),
         typeof(ChargesAmended),

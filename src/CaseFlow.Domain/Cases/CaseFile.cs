@@ -1,3 +1,5 @@
+using CaseFlow.Domain.Integrity;
+
 namespace CaseFlow.Domain.Cases;
 
 public enum CaseStatus
@@ -6,7 +8,7 @@ public enum CaseStatus
 }
 
 /// <summary>The state of one 287(g) case, evolved from its events; its summary is what a writer reads back at once.</summary>
-public sealed record CaseFile
+public sealed record CaseFile : IChainedState<CaseFile>
 {
     public Guid Id { get; init; }
     public long Version { get; init; }
@@ -24,6 +26,8 @@ public sealed record CaseFile
 
     /// <summary>The integrity hash of the stream's latest event: the head of its chain.</summary>
     public string ChainHead { get; init; } = "";
+
+    public CaseFile AtHead(long version, string chainHead) => this with { Version = version, ChainHead = chainHead };
 
     public static CaseFile Open(BookingRecorded e) => new()
     {

@@ -31,6 +31,14 @@ public static class CaseRules
         return null;
     }
 
+    /// <summary>The rule for an event posted to an existing case.</summary>
+    public static Refusal? Check(CaseFile state, object @event) => @event switch
+    {
+        ScheduledReleaseSet e => CheckScheduledRelease(state, e),
+        ChargesAmended e => CheckChargesAmended(state, e),
+        _ => null,
+    };
+
     public static Refusal? CheckScheduledRelease(CaseFile state, ScheduledReleaseSet release) =>
         release.At < state.BookedAt
             ? new Refusal("release-before-booking", "The scheduled release is before the booking",

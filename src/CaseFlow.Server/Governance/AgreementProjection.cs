@@ -1,10 +1,7 @@
 using CaseFlow.Domain.Agreements;
-using Marten.Events.Aggregation;
+using CaseFlow.Server.Platform;
 
 namespace CaseFlow.Server.Governance;
 
-/// <summary>The inline agreement snapshot; the state itself and its transitions live in the domain.</summary>
-public partial class AgreementProjection : SingleStreamProjection<Agreement, Guid>
-{
-    public Agreement Create(AgreementSigned e) => Agreement.Create(e);
-}
+/// <summary>The inline agreement state: effective-dated status periods, notices, addenda and reviews.</summary>
+public partial class AgreementProjection() : ChainedProjection<Agreement>(Agreement.Evolve);

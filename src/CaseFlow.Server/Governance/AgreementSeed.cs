@@ -1,6 +1,9 @@
+using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Integrity;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.ReferenceData;
-using JasperFx.Events;
+using CaseFlow.Server.Security;
 using Marten;
 using Marten.Schema;
 using UUIDNext;
@@ -9,11 +12,12 @@ namespace CaseFlow.Server.Governance;
 
 /// <summary>
 /// Starts one agreement stream per JEM and WSO agreement in ICE's published list, at every start-up and
-/// idempotently: stream and event ids are name-based, and agreements already in the store are left alone.
+/// idempotently: stream and event ids are name-based, and agreements already in the store are left alone. The
+/// events go through the same staging as every other append, so they carry the envelope and the integrity chain.
 /// </summary>
 public sealed class AgreementSeed(ILogger<AgreementSeed> logger) : IInitialData
 {
-    public const string Actor = "caseflow-reference-data";
+    public static readonly CallerScope Actor = new("caseflow-reference-data", "system", null, null, null);
     private static readonly Guid EventNamespace = new("0c9c4b8e-3a51-4f0e-9f55-6f3c2f1d7a10");
 
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
@@ -23,7 +27,7 @@ public sealed class AgreementSeed(ILogger<AgreementSeed> logger) : IInitialData
         {
             await StartMissing(store, catalog, cancellation);
         }
-        catch (ExistingStreamIdCollisionException)
+        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
         {
             // Another node seeded some of them between our read and our write: read again, start what is left.
             await StartMissing(store, catalog, cancellation);
@@ -39,11 +43,13 @@ public sealed class AgreementSeed(ILogger<AgreementSeed> logger) : IInitialData
             return;
 
         session.CorrelationId = Uuid.NewSequential().ToString();
-        session.LastModifiedBy = Actor;
+        session.LastModifiedBy = Actor.Subject;
         foreach (var signed in missing)
         {
-            var @event = new Event<AgreementSigned>(signed) { Id = Uuid.NewNameBased(EventNamespace, signed.AgreementId.ToString()) };
-            session.Events.StartStream<Agreement>(signed.AgreementId, @event);
+            var occurredAt = LocalDay.Start(signed.SignedOn, signed.TimeZone);
+            var fingerprint = IncomingEvent.FingerprintOf(signed.AgreementId, nameof(AgreementSigned), occurredAt, late: true, officerId: null, content: null);
+            var incoming = new IncomingEvent(Uuid.NewNameBased(EventNamespace, signed.AgreementId.ToString()), nameof(AgreementSigned), occurredAt, true, null, fingerprint);
+            session.Events.StartStream<Agreement>(signed.AgreementId, EventStager.Stage(session, signed.AgreementId, 1, EventChain.Genesis, incoming, signed, Actor));
         }
 
         await session.SaveChangesAsync(ct);

@@ -11,12 +11,11 @@ namespace CaseFlow.Server.Intake;
 /// Turns an accepted event into what is stored: the client's event id, the envelope's metadata in headers, and
 /// the integrity hash chained to the stream's previous event. Every way of appending goes through here.
 /// </summary>
-public sealed class EventStager(IDocumentStore store)
+public static class EventStager
 {
     public const int SchemaVersion = 1;
-    private readonly ISerializer _serializer = store.Options.Serializer();
 
-    public IEvent Stage(IDocumentSession session, Guid streamId, long version, string previousHash, IncomingEvent incoming, object data, CallerScope caller)
+    public static IEvent Stage(IDocumentSession session, Guid streamId, long version, string previousHash, IncomingEvent incoming, object data, CallerScope caller)
     {
         var e = session.Events.BuildEvent(data);
         e.Id = incoming.EventId;
@@ -36,7 +35,7 @@ public sealed class EventStager(IDocumentStore store)
         if (incoming.OfficerId is not null)
             metadata[EventHeaders.OfficerId] = incoming.OfficerId;
 
-        var link = new ChainLink(streamId, version, e.Id, e.EventTypeName, _serializer.ToJson(data), JsonSerializer.Serialize(metadata));
+        var link = new ChainLink(streamId, version, e.Id, e.EventTypeName, session.DocumentStore.Options.Serializer().ToJson(data), JsonSerializer.Serialize(metadata));
         metadata[EventHeaders.Hash] = EventChain.Hash(previousHash, link);
 
         foreach (var (key, value) in metadata)

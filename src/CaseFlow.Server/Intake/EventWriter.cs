@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Integrity;
 using JasperFx.Events;
 using Marten;
@@ -11,17 +10,18 @@ using Wolverine.Marten.Publishing;
 namespace CaseFlow.Server.Intake;
 
 /// <summary>
-/// The one append path for case events. Writers on a case queue on its stream row (exclusive fetch); a stored
-/// event id answers its original result, or 409 if the content differs; If-Match is checked against the version
-/// read under the lock; rules run only for new events and their refusals are not remembered; the staged event
-/// carries the envelope and the chained integrity hash. A lost race is judged again against what won it, and a
-/// lock wait that times out is a 409 with Retry-After: never a 500.
+/// The one append path for client events. Writers on a stream queue on its row (exclusive fetch); a stored event
+/// id answers its original result, or 409 if the content differs; If-Match is checked against the version read
+/// under the lock; rules run only for new events and their refusals are not remembered; the staged event carries
+/// the envelope and the chained integrity hash. A lost race is judged again against what won it, and a lock wait
+/// that times out is a 409 with Retry-After: never a 500.
 /// </summary>
-public sealed class EventWriter(OutboxedSessionFactory sessions, EventStager stager)
+public sealed class EventWriter(OutboxedSessionFactory sessions)
 {
     private const int Attempts = 3;
 
-    public async Task<WriteOutcome> Write(WriteRequest request, IMessageContext context, CancellationToken ct)
+    public async Task<WriteOutcome> Write<TState>(WriteRequest<TState> request, IMessageContext context, CancellationToken ct)
+        where TState : class, IChainedState<TState>
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -35,37 +35,38 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, EventStager sta
             }
             catch (Exception e) when (attempt < Attempts && LostARace(e))
             {
-                // A concurrent writer stored the same event id, or started the same case, first: judge again.
+                // A concurrent writer stored the same event id, or started the same stream, first: judge again.
             }
         }
     }
 
-    private async Task<WriteOutcome> TryWrite(WriteRequest request, IMessageContext context, CancellationToken ct)
+    private async Task<WriteOutcome> TryWrite<TState>(WriteRequest<TState> request, IMessageContext context, CancellationToken ct)
+        where TState : class, IChainedState<TState>
     {
         await using var session = sessions.OpenSession(context);
         session.CorrelationId = Activity.Current?.TraceId.ToString();
         session.CausationId = request.Event.EventId.ToString();
         session.LastModifiedBy = request.Caller.Subject;
 
-        // One round trip: lock the case's stream row, then (in the same batch, so after the lock is granted) look
-        // for the event id and read whatever the rule needs.
+        // One round trip: lock the stream's row, then (in the same batch, so after the lock is granted) look for
+        // the event id and read whatever the rule needs.
         var batch = session.CreateBatchQuery();
-        var locked = batch.Events.FetchForExclusiveWriting<CaseFile>(request.CaseId);
+        var locked = batch.Events.FetchForExclusiveWriting<TState>(request.StreamId);
         var alreadyStored = batch.Events.Load(request.Event.EventId);
         var rule = request.Decide(batch);
         await batch.Execute(ct);
 
         var stream = await locked;
         var state = stream.Aggregate;
-        if (state is not null && !request.Caller.CanSee(state))
-            return new WriteOutcome.CaseNotFound();
+        if (state is not null && !request.CanSee(state))
+            return new WriteOutcome.NotFound();
 
         if (await alreadyStored is { } stored)
             return await Judge(stored, request, session, ct);
-        if (state is null && !request.StartsCase)
-            return new WriteOutcome.CaseNotFound();
-        if (state is not null && request.StartsCase)
-            return await JudgeRepeatedBooking(request, session, ct);
+        if (state is null && !request.StartsStream)
+            return new WriteOutcome.NotFound();
+        if (state is not null && request.StartsStream)
+            return await JudgeRepeatedStart(request, session, ct);
 
         var currentVersion = stream.CurrentVersion ?? 0;
         if (request.IfMatch is { } expected && expected != currentVersion)
@@ -75,28 +76,30 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, EventStager sta
         if (decision.Refusal is { } refusal)
             return new WriteOutcome.Refused(refusal);
 
-        var staged = stager.Stage(session, request.CaseId, currentVersion + 1, state?.ChainHead ?? EventChain.Genesis, request.Event, decision.Data!, request.Caller);
+        var staged = EventStager.Stage(session, request.StreamId, currentVersion + 1, state?.ChainHead ?? EventChain.Genesis, request.Event, decision.Data!, request.Caller);
         stream.AppendOne(staged);
         request.AlongWith?.Invoke(session);
         await session.SaveChangesAsync(ct);
-        return new WriteOutcome.Appended(AppendResult.From(staged), Created: request.StartsCase);
+        return new WriteOutcome.Appended(AppendResult.From(staged), Created: request.StartsStream);
     }
 
     /// <summary>The event id is already stored: the same request again is answered as it was the first time.</summary>
-    private static async Task<WriteOutcome> Judge(IEvent stored, WriteRequest request, IQuerySession session, CancellationToken ct) =>
-        stored.StreamId == request.CaseId
+    private static async Task<WriteOutcome> Judge<TState>(IEvent stored, WriteRequest<TState> request, IQuerySession session, CancellationToken ct)
+        where TState : class =>
+        stored.StreamId == request.StreamId
         && stored.GetHeader(EventHeaders.Fingerprint)?.ToString() == request.Event.Fingerprint
         && await request.SameSideRecords(session, ct)
             ? new WriteOutcome.Replayed(AppendResult.From(stored), Created: stored.Version == 1)
             : new WriteOutcome.IdConflict();
 
-    /// <summary>The same booking sent again under a new event id: the case exists, so answer with its booking.</summary>
-    private static async Task<WriteOutcome> JudgeRepeatedBooking(WriteRequest request, IQuerySession session, CancellationToken ct)
+    /// <summary>The same start (a booking, a nomination) sent again under a new event id: answer with the event that started it.</summary>
+    private static async Task<WriteOutcome> JudgeRepeatedStart<TState>(WriteRequest<TState> request, IQuerySession session, CancellationToken ct)
+        where TState : class
     {
-        var booking = (await session.Events.FetchStreamAsync(request.CaseId, version: 1, token: ct)).Single();
-        return booking.GetHeader(EventHeaders.Fingerprint)?.ToString() == request.Event.Fingerprint && await request.SameSideRecords(session, ct)
-            ? new WriteOutcome.Replayed(AppendResult.From(booking), Created: true)
-            : new WriteOutcome.BookingConflict(request.CaseId);
+        var first = (await session.Events.FetchStreamAsync(request.StreamId, version: 1, token: ct)).Single();
+        return first.GetHeader(EventHeaders.Fingerprint)?.ToString() == request.Event.Fingerprint && await request.SameSideRecords(session, ct)
+            ? new WriteOutcome.Replayed(AppendResult.From(first), Created: true)
+            : new WriteOutcome.AlreadyStarted(request.StreamId);
     }
 
     private static bool LostARace(Exception e) => e switch

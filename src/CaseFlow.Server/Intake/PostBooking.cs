@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Platform;
@@ -7,8 +6,6 @@ using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Http;
 
@@ -25,12 +22,11 @@ public static class PostBookingEndpoint
     [WolverinePost("/api/bookings", Name = "PostBooking")]
     [Authorize(Policy = Policies.WriteIntake)]
     public static async Task<IResult> Post(
-        EventEnvelope<BookingData> envelope, ClaimsPrincipal user, EventWriter writer, IMessageContext context,
-        TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, HttpResponse response, CancellationToken ct)
+        EventEnvelope<BookingData> envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = intake.Clock.GetUtcNow();
         var errors = new FieldErrors();
-        var (eventId, occurredAt, late, officerId) = envelope.Read(errors, now, intake.Value.LateWindow);
+        var (eventId, occurredAt, late, officerId) = envelope.Read(errors, now, intake.Options.LateWindow);
         if (envelope.Type is not null and not EventType)
             errors.Add("type", $"type must be {EventType} (or left out) on /api/bookings.");
         var (facts, subject) = envelope.Data is { } data ? BookingValidation.Read(data, errors, now) : (null, null);
@@ -40,12 +36,12 @@ public static class PostBookingEndpoint
         var caller = CallerScope.From(user);
         var caseId = CaseId.For(caller.Ori!, facts!.BookingNumber);
         var subjectRef = CaseId.SubjectRefFor(caseId);
-        var fingerprint = IncomingEvent.FingerprintOf(caseId, EventType, occurredAt, late, officerId, IncomingEvent.ToNode(facts, json.Value.SerializerOptions));
+        var fingerprint = IncomingEvent.FingerprintOf(caseId, EventType, occurredAt, late, officerId, IncomingEvent.ToNode(facts, intake.Json));
         var incoming = new IncomingEvent(eventId, EventType, occurredAt, late, officerId, fingerprint);
         var subjectRecord = new SubjectRecord(subjectRef, caseId, caller.Ori!, subject!);
 
-        var outcome = await writer.Write(
-            new WriteRequest(caseId, incoming, caller, batch =>
+        var outcome = await intake.Writer.Write(
+            new WriteRequest<CaseFile>(caseId, incoming, caller, batch =>
             {
                 var agreementLoad = batch.Load<Agreement>(AgreementId.For(caller.Ori!, facts.Model));
                 return _ =>
@@ -59,13 +55,14 @@ public static class PostBookingEndpoint
                 };
             })
             {
-                StartsCase = true,
+                StartsStream = true,
+                CanSee = caller.CanSee,
                 AlongWith = session => session.Store(subjectRecord),
                 SameSideRecords = async (session, token) =>
                     (await session.LoadAsync<SubjectRecord>(subjectRef, token))?.Identifiers == subjectRecord.Identifiers,
             },
             context,
             ct);
-        return outcome.ToResult(response);
+        return outcome.ToResult(response, WriteTarget.Case);
     }
 }

@@ -3,8 +3,8 @@ using JasperFx.Events;
 
 namespace CaseFlow.Server.Intake;
 
-/// <summary>What a write answers: the case, the event and the version it holds in the case's stream.</summary>
-public sealed record AppendResult(Guid CaseId, Guid EventId, string Type, long Version)
+/// <summary>What a write answers: the stream (case, officer, agreement, complaint), the event and its version there.</summary>
+public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Version)
 {
     public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version);
 }
@@ -18,13 +18,13 @@ public abstract record WriteOutcome
 
     public sealed record IdConflict : WriteOutcome;
 
-    public sealed record BookingConflict(Guid CaseId) : WriteOutcome;
+    public sealed record AlreadyStarted(Guid StreamId) : WriteOutcome;
 
     public sealed record Stale(long CurrentVersion) : WriteOutcome;
 
     public sealed record Refused(Refusal Refusal) : WriteOutcome;
 
-    public sealed record CaseNotFound : WriteOutcome;
+    public sealed record NotFound : WriteOutcome;
 
     public sealed record Busy : WriteOutcome;
 }

@@ -1,5 +1,4 @@
 using CaseFlow.Domain;
-using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Security;
 using Marten;
 using Marten.Services.BatchQuerying;
@@ -12,23 +11,28 @@ public sealed record Decision(object? Data, Refusal? Refusal)
     public static Decision Accept(object data) => new(data, null);
 
     public static Decision Refuse(Refusal refusal) => new(null, refusal);
+
+    public static Decision Judge(object data, Refusal? refusal) => refusal is null ? Accept(data) : Refuse(refusal);
 }
 
 /// <summary>
-/// One event to write to a case. <see cref="Decide"/> adds what its rule needs to read (an agreement, an officer) to
-/// the batch that also locks the case, so one round trip fetches everything, and returns the rule, which runs
-/// under the lock with the case's current state and only for an event not stored yet. <see cref="AlongWith"/> adds
-/// other documents to the same transaction; <see cref="SameSideRecords"/> tells whether a retry's side records (a
-/// booking's subject) match the stored ones.
+/// One event to write to a stream (a case, an officer, an agreement, a complaint). <see cref="Decide"/> adds what its
+/// rule needs to read (an agreement, an officer) to the batch that also locks the stream, so one round trip fetches
+/// everything, and returns the rule, which runs under the lock with the stream's current state and only for an
+/// event not stored yet. <see cref="CanSee"/> hides streams outside the caller's scope (answered 404);
+/// <see cref="AlongWith"/> adds other documents to the same transaction; <see cref="SameSideRecords"/> tells
+/// whether a retry's side records (a booking's subject) match the stored ones.
 /// </summary>
-public sealed record WriteRequest(
-    Guid CaseId,
+public sealed record WriteRequest<TState>(
+    Guid StreamId,
     IncomingEvent Event,
     CallerScope Caller,
-    Func<IBatchedQuery, Func<CaseFile?, Decision>> Decide)
+    Func<IBatchedQuery, Func<TState?, Decision>> Decide)
+    where TState : class
 {
-    public bool StartsCase { get; init; }
+    public bool StartsStream { get; init; }
     public long? IfMatch { get; init; }
+    public Func<TState, bool> CanSee { get; init; } = _ => true;
     public Action<IDocumentSession>? AlongWith { get; init; }
     public Func<IQuerySession, CancellationToken, Task<bool>> SameSideRecords { get; init; } = (_, _) => Task.FromResult(true);
 }

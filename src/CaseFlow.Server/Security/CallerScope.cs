@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Domain.Officers;
 
 namespace CaseFlow.Server.Security;
 
@@ -23,6 +25,10 @@ public sealed record CallerScope(string Subject, string Role, string? Ori, strin
     public bool CanSee(Agreement agreement) => CanSee(agreement.Ori, agreement.FieldOfficeCode);
 
     public bool CanSee(CaseFile @case) => CanSee(@case.Ori, @case.FieldOfficeCode);
+
+    public bool CanSee(Officer officer) => CanSee(officer.Ori, officer.FieldOfficeCode);
+
+    public bool CanSee(Complaint complaint) => CanSee(complaint.Ori, complaint.FieldOfficeCode);
 
     private bool CanSee(string ori, string fieldOffice) =>
         IsAgency ? ori == Ori

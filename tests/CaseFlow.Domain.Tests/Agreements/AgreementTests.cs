@@ -20,9 +20,10 @@ public class AgreementTests
     [Fact]
     public void a_signed_agreement_is_active_with_everything_the_list_said()
     {
-        var agreement = Agreement.Create(Signed);
+        var agreement = Agreement.Sign(Signed);
 
-        agreement.Status.ShouldBe(AgreementStatus.Active);
+        agreement.IsInForceAt(new DateTimeOffset(2025, 5, 28, 0, 0, 0, TimeSpan.FromHours(-5))).ShouldBeTrue();
+        agreement.StatusAt(new DateTimeOffset(2025, 5, 27, 23, 59, 59, TimeSpan.FromHours(-5))).ShouldBeNull();
         agreement.Id.ShouldBe(Signed.AgreementId);
         agreement.Key.ShouldBe("TX0790000:JEM");
         agreement.SignedOn.ShouldBe(new DateOnly(2025, 5, 28));

@@ -6,7 +6,7 @@ namespace CaseFlow.Domain.Tests.Cases;
 public class CaseRulesTests
 {
     // Signed 2025-05-28 in America/Chicago: in force from 2025-05-28T00:00-05:00 (CDT).
-    private static readonly Agreement FortBendJem = Agreement.Create(new AgreementSigned(
+    private static readonly Agreement FortBendJem = Agreement.Sign(new AgreementSigned(
         AgreementId.For("TX0790000", ProgramModel.JEM), "TX0790000", false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County",
         ProgramModel.JEM, new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
 

@@ -1,6 +1,7 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Server.Governance;
+using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,7 +38,18 @@ public class AgreementSeedTests(AppFixture app)
 
         agreements.ShouldAllBe(a => a.FieldOfficeCode.Length == 3);
         agreements.ShouldAllBe(a => TimeZoneInfo.FindSystemTimeZoneById(a.TimeZone) != null);
-        agreements.ShouldAllBe(a => a.Status == AgreementStatus.Active);
+        agreements.ShouldAllBe(a => a.IsInForceAt(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public async Task seeded_agreements_carry_the_integrity_chain()
+    {
+        await using var session = app.Store.QuerySession();
+        var sample = await session.Query<Agreement>().OrderBy(a => a.Key).Take(5).ToListAsync(TestContext.Current.CancellationToken);
+        var verifier = new ChainVerifier(new StoredEventRows(app.Store));
+
+        foreach (var agreement in sample)
+            (await verifier.Verify(agreement.Id, TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
     }
 
     private static Task<int> SignedEventCount(IQuerySession session) =>

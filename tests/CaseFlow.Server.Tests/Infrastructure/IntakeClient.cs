@@ -20,7 +20,7 @@ public static class IntakeClient
     public static async Task<Guid> StartCaseWith(this IAlbaHost host, string token, object booking)
     {
         var result = await host.PostBooking(token, booking);
-        return (await result.ReadAsJsonAsync<AppendResult>()).CaseId;
+        return (await result.ReadAsJsonAsync<AppendResult>()).Id;
     }
 
     public static Task<IScenarioResult> PostCaseEvent(this IAlbaHost host, string token, Guid caseId, object envelope, int status = 200, string? ifMatch = null) =>

@@ -18,17 +18,17 @@ public class BookingTests(AppFixture app)
         var result = await app.Host.PostBooking(Jail, Envelopes.Booking(bookingNumber));
 
         var answer = await result.ReadAsJsonAsync<AppendResult>();
-        answer.CaseId.ShouldBe(CaseId.For(Agencies.FortBend, bookingNumber));
+        answer.Id.ShouldBe(CaseId.For(Agencies.FortBend, bookingNumber));
         answer.Version.ShouldBe(1);
         answer.Type.ShouldBe("BookingRecorded");
-        result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/cases/{answer.CaseId}");
+        result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/cases/{answer.Id}");
         result.Context.Response.Headers.ETag.ToString().ShouldBe("\"1\"");
 
-        var summary = await (await app.Host.GetAs(Jail, $"/api/cases/{answer.CaseId}")).ReadAsJsonAsync<CaseFile>();
+        var summary = await (await app.Host.GetAs(Jail, $"/api/cases/{answer.Id}")).ReadAsJsonAsync<CaseFile>();
         summary.BookingNumber.ShouldBe(bookingNumber);
         summary.Status.ShouldBe(CaseStatus.Booked);
         summary.FieldOfficeCode.ShouldBe("HOU");
-        summary.SubjectRef.ShouldBe(CaseId.SubjectRefFor(answer.CaseId));
+        summary.SubjectRef.ShouldBe(CaseId.SubjectRefFor(answer.Id));
     }
 
     [Fact]

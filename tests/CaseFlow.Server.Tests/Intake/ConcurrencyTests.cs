@@ -28,7 +28,7 @@ public class ConcurrencyTests(AppFixture app)
         responses.Count(r => !r.Headers.Contains(WriteResults.ReplayedHeader)).ShouldBe(1);
         var answers = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<AppendResult>(TestContext.Current.CancellationToken)));
         answers.Distinct().Count().ShouldBe(1);
-        await StreamLengthShouldBe(answers[0]!.CaseId, 1);
+        await StreamLengthShouldBe(answers[0]!.Id, 1);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class ConcurrencyTests(AppFixture app)
         responses.Select(r => r.StatusCode).ShouldAllBe(code => code == HttpStatusCode.Created);
         var answers = await Task.WhenAll(responses.Select(r => r.Content.ReadFromJsonAsync<AppendResult>(TestContext.Current.CancellationToken)));
         answers.Distinct().Count().ShouldBe(1);
-        await StreamLengthShouldBe(answers[0]!.CaseId, 1);
+        await StreamLengthShouldBe(answers[0]!.Id, 1);
     }
 
     [Fact]

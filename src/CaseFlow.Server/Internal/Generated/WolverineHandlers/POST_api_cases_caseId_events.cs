@@ -2,7 +2,6 @@
 #pragma warning disable
 using CaseFlow.Server.Intake;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -15,19 +14,13 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class POST_api_cases_caseId_events : Wolverine.Http.HttpHandler
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
-        private readonly CaseFlow.Server.Intake.EventWriter _eventWriter;
-        private readonly Microsoft.Extensions.Options.IOptions<CaseFlow.Server.Intake.IntakeOptions> _optionsOfIntakeOptions;
-        private readonly Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> _optionsOfJsonOptions;
-        private readonly System.TimeProvider _timeProvider;
+        private readonly CaseFlow.Server.Intake.IntakeServices _intakeServices;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_cases_caseId_events(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Intake.EventWriter eventWriter, Microsoft.Extensions.Options.IOptions<CaseFlow.Server.Intake.IntakeOptions> optionsOfIntakeOptions, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> optionsOfJsonOptions, System.TimeProvider timeProvider, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_cases_caseId_events(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Intake.IntakeServices intakeServices, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
-            _eventWriter = eventWriter;
-            _optionsOfIntakeOptions = optionsOfIntakeOptions;
-            _optionsOfJsonOptions = optionsOfJsonOptions;
-            _timeProvider = timeProvider;
+            _intakeServices = intakeServices;
             _wolverineRuntime = wolverineRuntime;
         }
 
@@ -54,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
             var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Intake.PostCaseEventEndpoint.Post(caseId, envelope, ifMatch, httpContext.User, _eventWriter, messageContext, _timeProvider, _optionsOfIntakeOptions, _optionsOfJsonOptions, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Intake.PostCaseEventEndpoint.Post(caseId, envelope, ifMatch, httpContext.User, _intakeServices, messageContext, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Integrity;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten.Services.BatchQuerying;
+using Wolverine;
+
+namespace CaseFlow.Server.Intake;
+
+/// <summary>
+/// Appending one client event to an existing stream, the same way for cases, officers, agreements and complaints:
+/// the envelope and If-Match are read, the type looked up among the stream's event kinds, the caller's role checked
+/// against the type, the data read strictly, and the event handed to the one append path.
+/// </summary>
+public static class PostStreamEvent
+{
+    /// <param name="rules">Adds what the rules read to the write's batch and returns the rule for a state and event.</param>
+    public static async Task<IResult> Handle<TState>(
+        Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
+        IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
+        Func<IBatchedQuery, Func<TState, object, Refusal?>> rules, WriteTarget target,
+        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        where TState : class, IChainedState<TState>
+    {
+        var errors = new FieldErrors();
+        var (eventId, occurredAt, late, officerId) = envelope.Read(errors, intake.Clock.GetUtcNow(), intake.Options.LateWindow);
+        var expectedVersion = ReadIfMatch(ifMatch, errors);
+        if (envelope.Type is null || !kinds.TryGetValue(envelope.Type, out var kind))
+        {
+            errors.Add("type", $"type must be one of {string.Join(", ", kinds.Keys)}.");
+            return Results.Problem(errors.ToProblem());
+        }
+
+        var data = ReadData(envelope.Data, kind.DataType, intake.Json, errors);
+        if (errors.Count > 0)
+            return Results.Problem(errors.ToProblem());
+
+        var caller = CallerScope.From(user);
+        if (!kind.Roles.Contains(caller.Role))
+        {
+            return Results.Problem(statusCode: 403, type: "urn:caseflow:problem:role-may-not-post-event-type",
+                title: "Your role may not post this event", detail: $"{envelope.Type} is posted by: {string.Join(", ", kind.Roles)}.");
+        }
+
+        var stored = kind.ToEvent(data!);
+        var fingerprint = IncomingEvent.FingerprintOf(streamId, envelope.Type, occurredAt, late, officerId, IncomingEvent.ToNode(data, intake.Json));
+        var incoming = new IncomingEvent(eventId, envelope.Type, occurredAt, late, officerId, fingerprint);
+        var outcome = await intake.Writer.Write(
+            new WriteRequest<TState>(streamId, incoming, caller, batch =>
+            {
+                var rule = rules(batch);
+                return state => Decision.Judge(stored, rule(state!, stored));
+            })
+            {
+                IfMatch = expectedVersion,
+                CanSee = state => canSee(caller, state),
+            },
+            context,
+            ct);
+        return outcome.ToResult(response, target);
+    }
+
+    private static object? ReadData(JsonObject? data, Type type, JsonSerializerOptions options, FieldErrors errors)
+    {
+        if (data is null)
+            return null;
+        try
+        {
+            return data.Deserialize(type, options);
+        }
+        catch (JsonException e)
+        {
+            errors.Add(e.Path is { Length: > 1 } path ? "data" + path[1..] : "data", e.Message);
+            return null;
+        }
+    }
+
+    private static long? ReadIfMatch(string? ifMatch, FieldErrors errors)
+    {
+        if (ifMatch is null || ifMatch.Trim() == "*")
+            return null;
+        if (long.TryParse(ifMatch.Trim().Trim('"'), out var version) && version > 0)
+            return version;
+        errors.Add("If-Match", "If-Match must be the ETag of what you read, a version in quotes such as \"3\".");
+        return null;
+    }
+}
