@@ -1,3 +1,4 @@
+using CaseFlow.Server.Governance;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
@@ -19,6 +20,7 @@ builder.Services.AddCaseFlowOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
+builder.Services.Configure<GovernanceOptions>(builder.Configuration.GetSection("Governance"));
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<StoredEventRows>();

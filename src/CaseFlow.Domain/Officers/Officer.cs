@@ -45,6 +45,9 @@ public sealed record Officer : IChainedState<Officer>
     public IReadOnlyList<RefresherCompleted> Refreshers { get; init; } = [];
     public DateTimeOffset? CredentialsReturnedAt { get; init; }
 
+    /// <summary>The stable sort and paging key of rosters.</summary>
+    public string Key => $"{Ori}:{BadgeNumber}";
+
     public bool Disqualified =>
         BackgroundCheck?.Result == BackgroundCheckResult.Failed || Trainings.Any(t => t.Outcome == TrainingOutcome.Disqualified);
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
@@ -11,20 +9,6 @@ using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Cases;
-
-/// <summary>One stored event as an auditor replays it: exactly what is stored, its envelope metadata and its hash.</summary>
-public sealed record HistoryEvent(
-    long Version, Guid EventId, string Type, string? OccurredAt, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId,
-    JsonElement Metadata, JsonElement Data)
-{
-    public static HistoryEvent From(StoredEventRow row)
-    {
-        var metadata = JsonDocument.Parse(row.HeadersJson).RootElement;
-        var occurredAt = metadata.TryGetProperty(EventHeaders.OccurredAt, out var value) ? value.GetString() : null;
-        return new HistoryEvent(row.Version, row.Id, row.Type, occurredAt, row.RecordedAt, row.CorrelationId, row.CausationId,
-            metadata, JsonDocument.Parse(row.DataJson).RootElement);
-    }
-}
 
 public sealed record HistoryPage(string? After = null, string? Limit = null);
 
@@ -45,7 +29,7 @@ public static class CaseHistoryEndpoint
             return Results.Problem(errors.ToProblem());
 
         if (await CaseLookup.Visible(session, caseId, user, ct) is null)
-            return CaseLookup.NotFound();
+            return Problems.NotFound("case");
 
         var stored = await rows.ForStream(caseId, after, limit + 1, ct);
         var items = stored.Take(limit).Select(HistoryEvent.From).ToList();

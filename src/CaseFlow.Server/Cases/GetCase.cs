@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ public static class GetCaseEndpoint
     {
         var found = await CaseLookup.Visible(session, caseId, user, ct);
         if (found is null)
-            return CaseLookup.NotFound();
+            return Problems.NotFound("case");
         response.Headers.ETag = WriteResults.ETag(found.Version);
         return Results.Ok(found);
     }
@@ -28,6 +29,4 @@ public static class CaseLookup
     public static async Task<CaseFile?> Visible(IQuerySession session, Guid caseId, ClaimsPrincipal user, CancellationToken ct) =>
         await session.LoadAsync<CaseFile>(caseId, ct) is { } found && CallerScope.From(user).CanSee(found) ? found : null;
 
-    public static IResult NotFound() =>
-        Results.Problem(statusCode: 404, type: "urn:caseflow:problem:case-not-found", title: "No such case", detail: "No case with this id is visible to you.");
 }

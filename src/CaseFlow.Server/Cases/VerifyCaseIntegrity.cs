@@ -2,6 +2,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Integrity;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Wolverine.Http;
 
@@ -21,7 +22,7 @@ public static class VerifyCaseIntegrityEndpoint
     {
         var summary = await session.LoadAsync<CaseFile>(caseId, ct);
         if (summary is null)
-            return CaseLookup.NotFound();
+            return Problems.NotFound("case");
 
         var verdict = await verifier.Verify(caseId, ct);
         var headMatches = verdict.Intact && verdict.LastGoodHash == summary.ChainHead;

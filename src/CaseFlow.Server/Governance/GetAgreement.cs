@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Server.Integrity;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -8,24 +10,36 @@ using Wolverine.Http;
 
 namespace CaseFlow.Server.Governance;
 
-/// <summary>One event of a stream's history as an auditor reads it.</summary>
-public sealed record HistoryEntry(long Version, string Type, DateTimeOffset RecordedAt, string? RecordedBy, object Data);
-
-public sealed record AgreementDetails(Agreement Agreement, IReadOnlyList<HistoryEntry> History);
+public sealed record AgreementDetails(AgreementView Current, IReadOnlyList<HistoryEvent> History);
 
 public static class GetAgreementEndpoint
 {
-    /// <summary>An agency's agreement for one model, with its history; 404 when unknown or out of the caller's scope.</summary>
+    /// <summary>
+    /// An agency's agreement for one model with its history, and its status now or <c>asOf</c> an instant (RFC 3339):
+    /// "was this agreement in force at T". 404 when unknown or out of the caller's scope.
+    /// </summary>
     [WolverineGet("/api/agreements/{ori}/{model}", Name = "GetAgreement")]
-    [Authorize(Policy = Policies.ReadAgreements)]
-    public static async Task<IResult> Get(string ori, ProgramModel model, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Authorize(Policy = Policies.ReadGovernance)]
+    public static async Task<IResult> Get(
+        string ori, ProgramModel model, string? asOf, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock, CancellationToken ct)
     {
-        var agreement = await session.LoadAsync<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), ct);
-        if (agreement is null || !CallerScope.From(user).CanSee(agreement))
-            return Results.Problem(statusCode: 404, title: "No such agreement", detail: $"No {model} agreement is visible for ORI {ori}.");
+        var errors = new FieldErrors();
+        var instant = errors.Instant("asOf", asOf, clock.GetUtcNow());
+        if (errors.Count > 0)
+            return Results.Problem(errors.ToProblem());
 
-        var events = await session.Events.FetchStreamAsync(agreement.Id, token: ct);
-        var history = events.Select(e => new HistoryEntry(e.Version, e.EventTypeName, e.Timestamp, e.UserName, e.Data)).ToList();
-        return Results.Ok(new AgreementDetails(agreement, history));
+        var agreement = await AgreementLookup.Visible(session, ori, model, user, ct);
+        return agreement is null
+            ? Problems.NotFound("agreement")
+            : Results.Ok(new AgreementDetails(AgreementView.At(agreement, instant), await History.Of(rows, agreement.Id, ct)));
     }
+}
+
+public static class AgreementLookup
+{
+    public static async Task<Agreement?> Visible(IQuerySession session, string ori, ProgramModel model, ClaimsPrincipal user, CancellationToken ct) =>
+        await session.LoadAsync<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), ct) is { } found && CallerScope.From(user).CanSee(found)
+            ? found
+            : null;
+
 }

@@ -33,11 +33,11 @@ public static class ListAgreementsEndpoint
     public static ProblemDetails Validate(AgreementFilter filter) =>
         filter.Parse().Errors is { Count: > 0 } errors ? errors.ToProblem() : WolverineContinue.NoProblems;
 
-    /// <summary>The agreements the caller may see, ordered by ORI and model.</summary>
+    /// <summary>The agreements the caller may see, ordered by ORI and model, each with its status now.</summary>
     [WolverineGet("/api/agreements", Name = "ListAgreements")]
-    [Authorize(Policy = Policies.ReadAgreements)]
-    public static async Task<Page<Agreement>> Get(
-        [FromQuery] AgreementFilter filter, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    [Authorize(Policy = Policies.ReadGovernance)]
+    public static async Task<Page<AgreementView>> Get(
+        [FromQuery] AgreementFilter filter, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var scope = CallerScope.From(user);
         var (criteria, _) = filter.Parse();
@@ -57,6 +57,7 @@ public static class ListAgreementsEndpoint
             query = query.Where(a => a.Key.CompareTo(after) > 0);
 
         var fetched = await query.OrderBy(a => a.Key).Take(criteria.Limit + 1).ToListAsync(ct);
-        return Paging.ToPage(fetched, criteria.Limit, a => a.Key);
+        var now = clock.GetUtcNow();
+        return Paging.ToPage(fetched.Select(a => AgreementView.At(a, now)).ToList(), criteria.Limit, v => v.Agreement.Key);
     }
 }

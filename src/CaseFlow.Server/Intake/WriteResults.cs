@@ -1,3 +1,4 @@
+using CaseFlow.Server.Platform;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CaseFlow.Server.Intake;
@@ -39,7 +40,7 @@ public static class WriteResults
             case WriteOutcome.Refused(var refusal):
                 return Results.Problem(new ProblemDetails { Status = 422, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false } });
             case WriteOutcome.NotFound:
-                return Problem(404, $"{target.Noun}-not-found", $"No such {target.Noun}", $"No {target.Noun} with this id is visible to you.");
+                return Problems.NotFound(target.Noun);
             default:
                 response.Headers.RetryAfter = ((int)RetryBusyAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Problem(409, $"{target.Noun}-busy", $"The {target.Noun} is busy",

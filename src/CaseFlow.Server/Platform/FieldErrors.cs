@@ -41,6 +41,17 @@ public sealed class FieldErrors : Dictionary<string, string[]>
         return null;
     }
 
+    /// <summary>An optional instant (RFC 3339 with an offset); <paramref name="fallback"/> when it is left out.</summary>
+    public DateTimeOffset Instant(string name, string? text, DateTimeOffset fallback)
+    {
+        if (text is null)
+            return fallback;
+        if (CaseFlow.Domain.Intake.Instants.TryParse(text, out var value))
+            return value;
+        Add(name, $"{name} must be an RFC 3339 date-time with an offset.");
+        return fallback;
+    }
+
     public int Limit(string? text)
     {
         if (text is null)

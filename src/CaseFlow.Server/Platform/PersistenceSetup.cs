@@ -1,5 +1,6 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
@@ -42,7 +43,10 @@ public static class PersistenceSetup
                     opts.Events.MapEventType(type, type.Name);
                 opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
                 opts.Schema.For<Agreement>().Index(a => a.Key).Index(a => a.FieldOfficeCode).Index(a => a.StateCode);
+                opts.Schema.For<Officer>().Index(o => o.Key).Index(o => o.FieldOfficeCode);
             })
             .UseLightweightSessions()
             .IntegrateWithWolverine()

@@ -8,7 +8,12 @@ namespace CaseFlow.Server.Security;
 /// </summary>
 public static class Policies
 {
-    public const string ReadAgreements = "agreements:read";
+    public const string ReadGovernance = "governance:read";
+    public const string RecordAgreementEvents = "governance:agreements";
+    public const string NominateOfficers = "governance:nominate";
+    public const string RecordOfficerEvents = "governance:officers";
+    public const string RecordComplaints = "governance:complaints";
+    public const string ReadComplaints = "governance:complaints:read";
     public const string WriteIntake = "intake:write";
     public const string AppendCaseEvents = "cases:append";
     public const string ReadCases = "cases:read";
@@ -16,7 +21,12 @@ public static class Policies
 
     public static void Register(AuthorizationOptions options)
     {
-        options.AddPolicy(ReadAgreements, RolesIn(Roles.All));
+        options.AddPolicy(ReadGovernance, RolesIn(Roles.All));
+        options.AddPolicy(RecordAgreementEvents, RolesIn([Roles.Admin]));
+        options.AddPolicy(NominateOfficers, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Admin]));
+        options.AddPolicy(RecordOfficerEvents, RolesIn([Roles.Supervisor, Roles.Admin]));
+        options.AddPolicy(RecordComplaints, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Admin]));
+        options.AddPolicy(ReadComplaints, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor, Roles.Admin]));
         options.AddPolicy(WriteIntake, new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireClaim(CaseFlowClaims.Role, Roles.ScreeningSystem, Roles.Officer)

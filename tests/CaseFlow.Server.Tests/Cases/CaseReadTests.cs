@@ -1,6 +1,6 @@
 using Alba;
 using CaseFlow.Domain.Cases;
-using CaseFlow.Server.Cases;
+using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;

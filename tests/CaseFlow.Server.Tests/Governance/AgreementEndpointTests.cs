@@ -22,7 +22,7 @@ public class AgreementEndpointTests(AppFixture app)
         do
         {
             var page = await GetPage(token, $"/api/agreements?limit=100{(after is null ? "" : $"&after={after}")}");
-            seen.AddRange(page.Items);
+            seen.AddRange(page.Items.Select(v => v.Agreement));
             after = page.Next;
         }
         while (after is not null);
@@ -51,7 +51,7 @@ public class AgreementEndpointTests(AppFixture app)
         var page = await GetPage(app.Tokens.For(Roles.ScreeningSystem, ori: FortBend), "/api/agreements");
 
         page.Items.ShouldNotBeEmpty();
-        page.Items.ShouldAllBe(a => a.Ori == FortBend);
+        page.Items.ShouldAllBe(v => v.Agreement.Ori == FortBend);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class AgreementEndpointTests(AppFixture app)
         var page = await GetPage(app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU"), "/api/agreements?limit=500");
 
         page.Items.ShouldNotBeEmpty();
-        page.Items.ShouldAllBe(a => a.FieldOfficeCode == "HOU");
+        page.Items.ShouldAllBe(v => v.Agreement.FieldOfficeCode == "HOU");
     }
 
     [Fact]
@@ -69,9 +69,10 @@ public class AgreementEndpointTests(AppFixture app)
         var result = await app.Host.GetAs(app.Tokens.For(Roles.Officer, ori: FortBend), $"/api/agreements/{FortBend}/JEM");
         var details = await result.ReadAsJsonAsync<AgreementDetails>();
 
-        details.Agreement.Ori.ShouldBe(FortBend);
-        details.Agreement.FieldOfficeCode.ShouldBe("HOU");
-        details.Agreement.TimeZone.ShouldBe("America/Chicago");
+        details.Current.Agreement.Ori.ShouldBe(FortBend);
+        details.Current.Agreement.FieldOfficeCode.ShouldBe("HOU");
+        details.Current.Agreement.TimeZone.ShouldBe("America/Chicago");
+        details.Current.InForce.ShouldBeTrue();
         details.History.Single().Type.ShouldBe("AgreementSigned");
     }
 
@@ -106,9 +107,9 @@ public class AgreementEndpointTests(AppFixture app)
         problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).ShouldBe([parameter]);
     }
 
-    private async Task<Page<Agreement>> GetPage(string token, string url)
+    private async Task<Page<AgreementView>> GetPage(string token, string url)
     {
         var result = await app.Host.GetAs(token, url);
-        return await result.ReadAsJsonAsync<Page<Agreement>>();
+        return await result.ReadAsJsonAsync<Page<AgreementView>>();
     }
 }

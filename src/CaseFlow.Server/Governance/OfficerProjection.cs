@@ -1,0 +1,11 @@
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Platform;
+
+namespace CaseFlow.Server.Governance;
+
+/// <summary>The inline, effective-dated officer record the case rules ask "was this officer authorized then".</summary>
+public partial class OfficerProjection() : ChainedProjection<Officer>(Officer.Evolve);
+
+/// <summary>The inline complaint with the instants its deadlines are derived from.</summary>
+public partial class ComplaintProjection() : ChainedProjection<Complaint>(Complaint.Evolve);

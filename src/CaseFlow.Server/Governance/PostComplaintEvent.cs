@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Security;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
+
+namespace CaseFlow.Server.Governance;
+
+public static class PostComplaintEventEndpoint
+{
+    private static readonly IReadOnlyList<string> Agency = [Roles.ScreeningSystem, Roles.Officer, Roles.Admin];
+
+    /// <summary>A complaint's later steps, recorded by the agency (MOA Appendix B).</summary>
+    public static readonly IReadOnlyDictionary<string, EventKind> Kinds = new Dictionary<string, EventKind>
+    {
+        [nameof(IceNotifiedOfComplaint)] = EventKind.Of<IceNotifiedOfComplaint>(Agency),
+        [nameof(ComplaintResolved)] = EventKind.Of<ComplaintResolved>(Agency),
+        [nameof(ComplaintOutcomeReported)] = EventKind.Of<ComplaintOutcomeReported>(Agency),
+    };
+
+    [WolverinePost("/api/complaints/{complaintId}/events", Name = "PostComplaintEvent")]
+    [Authorize(Policy = Policies.RecordComplaints)]
+    public static Task<IResult> Post(
+        Guid complaintId, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
+        PostStreamEvent.Handle<Complaint>(complaintId, envelope, ifMatch, user, Kinds, (caller, complaint) => caller.CanSee(complaint),
+            _ => ComplaintRules.Check, ReceiveComplaintEndpoint.Target, intake, context, response, ct);
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Wolverine;
+using Wolverine.Http;
+using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
+
+namespace CaseFlow.Server.Governance;
+
+/// <summary>Exam results as ICE records them; the outcome is judged by CaseFlow under the MOA's exam rules.</summary>
+public sealed record TrainingResults(string Course, ProgramModel Model, DateTimeOffset CompletedAt, IReadOnlyList<ExamResult> Exams)
+{
+    public TrainingCompleted ToEvent() => new(Course, Model, CompletedAt, Exams, TrainingPolicy.Judge(Exams));
+}
+
+public static class PostOfficerEventEndpoint
+{
+    private static readonly IReadOnlyList<string> Ice = [Roles.Supervisor, Roles.Admin];
+
+    /// <summary>The steps ICE records for an officer: supervisors of the officer's field office, and admins.</summary>
+    public static readonly IReadOnlyDictionary<string, EventKind> Kinds = new Dictionary<string, EventKind>
+    {
+        [nameof(BackgroundCheckCompleted)] = EventKind.Of<BackgroundCheckCompleted>(Ice),
+        [nameof(TrainingCompleted)] = EventKind.Of<TrainingResults>(Ice, results => results.ToEvent()),
+        [nameof(OfficerCertified)] = EventKind.Of<OfficerCertified>(Ice),
+        [nameof(AuthorizationIssued)] = EventKind.Of<AuthorizationIssued>(Ice),
+        [nameof(RefresherCompleted)] = EventKind.Of<RefresherCompleted>(Ice),
+        [nameof(AuthorizationRevoked)] = EventKind.Of<AuthorizationRevoked>(Ice),
+        [nameof(CredentialsReturned)] = EventKind.Of<CredentialsReturned>(Ice),
+    };
+
+    [WolverinePost("/api/officers/{officerId}/events", Name = "PostOfficerEvent")]
+    [Authorize(Policy = Policies.RecordOfficerEvents)]
+    public static async Task<IResult> Post(
+        Guid officerId, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        IQuerySession session, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+    {
+        // An officer's agency never changes, so it can be read before the write locks the officer's stream.
+        var ori = (await session.LoadAsync<Officer>(officerId, ct))?.Ori ?? "";
+        return await PostStreamEvent.Handle<Officer>(officerId, envelope, ifMatch, user, Kinds, (caller, officer) => caller.CanSee(officer),
+            batch =>
+            {
+                var agreements = Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m))).ToList();
+                return (officer, e) => OfficerRules.Check(officer, e, agreements.Select(a => a.Result).OfType<Agreement>().ToList());
+            },
+            NominateOfficerEndpoint.Target, intake, context, response, ct);
+    }
+}
