@@ -1,0 +1,143 @@
+using Alba;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Governance;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+
+namespace CaseFlow.Server.Tests.Governance;
+
+public class OfficerLifecycleTests(AppFixture app)
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-20);
+    private string Supervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice);
+
+    private async Task<(string Ori, Guid OfficerId)> AuthorizedOfficer(params ProgramModel[] agreements)
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, agreements.Length == 0 ? [ProgramModel.JEM] : agreements);
+        var officerId = await app.Host.Nominate(Agency(ori), "B-100", Start, "JEM");
+        await app.Host.OfficerEvent(Supervisor, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
+        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)),
+            exams = new object[] { new { exam = "Law", score = 65 }, new { exam = "Law", score = 82, remedial = true }, new { exam = "Practice", score = 90 } },
+        });
+        await app.Host.OfficerEvent(Supervisor, officerId, "OfficerCertified", new { model = "JEM", certifiedAt = Envelopes.Instant(Start.AddDays(6)) });
+        await app.Host.OfficerEvent(Supervisor, officerId, "AuthorizationIssued", new
+        {
+            models = new[] { "JEM" }, effectiveAt = Envelopes.Instant(Start.AddDays(7)), letterRef = "FOD-HOU-2026-31", form70006Ref = "70-006-8812", credentialNumber = "C-4471",
+        });
+        return (ori, officerId);
+    }
+
+    private string Agency(string ori) => app.Tokens.For(Roles.ScreeningSystem, ori: ori);
+
+    [Fact]
+    public async Task an_officer_goes_from_nomination_to_authority_and_the_roster_shows_it()
+    {
+        var (ori, officerId) = await AuthorizedOfficer();
+
+        officerId.ShouldBe(OfficerId.For(ori, "B-100"));
+        var details = await (await app.Host.GetAs(Agency(ori), $"/api/officers/{officerId}")).ReadAsJsonAsync<OfficerDetails>();
+        details.Standing.Status.ShouldBe(OfficerStatus.Authorized);
+        details.Standing.Models.Single().Authorized.ShouldBeTrue();
+        details.Standing.Models.Single().RefresherDue!.Value.ShouldBe(Start.AddDays(5) + RefresherPolicy.Default, TimeSpan.FromSeconds(1));
+        details.History.Select(e => e.Type).ShouldBe(["OfficerNominated", "BackgroundCheckCompleted", "TrainingCompleted", "OfficerCertified", "AuthorizationIssued"]);
+        details.History[2].Data.GetProperty("outcome").GetString().ShouldBe("Passed");
+        details.History[1].Metadata.GetProperty("role").GetString().ShouldBe(Roles.Supervisor);
+
+        var roster = await (await app.Host.GetAs(Supervisor, $"/api/officers?ori={ori}&status=Authorized")).ReadAsJsonAsync<Page<OfficerStanding>>();
+        roster.Items.Single().Id.ShouldBe(officerId);
+        (await (await app.Host.GetAs(Supervisor, $"/api/officers?ori={ori}&status=Revoked")).ReadAsJsonAsync<Page<OfficerStanding>>()).Items.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task revocation_ends_authority_from_its_effective_instant()
+    {
+        var (ori, officerId) = await AuthorizedOfficer();
+        var revokedAt = Start.AddDays(10);
+
+        await app.Host.OfficerEvent(Supervisor, officerId, "AuthorizationRevoked", new { effectiveAt = Envelopes.Instant(revokedAt), reason = "transfer out of the jail", letterRef = "FOD-HOU-2026-40" });
+
+        var before = await (await app.Host.GetAs(Agency(ori), $"/api/officers/{officerId}?asOf={Uri.EscapeDataString(Envelopes.Instant(revokedAt.AddSeconds(-1)))}")).ReadAsJsonAsync<OfficerDetails>();
+        var at = await (await app.Host.GetAs(Agency(ori), $"/api/officers/{officerId}?asOf={Uri.EscapeDataString(Envelopes.Instant(revokedAt))}")).ReadAsJsonAsync<OfficerDetails>();
+        before.Standing.Status.ShouldBe(OfficerStatus.Authorized);
+        at.Standing.Status.ShouldBe(OfficerStatus.Revoked);
+        await app.Host.OfficerEvent(Supervisor, officerId, "CredentialsReturned", new { returnedAt = Envelopes.Instant(revokedAt.AddHours(2)) });
+    }
+
+    [Fact]
+    public async Task two_failed_exams_disqualify_and_certification_is_then_refused()
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var officerId = await app.Host.Nominate(Agency(ori), "B-7", Start, "JEM");
+        await app.Host.OfficerEvent(Supervisor, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
+        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)),
+            exams = new object[] { new { exam = "Law", score = 61 }, new { exam = "Practice", score = 64 } },
+        });
+
+        var refused = await app.Host.OfficerEvent(Supervisor, officerId, "OfficerCertified", new { model = "JEM", certifiedAt = Envelopes.Instant(Start.AddDays(6)) }, 422);
+
+        (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:officer-disqualified");
+    }
+
+    [Fact]
+    public async Task authorization_without_certification_is_refused()
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var officerId = await app.Host.Nominate(Agency(ori), "B-8", Start, "JEM");
+
+        var refused = await app.Host.OfficerEvent(Supervisor, officerId, "AuthorizationIssued", new
+        {
+            models = new[] { "JEM" }, effectiveAt = Envelopes.Instant(Start.AddDays(7)), letterRef = "L", form70006Ref = "F", credentialNumber = "C",
+        }, 422);
+
+        (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:not-certified");
+    }
+
+    [Fact]
+    public async Task an_agency_cannot_nominate_for_a_model_it_has_no_agreement_for()
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+
+        var refused = await app.Host.Post(Agency(ori), "/api/officers", GovernanceClient.Envelope("OfficerNominated", new { badgeNumber = "B-9", models = new[] { "WSO" } }), 422);
+
+        (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:agreement-not-in-force");
+    }
+
+    [Fact]
+    public async Task nominations_and_officer_events_are_idempotent()
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var nomination = GovernanceClient.Envelope("OfficerNominated", new { badgeNumber = "B-10", models = new[] { "JEM" } }, Start);
+        var first = await (await app.Host.Post(Agency(ori), "/api/officers", nomination, 201)).ReadAsTextAsync();
+
+        var again = await app.Host.Post(Agency(ori), "/api/officers", nomination, 201);
+        (await again.ReadAsTextAsync()).ShouldBe(first);
+        again.Context.Response.Headers[WriteResults.ReplayedHeader].ToString().ShouldBe("true");
+
+        var officerId = OfficerId.For(ori, "B-10");
+        var check = GovernanceClient.Envelope("BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
+        await app.Host.Post(Supervisor, $"/api/officers/{officerId}/events", check, 200);
+        var replay = await app.Host.Post(Supervisor, $"/api/officers/{officerId}/events", check, 200);
+        replay.Context.Response.Headers[WriteResults.ReplayedHeader].ToString().ShouldBe("true");
+    }
+
+    [Fact]
+    public async Task officers_are_managed_within_scope()
+    {
+        var (ori, officerId) = await AuthorizedOfficer();
+        var refresher = new { model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(12)) };
+
+        await app.Host.OfficerEvent(app.Tokens.For(Roles.Supervisor, fieldOffice: "MIA"), officerId, "RefresherCompleted", refresher, 404);
+        await app.Host.GetAs(app.Tokens.For(Roles.Supervisor, fieldOffice: "MIA"), $"/api/officers/{officerId}", 404);
+        await app.Host.GetAs(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.Aransas), $"/api/officers/{officerId}", 404);
+        await app.Host.OfficerEvent(Agency(ori), officerId, "RefresherCompleted", refresher, 403);
+        await app.Host.OfficerEvent(app.Tokens.For(Roles.Admin), officerId, "RefresherCompleted", refresher);
+        await app.Host.GetAs(app.Tokens.For(Roles.Analyst), $"/api/officers/{officerId}");
+    }
+}
