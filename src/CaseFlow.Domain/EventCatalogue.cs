@@ -32,8 +32,42 @@ public static class EventCatalogue
         typeof(IceNotifiedOfComplaint),
         typeof(ComplaintResolved),
         typeof(ComplaintOutcomeReported),
+        .. CaseEvents,
+    ];
+
+    /// <summary>The events of a case's stream.</summary>
+    public static IReadOnlyList<Type> CaseEvents =>
+    [
         typeof(BookingRecorded),
         typeof(ScheduledReleaseSet),
         typeof(ChargesAmended),
+        typeof(ScreeningOpened),
+        typeof(RecordsCheckCompleted),
+        typeof(InterviewConducted),
+        typeof(CitizenshipClaimAsserted),
+        typeof(CitizenshipClaimReported),
+        typeof(CitizenshipClaimResolved),
+        typeof(DeterminationRecorded),
+        typeof(DetainerPrepared),
+        typeof(DetainerApproved),
+        typeof(DetainerReturned),
+        typeof(DetainerLodged),
+        typeof(DetainerServedOnSubject),
+        typeof(IceNotifiedOfDetainer),
+        typeof(DetainerLifted),
+        typeof(I213Prepared),
+        typeof(ChargingDocumentPrepared),
+        typeof(SubmittedForReview),
+        typeof(ReviewReturnedForCorrection),
+        typeof(ReviewApproved),
+        typeof(ChargingDocumentServed),
+        typeof(ReleaseEligible),
+        typeof(HoldStarted),
+        typeof(WarrantServed),
+        typeof(CustodyTransferredToIce),
+        typeof(ReleasedFromLocalCustody),
+        typeof(CaseClosed),
+        typeof(EventVoided),
+        typeof(TransferredToAgency),
     ];
 }

@@ -15,10 +15,10 @@ public sealed record BookingRecorded(
     Guid SubjectRef,
     Guid AgreementId,
     string FieldOfficeCode,
-    string TimeZone);
+    string TimeZone) : CaseEvent;
 
 /// <summary>The jail set or moved the date the person is due to be released from its custody.</summary>
-public sealed record ScheduledReleaseSet(DateTimeOffset At, string? Reason = null);
+public sealed record ScheduledReleaseSet(DateTimeOffset At, string? Reason = null) : CaseEvent;
 
 /// <summary>The charges changed (added, dropped, reduced); the list replaces the earlier one.</summary>
-public sealed record ChargesAmended(IReadOnlyList<Charge> Charges, string Reason);
+public sealed record ChargesAmended(IReadOnlyList<Charge> Charges, string Reason) : CaseEvent;

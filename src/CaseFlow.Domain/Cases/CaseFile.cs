@@ -5,13 +5,61 @@ namespace CaseFlow.Domain.Cases;
 public enum CaseStatus
 {
     Booked,
+    Screening,
+    Determined,
+    CitizenshipClaimPending,
+    DetainerPendingReview,
+    DetainerReturned,
+    DetainerApproved,
+    DetainerLodged,
+    DetainerActive,
+    DetainerLifted,
+    Processing,
+    PendingSupervisoryReview,
+    ReturnedForCorrection,
+    AwaitingRelease,
+    HoldActive,
+    ReleasedFromCustody,
+    TransferredToIce,
+    Closed,
 }
 
-/// <summary>The state of one 287(g) case, evolved from its events; its summary is what a writer reads back at once.</summary>
-public sealed record CaseFile : IChainedState<CaseFile>
+public enum DetainerStage
+{
+    Prepared,
+    Returned,
+    Approved,
+    Lodged,
+    Served,
+    Lifted,
+}
+
+public sealed record DetainerState(
+    IReadOnlyList<ProbableCauseBasis> Bases, WarrantType WarrantType, Actor? PreparedBy, DetainerStage Stage,
+    DateTimeOffset PreparedAt, DateTimeOffset? LodgedAt = null, DateTimeOffset? ServedAt = null, DateTimeOffset? IceNotifiedAt = null, LiftReason? LiftReason = null);
+
+public enum ReviewStage
+{
+    Pending,
+    Returned,
+    Approved,
+}
+
+public sealed record ReviewState(ReviewStage Stage, IReadOnlyList<ReviewItem> Items, DateTimeOffset SubmittedAt, int Returns, Actor? ReviewedBy = null);
+
+/// <summary>One event the case was built from: kept so that voiding an event folds the case again without it.</summary>
+public sealed record CaseFact(Guid EventId, CaseEvent Event);
+
+/// <summary>
+/// The state of one 287(g) case, evolved from its events: the booking, screening, citizenship claim, detainer,
+/// documents and review, custody and closure. Its status is derived from these facts, so a voided event simply
+/// drops out when the case is folded again.
+/// </summary>
+public sealed partial record CaseFile : IChainedState<CaseFile>
 {
     public Guid Id { get; init; }
     public long Version { get; init; }
+    public string ChainHead { get; init; } = "";
     public required string Ori { get; init; }
     public ProgramModel Model { get; init; }
     public required string BookingNumber { get; init; }
@@ -22,35 +70,66 @@ public sealed record CaseFile : IChainedState<CaseFile>
     public Guid AgreementId { get; init; }
     public required string FieldOfficeCode { get; init; }
     public required string TimeZone { get; init; }
-    public CaseStatus Status { get; init; }
 
-    /// <summary>The integrity hash of the stream's latest event: the head of its chain.</summary>
-    public string ChainHead { get; init; } = "";
+    public DateTimeOffset? ScreeningOpenedAt { get; init; }
+    public bool RecordsChecked { get; init; }
+    public bool BiometricMatch { get; init; }
+    public bool Interviewed { get; init; }
+    public Determination? Determination { get; init; }
+
+    public DateTimeOffset? ClaimAssertedAt { get; init; }
+    public DateTimeOffset? ClaimReportedAt { get; init; }
+    public ClaimOutcome? ClaimOutcome { get; init; }
+
+    public DetainerState? Detainer { get; init; }
+    public Actor? I213PreparedBy { get; init; }
+    public ChargingDocumentType? ChargingDocument { get; init; }
+    public Actor? ChargingDocumentPreparedBy { get; init; }
+    public ReviewState? Review { get; init; }
+    public DateTimeOffset? ChargingDocumentServedAt { get; init; }
+
+    public DateTimeOffset? ReleaseEligibleAt { get; init; }
+    public HoldStarted? Hold { get; init; }
+    public WarrantServed? Warrant { get; init; }
+    public DateTimeOffset? TransferredToIceAt { get; init; }
+    public DateTimeOffset? ReleasedAt { get; init; }
+    public ReleaseReason? ReleaseReason { get; init; }
+    public string? TransferredToOri { get; init; }
+    public Disposition? Disposition { get; init; }
+
+    public IReadOnlyList<CaseFact> Facts { get; init; } = [];
+    public IReadOnlyList<Guid> VoidedEventIds { get; init; } = [];
+
+    /// <summary>An asserted citizenship claim not yet resolved: it blocks every enforcement step.</summary>
+    public bool ClaimOpen => ClaimAssertedAt is not null && ClaimOutcome is null;
+
+    public bool HasCriminalCharge => Charges.Any(c => c.IsCriminal);
+
+    /// <summary>The detainer is in effect: lodged, served on the person and not lifted.</summary>
+    public bool DetainerInEffect => Detainer?.Stage == DetainerStage.Served;
+
+    public CaseStatus Status =>
+        Disposition is not null ? CaseStatus.Closed
+        : TransferredToIceAt is not null ? CaseStatus.TransferredToIce
+        : ReleasedAt is not null ? CaseStatus.ReleasedFromCustody
+        : ClaimOpen ? CaseStatus.CitizenshipClaimPending
+        : Hold is not null ? CaseStatus.HoldActive
+        : Detainer?.Stage == DetainerStage.Lifted ? CaseStatus.DetainerLifted
+        : Review?.Stage == ReviewStage.Approved ? CaseStatus.AwaitingRelease
+        : Review?.Stage == ReviewStage.Returned ? CaseStatus.ReturnedForCorrection
+        : Review?.Stage == ReviewStage.Pending ? CaseStatus.PendingSupervisoryReview
+        : I213PreparedBy is not null || ChargingDocument is not null ? CaseStatus.Processing
+        : Detainer?.Stage switch
+        {
+            DetainerStage.Served => CaseStatus.DetainerActive,
+            DetainerStage.Lodged => CaseStatus.DetainerLodged,
+            DetainerStage.Approved => CaseStatus.DetainerApproved,
+            DetainerStage.Returned => CaseStatus.DetainerReturned,
+            DetainerStage.Prepared => CaseStatus.DetainerPendingReview,
+            _ => Determination is not null ? CaseStatus.Determined
+                : ScreeningOpenedAt is not null ? CaseStatus.Screening
+                : CaseStatus.Booked,
+        };
 
     public CaseFile AtHead(long version, string chainHead) => this with { Version = version, ChainHead = chainHead };
-
-    public static CaseFile Open(BookingRecorded e) => new()
-    {
-        Id = e.CaseId,
-        Ori = e.Ori,
-        Model = e.Model,
-        BookingNumber = e.BookingNumber,
-        BookedAt = e.BookedAt,
-        Charges = e.Charges,
-        ScheduledRelease = e.ScheduledRelease,
-        SubjectRef = e.SubjectRef,
-        AgreementId = e.AgreementId,
-        FieldOfficeCode = e.FieldOfficeCode,
-        TimeZone = e.TimeZone,
-        Status = CaseStatus.Booked,
-    };
-
-    /// <summary>The state after one more event; events this state does not track leave it as it is.</summary>
-    public static CaseFile? Evolve(CaseFile? state, object @event) => (state, @event) switch
-    {
-        (_, BookingRecorded e) => Open(e),
-        (not null, ScheduledReleaseSet e) => state with { ScheduledRelease = e.At },
-        (not null, ChargesAmended e) => state with { Charges = e.Charges },
-        _ => state,
-    };
 }

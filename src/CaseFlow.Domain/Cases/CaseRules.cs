@@ -1,53 +1,90 @@
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Officers;
 
 namespace CaseFlow.Domain.Cases;
 
-/// <summary>The rules a booking and the jail's booking facts must pass; null means accepted.</summary>
-public static class CaseRules
+/// <summary>
+/// What the rules read besides the case: who acted (the token's subject, the officer's badge), when it occurred and
+/// was recorded, the agency's agreement for the case's model, the acting officer's record, the refresher interval and
+/// the supervisor's warrant authority (the approval-chain policy).
+/// </summary>
+public sealed record CaseRuleContext(
+    Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, TimeSpan RefresherInterval,
+    IReadOnlySet<WarrantType> WarrantAuthority);
+
+/// <summary>The rules a case event must pass (domain.md section 2), each refusal with a stable code; null means accepted.</summary>
+public static partial class CaseRules
 {
-    public static Refusal? CheckBooking(BookingRecorded booking, Agreement? agreement, DateTimeOffset occurredAt, DateTimeOffset recordedAt)
+    /// <summary>Steps only a designated officer takes: they need the agency's agreement and the officer's authority.</summary>
+    public static readonly IReadOnlySet<Type> OfficerSteps = new HashSet<Type>
     {
-        if (!booking.Charges.Any(c => c.IsCriminal))
+        typeof(ScreeningOpened), typeof(RecordsCheckCompleted), typeof(InterviewConducted), typeof(DeterminationRecorded),
+        typeof(DetainerPrepared), typeof(DetainerLodged), typeof(DetainerServedOnSubject), typeof(I213Prepared),
+        typeof(ChargingDocumentPrepared), typeof(SubmittedForReview), typeof(ChargingDocumentServed), typeof(WarrantServed),
+    };
+
+    /// <summary>Decisions of an ICE supervisor: never by whoever prepared the item.</summary>
+    public static readonly IReadOnlySet<Type> SupervisorDecisions = new HashSet<Type>
+    {
+        typeof(DetainerApproved), typeof(DetainerReturned), typeof(ReviewReturnedForCorrection), typeof(ReviewApproved),
+        typeof(CitizenshipClaimResolved), typeof(DetainerLifted),
+    };
+
+    public static Refusal? Check(CaseFile state, object @event, CaseRuleContext context)
+    {
+        var type = @event.GetType();
+        if (CaseSequence.Why(state, type) is { } reason)
         {
-            return new Refusal("no-criminal-charge", "The booking has no criminal charge",
-                "287(g) processing needs a custodial arrest on a criminal charge (a felony or misdemeanour); infractions and civil matters alone do not qualify.");
+            return new Refusal(state.Disposition is not null ? "case-closed"
+                : state.ClaimOpen && CaseSequence.EnforcementSteps.Contains(type) ? "citizenship-claim-open"
+                : "out-of-sequence", $"{type.Name} cannot be recorded now", $"{reason} The case is {state.Status}.");
         }
 
-        if (agreement is null)
-        {
-            return new Refusal("no-agreement-for-model", $"The agency holds no {booking.Model} agreement",
-                $"Agency {booking.Ori} has no {booking.Model} agreement with ICE, so it cannot refer bookings under that model.");
-        }
+        return Specific(state, @event)
+            ?? (OfficerSteps.Contains(type) ? OfficerMayAct(state, context) : null)
+            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
+    }
 
-        foreach (var (moment, what) in new[] { (occurredAt, "when the booking was referred"), (recordedAt, "now") })
+    private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)
+    {
+        foreach (var (moment, when) in new[] { (context.OccurredAt, "when it occurred"), (context.RecordedAt, "now") })
         {
-            if (!agreement.IsInForceAt(moment))
+            if (context.Agreement is not { } agreement || !agreement.IsInForceAt(moment))
             {
-                return new Refusal("agreement-not-in-force", $"The {booking.Model} agreement was not in force",
-                    $"Agency {booking.Ori}'s {booking.Model} agreement was not in force {what}: it took effect on {agreement.SignedOn:yyyy-MM-dd} ({agreement.TimeZone}).");
+                return new Refusal("agreement-not-in-force", $"The {state.Model} agreement is not in force",
+                    $"Agency {state.Ori}'s {state.Model} agreement was not in force {when}; no officer may act under it.");
+            }
+        }
+
+        if (context.Actor.OfficerBadge is null)
+            return new Refusal("officer-required", "Name the acting officer", "This step is taken by a designated officer: send the officer's badge number as officerId.");
+        foreach (var (moment, when) in new[] { (context.OccurredAt, "when it occurred"), (context.RecordedAt, "now") })
+        {
+            if (context.Officer is not { } officer || !officer.IsAuthorizedAt(state.Ori, state.Model, moment, context.RefresherInterval))
+            {
+                return new Refusal("officer-not-authorized", "The officer may not act",
+                    $"Officer {context.Actor.OfficerBadge} of {state.Ori} did not hold an unrevoked {state.Model} authorization with current training {when}.");
             }
         }
 
         return null;
     }
 
-    /// <summary>The rule for an event posted to an existing case.</summary>
-    public static Refusal? Check(CaseFile state, object @event) => @event switch
+    private static Refusal? SupervisorMayDecide(CaseFile state, object @event, CaseRuleContext context)
     {
-        ScheduledReleaseSet e => CheckScheduledRelease(state, e),
-        ChargesAmended e => CheckChargesAmended(state, e),
-        _ => null,
-    };
+        var preparers = @event switch
+        {
+            DetainerApproved or DetainerReturned => [state.Detainer?.PreparedBy],
+            ReviewApproved or ReviewReturnedForCorrection => new[] { state.I213PreparedBy, state.ChargingDocumentPreparedBy },
+            _ => Array.Empty<Actor?>(),
+        };
+        if (preparers.OfType<Actor>().Any(p => p.Subject == context.Actor.Subject || (p.OfficerBadge is not null && p.OfficerBadge == context.Actor.OfficerBadge)))
+            return new Refusal("self-approval", "Nobody reviews their own work", "The person who prepared this item may not decide on it; another supervisor must.");
 
-    public static Refusal? CheckScheduledRelease(CaseFile state, ScheduledReleaseSet release) =>
-        release.At < state.BookedAt
-            ? new Refusal("release-before-booking", "The scheduled release is before the booking",
-                $"A release scheduled for {release.At:u} cannot precede the booking at {state.BookedAt:u}.")
+        var needsWarrantAuthority = @event is DetainerApproved or ReviewApproved;
+        return needsWarrantAuthority && state.Detainer is { } detainer && !context.WarrantAuthority.Contains(detainer.WarrantType)
+            ? new Refusal("no-warrant-authority", $"No authority for {detainer.WarrantType}",
+                $"Approving rests on a {detainer.WarrantType} warrant, which you are not authorized to issue (8 CFR 241.2, 287.5).")
             : null;
-
-    public static Refusal? CheckChargesAmended(CaseFile state, ChargesAmended amended) =>
-        string.IsNullOrWhiteSpace(amended.Reason)
-            ? new Refusal("amendment-without-reason", "The amendment gives no reason",
-                "Say why the charges changed (for example: dismissed, reduced by the prosecutor, added after booking).")
-            : null;
+    }
 }

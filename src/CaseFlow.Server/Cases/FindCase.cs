@@ -18,7 +18,7 @@ public static class FindCaseEndpoint
     /// <summary>Finds the case of a booking: the case id follows from ORI and booking number. A list of at most one.</summary>
     [WolverineGet("/api/cases", Name = "FindCase")]
     [Authorize(Policy = Policies.ReadCases)]
-    public static async Task<IResult> Get([FromQuery] BookingLookup lookup, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get([FromQuery] BookingLookup lookup, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var ori = (lookup.Ori ?? CallerScope.From(user).Ori)?.ToUpperInvariant();
@@ -29,6 +29,6 @@ public static class FindCaseEndpoint
             return Results.Problem(errors.ToProblem());
 
         var found = await CaseLookup.Visible(session, CaseId.For(ori!, bookingNumber!), user, ct);
-        return Results.Ok(new Page<CaseFile>(found is null ? [] : [found], null));
+        return Results.Ok(new Page<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, clock.GetUtcNow())], null));
     }
 }

@@ -11,16 +11,16 @@ namespace CaseFlow.Server.Cases;
 
 public static class GetCaseEndpoint
 {
-    /// <summary>The case summary, with its version as ETag; 404 when unknown or outside the caller's scope.</summary>
+    /// <summary>The case summary (status, next steps, hold deadline, rules met), with its version as ETag; 404 when unknown or outside the caller's scope.</summary>
     [WolverineGet("/api/cases/{caseId}", Name = "GetCase")]
     [Authorize(Policy = Policies.ReadCases)]
-    public static async Task<IResult> Get(Guid caseId, ClaimsPrincipal user, IQuerySession session, HttpResponse response, CancellationToken ct)
+    public static async Task<IResult> Get(Guid caseId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var found = await CaseLookup.Visible(session, caseId, user, ct);
         if (found is null)
             return Problems.NotFound("case");
         response.Headers.ETag = WriteResults.ETag(found.Version);
-        return Results.Ok(found);
+        return Results.Ok(CaseSummary.Of(found, clock.GetUtcNow()));
     }
 }
 

@@ -1,8 +1,13 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Governance;
 using CaseFlow.Server.Security;
+using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
 using Wolverine;
 using Wolverine.Http;
 using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
@@ -11,24 +16,35 @@ namespace CaseFlow.Server.Intake;
 
 public static class PostCaseEventEndpoint
 {
-    private static readonly IReadOnlyList<string> Jail = [Roles.ScreeningSystem, Roles.Officer];
-
-    /// <summary>The events clients post to a case, and who may post each.</summary>
-    public static readonly IReadOnlyDictionary<string, EventKind> Kinds = new Dictionary<string, EventKind>
-    {
-        [nameof(ScheduledReleaseSet)] = EventKind.Of<ScheduledReleaseSet>(Jail),
-        [nameof(ChargesAmended)] = EventKind.Of<ChargesAmended>(Jail),
-    };
-
     /// <summary>
     /// Appends one event to a case. Writers on a case queue behind each other; <c>If-Match: "version"</c> makes the
-    /// write conditional (412 when the case has moved on).
+    /// write conditional (412 when the case has moved on). The event types, who may post each and the rules are in
+    /// <see cref="CaseEventKinds"/> and <see cref="CaseRules"/>.
     /// </summary>
     [WolverinePost("/api/cases/{caseId}/events", Name = "PostCaseEvent")]
     [Authorize(Policy = Policies.AppendCaseEvents)]
-    public static Task<IResult> Post(
+    public static async Task<IResult> Post(
         Guid caseId, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
-        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
-        PostStreamEvent.Handle<CaseFile>(caseId, envelope, ifMatch, user, Kinds, (caller, state) => caller.CanSee(state),
-            _ => CaseRules.Check, WriteTarget.Case, intake, context, response, ct);
+        IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, IMessageContext context, HttpResponse response, CancellationToken ct)
+    {
+        // A case's agency and model never change, so they can be read before the write locks the case.
+        var known = await session.LoadAsync<CaseFile>(caseId, ct);
+        var caller = CallerScope.From(user);
+        var now = intake.Clock.GetUtcNow();
+        return await PostStreamEvent.Handle<CaseFile>(caseId, envelope, ifMatch, user, CaseEventKinds.ByType, (scope, state) => scope.CanSee(state),
+            batch =>
+            {
+                var agreement = known is null ? null : batch.Load<Agreement>(AgreementId.For(known.Ori, known.Model));
+                var badge = envelope.OfficerId ?? caller.OfficerId;
+                var officer = known is null || badge is null ? null : batch.Load<Officer>(OfficerId.For(known.Ori, badge));
+                return (state, e) => CaseRules.Check(state, e, new CaseRuleContext(
+                    new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
+                    governance.Value.RefresherInterval, caller.WarrantAuthority));
+            },
+            WriteTarget.Case, intake, context, response, ct);
+    }
+
+    /// <summary>The envelope's occurredAt, already validated by the time a rule runs.</summary>
+    private static DateTimeOffset OccurredAtOf(EventEnvelope<JsonObject> envelope, DateTimeOffset now) =>
+        CaseFlow.Domain.Intake.Instants.TryParse(envelope.OccurredAt, out var at) ? at : now;
 }

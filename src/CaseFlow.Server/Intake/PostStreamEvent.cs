@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Integrity;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
@@ -39,13 +40,20 @@ public static class PostStreamEvent
             return Results.Problem(errors.ToProblem());
 
         var caller = CallerScope.From(user);
+        if (caller.OfficerId is not null && officerId is not null && officerId != caller.OfficerId)
+        {
+            return Results.Problem(statusCode: 403, type: "urn:caseflow:problem:officer-mismatch",
+                title: "You may act only as yourself", detail: "The envelope's officerId names another officer than your token.");
+        }
+
+        officerId ??= caller.OfficerId;
         if (!kind.Roles.Contains(caller.Role))
         {
             return Results.Problem(statusCode: 403, type: "urn:caseflow:problem:role-may-not-post-event-type",
                 title: "Your role may not post this event", detail: $"{envelope.Type} is posted by: {string.Join(", ", kind.Roles)}.");
         }
 
-        var stored = kind.ToEvent(data!);
+        var stored = kind.ToEvent(data!, new Actor(caller.Subject, officerId));
         var fingerprint = IncomingEvent.FingerprintOf(streamId, envelope.Type, occurredAt, late, officerId, IncomingEvent.ToNode(data, intake.Json));
         var incoming = new IncomingEvent(eventId, envelope.Type, occurredAt, late, officerId, fingerprint);
         var outcome = await intake.Writer.Write(

@@ -12,12 +12,23 @@ namespace CaseFlow.Server.Security;
 /// </summary>
 public sealed record CallerScope(string Subject, string Role, string? Ori, string? FieldOffice, string? OfficerId)
 {
+    /// <summary>The warrant types this caller may issue; none unless the token says so.</summary>
+    public IReadOnlySet<WarrantType> WarrantAuthority { get; init; } = new HashSet<WarrantType>();
+
     public static CallerScope From(ClaimsPrincipal user) => new(
         user.FindFirstValue(CaseFlowClaims.Subject) ?? "",
         user.FindFirstValue(CaseFlowClaims.Role) ?? "",
         user.FindFirstValue(CaseFlowClaims.Ori),
         user.FindFirstValue(CaseFlowClaims.FieldOffice),
-        user.FindFirstValue(CaseFlowClaims.OfficerId));
+        user.FindFirstValue(CaseFlowClaims.OfficerId))
+    {
+        WarrantAuthority = (user.FindFirstValue(CaseFlowClaims.WarrantAuthority) ?? "")
+            .Split([' ', ','], StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Replace("-", "", StringComparison.Ordinal))
+            .Select(w => Enum.TryParse<WarrantType>(w, ignoreCase: true, out var type) ? type : (WarrantType?)null)
+            .OfType<WarrantType>()
+            .ToHashSet(),
+    };
 
     public bool IsAgency => Role is Roles.ScreeningSystem or Roles.Officer;
     public bool IsSupervisor => Role is Roles.Supervisor;

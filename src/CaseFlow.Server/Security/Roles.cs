@@ -21,4 +21,7 @@ public static class CaseFlowClaims
     public const string Ori = "ori";
     public const string OfficerId = "officer_id";
     public const string FieldOffice = "field_office";
+
+    /// <summary>The warrant types a supervisor may issue (approval chain, 8 CFR 241.2 and 287.5): "I-200 I-205".</summary>
+    public const string WarrantAuthority = "warrant_authority";
 }

@@ -5,17 +5,10 @@ namespace CaseFlow.Domain.Tests.Cases;
 
 public class CaseRulesTests
 {
-    // Signed 2025-05-28 in America/Chicago: in force from 2025-05-28T00:00-05:00 (CDT).
-    private static readonly Agreement FortBendJem = Agreement.Sign(new AgreementSigned(
-        AgreementId.For("TX0790000", ProgramModel.JEM), "TX0790000", false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County",
-        ProgramModel.JEM, new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
-
+    private static readonly Agreement FortBendJem = CaseKit.Jem;
     private static readonly Charge Dwi = new("TX PC 49.04", "Driving while intoxicated", ChargeLevel.Misdemeanor);
     private static readonly Charge Speeding = new("TC 545.351", "Speeding", ChargeLevel.Infraction);
     private static readonly DateTimeOffset Now = new(2026, 1, 15, 16, 0, 0, TimeSpan.Zero);
-
-    private static BookingRecorded Booking(params Charge[] charges) => new(
-        Guid.NewGuid(), "TX0790000", ProgramModel.JEM, "B-1", Now.AddHours(-2), charges, null, Guid.NewGuid(), FortBendJem.Id, "HOU", "America/Chicago");
 
     [Theory]
     [InlineData(ChargeLevel.Felony, null)]
@@ -23,15 +16,15 @@ public class CaseRulesTests
     [InlineData(ChargeLevel.Infraction, "no-criminal-charge")]
     [InlineData(ChargeLevel.Civil, "no-criminal-charge")]
     public void a_booking_needs_a_criminal_charge(ChargeLevel level, string? refusal) =>
-        (CaseRules.CheckBooking(Booking(new Charge("X", "X", level)), FortBendJem, Now, Now)?.Code).ShouldBe(refusal);
+        (CaseRules.CheckBooking(CaseKit.Booking(new Charge("X", "X", level)), FortBendJem, Now, Now)?.Code).ShouldBe(refusal);
 
     [Fact]
     public void one_criminal_charge_among_others_is_enough() =>
-        CaseRules.CheckBooking(Booking(Speeding, Dwi), FortBendJem, Now, Now).ShouldBeNull();
+        CaseRules.CheckBooking(CaseKit.Booking(Speeding, Dwi), FortBendJem, Now, Now).ShouldBeNull();
 
     [Fact]
     public void no_agreement_for_the_model_is_refused() =>
-        CaseRules.CheckBooking(Booking(Dwi), agreement: null, Now, Now)!.Code.ShouldBe("no-agreement-for-model");
+        CaseRules.CheckBooking(CaseKit.Booking(Dwi), agreement: null, Now, Now)!.Code.ShouldBe("no-agreement-for-model");
 
     [Theory]
     [InlineData("2025-05-27T23:59:59-05:00", "agreement-not-in-force")]
@@ -39,29 +32,27 @@ public class CaseRulesTests
     [InlineData("2025-05-28T00:00:00-05:00", null)]
     [InlineData("2025-05-28T05:00:00+00:00", null)]
     public void the_agreement_is_in_force_from_the_start_of_its_signing_day_in_the_agencys_time_zone(string occurredAt, string? refusal) =>
-        (CaseRules.CheckBooking(Booking(Dwi), FortBendJem, DateTimeOffset.Parse(occurredAt, System.Globalization.CultureInfo.InvariantCulture), Now)?.Code).ShouldBe(refusal);
+        (CaseRules.CheckBooking(CaseKit.Booking(Dwi), FortBendJem, DateTimeOffset.Parse(occurredAt, System.Globalization.CultureInfo.InvariantCulture), Now)?.Code).ShouldBe(refusal);
 
     [Fact]
     public void a_release_cannot_precede_the_booking()
     {
-        var state = CaseFile.Open(Booking(Dwi));
+        var state = CaseKit.After(1);
 
-        CaseRules.CheckScheduledRelease(state, new ScheduledReleaseSet(state.BookedAt.AddMinutes(-1)))!.Code.ShouldBe("release-before-booking");
-        CaseRules.CheckScheduledRelease(state, new ScheduledReleaseSet(state.BookedAt.AddDays(3))).ShouldBeNull();
+        CaseRules.Check(state, new ScheduledReleaseSet(state.BookedAt.AddMinutes(-1)), CaseKit.Context())!.Code.ShouldBe("release-before-booking");
+        CaseRules.Check(state, new ScheduledReleaseSet(state.BookedAt.AddDays(3)), CaseKit.Context()).ShouldBeNull();
     }
 
     [Fact]
-    public void evolve_tracks_the_jails_booking_facts()
+    public void the_whole_path_is_accepted_step_by_step_and_ends_closed()
     {
-        var booking = Booking(Dwi);
-        var release = Now.AddDays(30);
+        var path = CaseKit.Path();
+        for (var step = 1; step < path.Count; step++)
+        {
+            var actor = CaseRules.SupervisorDecisions.Contains(path[step].GetType()) ? CaseKit.Supervisor : CaseKit.Jail;
+            CaseRules.Check(CaseKit.After(step), path[step], CaseKit.Context(actor)).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
+        }
 
-        var state = new object[] { booking, new ScheduledReleaseSet(release), new ChargesAmended([Speeding], "reduced by the prosecutor") }
-            .Aggregate((CaseFile?)null, CaseFile.Evolve)!;
-
-        state.Status.ShouldBe(CaseStatus.Booked);
-        state.ScheduledRelease.ShouldBe(release);
-        state.Charges.ShouldBe([Speeding]);
-        state.FieldOfficeCode.ShouldBe("HOU");
+        CaseKit.Fold(path).Status.ShouldBe(CaseStatus.Closed);
     }
 }

@@ -2,9 +2,11 @@
 #pragma warning disable
 using CaseFlow.Server.Intake;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using System;
 using System.Linq;
 using Wolverine.Http;
+using Wolverine.Marten.Publishing;
 using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
@@ -15,18 +17,24 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly CaseFlow.Server.Intake.IntakeServices _intakeServices;
+        private readonly Microsoft.Extensions.Options.IOptions<CaseFlow.Server.Governance.GovernanceOptions> _optionsOfGovernanceOptions;
+        private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_cases_caseId_events(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Intake.IntakeServices intakeServices, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_cases_caseId_events(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Intake.IntakeServices intakeServices, Microsoft.Extensions.Options.IOptions<CaseFlow.Server.Governance.GovernanceOptions> optionsOfGovernanceOptions, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _intakeServices = intakeServices;
+            _optionsOfGovernanceOptions = optionsOfGovernanceOptions;
+            _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
             var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
+            // Building the Marten session
+            await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Intake.PostCaseEventEndpoint").SetTag("http.route", "/api/cases/{caseId}/events").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string caseId_rawValue = (string?)httpContext.GetRouteValue("caseId");
@@ -47,7 +55,11 @@ namespace Internal.Generated.WolverineHandlers
             var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Intake.PostCaseEventEndpoint.Post(caseId, envelope, ifMatch, httpContext.User, _intakeServices, messageContext, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Intake.PostCaseEventEndpoint.Post(caseId, envelope, ifMatch, httpContext.User, ((Marten.IQuerySession)documentSession), _intakeServices, _optionsOfGovernanceOptions, messageContext, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+
+            
+            // Save all pending changes to this Marten session
+            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
             

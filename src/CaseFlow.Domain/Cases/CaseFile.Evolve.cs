@@ -1,0 +1,73 @@
+namespace CaseFlow.Domain.Cases;
+
+public sealed partial record CaseFile
+{
+    public static CaseFile Open(BookingRecorded e) => new()
+    {
+        Id = e.CaseId,
+        Ori = e.Ori,
+        Model = e.Model,
+        BookingNumber = e.BookingNumber,
+        BookedAt = e.BookedAt,
+        Charges = e.Charges,
+        ScheduledRelease = e.ScheduledRelease,
+        SubjectRef = e.SubjectRef,
+        AgreementId = e.AgreementId,
+        FieldOfficeCode = e.FieldOfficeCode,
+        TimeZone = e.TimeZone,
+    };
+
+    /// <summary>The case after one more stored event. Voiding an event folds the kept facts again without it.</summary>
+    public static CaseFile? Evolve(CaseFile? state, Guid eventId, object @event)
+    {
+        if (@event is not CaseEvent e)
+            return state;
+        var facts = (IReadOnlyList<CaseFact>)[.. state?.Facts ?? [], new CaseFact(eventId, e)];
+        if (state is not null && e is EventVoided voided)
+        {
+            var voidedIds = (IReadOnlyList<Guid>)[.. state.VoidedEventIds, voided.VoidedEventId];
+            var refolded = state.Facts.Where(f => !voidedIds.Contains(f.EventId)).Aggregate((CaseFile?)null, (s, f) => Transition(s, f.Event))!;
+            return refolded with { Facts = facts, VoidedEventIds = voidedIds, Version = state.Version, ChainHead = state.ChainHead };
+        }
+
+        return Transition(state, e) is { } next ? next with { Facts = facts, VoidedEventIds = state?.VoidedEventIds ?? [] } : null;
+    }
+
+    private static CaseFile? Transition(CaseFile? state, CaseEvent @event) => (state, @event) switch
+    {
+        (_, BookingRecorded e) => Open(e),
+        (null, _) => null,
+        (_, ScheduledReleaseSet e) => state with { ScheduledRelease = e.At },
+        (_, ChargesAmended e) => state with { Charges = e.Charges },
+        (_, ScreeningOpened e) => state with { ScreeningOpenedAt = e.OpenedAt },
+        (_, RecordsCheckCompleted e) => state with { RecordsChecked = true, BiometricMatch = state.BiometricMatch || e.BiometricMatch },
+        (_, InterviewConducted) => state with { Interviewed = true },
+        (_, CitizenshipClaimAsserted e) => state with { ClaimAssertedAt = e.AssertedAt, ClaimReportedAt = null, ClaimOutcome = null },
+        (_, CitizenshipClaimReported e) => state with { ClaimReportedAt = e.ReportedAt },
+        (_, CitizenshipClaimResolved e) => state with { ClaimOutcome = e.Outcome },
+        (_, DeterminationRecorded e) => state with { Determination = e.Outcome },
+        (_, DetainerPrepared e) => state with { Detainer = new DetainerState(e.Bases, e.WarrantType, e.PreparedBy, DetainerStage.Prepared, e.PreparedAt) },
+        (_, DetainerApproved) => state.WithDetainer(d => d with { Stage = DetainerStage.Approved }),
+        (_, DetainerReturned) => state.WithDetainer(d => d with { Stage = DetainerStage.Returned }),
+        (_, DetainerLodged e) => state.WithDetainer(d => d with { Stage = DetainerStage.Lodged, LodgedAt = e.LodgedAt }),
+        (_, DetainerServedOnSubject e) => state.WithDetainer(d => d with { Stage = DetainerStage.Served, ServedAt = e.ServedAt }),
+        (_, IceNotifiedOfDetainer e) => state.WithDetainer(d => d with { IceNotifiedAt = e.NotifiedAt }),
+        (_, DetainerLifted e) => state.WithDetainer(d => d with { Stage = DetainerStage.Lifted, LiftReason = e.Reason }),
+        (_, I213Prepared e) => state with { I213PreparedBy = e.PreparedBy },
+        (_, ChargingDocumentPrepared e) => state with { ChargingDocument = e.DocumentType, ChargingDocumentPreparedBy = e.PreparedBy },
+        (_, SubmittedForReview e) => state with { Review = new ReviewState(ReviewStage.Pending, e.Items, e.SubmittedAt, state.Review?.Returns ?? 0) },
+        (_, ReviewReturnedForCorrection e) => state with { Review = state.Review! with { Stage = ReviewStage.Returned, Returns = state.Review.Returns + 1, ReviewedBy = e.ReviewedBy } },
+        (_, ReviewApproved e) => state with { Review = state.Review! with { Stage = ReviewStage.Approved, ReviewedBy = e.ReviewedBy } },
+        (_, ChargingDocumentServed e) => state with { ChargingDocumentServedAt = e.ServedAt },
+        (_, ReleaseEligible e) => state with { ReleaseEligibleAt = e.At },
+        (_, HoldStarted e) => state with { Hold = e },
+        (_, WarrantServed e) => state with { Warrant = e },
+        (_, CustodyTransferredToIce e) => state with { TransferredToIceAt = e.At },
+        (_, ReleasedFromLocalCustody e) => state with { ReleasedAt = e.At, ReleaseReason = e.Reason },
+        (_, CaseClosed e) => state with { Disposition = e.Disposition },
+        (_, TransferredToAgency e) => state with { TransferredToOri = e.ToOri },
+        _ => state,
+    };
+
+    private CaseFile WithDetainer(Func<DetainerState, DetainerState> change) => Detainer is null ? this : this with { Detainer = change(Detainer) };
+}

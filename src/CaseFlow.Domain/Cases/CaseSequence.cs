@@ -1,0 +1,93 @@
+namespace CaseFlow.Domain.Cases;
+
+/// <summary>
+/// The JEM case's state machine (domain.md section 5): which event may come next in the case's present state. A
+/// reason is returned when it may not, written for the clerk who posted it; null when it may.
+/// </summary>
+public static class CaseSequence
+{
+    /// <summary>Corrections stay possible after closure: they are new events, never edits.</summary>
+    public static readonly IReadOnlySet<Type> Corrections = new HashSet<Type> { typeof(EventVoided), typeof(ChargesAmended), typeof(TransferredToAgency) };
+
+    /// <summary>Every step that acts on the person as an immigration matter: an open citizenship claim stops them all.</summary>
+    public static readonly IReadOnlySet<Type> EnforcementSteps = new HashSet<Type>
+    {
+        typeof(DetainerPrepared), typeof(DetainerApproved), typeof(DetainerLodged), typeof(DetainerServedOnSubject),
+        typeof(I213Prepared), typeof(ChargingDocumentPrepared), typeof(SubmittedForReview), typeof(ReviewApproved),
+        typeof(ChargingDocumentServed), typeof(HoldStarted), typeof(WarrantServed), typeof(CustodyTransferredToIce),
+    };
+
+    public static string? Why(CaseFile state, Type next)
+    {
+        if (state.Disposition is not null && !Corrections.Contains(next))
+            return "The case is closed: only corrections (EventVoided, ChargesAmended, TransferredToAgency) may follow.";
+        if (state.TransferredToIceAt is not null && !Corrections.Contains(next) && next != typeof(CaseClosed))
+            return "ICE has custody: close the case.";
+        if (state.ClaimOpen && EnforcementSteps.Contains(next))
+            return "A citizenship claim is open: no enforcement step until an ICE officer resolves it.";
+        var d = state.Detainer;
+        return next.Name switch
+        {
+            nameof(ScreeningOpened) => Expect(state.ScreeningOpenedAt is null, "Screening is already open."),
+            nameof(RecordsCheckCompleted) or nameof(InterviewConducted) => Expect(state.ScreeningOpenedAt is not null, "Open the screening first (ScreeningOpened)."),
+            nameof(DeterminationRecorded) => Expect(state.ScreeningOpenedAt is not null && (state.Determination is null || RedeterminationAllowed(state)),
+                state.ScreeningOpenedAt is null ? "Open the screening first (ScreeningOpened)." : "A determination is already recorded."),
+            nameof(CitizenshipClaimAsserted) => Expect(!state.ClaimOpen, "A citizenship claim is already open."),
+            nameof(CitizenshipClaimReported) => Expect(state.ClaimOpen && state.ClaimReportedAt is null, "There is no unreported citizenship claim."),
+            nameof(CitizenshipClaimResolved) => Expect(state.ClaimOpen && state.ClaimReportedAt is not null, "Only a reported, open citizenship claim can be resolved."),
+            nameof(DetainerPrepared) => Expect(state.Determination == Determination.Removable && (d is null || d.Stage == DetainerStage.Returned),
+                state.Determination != Determination.Removable ? "A detainer needs a determination that the person is removable." : "A detainer is already prepared."),
+            nameof(DetainerApproved) or nameof(DetainerReturned) => Expect(d?.Stage == DetainerStage.Prepared, "There is no detainer awaiting review."),
+            nameof(DetainerLodged) => Expect(d?.Stage == DetainerStage.Approved, "A detainer is lodged only after an ICE supervisor approved it."),
+            nameof(DetainerServedOnSubject) => Expect(d?.Stage == DetainerStage.Lodged, "Lodge the approved detainer before serving it."),
+            nameof(IceNotifiedOfDetainer) => Expect(d is { Stage: DetainerStage.Lodged or DetainerStage.Served, IceNotifiedAt: null }, "There is no lodged detainer ICE has not been told of."),
+            nameof(DetainerLifted) => Expect(d is { Stage: DetainerStage.Approved or DetainerStage.Lodged or DetainerStage.Served }, "There is no detainer to lift."),
+            nameof(I213Prepared) or nameof(ChargingDocumentPrepared) => Expect(state.DetainerInEffect && state.Review?.Stage is null or ReviewStage.Returned,
+                !state.DetainerInEffect ? "Processing follows a detainer that has been served on the person." : "The package is under review or approved."),
+            nameof(SubmittedForReview) => Expect(state.I213PreparedBy is not null && state.ChargingDocument is not null && state.Review?.Stage is null or ReviewStage.Returned,
+                "Submit for review once the I-213 and the charging document are prepared (and not already under review)."),
+            nameof(ReviewReturnedForCorrection) or nameof(ReviewApproved) => Expect(state.Review?.Stage == ReviewStage.Pending, "Nothing is awaiting supervisory review."),
+            nameof(ChargingDocumentServed) => Expect(state.Review?.Stage == ReviewStage.Approved && state.ChargingDocumentServedAt is null, "The charging document is served once approved, and once."),
+            nameof(HoldStarted) => Expect(state.Review?.Stage == ReviewStage.Approved && state.DetainerInEffect && state.Hold is null && (state.ReleaseEligibleAt is not null || state.Warrant is not null),
+                "A hold starts after review approval, with the detainer in effect, once the person is release-eligible or the warrant is served."),
+            nameof(WarrantServed) => Expect(state.DetainerInEffect && state.Review?.Stage == ReviewStage.Approved && state.Warrant is null,
+                "The warrant is served at release, after the detainer is in effect and the package approved."),
+            nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
+            nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
+            nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a no-action determination, a confirmed citizenship claim or a lifted detainer."),
+            _ => null,
+        };
+    }
+
+    /// <summary>An unsubstantiated citizenship claim sends the case back to screening: the officer determines again.</summary>
+    private static bool RedeterminationAllowed(CaseFile state) =>
+        state.Determination == Determination.CitizenshipClaimed && state.ClaimOutcome == ClaimOutcome.NotSubstantiated && state.Detainer is null;
+
+    /// <summary>The event types that may come next, so a clerk sees what the case is waiting for.</summary>
+    public static IReadOnlyList<string> NextSteps(CaseFile state) =>
+        EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && Why(state, t) is null).Select(t => t.Name).ToList();
+
+    /// <summary>Where the case stands against the rules a detainer, a hold and a transfer need.</summary>
+    public static IReadOnlyDictionary<string, bool> Checklist(CaseFile state, DateTimeOffset now) => new Dictionary<string, bool>
+    {
+        ["criminal-charge"] = state.HasCriminalCharge,
+        ["no-open-citizenship-claim"] = !state.ClaimOpen,
+        ["biometric-match-recorded"] = state.BiometricMatch,
+        ["determined-removable"] = state.Determination == Determination.Removable,
+        ["detainer-approved"] = state.Detainer?.Stage is DetainerStage.Approved or DetainerStage.Lodged or DetainerStage.Served,
+        ["detainer-served"] = state.DetainerInEffect,
+        ["ice-notified-of-detainer"] = state.Detainer?.IceNotifiedAt is not null,
+        ["review-approved"] = state.Review?.Stage == ReviewStage.Approved,
+        ["release-eligible-or-warrant-served"] = state.ReleaseEligibleAt is not null || state.Warrant is not null,
+        ["within-hold-deadline"] = state.Hold?.Deadline is not { } deadline || now <= deadline,
+    };
+
+    public static bool ReadyToClose(CaseFile state) =>
+        state.TransferredToIceAt is not null
+        || state.ReleasedAt is not null
+        || state.ClaimOutcome == ClaimOutcome.CitizenshipConfirmed
+        || state.Detainer?.Stage == DetainerStage.Lifted
+        || (state.Determination is Determination.NotRemovable or Determination.InsufficientInformation && state.Detainer is null);
+
+    private static string? Expect(bool allowed, string otherwise) => allowed ? null : otherwise;
+}

@@ -1,0 +1,51 @@
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Security;
+
+namespace CaseFlow.Server.Intake;
+
+/// <summary>
+/// The events clients post to <c>/api/cases/{caseId}/events</c> and who may post each: the jail's system and its
+/// designated officers record the jail's facts and the officer's steps; ICE supervisors of the case's field office
+/// record review decisions, claim resolutions and detainer lifts (design.md). Preparers and reviewers are stamped
+/// from the token into the event, whatever the client sent, for the four-eyes rule.
+/// </summary>
+public static class CaseEventKinds
+{
+    private static readonly IReadOnlyList<string> Jail = [Roles.ScreeningSystem, Roles.Officer];
+    private static readonly IReadOnlyList<string> Ice = [Roles.Supervisor];
+    private static readonly IReadOnlyList<string> Anyone = [Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor];
+
+    public static readonly IReadOnlyDictionary<string, EventKind> ByType = new Dictionary<string, EventKind>
+    {
+        [nameof(ScreeningOpened)] = EventKind.Of<ScreeningOpened>(Jail),
+        [nameof(RecordsCheckCompleted)] = EventKind.Of<RecordsCheckCompleted>(Jail),
+        [nameof(InterviewConducted)] = EventKind.Of<InterviewConducted>(Jail),
+        [nameof(CitizenshipClaimAsserted)] = EventKind.Of<CitizenshipClaimAsserted>(Jail),
+        [nameof(CitizenshipClaimReported)] = EventKind.Of<CitizenshipClaimReported>(Jail),
+        [nameof(CitizenshipClaimResolved)] = EventKind.Of<CitizenshipClaimResolved>(Ice),
+        [nameof(DeterminationRecorded)] = EventKind.Of<DeterminationRecorded>(Jail),
+        [nameof(DetainerPrepared)] = EventKind.Of<DetainerPrepared>(Jail, (e, actor) => e with { PreparedBy = actor }),
+        [nameof(DetainerApproved)] = EventKind.Of<DetainerApproved>(Ice, (e, actor) => e with { ApprovedBy = actor }),
+        [nameof(DetainerReturned)] = EventKind.Of<DetainerReturned>(Ice, (e, actor) => e with { ReturnedBy = actor }),
+        [nameof(DetainerLodged)] = EventKind.Of<DetainerLodged>(Jail),
+        [nameof(DetainerServedOnSubject)] = EventKind.Of<DetainerServedOnSubject>(Jail),
+        [nameof(IceNotifiedOfDetainer)] = EventKind.Of<IceNotifiedOfDetainer>(Jail),
+        [nameof(DetainerLifted)] = EventKind.Of<DetainerLifted>(Ice),
+        [nameof(I213Prepared)] = EventKind.Of<I213Prepared>(Jail, (e, actor) => e with { PreparedBy = actor }),
+        [nameof(ChargingDocumentPrepared)] = EventKind.Of<ChargingDocumentPrepared>(Jail, (e, actor) => e with { PreparedBy = actor }),
+        [nameof(SubmittedForReview)] = EventKind.Of<SubmittedForReview>(Jail, (e, actor) => e with { SubmittedBy = actor }),
+        [nameof(ReviewReturnedForCorrection)] = EventKind.Of<ReviewReturnedForCorrection>(Ice, (e, actor) => e with { ReviewedBy = actor }),
+        [nameof(ReviewApproved)] = EventKind.Of<ReviewApproved>(Ice, (e, actor) => e with { ReviewedBy = actor }),
+        [nameof(ChargingDocumentServed)] = EventKind.Of<ChargingDocumentServed>(Jail),
+        [nameof(ScheduledReleaseSet)] = EventKind.Of<ScheduledReleaseSet>(Jail),
+        [nameof(ReleaseEligible)] = EventKind.Of<ReleaseEligible>(Jail),
+        [nameof(HoldStarted)] = EventKind.Of<HoldStarted>(Jail, e => HoldPolicy.Start(e.From)),
+        [nameof(WarrantServed)] = EventKind.Of<WarrantServed>(Jail),
+        [nameof(CustodyTransferredToIce)] = EventKind.Of<CustodyTransferredToIce>(Jail),
+        [nameof(ReleasedFromLocalCustody)] = EventKind.Of<ReleasedFromLocalCustody>(Jail),
+        [nameof(CaseClosed)] = EventKind.Of<CaseClosed>(Anyone),
+        [nameof(EventVoided)] = EventKind.Of<EventVoided>(Anyone),
+        [nameof(ChargesAmended)] = EventKind.Of<ChargesAmended>(Jail),
+        [nameof(TransferredToAgency)] = EventKind.Of<TransferredToAgency>(Jail),
+    };
+}

@@ -1,0 +1,73 @@
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Officers;
+
+namespace CaseFlow.Domain.Tests.Cases;
+
+/// <summary>A JEM case of Fort Bend County's jail, its agreement and an authorized officer, and the JEM path step by step.</summary>
+public static class CaseKit
+{
+    public const string Ori = "TX0790000";
+    public const string Badge = "FB-1001";
+    public static readonly DateTimeOffset T0 = new(2026, 1, 5, 8, 0, 0, TimeSpan.FromHours(-6));
+    public static readonly Actor Jail = new("jail-system", Badge);
+    public static readonly Actor Supervisor = new("ice-supervisor-hou", null);
+
+    public static readonly Agreement Jem = Agreement.Sign(new AgreementSigned(
+        AgreementId.For(Ori, ProgramModel.JEM), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County", ProgramModel.JEM,
+        new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
+
+    public static readonly Officer AuthorizedOfficer = new object[]
+    {
+        new BackgroundCheckCompleted(T0.AddDays(-60), BackgroundCheckResult.Passed),
+        new TrainingCompleted("JEM basic", ProgramModel.JEM, T0.AddDays(-50), [new ExamResult("Law", 90)], TrainingOutcome.Passed),
+        new OfficerCertified(ProgramModel.JEM, T0.AddDays(-49)),
+        new AuthorizationIssued([ProgramModel.JEM], T0.AddDays(-48), "L", "F", "C"),
+    }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [ProgramModel.JEM], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
+
+    public static BookingRecorded Booking(params Charge[] charges) => new(
+        CaseId.For(Ori, "B-1"), Ori, ProgramModel.JEM, "B-1", T0, charges.Length == 0 ? [new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)] : charges,
+        null, Guid.NewGuid(), Jem.Id, "HOU", "America/Chicago");
+
+    /// <summary>The JEM path from booking to closure after transfer to ICE, in order.</summary>
+    public static IReadOnlyList<CaseEvent> Path(DateTimeOffset? start = null)
+    {
+        var t = start ?? T0;
+        return
+        [
+            Booking(),
+            new ScreeningOpened(t.AddHours(1)),
+            new RecordsCheckCompleted(t.AddHours(2), ["IDENT", "EID"], BiometricMatch: true),
+            new InterviewConducted(t.AddHours(3), InterpreterOffered: true, InterpreterUsed: false),
+            new DeterminationRecorded(t.AddHours(4), Determination.Removable),
+            new DetainerPrepared(t.AddHours(5), [ProbableCauseBasis.BiometricAndRecords], WarrantType.I200, Jail),
+            new DetainerApproved(t.AddHours(6), Supervisor),
+            new DetainerLodged(t.AddHours(7)),
+            new DetainerServedOnSubject(t.AddHours(8), "in person"),
+            new IceNotifiedOfDetainer(t.AddHours(9)),
+            new I213Prepared(t.AddHours(10), "I213-1", Jail),
+            new ChargingDocumentPrepared(t.AddHours(11), ChargingDocumentType.NoticeToAppear, ["212(a)(6)(A)(i)"], Jail),
+            new SubmittedForReview(t.AddHours(12), [ReviewItem.I213, ReviewItem.ChargingDocument], Jail),
+            new ReviewApproved(t.AddHours(13), Supervisor),
+            new ChargingDocumentServed(t.AddHours(14)),
+            new ReleaseEligible(t.AddDays(2)),
+            HoldPolicy.Start(t.AddDays(2)),
+            new WarrantServed(t.AddDays(2).AddHours(1), WarrantType.I200),
+            new CustodyTransferredToIce(t.AddDays(2).AddHours(20), "ERO Houston"),
+            new CaseClosed(t.AddDays(3), Disposition.TransferredToIce),
+        ];
+    }
+
+    public static CaseFile Fold(IEnumerable<CaseEvent> events) =>
+        events.Select((e, i) => (e, i)).Aggregate((CaseFile?)null, (s, x) => CaseFile.Evolve(s, Id(x.i), x.e))!;
+
+    /// <summary>The case after the first <paramref name="steps"/> events of the path.</summary>
+    public static CaseFile After(int steps) => Fold(Path().Take(steps));
+
+    public static Guid Id(int index) => new($"00000000-0000-0000-0000-{index:000000000000}");
+
+    public static CaseRuleContext Context(Actor? actor = null, DateTimeOffset? at = null, Officer? officer = null, Agreement? agreement = null,
+        params WarrantType[] authority) =>
+        new(actor ?? Jail, at ?? T0.AddHours(5), at ?? T0.AddHours(5), agreement ?? Jem, officer ?? AuthorizedOfficer, RefresherPolicy.Default,
+            authority.Length == 0 ? new HashSet<WarrantType> { WarrantType.I200, WarrantType.I205 } : authority.ToHashSet());
+}
