@@ -1,5 +1,6 @@
 using Alba;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Cases;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
@@ -17,12 +18,12 @@ public class CaseReadTests(AppFixture app)
         var bookingNumber = Envelopes.NewBookingNumber();
         var caseId = await app.Host.StartCase(Jail, bookingNumber);
 
-        var own = await (await app.Host.GetAs(Jail, $"/api/cases?bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseFile>>();
-        var byAuditor = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseFile>>();
-        var byOtherAgency = await (await app.Host.GetAs(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.Aransas), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseFile>>();
+        var own = await (await app.Host.GetAs(Jail, $"/api/cases?bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseSummary>>();
+        var byAuditor = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseSummary>>();
+        var byOtherAgency = await (await app.Host.GetAs(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.Aransas), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseSummary>>();
 
-        own.Items.Single().Id.ShouldBe(caseId);
-        byAuditor.Items.Single().Id.ShouldBe(caseId);
+        own.Items.Single().Case.Id.ShouldBe(caseId);
+        byAuditor.Items.Single().Case.Id.ShouldBe(caseId);
         byOtherAgency.Items.ShouldBeEmpty();
     }
 

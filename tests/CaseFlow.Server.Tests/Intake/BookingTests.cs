@@ -1,5 +1,6 @@
 using Alba;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Cases;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -24,9 +25,11 @@ public class BookingTests(AppFixture app)
         result.Context.Response.Headers.Location.ToString().ShouldBe($"/api/cases/{answer.Id}");
         result.Context.Response.Headers.ETag.ToString().ShouldBe("\"1\"");
 
-        var summary = await (await app.Host.GetAs(Jail, $"/api/cases/{answer.Id}")).ReadAsJsonAsync<CaseFile>();
+        var read = await (await app.Host.GetAs(Jail, $"/api/cases/{answer.Id}")).ReadAsJsonAsync<CaseSummary>();
+        var summary = read.Case;
         summary.BookingNumber.ShouldBe(bookingNumber);
-        summary.Status.ShouldBe(CaseStatus.Booked);
+        read.Status.ShouldBe(CaseStatus.Booked);
+        read.NextSteps.ShouldContain("ScreeningOpened");
         summary.FieldOfficeCode.ShouldBe("HOU");
         summary.SubjectRef.ShouldBe(CaseId.SubjectRefFor(answer.Id));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Alba;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Cases;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -23,7 +24,7 @@ public class CaseEventTests(AppFixture app)
 
         (await result.ReadAsJsonAsync<AppendResult>()).Version.ShouldBe(2);
         result.Context.Response.Headers.ETag.ToString().ShouldBe("\"2\"");
-        var summary = await (await app.Host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseFile>();
+        var summary = (await (await app.Host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseSummary>()).Case;
         summary.ScheduledRelease!.Value.ShouldBe(release, TimeSpan.FromSeconds(1));
         summary.Version.ShouldBe(2);
     }
@@ -120,6 +121,6 @@ public class CaseEventTests(AppFixture app)
         var text = await (await app.Host.PostCaseEvent(Jail, caseId, Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddYears(-1)), 422)).ReadAsTextAsync();
 
         text.ShouldContain("urn:caseflow:problem:release-before-booking");
-        (await (await app.Host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseFile>()).Version.ShouldBe(1);
+        (await (await app.Host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseSummary>()).Case.Version.ShouldBe(1);
     }
 }
