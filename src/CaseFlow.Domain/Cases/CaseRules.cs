@@ -58,16 +58,13 @@ public static partial class CaseRules
 
         if (context.Actor.OfficerBadge is null)
             return new Refusal("officer-required", "Name the acting officer", "This step is taken by a designated officer: send the officer's badge number as officerId.");
-        foreach (var (moment, when) in new[] { (context.OccurredAt, "when it occurred"), (context.RecordedAt, "now") })
-        {
-            if (context.Officer is not { } officer || !officer.IsAuthorizedAt(state.Ori, state.Model, moment, context.RefresherInterval))
-            {
-                return new Refusal("officer-not-authorized", "The officer may not act",
-                    $"Officer {context.Actor.OfficerBadge} of {state.Ori} did not hold an unrevoked {state.Model} authorization with current training {when}.");
-            }
-        }
 
-        return null;
+        // An act is lawful if the officer held authority when it was done: a step an offline jail reports after a later
+        // revocation still stands, and nothing done at or after the revocation instant does.
+        return context.Officer is { } officer && officer.IsAuthorizedAt(state.Ori, state.Model, context.OccurredAt, context.RefresherInterval)
+            ? null
+            : new Refusal("officer-not-authorized", "The officer may not act",
+                $"Officer {context.Actor.OfficerBadge} of {state.Ori} did not hold an unrevoked {state.Model} authorization with current training when this occurred ({context.OccurredAt:u}).");
     }
 
     private static Refusal? SupervisorMayDecide(CaseFile state, object @event, CaseRuleContext context)

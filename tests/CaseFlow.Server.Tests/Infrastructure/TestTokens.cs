@@ -11,9 +11,12 @@ public sealed class TestTokens(byte[] key)
     public string Base64Key => Convert.ToBase64String(key);
 
     public string For(string role, string? ori = null, string? fieldOffice = null, string? officerId = null,
-        DateTime? expires = null, string issuer = AuthenticationSetup.DevelopmentIssuer, byte[]? signingKey = null)
+        DateTime? expires = null, string issuer = AuthenticationSetup.DevelopmentIssuer, byte[]? signingKey = null,
+        string? subject = null, string? warrantAuthority = null)
     {
-        var claims = new List<Claim> { new(CaseFlowClaims.Subject, $"test-{role}-{Guid.NewGuid():N}"), new(CaseFlowClaims.Role, role) };
+        var claims = new List<Claim> { new(CaseFlowClaims.Subject, subject ?? $"test-{role}-{Guid.NewGuid():N}"), new(CaseFlowClaims.Role, role) };
+        if ((warrantAuthority ?? (role == Roles.Supervisor ? "I-200 I-205" : null)) is { } authority)
+            claims.Add(new Claim(CaseFlowClaims.WarrantAuthority, authority));
         if (ori is not null)
             claims.Add(new Claim(CaseFlowClaims.Ori, ori));
         if (fieldOffice is not null)

@@ -1,0 +1,82 @@
+using Alba;
+using CaseFlow.Domain;
+using CaseFlow.Server.Cases;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Security;
+
+namespace CaseFlow.Server.Tests.Infrastructure;
+
+/// <summary>
+/// A made-up agency with a JEM agreement, one designated officer authorized since <see cref="Start"/> plus eight days,
+/// its jail system, and ICE supervisors of its field office: everything a JEM case needs, unique to one test.
+/// </summary>
+public sealed class JemScenario(AppFixture app, string ori, Guid officerId)
+{
+    public const string Badge = "JEM-7";
+    public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-30);
+
+    public string Ori => ori;
+    public Guid OfficerId => officerId;
+    public string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: ori, subject: $"jail-{ori}");
+    public string Supervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice, subject: "supervisor-a");
+
+    public static async Task<JemScenario> Create(AppFixture app)
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var agency = app.Tokens.For(Roles.ScreeningSystem, ori: ori);
+        var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice);
+        var officerId = await app.Host.Nominate(agency, Badge, Start, "JEM");
+        await app.Host.OfficerEvent(ice, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
+        await app.Host.OfficerEvent(ice, officerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)), exams = new object[] { new { exam = "Law", score = 88 } },
+        });
+        await app.Host.OfficerEvent(ice, officerId, "OfficerCertified", new { model = "JEM", certifiedAt = Envelopes.Instant(Start.AddDays(6)) });
+        await app.Host.OfficerEvent(ice, officerId, "AuthorizationIssued", new
+        {
+            models = new[] { "JEM" }, effectiveAt = Envelopes.Instant(Start.AddDays(8)), letterRef = "FOD-SFR-1", form70006Ref = "70-006-1", credentialNumber = "C-1",
+        });
+        return new JemScenario(app, ori, officerId);
+    }
+
+    public async Task<Guid> Book() => await app.Host.StartCase(Jail);
+
+    /// <summary>Posts one case event; officer steps carry the officer's badge, and a time in the past is marked late.</summary>
+    public Task<IScenarioResult> Post(Guid caseId, string type, object data, int status = 200, string? token = null, DateTimeOffset? occurredAt = null, string? officer = Badge)
+    {
+        var envelope = GovernanceClient.Envelope(type, data, occurredAt);
+        if (officer is not null && token is null)
+            envelope["officerId"] = officer;
+        return app.Host.Post(token ?? Jail, $"/api/cases/{caseId}/events", envelope, status);
+    }
+
+    public Task<IScenarioResult> Decide(Guid caseId, string type, object data, int status = 200, string? token = null) =>
+        app.Host.Post(token ?? Supervisor, $"/api/cases/{caseId}/events", GovernanceClient.Envelope(type, data), status);
+
+    public async Task<CaseSummary> Summary(Guid caseId) => await (await app.Host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseSummary>();
+
+    public static string Now(int minutesAgo = 1) => Envelopes.Instant(DateTimeOffset.UtcNow.AddMinutes(-minutesAgo));
+
+    /// <summary>From booking to a detainer in effect.</summary>
+    public async Task DetainerInEffect(Guid caseId)
+    {
+        await Post(caseId, "ScreeningOpened", new { openedAt = Now(50) });
+        await Post(caseId, "RecordsCheckCompleted", new { completedAt = Now(49), systemsChecked = new[] { "IDENT", "EID" }, biometricMatch = true });
+        await Post(caseId, "InterviewConducted", new { conductedAt = Now(48), interpreterOffered = true, interpreterUsed = true, interpreterName = "Ana Ruiz", language = "es" });
+        await Post(caseId, "DeterminationRecorded", new { determinedAt = Now(47), outcome = "Removable" });
+        await Post(caseId, "DetainerPrepared", new { preparedAt = Now(46), bases = new[] { "BiometricAndRecords" }, warrantType = "I-200" });
+        await Decide(caseId, "DetainerApproved", new { approvedAt = Now(45) });
+        await Post(caseId, "DetainerLodged", new { lodgedAt = Now(44) });
+        await Post(caseId, "DetainerServedOnSubject", new { servedAt = Now(43), method = "in person" });
+        await Post(caseId, "IceNotifiedOfDetainer", new { notifiedAt = Now(42) }, officer: null);
+    }
+
+    /// <summary>From a detainer in effect to an approved package.</summary>
+    public async Task Approved(Guid caseId)
+    {
+        await Post(caseId, "I213Prepared", new { preparedAt = Now(40), documentRef = "I213-77" });
+        await Post(caseId, "ChargingDocumentPrepared", new { preparedAt = Now(39), documentType = "NoticeToAppear", charges = new[] { "212(a)(6)(A)(i)" } });
+        await Post(caseId, "SubmittedForReview", new { submittedAt = Now(38), items = new[] { "I213", "ChargingDocument" } });
+        await Decide(caseId, "ReviewApproved", new { signedAt = Now(37) });
+    }
+}
