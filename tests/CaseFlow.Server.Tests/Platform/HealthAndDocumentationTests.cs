@@ -36,6 +36,9 @@ public class HealthAndDocumentationTests(AppFixture app)
         foreach (var path in new[] { "/api/agreements", "/api/agreements/{ori}/{model}", "/api/bookings", "/api/cases", "/api/cases/{caseId}", "/api/cases/{caseId}/events", "/api/cases/{caseId}/history", "/api/cases/{caseId}/integrity" })
             document.ShouldContain($"\"{path}\"");
         document.ShouldContain("\"bearerFormat\": \"JWT\"");
+        foreach (var type in CaseFlow.Server.Intake.CaseEventKinds.ByType.Keys)
+            document.ShouldContain($"\"CaseEvent.{type}\"");
+        document.ShouldContain("\"BiometricAndRecords\"");
     }
 
     [Fact]

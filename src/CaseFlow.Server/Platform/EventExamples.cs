@@ -1,0 +1,43 @@
+using CaseFlow.Domain.Cases;
+
+namespace CaseFlow.Server.Platform;
+
+/// <summary>An example <c>data</c> for each case event type, shown with its schema in the OpenAPI document.</summary>
+public static class EventExamples
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 15, 9, 30, 0, TimeSpan.FromHours(-6));
+
+    public static readonly IReadOnlyDictionary<string, object> Case = new Dictionary<string, object>
+    {
+        [nameof(ScreeningOpened)] = new ScreeningOpened(At),
+        [nameof(RecordsCheckCompleted)] = new RecordsCheckCompleted(At, ["IDENT", "EID", "NCIC"], BiometricMatch: true),
+        [nameof(InterviewConducted)] = new InterviewConducted(At, InterpreterOffered: true, InterpreterUsed: true, "Language line interpreter 4471", "es"),
+        [nameof(CitizenshipClaimAsserted)] = new CitizenshipClaimAsserted(At, ClaimChannel.Interview),
+        [nameof(CitizenshipClaimReported)] = new CitizenshipClaimReported(At.AddMinutes(40), "ERO Houston duty officer"),
+        [nameof(CitizenshipClaimResolved)] = new CitizenshipClaimResolved(At.AddHours(3), ClaimOutcome.NotSubstantiated),
+        [nameof(DeterminationRecorded)] = new DeterminationRecorded(At, Determination.Removable),
+        [nameof(DetainerPrepared)] = new DetainerPrepared(At, [ProbableCauseBasis.BiometricAndRecords], WarrantType.I200),
+        [nameof(DetainerApproved)] = new DetainerApproved(At.AddHours(1)),
+        [nameof(DetainerReturned)] = new DetainerReturned(At.AddHours(1), "Box 1(c) needs the IDENT FIN."),
+        [nameof(DetainerLodged)] = new DetainerLodged(At.AddHours(2)),
+        [nameof(DetainerServedOnSubject)] = new DetainerServedOnSubject(At.AddHours(3), "in person"),
+        [nameof(IceNotifiedOfDetainer)] = new IceNotifiedOfDetainer(At.AddHours(4)),
+        [nameof(DetainerLifted)] = new DetainerLifted(At.AddDays(2), LiftReason.ProsecutorialDiscretion),
+        [nameof(I213Prepared)] = new I213Prepared(At.AddHours(5), "I213-2026-0042"),
+        [nameof(ChargingDocumentPrepared)] = new ChargingDocumentPrepared(At.AddHours(6), ChargingDocumentType.NoticeToAppear, ["212(a)(6)(A)(i)"]),
+        [nameof(SubmittedForReview)] = new SubmittedForReview(At.AddHours(7), [ReviewItem.I213, ReviewItem.ChargingDocument]),
+        [nameof(ReviewReturnedForCorrection)] = new ReviewReturnedForCorrection(At.AddHours(8), [ReviewItem.I213], "Entry date and place missing."),
+        [nameof(ReviewApproved)] = new ReviewApproved(At.AddHours(8)),
+        [nameof(ChargingDocumentServed)] = new ChargingDocumentServed(At.AddHours(9)),
+        [nameof(ScheduledReleaseSet)] = new ScheduledReleaseSet(At.AddDays(3), "sentence served"),
+        [nameof(ReleaseEligible)] = new ReleaseEligible(At.AddDays(3)),
+        [nameof(HoldStarted)] = new HoldStarted(At.AddDays(3)),
+        [nameof(WarrantServed)] = new WarrantServed(At.AddDays(3).AddHours(1), WarrantType.I200, "Language line interpreter 4471"),
+        [nameof(CustodyTransferredToIce)] = new CustodyTransferredToIce(At.AddDays(3).AddHours(20), "ERO Houston"),
+        [nameof(ReleasedFromLocalCustody)] = new ReleasedFromLocalCustody(At.AddDays(5), ReleaseReason.HoldExpired),
+        [nameof(CaseClosed)] = new CaseClosed(At.AddDays(4), Disposition.TransferredToIce),
+        [nameof(EventVoided)] = new EventVoided(Guid.Parse("6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"), "Entered on the wrong case."),
+        [nameof(ChargesAmended)] = new ChargesAmended([new Charge("TX PC 22.01", "Assault causing bodily injury", ChargeLevel.Misdemeanor)], "Reduced by the prosecutor."),
+        [nameof(TransferredToAgency)] = new TransferredToAgency("TX0040000", At.AddDays(1)),
+    };
+}
