@@ -33,9 +33,9 @@ public static partial class NominateOfficerEndpoint
         var errors = new FieldErrors();
         var (eventId, occurredAt, late, officerId) = envelope.Read(errors, intake.Clock.GetUtcNow(), intake.Options.LateWindow);
         var nomination = envelope.Data;
-        var ori = caller.Role == Roles.Admin ? nomination?.Ori : caller.Ori;
+        var ori = caller.AgencyFor(nomination?.Ori, errors);
         if (nomination is not null)
-            Validate(nomination, caller, ori, errors);
+            Validate(nomination, errors);
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
 
@@ -67,16 +67,12 @@ public static partial class NominateOfficerEndpoint
         };
     }
 
-    private static void Validate(Nomination nomination, CallerScope caller, string? ori, FieldErrors errors)
+    private static void Validate(Nomination nomination, FieldErrors errors)
     {
         if (!BadgeForm().IsMatch(nomination.BadgeNumber))
             errors.Add("data.badgeNumber", "data.badgeNumber must be 1 to 20 letters, digits and hyphens.");
         if (nomination.Models.Count == 0)
             errors.Add("data.models", "data.models must name JEM, WSO or both.");
-        if (caller.Role == Roles.Admin && !CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
-            errors.Add("data.ori", "data.ori must name the nominating agency's 9-character ORI.");
-        if (caller.Role != Roles.Admin && nomination.Ori is not null && nomination.Ori != caller.Ori)
-            errors.Add("data.ori", "An agency nominates its own officers only; leave data.ori out.");
     }
 
     [GeneratedRegex("^[A-Za-z0-9-]{1,20}$")]

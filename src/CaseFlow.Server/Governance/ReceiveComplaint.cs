@@ -35,9 +35,9 @@ public static partial class ReceiveComplaintEndpoint
         var errors = new FieldErrors();
         var (eventId, occurredAt, late, officerId) = envelope.Read(errors, now, intake.Options.LateWindow);
         var report = envelope.Data;
-        var ori = caller.Role == Roles.Admin ? report?.Ori : caller.Ori;
+        var ori = caller.AgencyFor(report?.Ori, errors);
         if (report is not null)
-            Validate(report, caller, ori, now, errors);
+            Validate(report, now, errors);
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
 
@@ -63,7 +63,7 @@ public static partial class ReceiveComplaintEndpoint
                 agreements.Select(a => a.Result).OfType<Agreement>().First().TimeZone, against.FieldOfficeCode));
     }
 
-    private static void Validate(ComplaintReport report, CallerScope caller, string? ori, DateTimeOffset now, FieldErrors errors)
+    private static void Validate(ComplaintReport report, DateTimeOffset now, FieldErrors errors)
     {
         if (!ReferenceForm().IsMatch(report.ComplaintNumber))
             errors.Add("data.complaintNumber", "data.complaintNumber must be 1 to 40 letters, digits and - _ / .");
@@ -71,10 +71,6 @@ public static partial class ReceiveComplaintEndpoint
             errors.Add("data.againstBadgeNumber", "data.againstBadgeNumber must be the officer's badge number.");
         if (report.LearnedAt > now)
             errors.Add("data.learnedAt", "data.learnedAt is in the future.");
-        if (caller.Role == Roles.Admin && !CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
-            errors.Add("data.ori", "data.ori must name the agency's 9-character ORI.");
-        if (caller.Role != Roles.Admin && report.Ori is not null && report.Ori != caller.Ori)
-            errors.Add("data.ori", "An agency records complaints against its own officers only; leave data.ori out.");
     }
 
     [GeneratedRegex("^[A-Za-z0-9_./-]{1,40}$")]

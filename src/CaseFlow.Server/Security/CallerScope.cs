@@ -31,6 +31,25 @@ public sealed record CallerScope(string Subject, string Role, string? Ori, strin
     };
 
     public bool IsAgency => Role is Roles.ScreeningSystem or Roles.Officer;
+
+    /// <summary>
+    /// The agency a governance record is made for: an agency's system or officer acts for its own ORI only; an admin
+    /// names the agency in the request's <c>data.ori</c>. What is wrong goes to <paramref name="errors"/>.
+    /// </summary>
+    public string? AgencyFor(string? requestedOri, CaseFlow.Server.Platform.FieldErrors errors)
+    {
+        if (Role == Roles.Admin)
+        {
+            if (CaseFlow.Domain.Agencies.Ori.IsWellFormed(requestedOri))
+                return requestedOri;
+            errors.Add("data.ori", "data.ori must name the agency's 9-character ORI.");
+            return null;
+        }
+
+        if (requestedOri is not null && requestedOri != Ori)
+            errors.Add("data.ori", "An agency acts for itself only; leave data.ori out.");
+        return Ori;
+    }
     public bool IsSupervisor => Role is Roles.Supervisor;
 
     public bool CanSee(Agreement agreement) => CanSee(agreement.Ori, agreement.FieldOfficeCode);
