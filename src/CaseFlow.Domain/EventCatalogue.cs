@@ -69,5 +69,7 @@ public static class EventCatalogue
         typeof(CaseClosed),
         typeof(EventVoided),
         typeof(TransferredToAgency),
+        typeof(WarrantReceivedFromIce),
+        typeof(IceNotifiedOfService),
     ];
 }

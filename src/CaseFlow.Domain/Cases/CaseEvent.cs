@@ -38,6 +38,8 @@ namespace CaseFlow.Domain.Cases;
 [JsonDerivedType(typeof(CaseClosed), nameof(CaseClosed))]
 [JsonDerivedType(typeof(EventVoided), nameof(EventVoided))]
 [JsonDerivedType(typeof(TransferredToAgency), nameof(TransferredToAgency))]
+[JsonDerivedType(typeof(WarrantReceivedFromIce), nameof(WarrantReceivedFromIce))]
+[JsonDerivedType(typeof(IceNotifiedOfService), nameof(IceNotifiedOfService))]
 public abstract record CaseEvent;
 
 /// <summary>Who posted an event: the token's subject and, where an officer acted, the officer's badge number.</summary>

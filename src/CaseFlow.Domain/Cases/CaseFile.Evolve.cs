@@ -49,7 +49,9 @@ public sealed partial record CaseFile
         (_, DetainerPrepared e) => state with { Detainer = new DetainerState(e.Bases, e.WarrantType, e.PreparedBy, DetainerStage.Prepared, e.PreparedAt) },
         (_, DetainerApproved) => state.WithDetainer(d => d with { Stage = DetainerStage.Approved }),
         (_, DetainerReturned) => state.WithDetainer(d => d with { Stage = DetainerStage.Returned }),
-        (_, DetainerLodged e) => state.WithDetainer(d => d with { Stage = DetainerStage.Lodged, LodgedAt = e.LodgedAt }),
+        (_, DetainerLodged e) => state.Model == ProgramModel.WSO && state.IceWarrant is { } warrant
+            ? state with { Detainer = new DetainerState([], warrant.WarrantType, null, DetainerStage.Served, e.LodgedAt, e.LodgedAt, e.LodgedAt) }
+            : state.WithDetainer(d => d with { Stage = DetainerStage.Lodged, LodgedAt = e.LodgedAt }),
         (_, DetainerServedOnSubject e) => state.WithDetainer(d => d with { Stage = DetainerStage.Served, ServedAt = e.ServedAt }),
         (_, IceNotifiedOfDetainer e) => state.WithDetainer(d => d with { IceNotifiedAt = e.NotifiedAt }),
         (_, DetainerLifted e) => state.WithDetainer(d => d with { Stage = DetainerStage.Lifted, LiftReason = e.Reason }),
@@ -66,6 +68,8 @@ public sealed partial record CaseFile
         (_, ReleasedFromLocalCustody e) => state with { ReleasedAt = e.At, ReleaseReason = e.Reason },
         (_, CaseClosed e) => state with { Disposition = e.Disposition },
         (_, TransferredToAgency e) => state with { TransferredToOri = e.ToOri },
+        (_, WarrantReceivedFromIce e) => state with { IceWarrant = e },
+        (_, IceNotifiedOfService e) => state with { ServiceNotifiedAt = e.NotifiedAt },
         _ => state,
     };
 

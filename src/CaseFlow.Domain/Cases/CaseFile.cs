@@ -5,6 +5,7 @@ namespace CaseFlow.Domain.Cases;
 public enum CaseStatus
 {
     Booked,
+    WarrantOnFile,
     Screening,
     Determined,
     CitizenshipClaimPending,
@@ -81,6 +82,8 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
     public DateTimeOffset? ClaimReportedAt { get; init; }
     public ClaimOutcome? ClaimOutcome { get; init; }
 
+    public WarrantReceivedFromIce? IceWarrant { get; init; }
+    public DateTimeOffset? ServiceNotifiedAt { get; init; }
     public DetainerState? Detainer { get; init; }
     public Actor? I213PreparedBy { get; init; }
     public ChargingDocumentType? ChargingDocument { get; init; }
@@ -119,6 +122,7 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
         : Review?.Stage == ReviewStage.Returned ? CaseStatus.ReturnedForCorrection
         : Review?.Stage == ReviewStage.Pending ? CaseStatus.PendingSupervisoryReview
         : I213PreparedBy is not null || ChargingDocument is not null ? CaseStatus.Processing
+        : Model == ProgramModel.WSO ? WsoStatus
         : Detainer?.Stage switch
         {
             DetainerStage.Served => CaseStatus.DetainerActive,
@@ -130,6 +134,12 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
                 : ScreeningOpenedAt is not null ? CaseStatus.Screening
                 : CaseStatus.Booked,
         };
+
+    /// <summary>WSO path: Booked → WarrantOnFile → AwaitingRelease (release-eligible or warrant served) → HoldActive.</summary>
+    private CaseStatus WsoStatus =>
+        IceWarrant is null ? CaseStatus.Booked
+        : ReleaseEligibleAt is not null || Warrant is not null ? CaseStatus.AwaitingRelease
+        : CaseStatus.WarrantOnFile;
 
     public CaseFile AtHead(long version, string chainHead) => this with { Version = version, ChainHead = chainHead };
 }

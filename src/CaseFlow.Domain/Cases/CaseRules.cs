@@ -30,18 +30,24 @@ public static partial class CaseRules
         typeof(CitizenshipClaimResolved), typeof(DetainerLifted),
     };
 
+    /// <summary>In a WSO case the officer's one step is serving the warrant; ICE records the rest.</summary>
+    public static bool IsOfficerStep(ProgramModel model, Type type) =>
+        model == ProgramModel.WSO ? type == typeof(WarrantServed) : OfficerSteps.Contains(type);
+
     public static Refusal? Check(CaseFile state, object @event, CaseRuleContext context)
     {
         var type = @event.GetType();
         if (CaseSequence.Why(state, type) is { } reason)
         {
             return new Refusal(state.Disposition is not null ? "case-closed"
+                : state.Model == ProgramModel.WSO && CaseSequence.JemOnly.Contains(type) ? "not-in-wso-model"
+                : state.Model == ProgramModel.JEM && CaseSequence.WsoOnly.Contains(type) ? "not-in-jem-model"
                 : state.ClaimOpen && CaseSequence.EnforcementSteps.Contains(type) ? "citizenship-claim-open"
                 : "out-of-sequence", $"{type.Name} cannot be recorded now", $"{reason} The case is {state.Status}.");
         }
 
         return Specific(state, @event)
-            ?? (OfficerSteps.Contains(type) ? OfficerMayAct(state, context) : null)
+            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
             ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
     }
 

@@ -17,6 +17,17 @@ public static class CaseSequence
         typeof(ChargingDocumentServed), typeof(HoldStarted), typeof(WarrantServed), typeof(CustodyTransferredToIce),
     };
 
+    /// <summary>What a WSO officer may not do (no questioning, no processing): the JEM-only steps.</summary>
+    public static readonly IReadOnlySet<Type> JemOnly = new HashSet<Type>
+    {
+        typeof(ScreeningOpened), typeof(RecordsCheckCompleted), typeof(InterviewConducted), typeof(DeterminationRecorded),
+        typeof(DetainerPrepared), typeof(DetainerApproved), typeof(DetainerReturned), typeof(DetainerServedOnSubject), typeof(IceNotifiedOfDetainer),
+        typeof(I213Prepared), typeof(ChargingDocumentPrepared), typeof(SubmittedForReview), typeof(ReviewReturnedForCorrection),
+        typeof(ReviewApproved), typeof(ChargingDocumentServed),
+    };
+
+    public static readonly IReadOnlySet<Type> WsoOnly = new HashSet<Type> { typeof(WarrantReceivedFromIce), typeof(IceNotifiedOfService) };
+
     public static string? Why(CaseFile state, Type next)
     {
         if (state.Disposition is not null && !Corrections.Contains(next))
@@ -25,6 +36,10 @@ public static class CaseSequence
             return "ICE has custody: close the case.";
         if (state.ClaimOpen && EnforcementSteps.Contains(next))
             return "A citizenship claim is open: no enforcement step until an ICE officer resolves it.";
+        if (state.Model == ProgramModel.WSO ? JemOnly.Contains(next) : WsoOnly.Contains(next))
+            return $"{next.Name} is not a step of the {state.Model} model.";
+        if (state.Model == ProgramModel.WSO)
+            return WsoWhy(state, next);
         var d = state.Detainer;
         return next.Name switch
         {
@@ -58,6 +73,25 @@ public static class CaseSequence
             _ => null,
         };
     }
+
+    /// <summary>The WSO path (domain.md 1.3): ICE's warrant and detainer on file, service at release, notice, hold, transfer.</summary>
+    private static string? WsoWhy(CaseFile state, Type next) => next.Name switch
+    {
+        nameof(WarrantReceivedFromIce) => Expect(state.IceWarrant is null, "ICE's warrant is already on file."),
+        nameof(DetainerLodged) => Expect(state.IceWarrant is not null && state.Detainer is null, "ICE lodges its detainer with its warrant, once."),
+        nameof(DetainerLifted) => Expect(state.DetainerInEffect, "There is no detainer to lift."),
+        nameof(WarrantServed) => Expect(state.DetainerInEffect && state.Warrant is null, "The warrant is served at release, with ICE's warrant and detainer on file, once."),
+        nameof(IceNotifiedOfService) => Expect(state.Warrant is not null && state.ServiceNotifiedAt is null, "Tell ICE once the warrant has been served."),
+        nameof(HoldStarted) => Expect(state.DetainerInEffect && state.Hold is null && (state.ReleaseEligibleAt is not null || state.Warrant is not null),
+            "A hold starts once the person is release-eligible or the warrant is served, with ICE's detainer on file."),
+        nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
+        nameof(CitizenshipClaimAsserted) => Expect(!state.ClaimOpen, "A citizenship claim is already open."),
+        nameof(CitizenshipClaimReported) => Expect(state.ClaimOpen && state.ClaimReportedAt is null, "There is no unreported citizenship claim."),
+        nameof(CitizenshipClaimResolved) => Expect(state.ClaimOpen && state.ClaimReportedAt is not null, "Only a reported, open citizenship claim can be resolved."),
+        nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
+        nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a confirmed citizenship claim or a lifted detainer."),
+        _ => null,
+    };
 
     /// <summary>An unsubstantiated citizenship claim sends the case back to screening: the officer determines again.</summary>
     private static bool RedeterminationAllowed(CaseFile state) =>

@@ -27,7 +27,7 @@ public static class CaseEventKinds
         [nameof(DetainerPrepared)] = EventKind.Of<DetainerPrepared>(Jail, (e, actor) => e with { PreparedBy = actor }),
         [nameof(DetainerApproved)] = EventKind.Of<DetainerApproved>(Ice, (e, actor) => e with { ApprovedBy = actor }),
         [nameof(DetainerReturned)] = EventKind.Of<DetainerReturned>(Ice, (e, actor) => e with { ReturnedBy = actor }),
-        [nameof(DetainerLodged)] = EventKind.Of<DetainerLodged>(Jail),
+        [nameof(DetainerLodged)] = EventKind.Of<DetainerLodged>(Anyone),
         [nameof(DetainerServedOnSubject)] = EventKind.Of<DetainerServedOnSubject>(Jail),
         [nameof(IceNotifiedOfDetainer)] = EventKind.Of<IceNotifiedOfDetainer>(Jail),
         [nameof(DetainerLifted)] = EventKind.Of<DetainerLifted>(Ice),
@@ -47,5 +47,7 @@ public static class CaseEventKinds
         [nameof(EventVoided)] = EventKind.Of<EventVoided>(Anyone),
         [nameof(ChargesAmended)] = EventKind.Of<ChargesAmended>(Jail),
         [nameof(TransferredToAgency)] = EventKind.Of<TransferredToAgency>(Jail),
+        [nameof(WarrantReceivedFromIce)] = EventKind.Of<WarrantReceivedFromIce>(Anyone),
+        [nameof(IceNotifiedOfService)] = EventKind.Of<IceNotifiedOfService>(Jail),
     };
 }

@@ -39,5 +39,7 @@ public static class EventExamples
         [nameof(EventVoided)] = new EventVoided(Guid.Parse("6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"), "Entered on the wrong case."),
         [nameof(ChargesAmended)] = new ChargesAmended([new Charge("TX PC 22.01", "Assault causing bodily injury", ChargeLevel.Misdemeanor)], "Reduced by the prosecutor."),
         [nameof(TransferredToAgency)] = new TransferredToAgency("TX0040000", At.AddDays(1)),
+        [nameof(WarrantReceivedFromIce)] = new WarrantReceivedFromIce(At, WarrantType.I205, "ICE-DET-2026-5512"),
+        [nameof(IceNotifiedOfService)] = new IceNotifiedOfService(At.AddDays(3).AddMinutes(20)),
     };
 }

@@ -6,7 +6,7 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using static CaseFlow.Server.Tests.Infrastructure.JemScenario;
+using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 
 namespace CaseFlow.Server.Tests.Cases;
 
@@ -16,7 +16,7 @@ public class JemCaseTests(AppFixture app)
     [Fact]
     public async Task a_case_goes_from_booking_to_custody_transfer_and_closure()
     {
-        var jem = await JemScenario.Create(app);
+        var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         await jem.DetainerInEffect(caseId);
         await jem.Approved(caseId);
@@ -44,7 +44,7 @@ public class JemCaseTests(AppFixture app)
     [Fact]
     public async Task a_review_returned_for_correction_is_corrected_and_approved()
     {
-        var jem = await JemScenario.Create(app);
+        var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         await jem.DetainerInEffect(caseId);
         await jem.Post(caseId, "I213Prepared", new { preparedAt = Now(40), documentRef = "I213-1" });
@@ -66,7 +66,7 @@ public class JemCaseTests(AppFixture app)
     [Fact]
     public async Task a_citizenship_claim_blocks_enforcement_and_a_confirmed_claim_ends_the_case()
     {
-        var jem = await JemScenario.Create(app);
+        var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         await jem.Post(caseId, "ScreeningOpened", new { openedAt = Now(50) });
         await jem.Post(caseId, "CitizenshipClaimAsserted", new { assertedAt = Now(49), how = "Interview" }, officer: null);
@@ -86,7 +86,7 @@ public class JemCaseTests(AppFixture app)
     [Fact]
     public async Task nobody_approves_what_they_prepared()
     {
-        var jem = await JemScenario.Create(app);
+        var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         await jem.Post(caseId, "ScreeningOpened", new { openedAt = Now(50) });
         await jem.Post(caseId, "RecordsCheckCompleted", new { completedAt = Now(49), systemsChecked = new[] { "IDENT" }, biometricMatch = true });
@@ -104,7 +104,7 @@ public class JemCaseTests(AppFixture app)
     [Fact]
     public async Task a_revoked_officer_is_refused_at_and_after_the_revocation_instant_and_accepted_before_it()
     {
-        var jem = await JemScenario.Create(app);
+        var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         var revokedAt = DateTimeOffset.UtcNow.AddHours(-2);
         await app.Host.OfficerEvent(jem.Supervisor, jem.OfficerId, "AuthorizationRevoked", new { effectiveAt = Envelopes.Instant(revokedAt), reason = "reassigned", letterRef = "FOD-SFR-9" });
@@ -118,7 +118,7 @@ public class JemCaseTests(AppFixture app)
     [Fact]
     public async Task a_fact_held_back_by_an_offline_jail_is_accepted_when_marked_late()
     {
-        var jem = await JemScenario.Create(app);
+        var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         var fourDaysAgo = DateTimeOffset.UtcNow.AddDays(-4);
 
@@ -131,7 +131,7 @@ public class JemCaseTests(AppFixture app)
     [Fact]
     public async Task a_voided_event_stays_in_the_history_and_leaves_the_summary()
     {
-        var jem = await JemScenario.Create(app);
+        var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         await jem.DetainerInEffect(caseId);
         var history = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases/{caseId}/history")).ReadAsJsonAsync<Page<HistoryEvent>>();

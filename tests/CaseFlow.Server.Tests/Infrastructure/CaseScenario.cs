@@ -7,10 +7,10 @@ using CaseFlow.Server.Security;
 namespace CaseFlow.Server.Tests.Infrastructure;
 
 /// <summary>
-/// A made-up agency with a JEM agreement, one designated officer authorized since <see cref="Start"/> plus eight days,
-/// its jail system, and ICE supervisors of its field office: everything a JEM case needs, unique to one test.
+/// A made-up agency with an agreement for one model, one designated officer authorized for it since <see cref="Start"/>
+/// plus eight days, its jail system, and ICE supervisors of its field office: everything a case needs, unique to one test.
 /// </summary>
-public sealed class JemScenario(AppFixture app, string ori, Guid officerId)
+public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, ProgramModel model)
 {
     public const string Badge = "JEM-7";
     public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-30);
@@ -20,26 +20,26 @@ public sealed class JemScenario(AppFixture app, string ori, Guid officerId)
     public string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: ori, subject: $"jail-{ori}");
     public string Supervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice, subject: "supervisor-a");
 
-    public static async Task<JemScenario> Create(AppFixture app)
+    public static async Task<CaseScenario> Create(AppFixture app, ProgramModel model = ProgramModel.JEM)
     {
-        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var ori = await SyntheticAgencies.Sign(app.Store, model);
         var agency = app.Tokens.For(Roles.ScreeningSystem, ori: ori);
         var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice);
-        var officerId = await app.Host.Nominate(agency, Badge, Start, "JEM");
+        var officerId = await app.Host.Nominate(agency, Badge, Start, model.ToString());
         await app.Host.OfficerEvent(ice, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
         await app.Host.OfficerEvent(ice, officerId, "TrainingCompleted", new
         {
-            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)), exams = new object[] { new { exam = "Law", score = 88 } },
+            course = "287(g) basic", model = model.ToString(), completedAt = Envelopes.Instant(Start.AddDays(5)), exams = new object[] { new { exam = "Law", score = 88 } },
         });
-        await app.Host.OfficerEvent(ice, officerId, "OfficerCertified", new { model = "JEM", certifiedAt = Envelopes.Instant(Start.AddDays(6)) });
+        await app.Host.OfficerEvent(ice, officerId, "OfficerCertified", new { model = model.ToString(), certifiedAt = Envelopes.Instant(Start.AddDays(6)) });
         await app.Host.OfficerEvent(ice, officerId, "AuthorizationIssued", new
         {
-            models = new[] { "JEM" }, effectiveAt = Envelopes.Instant(Start.AddDays(8)), letterRef = "FOD-SFR-1", form70006Ref = "70-006-1", credentialNumber = "C-1",
+            models = new[] { model.ToString() }, effectiveAt = Envelopes.Instant(Start.AddDays(8)), letterRef = "FOD-SFR-1", form70006Ref = "70-006-1", credentialNumber = "C-1",
         });
-        return new JemScenario(app, ori, officerId);
+        return new CaseScenario(app, ori, officerId, model);
     }
 
-    public async Task<Guid> Book() => await app.Host.StartCase(Jail);
+    public async Task<Guid> Book() => await app.Host.StartCase(Jail, model: model.ToString());
 
     /// <summary>Posts one case event; officer steps carry the officer's badge, and a time in the past is marked late.</summary>
     public Task<IScenarioResult> Post(Guid caseId, string type, object data, int status = 200, string? token = null, DateTimeOffset? occurredAt = null, string? officer = Badge)
