@@ -71,5 +71,6 @@ public static class EventCatalogue
         typeof(TransferredToAgency),
         typeof(WarrantReceivedFromIce),
         typeof(IceNotifiedOfService),
+        typeof(HoldExpired),
     ];
 }

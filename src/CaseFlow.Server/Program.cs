@@ -1,6 +1,7 @@
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using JasperFx;
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<StoredEventRows>();
 builder.Services.AddSingleton<ChainVerifier>();
+builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

@@ -40,6 +40,7 @@ namespace CaseFlow.Domain.Cases;
 [JsonDerivedType(typeof(TransferredToAgency), nameof(TransferredToAgency))]
 [JsonDerivedType(typeof(WarrantReceivedFromIce), nameof(WarrantReceivedFromIce))]
 [JsonDerivedType(typeof(IceNotifiedOfService), nameof(IceNotifiedOfService))]
+[JsonDerivedType(typeof(HoldExpired), nameof(HoldExpired))]
 public abstract record CaseEvent;
 
 /// <summary>Who posted an event: the token's subject and, where an officer acted, the officer's badge number.</summary>

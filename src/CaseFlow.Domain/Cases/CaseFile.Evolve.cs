@@ -63,6 +63,7 @@ public sealed partial record CaseFile
         (_, ChargingDocumentServed e) => state with { ChargingDocumentServedAt = e.ServedAt },
         (_, ReleaseEligible e) => state with { ReleaseEligibleAt = e.At },
         (_, HoldStarted e) => state with { Hold = e },
+        (_, HoldExpired e) => state with { HoldExpiredAt = e.At },
         (_, WarrantServed e) => state with { Warrant = e },
         (_, CustodyTransferredToIce e) => state with { TransferredToIceAt = e.At },
         (_, ReleasedFromLocalCustody e) => state with { ReleasedAt = e.At, ReleaseReason = e.Reason },

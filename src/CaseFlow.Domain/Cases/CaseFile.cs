@@ -20,6 +20,7 @@ public enum CaseStatus
     ReturnedForCorrection,
     AwaitingRelease,
     HoldActive,
+    HoldExpired,
     ReleasedFromCustody,
     TransferredToIce,
     Closed,
@@ -93,6 +94,7 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
 
     public DateTimeOffset? ReleaseEligibleAt { get; init; }
     public HoldStarted? Hold { get; init; }
+    public DateTimeOffset? HoldExpiredAt { get; init; }
     public WarrantServed? Warrant { get; init; }
     public DateTimeOffset? TransferredToIceAt { get; init; }
     public DateTimeOffset? ReleasedAt { get; init; }
@@ -116,6 +118,7 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
         : TransferredToIceAt is not null ? CaseStatus.TransferredToIce
         : ReleasedAt is not null ? CaseStatus.ReleasedFromCustody
         : ClaimOpen ? CaseStatus.CitizenshipClaimPending
+        : HoldExpiredAt is not null ? CaseStatus.HoldExpired
         : Hold is not null ? CaseStatus.HoldActive
         : Detainer?.Stage == DetainerStage.Lifted ? CaseStatus.DetainerLifted
         : Review?.Stage == ReviewStage.Approved ? CaseStatus.AwaitingRelease

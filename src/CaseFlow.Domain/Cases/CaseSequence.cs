@@ -34,6 +34,11 @@ public static class CaseSequence
             return "The case is closed: only corrections (EventVoided, ChargesAmended, TransferredToAgency) may follow.";
         if (state.TransferredToIceAt is not null && !Corrections.Contains(next) && next != typeof(CaseClosed))
             return "ICE has custody: close the case.";
+        if (next == typeof(HoldExpired))
+            return Expect(state.Hold is not null && state.HoldExpiredAt is null && state.TransferredToIceAt is null && state.ReleasedAt is null,
+                "Only a running hold can expire.");
+        if (state.HoldExpiredAt is not null && state.ReleasedAt is null && EnforcementSteps.Contains(next))
+            return "The hold has expired: the person must be released.";
         if (state.ClaimOpen && EnforcementSteps.Contains(next))
             return "A citizenship claim is open: no enforcement step until an ICE officer resolves it.";
         if (state.Model == ProgramModel.WSO ? JemOnly.Contains(next) : WsoOnly.Contains(next))
@@ -99,7 +104,7 @@ public static class CaseSequence
 
     /// <summary>The event types that may come next, so a clerk sees what the case is waiting for.</summary>
     public static IReadOnlyList<string> NextSteps(CaseFile state) =>
-        EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && Why(state, t) is null).Select(t => t.Name).ToList();
+        EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && t != typeof(HoldExpired) && Why(state, t) is null).Select(t => t.Name).ToList();
 
     /// <summary>Where the case stands against the rules a detainer, a hold and a transfer need.</summary>
     public static IReadOnlyDictionary<string, bool> Checklist(CaseFile state, DateTimeOffset now) => new Dictionary<string, bool>

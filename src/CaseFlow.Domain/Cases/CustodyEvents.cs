@@ -12,6 +12,13 @@ public sealed record HoldStarted(DateTimeOffset From, DateTimeOffset? Deadline =
 /// <summary>The officer served and executed the warrant; the interpreter is named when one was used.</summary>
 public sealed record WarrantServed(DateTimeOffset ServedAt, WarrantType WarrantType, string? InterpreterName = null) : CaseEvent;
 
+/// <summary>
+/// The hold ran out with the person still held: CaseFlow appends this itself when the deadline passes, and the jail
+/// must now release the person (or record a release or transfer that happened in time, which voids nothing: a
+/// transfer within the deadline simply stands beside it).
+/// </summary>
+public sealed record HoldExpired(DateTimeOffset At) : CaseEvent;
+
 /// <summary>ICE took custody.</summary>
 public sealed record CustodyTransferredToIce(DateTimeOffset At, string IceOffice) : CaseEvent;
 

@@ -79,6 +79,8 @@ public sealed class EventWriter(OutboxedSessionFactory sessions)
         var staged = EventStager.Stage(session, request.StreamId, currentVersion + 1, state?.ChainHead ?? EventChain.Genesis, request.Event, decision.Data!, request.Caller);
         stream.AppendOne(staged);
         request.AlongWith?.Invoke(session);
+        if (request.Schedule(decision.Data!) is { } scheduled)
+            await context.ScheduleAsync(scheduled.Message, scheduled.At);
         await session.SaveChangesAsync(ct);
         return new WriteOutcome.Appended(AppendResult.From(staged), Created: request.StartsStream);
     }

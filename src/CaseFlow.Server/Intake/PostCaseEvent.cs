@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Custody;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Security;
 using Marten;
@@ -41,7 +42,7 @@ public static class PostCaseEventEndpoint
                     new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
                     governance.Value.RefresherInterval, caller.WarrantAuthority));
             },
-            WriteTarget.Case, intake, context, response, ct);
+            WriteTarget.Case, intake, context, response, ct, e => HoldDeadlineHandler.ScheduleFor(caseId, e));
     }
 
     /// <summary>The envelope's occurredAt, already validated by the time a rule runs.</summary>

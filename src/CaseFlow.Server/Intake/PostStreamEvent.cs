@@ -23,7 +23,8 @@ public static class PostStreamEvent
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
         IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
         Func<IBatchedQuery, Func<TState, object, Refusal?>> rules, WriteTarget target,
-        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct,
+        Func<object, ScheduledMessage?>? schedule = null)
         where TState : class, IChainedState<TState>
     {
         var errors = new FieldErrors();
@@ -65,6 +66,7 @@ public static class PostStreamEvent
             {
                 IfMatch = expectedVersion,
                 CanSee = state => canSee(caller, state),
+                Schedule = schedule ?? (_ => null),
             },
             context,
             ct);

@@ -35,4 +35,10 @@ public sealed record WriteRequest<TState>(
     public Func<TState, bool> CanSee { get; init; } = _ => true;
     public Action<IDocumentSession>? AlongWith { get; init; }
     public Func<IQuerySession, CancellationToken, Task<bool>> SameSideRecords { get; init; } = (_, _) => Task.FromResult(true);
+
+    /// <summary>A message the appended event schedules (a deadline), stored durably in the same transaction.</summary>
+    public Func<object, ScheduledMessage?> Schedule { get; init; } = _ => null;
 }
+
+/// <summary>A message to deliver at <see cref="At"/>.</summary>
+public sealed record ScheduledMessage(object Message, DateTimeOffset At);

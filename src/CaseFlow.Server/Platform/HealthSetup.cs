@@ -10,7 +10,9 @@ public static class HealthSetup
     private const string Ready = "ready";
 
     public static void AddCaseFlowHealth(this IServiceCollection services) =>
-        services.AddHealthChecks().AddCheck<DatabaseSchemaCheck>("database", tags: [Ready]);
+        services.AddHealthChecks()
+            .AddCheck<DatabaseSchemaCheck>("database", tags: [Ready])
+            .AddCheck<CaseFlow.Server.Operations.DeadLetterCheck>("dead-letters", tags: [Ready]);
 
     public static void MapCaseFlowHealth(this WebApplication app)
     {

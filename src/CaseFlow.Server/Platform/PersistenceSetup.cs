@@ -12,6 +12,7 @@ using Marten;
 using Npgsql;
 using Weasel.Core;
 using Wolverine;
+using Wolverine.ErrorHandling;
 using Wolverine.Marten;
 
 namespace CaseFlow.Server.Platform;
@@ -62,6 +63,9 @@ public static class PersistenceSetup
             // With xUnit v3 the test assembly is an executable and Wolverine would otherwise adopt it.
             opts.ApplicationAssembly = typeof(Program).Assembly;
             opts.Policies.AutoApplyTransactions();
+            // Scheduled deadlines live in the database with the event that set them, not in memory.
+            opts.Policies.UseDurableLocalQueues();
+            opts.OnException<Exception>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
         });
 
         builder.Services.CritterStackDefaults(x =>

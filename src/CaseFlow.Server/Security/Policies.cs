@@ -18,6 +18,7 @@ public static class Policies
     public const string AppendCaseEvents = "cases:append";
     public const string ReadCases = "cases:read";
     public const string VerifyIntegrity = "integrity:verify";
+    public const string Operate = "operations";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -36,6 +37,7 @@ public static class Policies
         options.AddPolicy(AppendCaseEvents, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor]));
         options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
+        options.AddPolicy(Operate, RolesIn([Roles.Admin]));
 
         options.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()

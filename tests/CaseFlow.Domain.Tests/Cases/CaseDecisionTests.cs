@@ -100,6 +100,17 @@ public class CaseDecisionTests
     }
 
     [Fact]
+    public void an_expired_hold_leaves_only_release()
+    {
+        var expired = CaseFile.Evolve(After(17), Guid.NewGuid(), new HoldExpired(T0.AddDays(4)))!;
+
+        expired.Status.ShouldBe(CaseStatus.HoldExpired);
+        Check(expired, new CustodyTransferredToIce(T0.AddDays(4).AddMinutes(5), "ERO Houston")).ShouldBe("out-of-sequence");
+        Check(expired, new HoldExpired(T0.AddDays(4))).ShouldBe("out-of-sequence");
+        Check(expired, new ReleasedFromLocalCustody(T0.AddDays(4).AddMinutes(5), ReleaseReason.HoldExpired)).ShouldBeNull();
+    }
+
+    [Fact]
     public void after_closure_only_corrections_are_accepted()
     {
         var closed = Fold(Path());

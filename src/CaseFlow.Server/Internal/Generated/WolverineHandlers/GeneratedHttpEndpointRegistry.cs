@@ -9,7 +9,7 @@ namespace Internal.Generated.WolverineHandlers
     {
         public override System.Type[] EndpointTypes()
         {
-            return new System.Type[] { typeof(CaseFlow.Server.Cases.CaseHistoryEndpoint), typeof(CaseFlow.Server.Cases.FindCaseEndpoint), typeof(CaseFlow.Server.Cases.GetCaseEndpoint), typeof(CaseFlow.Server.Cases.VerifyCaseIntegrityEndpoint), typeof(CaseFlow.Server.Governance.GetAgreementEndpoint), typeof(CaseFlow.Server.Governance.GetComplaintEndpoint), typeof(CaseFlow.Server.Governance.GetOfficerEndpoint), typeof(CaseFlow.Server.Governance.ListAgreementsEndpoint), typeof(CaseFlow.Server.Governance.ListOfficersEndpoint), typeof(CaseFlow.Server.Governance.NominateOfficerEndpoint), typeof(CaseFlow.Server.Governance.PostAgreementEventEndpoint), typeof(CaseFlow.Server.Governance.PostComplaintEventEndpoint), typeof(CaseFlow.Server.Governance.PostOfficerEventEndpoint), typeof(CaseFlow.Server.Governance.ReceiveComplaintEndpoint), typeof(CaseFlow.Server.Intake.PostBookingEndpoint), typeof(CaseFlow.Server.Intake.PostCaseEventEndpoint) };
+            return new System.Type[] { typeof(CaseFlow.Server.Cases.CaseHistoryEndpoint), typeof(CaseFlow.Server.Cases.FindCaseEndpoint), typeof(CaseFlow.Server.Cases.GetCaseEndpoint), typeof(CaseFlow.Server.Cases.VerifyCaseIntegrityEndpoint), typeof(CaseFlow.Server.Governance.GetAgreementEndpoint), typeof(CaseFlow.Server.Governance.GetComplaintEndpoint), typeof(CaseFlow.Server.Governance.GetOfficerEndpoint), typeof(CaseFlow.Server.Governance.ListAgreementsEndpoint), typeof(CaseFlow.Server.Governance.ListOfficersEndpoint), typeof(CaseFlow.Server.Governance.NominateOfficerEndpoint), typeof(CaseFlow.Server.Governance.PostAgreementEventEndpoint), typeof(CaseFlow.Server.Governance.PostComplaintEventEndpoint), typeof(CaseFlow.Server.Governance.PostOfficerEventEndpoint), typeof(CaseFlow.Server.Governance.ReceiveComplaintEndpoint), typeof(CaseFlow.Server.Intake.PostBookingEndpoint), typeof(CaseFlow.Server.Intake.PostCaseEventEndpoint), typeof(CaseFlow.Server.Operations.DeadLettersEndpoint) };
         }
     }
 
@@ -32,6 +32,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_complaints_complaintId))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_officers))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_officers_officerId))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.GET_api_operations_dead_letters))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_agreements_ori_model_events))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_bookings))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::Internal.Generated.WolverineHandlers.POST_api_cases_caseId_events))]
@@ -55,6 +56,7 @@ namespace Internal.Generated.WolverineHandlers
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CaseFlow.Server.Governance.ReceiveComplaintEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CaseFlow.Server.Intake.PostBookingEndpoint))]
         [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CaseFlow.Server.Intake.PostCaseEventEndpoint))]
+        [global::System.Diagnostics.CodeAnalysis.DynamicDependency(global::System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.All, typeof(global::CaseFlow.Server.Operations.DeadLettersEndpoint))]
         public static void Pin()
         {
             // Intentionally empty. The [DynamicDependency] attributes above are the payload: they root the generated types for Native AOT, and [ModuleInitializer] guarantees this method is itself an ILC root.
