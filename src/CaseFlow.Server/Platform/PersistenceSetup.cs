@@ -2,6 +2,7 @@ using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Cases;
+using CaseFlow.Server.Feed;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
 using JasperFx;
@@ -47,11 +48,24 @@ public static class PersistenceSetup
                 opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
+                // A node started with AsyncProjections:Enabled=false serves requests but never runs the asynchronous
+                // projections (a second process beside a running node, a read replica's API).
+                if (builder.Configuration.GetValue("AsyncProjections:Enabled", true))
+                    opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
+                opts.Schema.For<FeedEntry>().Index(f => f.Ori);
+                // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
+                foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
+                {
+                    errors.SkipApplyErrors = false;
+                    errors.SkipSerializationErrors = false;
+                    errors.SkipUnknownEvents = false;
+                }
                 opts.Schema.For<Agreement>().Index(a => a.Key).Index(a => a.FieldOfficeCode).Index(a => a.StateCode);
                 opts.Schema.For<Officer>().Index(o => o.Key).Index(o => o.FieldOfficeCode);
             })
             .UseLightweightSessions()
-            .IntegrateWithWolverine()
+            // Async projections run as agents Wolverine distributes across the nodes; one node is the degenerate case.
+            .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true)
             .InitializeWith<AgreementSeed>();
 
         // Production applies reviewed migrations (db-apply / db-patch) before it starts and never changes the schema itself.

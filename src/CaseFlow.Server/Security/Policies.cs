@@ -19,6 +19,7 @@ public static class Policies
     public const string ReadCases = "cases:read";
     public const string VerifyIntegrity = "integrity:verify";
     public const string Operate = "operations";
+    public const string ReadFeed = "feed:read";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -38,6 +39,11 @@ public static class Policies
         options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));
+        options.AddPolicy(ReadFeed, new AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser()
+            .RequireClaim(CaseFlowClaims.Role, Roles.ScreeningSystem, Roles.Officer)
+            .RequireClaim(CaseFlowClaims.Ori)
+            .Build());
 
         options.FallbackPolicy = new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()

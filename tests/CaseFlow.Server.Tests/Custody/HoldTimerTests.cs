@@ -26,6 +26,7 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
         _node = await AlbaHost.For<Program>(x =>
         {
             x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
+            x.UseSetting("AsyncProjections:Enabled", "false");
             x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
             x.ConfigureServices(s =>
             {

@@ -52,6 +52,7 @@ public class ProductionConfigurationTests(AppFixture app)
         {
             x.UseEnvironment("Production");
             x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
+            x.UseSetting("AsyncProjections:Enabled", "false");
             foreach (var (key, value) in settings)
                 x.UseSetting(key, value);
             x.ConfigureServices(s =>
