@@ -27,6 +27,7 @@ builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<StoredEventRows>();
 builder.Services.AddSingleton<ChainVerifier>();
 builder.Services.AddSingleton<DeadLetterQueue>();
+builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

@@ -12,7 +12,8 @@ public static class HealthSetup
     public static void AddCaseFlowHealth(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<DatabaseSchemaCheck>("database", tags: [Ready])
-            .AddCheck<CaseFlow.Server.Operations.DeadLetterCheck>("dead-letters", tags: [Ready]);
+            .AddCheck<CaseFlow.Server.Operations.DeadLetterCheck>("dead-letters", tags: [Ready])
+            .AddCheck<CaseFlow.Server.Operations.ProjectionCheck>("projections", tags: [Ready]);
 
     public static void MapCaseFlowHealth(this WebApplication app)
     {

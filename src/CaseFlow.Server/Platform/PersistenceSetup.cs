@@ -42,6 +42,8 @@ public static class PersistenceSetup
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Events.MetadataConfig.UserNameEnabled = true;
                 opts.Events.EnableUniqueIndexOnEventId = true;
+                // Shard state (running, paused and why, failures) in mt_event_progression, for readiness and operators.
+                opts.Events.EnableExtendedProgressionTracking = true;
                 foreach (var type in EventCatalogue.All)
                     opts.Events.MapEventType(type, type.Name);
                 opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);

@@ -1,0 +1,74 @@
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Operations;
+
+/// <summary>
+/// One asynchronous projection shard: how far it got against the daemon's high-water mark and, when it stopped
+/// (it never skips an event), why and at which event.
+/// </summary>
+public sealed record ShardStatus(
+    string Name, long LastSequence, long HighWaterMark, string? AgentStatus, string? PauseReason, string? FailureCategory, long? FailureSequence, string? FailureEventType)
+{
+    public long Behind => Math.Max(0, HighWaterMark - LastSequence);
+
+    public bool Stopped => AgentStatus == "Paused" || FailureCategory is not null;
+}
+
+/// <summary>Reads Marten's progression table (extended tracking on) for readiness and operators.</summary>
+public sealed class ProjectionShards(IDocumentStore store)
+{
+    private static readonly string Sql =
+        $"""
+        select p.name, coalesce(p.last_seq_id, 0), coalesce(h.last_seq_id, 0), p.agent_status, split_part(p.pause_reason, E'\n', 1),
+               p.failure_category, p.failure_event_sequence, p.failure_event_type
+        from {PersistenceSetup.SchemaName}.mt_event_progression p
+        left join {PersistenceSetup.SchemaName}.mt_event_progression h on h.name = 'HighWaterMark'
+        where p.name not like 'HighWater%' order by p.name
+        """;
+
+    public async Task<IReadOnlyList<ShardStatus>> All(CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(Sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var shards = new List<ShardStatus>();
+        while (await reader.ReadAsync(ct))
+        {
+            shards.Add(new ShardStatus(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
+                reader.IsDBNull(6) ? null : reader.GetInt64(6), Text(reader, 7)));
+        }
+
+        return shards;
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int column) =>
+        reader.IsDBNull(column) || reader.GetString(column) is { Length: 0 } ? null : reader.GetString(column);
+}
+
+/// <summary>Readiness reports a stopped projection: the service answers, but a read model (the feed) no longer moves.</summary>
+public sealed class ProjectionCheck(ProjectionShards shards) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var stopped = (await shards.All(cancellationToken)).Where(s => s.Stopped).ToList();
+        return stopped.Count == 0
+            ? HealthCheckResult.Healthy("Every projection is running.")
+            : HealthCheckResult.Degraded(string.Join("; ", stopped.Select(s =>
+                $"projection {s.Name} stopped at event {s.FailureSequence} ({s.FailureEventType}, {s.FailureCategory}): GET /api/operations/projections")));
+    }
+}
+
+public static class ProjectionsEndpoint
+{
+    /// <summary>Every asynchronous projection: position, lag behind the high-water mark, and why it stopped if it did.</summary>
+    [WolverineGet("/api/operations/projections", Name = "ListProjections")]
+    [Authorize(Policy = Policies.Operate)]
+    public static Task<IReadOnlyList<ShardStatus>> Get(ProjectionShards shards, CancellationToken ct) => shards.All(ct);
+}
