@@ -37,9 +37,9 @@ public static class PostAgreementEventEndpoint
 
     [WolverinePost("/api/agreements/{ori}/{model}/events", Name = "PostAgreementEvent")]
     [Authorize(Policy = Policies.RecordAgreementEvents)]
-    public static Task<IResult> Post(
+    public static async Task<IResult> Post(
         string ori, ProgramModel model, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
-        PostStreamEvent.Handle<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), envelope, ifMatch, user, Kinds,
-            (caller, agreement) => caller.CanSee(agreement), _ => AgreementRules.Check, Target, intake, context, response, ct);
+        (await PostStreamEvent.Append<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), envelope, ifMatch, user, Kinds,
+            (caller, agreement) => caller.CanSee(agreement), _ => AgreementRules.Check, intake, context, ct)).ToResult(response, Target);
 }

@@ -43,12 +43,13 @@ public static class PostOfficerEventEndpoint
     {
         // An officer's agency never changes, so it can be read before the write locks the officer's stream.
         var ori = (await session.LoadAsync<Officer>(officerId, ct))?.Ori ?? "";
-        return await PostStreamEvent.Handle<Officer>(officerId, envelope, ifMatch, user, Kinds, (caller, officer) => caller.CanSee(officer),
+        var answer = await PostStreamEvent.Append<Officer>(officerId, envelope, ifMatch, user, Kinds, (caller, officer) => caller.CanSee(officer),
             batch =>
             {
                 var agreements = Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m))).ToList();
                 return (officer, e) => OfficerRules.Check(officer, e, agreements.Select(a => a.Result).OfType<Agreement>().ToList());
             },
-            NominateOfficerEndpoint.Target, intake, context, response, ct);
+            intake, context, ct);
+        return answer.ToResult(response, NominateOfficerEndpoint.Target);
     }
 }

@@ -24,6 +24,14 @@ public static class PostBookingEndpoint
     public static async Task<IResult> Post(
         EventEnvelope<BookingData> envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
+        var (_, answer) = await Record(envelope, CallerScope.From(user), intake, context, ct);
+        return answer.ToResult(response, WriteTarget.Case);
+    }
+
+    /// <summary>Records one booking through the append path; the case id is known once the booking number was read.</summary>
+    public static async Task<(Guid? CaseId, IntakeAnswer Answer)> Record(
+        EventEnvelope<BookingData> envelope, CallerScope caller, IntakeServices intake, IMessageContext context, CancellationToken ct)
+    {
         var now = intake.Clock.GetUtcNow();
         var errors = new FieldErrors();
         var (eventId, occurredAt, late, officerId) = envelope.Read(errors, now, intake.Options.LateWindow);
@@ -31,9 +39,8 @@ public static class PostBookingEndpoint
             errors.Add("type", $"type must be {EventType} (or left out) on /api/bookings.");
         var (facts, subject) = envelope.Data is { } data ? BookingValidation.Read(data, errors, now) : (null, null);
         if (errors.Count > 0)
-            return Results.Problem(errors.ToProblem());
+            return (null, IntakeAnswer.Rejected(errors.ToProblem()));
 
-        var caller = CallerScope.From(user);
         var caseId = CaseId.For(caller.Ori!, facts!.BookingNumber);
         var subjectRef = CaseId.SubjectRefFor(caseId);
         var fingerprint = IncomingEvent.FingerprintOf(caseId, EventType, occurredAt, late, officerId, IncomingEvent.ToNode(facts, intake.Json));
@@ -63,6 +70,6 @@ public static class PostBookingEndpoint
             },
             context,
             ct);
-        return outcome.ToResult(response, WriteTarget.Case);
+        return (caseId, IntakeAnswer.Of(outcome));
     }
 }

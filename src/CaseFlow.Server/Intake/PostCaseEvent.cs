@@ -26,13 +26,19 @@ public static class PostCaseEventEndpoint
     [Authorize(Policy = Policies.AppendCaseEvents)]
     public static async Task<IResult> Post(
         Guid caseId, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
-        IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, IMessageContext context, HttpResponse response, CancellationToken ct)
+        IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, IMessageContext context, HttpResponse response, CancellationToken ct) =>
+        (await Append(caseId, envelope, ifMatch, user, session, intake, governance.Value, context, ct)).ToResult(response, WriteTarget.Case);
+
+    /// <summary>One case event through the append path, with the agreement and the acting officer for its rules.</summary>
+    public static async Task<IntakeAnswer> Append(
+        Guid caseId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IQuerySession session,
+        IntakeServices intake, GovernanceOptions governance, IMessageContext context, CancellationToken ct)
     {
         // A case's agency and model never change, so they can be read before the write locks the case.
         var known = await session.LoadAsync<CaseFile>(caseId, ct);
         var caller = CallerScope.From(user);
         var now = intake.Clock.GetUtcNow();
-        return await PostStreamEvent.Handle<CaseFile>(caseId, envelope, ifMatch, user, CaseEventKinds.ByType, (scope, state) => scope.CanSee(state),
+        return await PostStreamEvent.Append<CaseFile>(caseId, envelope, ifMatch, user, CaseEventKinds.ByType, (scope, state) => scope.CanSee(state),
             batch =>
             {
                 var agreement = known is null ? null : batch.Load<Agreement>(AgreementId.For(known.Ori, known.Model));
@@ -40,9 +46,9 @@ public static class PostCaseEventEndpoint
                 var officer = known is null || badge is null ? null : batch.Load<Officer>(OfficerId.For(known.Ori, badge));
                 return (state, e) => CaseRules.Check(state, e, new CaseRuleContext(
                     new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
-                    governance.Value.RefresherInterval, caller.WarrantAuthority));
+                    governance.RefresherInterval, caller.WarrantAuthority));
             },
-            WriteTarget.Case, intake, context, response, ct, e => HoldDeadlineHandler.ScheduleFor(caseId, e));
+            intake, context, ct, e => HoldDeadlineHandler.ScheduleFor(caseId, e));
     }
 
     /// <summary>The envelope's occurredAt, already validated by the time a rule runs.</summary>

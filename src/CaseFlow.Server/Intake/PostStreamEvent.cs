@@ -19,11 +19,11 @@ namespace CaseFlow.Server.Intake;
 public static class PostStreamEvent
 {
     /// <param name="rules">Adds what the rules read to the write's batch and returns the rule for a state and event.</param>
-    public static async Task<IResult> Handle<TState>(
+    public static async Task<IntakeAnswer> Append<TState>(
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
         IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
-        Func<IBatchedQuery, Func<TState, object, Refusal?>> rules, WriteTarget target,
-        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct,
+        Func<IBatchedQuery, Func<TState, object, Refusal?>> rules,
+        IntakeServices intake, IMessageContext context, CancellationToken ct,
         Func<object, ScheduledMessage?>? schedule = null)
         where TState : class, IChainedState<TState>
     {
@@ -33,25 +33,25 @@ public static class PostStreamEvent
         if (envelope.Type is null || !kinds.TryGetValue(envelope.Type, out var kind))
         {
             errors.Add("type", $"type must be one of {string.Join(", ", kinds.Keys)}.");
-            return Results.Problem(errors.ToProblem());
+            return IntakeAnswer.Rejected(errors.ToProblem());
         }
 
         var data = ReadData(envelope.Data, kind.DataType, intake.Json, errors);
         if (errors.Count > 0)
-            return Results.Problem(errors.ToProblem());
+            return IntakeAnswer.Rejected(errors.ToProblem());
 
         var caller = CallerScope.From(user);
         if (caller.OfficerId is not null && officerId is not null && officerId != caller.OfficerId)
         {
-            return Results.Problem(statusCode: 403, type: "urn:caseflow:problem:officer-mismatch",
-                title: "You may act only as yourself", detail: "The envelope's officerId names another officer than your token.");
+            return IntakeAnswer.Rejected(Problems.Forbidden("officer-mismatch", "You may act only as yourself",
+                "The envelope's officerId names another officer than your token."));
         }
 
         officerId ??= caller.OfficerId;
         if (!kind.Roles.Contains(caller.Role))
         {
-            return Results.Problem(statusCode: 403, type: "urn:caseflow:problem:role-may-not-post-event-type",
-                title: "Your role may not post this event", detail: $"{envelope.Type} is posted by: {string.Join(", ", kind.Roles)}.");
+            return IntakeAnswer.Rejected(Problems.Forbidden("role-may-not-post-event-type", "Your role may not post this event",
+                $"{envelope.Type} is posted by: {string.Join(", ", kind.Roles)}."));
         }
 
         var stored = kind.ToEvent(data!, new Actor(caller.Subject, officerId));
@@ -70,7 +70,7 @@ public static class PostStreamEvent
             },
             context,
             ct);
-        return outcome.ToResult(response, target);
+        return IntakeAnswer.Of(outcome);
     }
 
     private static object? ReadData(JsonObject? data, Type type, JsonSerializerOptions options, FieldErrors errors)
