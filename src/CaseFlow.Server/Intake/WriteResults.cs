@@ -1,4 +1,3 @@
-using CaseFlow.Server.Platform;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CaseFlow.Server.Intake;
@@ -28,25 +27,35 @@ public static class WriteResults
             case WriteOutcome.Replayed(var result, var created):
                 response.Headers[ReplayedHeader] = "true";
                 return Success(response, result, created, target);
-            case WriteOutcome.IdConflict:
-                return Problem(409, "event-id-conflict", "The event id is already used",
-                    "An event with this id is already stored with other content. Send a new id for a new event.");
-            case WriteOutcome.AlreadyStarted(var streamId):
-                return Problem(409, target.AlreadyStartedCode, $"The {target.Noun} is already recorded", $"{streamId}: {target.AlreadyStartedDetail}");
             case WriteOutcome.Stale(var current):
                 response.Headers.ETag = ETag(current);
-                return Problem(412, "stale-version", $"The {target.Noun} has changed",
-                    $"If-Match did not match: the {target.Noun} is at version {current}. Read it again and decide afresh.");
-            case WriteOutcome.Refused(var refusal):
-                return Results.Problem(new ProblemDetails { Status = 422, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false } });
-            case WriteOutcome.NotFound:
-                return Problems.NotFound(target.Noun);
-            default:
+                break;
+            case WriteOutcome.Busy:
                 response.Headers.RetryAfter = ((int)RetryBusyAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Problem(409, $"{target.Noun}-busy", $"The {target.Noun} is busy",
-                    $"Other writes to this {target.Noun} held it longer than the wait allows. Retry after the time given in Retry-After.", retryable: true);
+                break;
         }
+
+        return Results.Problem(ProblemFor(outcome, target)!);
     }
+
+    /// <summary>The problem a write that did not append answers with; null for an appended or replayed event.</summary>
+    public static ProblemDetails? ProblemFor(WriteOutcome outcome, WriteTarget target) => outcome switch
+    {
+        WriteOutcome.IdConflict => Problem(409, "event-id-conflict", "The event id is already used",
+            "An event with this id is already stored with other content. Send a new id for a new event."),
+        WriteOutcome.AlreadyStarted(var streamId) => Problem(409, target.AlreadyStartedCode, $"The {target.Noun} is already recorded",
+            $"{streamId}: {target.AlreadyStartedDetail}"),
+        WriteOutcome.Stale(var current) => Problem(412, "stale-version", $"The {target.Noun} has changed",
+            $"If-Match did not match: the {target.Noun} is at version {current}. Read it again and decide afresh."),
+        WriteOutcome.Refused(var refusal) => new ProblemDetails
+        {
+            Status = 422, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false },
+        },
+        WriteOutcome.NotFound => Problem(404, $"{target.Noun}-not-found", $"No such {target.Noun}", $"No {target.Noun} with this id is visible to you."),
+        WriteOutcome.Busy => Problem(409, $"{target.Noun}-busy", $"The {target.Noun} is busy",
+            $"Other writes to this {target.Noun} held it longer than the wait allows. Retry after the time given in Retry-After.", retryable: true),
+        _ => null,
+    };
 
     public static string ETag(long version) => $"\"{version}\"";
 
@@ -56,13 +65,12 @@ public static class WriteResults
         return created ? Results.Created($"{target.Location}{result.Id}", result) : Results.Ok(result);
     }
 
-    private static IResult Problem(int status, string code, string title, string detail, bool retryable = false) =>
-        Results.Problem(new ProblemDetails
-        {
-            Status = status,
-            Type = $"urn:caseflow:problem:{code}",
-            Title = title,
-            Detail = detail,
-            Extensions = { ["retryable"] = retryable },
-        });
+    private static ProblemDetails Problem(int status, string code, string title, string detail, bool retryable = false) => new()
+    {
+        Status = status,
+        Type = $"urn:caseflow:problem:{code}",
+        Title = title,
+        Detail = detail,
+        Extensions = { ["retryable"] = retryable },
+    };
 }

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Governance;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+
+namespace CaseFlow.Server.Intake;
+
+/// <summary>
+/// One envelope of a batch, read on its own so that one malformed item is refused alone. Bookings address their case
+/// by ORI and booking number, case events by the <c>caseId</c> the client computed; <see cref="CaseKey"/> groups them.
+/// </summary>
+public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string CaseKey, EventEnvelope<BookingData>? Booking, EventEnvelope<JsonObject>? CaseEvent, ProblemDetails? Unreadable)
+{
+    public static BatchItem Read(int index, JsonNode? node, ClaimsPrincipal user, JsonSerializerOptions json)
+    {
+        if (node is not JsonObject item)
+            return Rejected(index, "Each item is an envelope object.");
+        var eventId = item["eventId"] is JsonValue id && Guid.TryParse(id.ToString(), out var parsed) ? parsed : (Guid?)null;
+        try
+        {
+            if (item["type"]?.ToString() is null or PostBookingEndpoint.EventType)
+            {
+                var booking = item.Deserialize<EventEnvelope<BookingData>>(json);
+                var number = booking?.Data?.BookingNumber;
+                var caseId = number is null ? (Guid?)null : CaseFlow.Domain.Cases.CaseId.For(CallerScope.From(user).Ori ?? "", number);
+                return new BatchItem(index, eventId, caseId, caseId?.ToString() ?? $"item-{index}", booking, null, null);
+            }
+
+            var caseIdText = item["caseId"]?.ToString();
+            if (!Guid.TryParse(caseIdText, out var target))
+                return Rejected(index, "A case event names its case in caseId (the UUIDv5 of ORI and booking number).", eventId);
+            var envelope = (JsonObject)item.DeepClone();
+            envelope.Remove("caseId");
+            return new BatchItem(index, eventId, target, target.ToString(), null, envelope.Deserialize<EventEnvelope<JsonObject>>(json), null);
+        }
+        catch (JsonException e)
+        {
+            return Rejected(index, e.Message, eventId);
+        }
+    }
+
+    public async Task<BatchItemResult> Apply(
+        ClaimsPrincipal user, IQuerySession session, IntakeServices intake, GovernanceOptions governance, IMessageContext context, CancellationToken ct)
+    {
+        if (Unreadable is not null)
+            return new BatchItemResult(Index, EventId, "refused", CaseId, null, Unreadable);
+        var (caseId, answer) = Booking is not null
+            ? await PostBookingEndpoint.Record(Booking, CallerScope.From(user), intake, context, ct)
+            : (CaseId, await PostCaseEventEndpoint.Append(CaseId!.Value, CaseEvent!, null, user, session, intake, governance, context, ct));
+        return Result(answer, caseId);
+    }
+
+    private BatchItemResult Result(IntakeAnswer answer, Guid? caseId) => answer.Outcome switch
+    {
+        WriteOutcome.Appended(var r, _) => new(Index, r.EventId, "applied", r.Id, r.Version, null),
+        WriteOutcome.Replayed(var r, _) => new(Index, r.EventId, "replayed", r.Id, r.Version, null),
+        WriteOutcome.IdConflict or WriteOutcome.AlreadyStarted => new(Index, EventId, "conflict", caseId, null, WriteResults.ProblemFor(answer.Outcome, WriteTarget.Case)),
+        { } outcome => new(Index, EventId, "refused", caseId, null, WriteResults.ProblemFor(outcome, WriteTarget.Case)),
+        null => new(Index, EventId, "refused", caseId, null, answer.Problem),
+    };
+
+    private static BatchItem Rejected(int index, string detail, Guid? eventId = null) =>
+        new(index, eventId, null, $"item-{index}", null, null, new FieldErrors { { $"events[{index}]", detail } }.ToProblem());
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Governance;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wolverine.Http;
+using Wolverine.Runtime;
+
+namespace CaseFlow.Server.Intake;
+
+/// <summary>
+/// One item's result: <c>applied</c>, <c>replayed</c>, <c>conflict</c>, <c>refused</c> or <c>skipped-dependency</c>; the
+/// problem is the one a single write would have been answered with (typed <c>object</c> so its field map is kept).
+/// </summary>
+public sealed record BatchItemResult(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, object? Problem);
+
+public sealed record BatchResult(IReadOnlyList<BatchItemResult> Results);
+
+public static class PostBatchEndpoint
+{
+    public const int MaxEvents = 1_000;
+    public const long MaxBytes = 4 * 1024 * 1024;
+    private const int ConcurrentCases = 8;
+
+    /// <summary>
+    /// A jail system that was offline sends what it buffered, up to 1,000 envelopes (bookings and case events; a case
+    /// event names its case by the id the client computed, in <c>caseId</c>). Items of one case are applied in order,
+    /// after a refused item the rest of its case are skipped; cases are processed side by side. Every item goes
+    /// through the same append path as a single write, so a batch sent again is answered <c>replayed</c> throughout.
+    /// </summary>
+    [WolverinePost("/api/events/batch", Name = "PostBatch")]
+    [Authorize(Policy = Policies.WriteIntake)]
+    public static async Task<IResult> Post(
+        HttpContext http, ClaimsPrincipal user, IDocumentStore store, IntakeServices intake, IOptions<GovernanceOptions> governance,
+        IWolverineRuntime runtime, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > MaxBytes)
+            return TooLarge();
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = MaxBytes;
+
+        JsonArray? items;
+        try
+        {
+            items = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct))?["events"] as JsonArray;
+        }
+        catch (Exception e) when (e is JsonException or BadHttpRequestException)
+        {
+            return e is BadHttpRequestException { StatusCode: 413 } ? TooLarge() : Invalid("The body is not JSON: " + e.Message);
+        }
+
+        if (items is null)
+            return Invalid("The body is { \"events\": [ envelope, ... ] }.");
+        if (items.Count > MaxEvents)
+            return TooLarge();
+
+        var work = items.Select((node, index) => BatchItem.Read(index, node, user, intake.Json)).ToList();
+        var results = new BatchItemResult[work.Count];
+        using var gate = new SemaphoreSlim(ConcurrentCases);
+        await Task.WhenAll(work.GroupBy(w => w.CaseKey).Select(async group =>
+        {
+            await gate.WaitAsync(ct);
+            try
+            {
+                await using var session = store.QuerySession();
+                var context = new Wolverine.Runtime.MessageContext(runtime);
+                var refused = false;
+                foreach (var item in group)
+                {
+                    results[item.Index] = refused
+                        ? new BatchItemResult(item.Index, item.EventId, "skipped-dependency", item.CaseId, null, null)
+                        : await item.Apply(user, session, intake, governance.Value, context, ct);
+                    refused |= results[item.Index].Status == "refused";
+                }
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        return Results.Ok(new BatchResult(results));
+    }
+
+    private static IResult TooLarge() => Results.Problem(new ProblemDetails
+    {
+        Status = 413,
+        Type = "urn:caseflow:problem:batch-too-large",
+        Title = "The batch is too large",
+        Detail = $"A batch holds at most {MaxEvents} events and {MaxBytes} bytes; send the rest in further batches.",
+        Extensions = { ["maxEvents"] = MaxEvents, ["maxBytes"] = MaxBytes, ["retryable"] = false },
+    });
+
+    private static IResult Invalid(string detail) =>
+        Results.Problem(new FieldErrors { { "events", detail } }.ToProblem());
+}

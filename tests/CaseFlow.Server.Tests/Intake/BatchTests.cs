@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Alba;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+using Marten;
+
+namespace CaseFlow.Server.Tests.Intake;
+
+/// <summary>An offline jail system resynchronises with one request per thousand events, safely and repeatably.</summary>
+public class BatchTests(AppFixture app)
+{
+    private string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
+
+    private sealed record Result(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, JsonElement? Problem);
+
+    private sealed record Answer(List<Result> Results);
+
+    private async Task<List<Result>> Send(IEnumerable<object> events, int status = 200)
+    {
+        var result = await app.Host.Post(Jail, "/api/events/batch", new { events }, status);
+        return status == 200 ? (await result.ReadAsJsonAsync<Answer>()).Results : [];
+    }
+
+    /// <summary>A day the jail was offline: for each case its booking, then a release date and a charge amendment.</summary>
+    private static List<Dictionary<string, object?>> BufferedDay(int cases, out List<Guid> caseIds)
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-24);
+        var events = new List<Dictionary<string, object?>>();
+        caseIds = [];
+        for (var c = 0; c < cases; c++)
+        {
+            var bookingNumber = Envelopes.NewBookingNumber();
+            var caseId = CaseId.For(Agencies.FortBend, bookingNumber);
+            caseIds.Add(caseId);
+            var at = start.AddMinutes(c * 40);
+            events.Add(Envelopes.Booking(bookingNumber, occurredAt: at));
+            events.Add(WithCase(Envelopes.ReleaseSet(at.AddDays(10)), caseId, at.AddMinutes(5)));
+            events.Add(WithCase(new Dictionary<string, object?>
+            {
+                ["eventId"] = Guid.NewGuid(),
+                ["type"] = "ChargesAmended",
+                ["data"] = new { charges = new[] { new { code = "TX PC 22.01", description = "Assault", level = "Misdemeanor" } }, reason = "Added after booking." },
+            }, caseId, at.AddMinutes(9)));
+        }
+
+        return events;
+    }
+
+    private static Dictionary<string, object?> WithCase(Dictionary<string, object?> envelope, Guid caseId, DateTimeOffset occurredAt)
+    {
+        envelope["caseId"] = caseId;
+        envelope["occurredAt"] = Envelopes.Instant(occurredAt);
+        return envelope;
+    }
+
+    [Fact]
+    public async Task a_day_of_buffered_events_is_applied_item_by_item_and_a_second_sending_stores_nothing()
+    {
+        var events = BufferedDay(30, out var caseIds);
+        events.Insert(10, events[4]); // a duplicate of case 1's release date
+        var conflicting = new Dictionary<string, object?>(events[7]) { ["data"] = new { at = Envelopes.Instant(DateTimeOffset.UtcNow.AddDays(99)) } };
+        events.Add(conflicting); // case 2's release id reused with other content
+        var refusedCase = CaseId.For(Agencies.FortBend, "never-booked-" + Guid.NewGuid().ToString("N")[..8]);
+        events.Add(WithCase(Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(3)), refusedCase, DateTimeOffset.UtcNow.AddHours(-1)));
+        events.Add(WithCase(Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(4)), refusedCase, DateTimeOffset.UtcNow.AddMinutes(-50)));
+
+        var first = await Send(events);
+
+        first.Select(r => r.Index).ShouldBe(Enumerable.Range(0, events.Count));
+        first.Count(r => r.Status == "applied").ShouldBe(90);
+        first[10].Status.ShouldBe("replayed");
+        first[^3].Status.ShouldBe("conflict");
+        first[^2].Status.ShouldBe("refused");
+        first[^2].Problem!.Value.GetProperty("status").GetInt32().ShouldBe(404);
+        first[^1].Status.ShouldBe("skipped-dependency");
+
+        var again = await Send(events);
+
+        again.Where((r, i) => first[i].Status is "applied" or "replayed").ShouldAllBe(r => r.Status == "replayed");
+        again.Where((r, i) => first[i].Status == "applied").Select(r => r.Version).ShouldBe(first.Where(r => r.Status == "applied").Select(r => r.Version));
+        await using var session = app.Store.QuerySession();
+        foreach (var caseId in caseIds)
+            (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task two_batches_for_overlapping_cases_sent_at_once_apply_every_event_once()
+    {
+        var events = BufferedDay(10, out var caseIds);
+        var bookings = events.Where((_, i) => i % 3 == 0).ToList();
+        await Send(bookings);
+        var left = events.Where((_, i) => i % 3 == 1).ToList();
+        var right = events.Where((_, i) => i % 3 == 2).Concat(left.Take(4)).ToList();
+
+        var answers = await Task.WhenAll(Send(left), Send(right));
+
+        answers.SelectMany(a => a).ShouldAllBe(r => r.Status == "applied" || r.Status == "replayed");
+        await using var session = app.Store.QuerySession();
+        foreach (var caseId in caseIds)
+        {
+            var stored = await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken);
+            stored.Select(e => e.Version).ShouldBe([1L, 2L, 3L]);
+        }
+    }
+
+    [Fact]
+    public async Task a_batch_over_the_limits_is_refused_whole_with_the_limits()
+    {
+        var tooMany = Enumerable.Range(0, PostBatchEndpoint.MaxEvents + 1).Select(_ => Envelopes.Booking(Envelopes.NewBookingNumber()));
+
+        var result = await app.Host.Post(Jail, "/api/events/batch", new { events = tooMany }, 413);
+
+        using var problem = JsonDocument.Parse(await result.ReadAsTextAsync());
+        problem.RootElement.GetProperty("maxEvents").GetInt32().ShouldBe(PostBatchEndpoint.MaxEvents);
+        problem.RootElement.GetProperty("maxBytes").GetInt64().ShouldBe(PostBatchEndpoint.MaxBytes);
+    }
+
+    [Fact]
+    public async Task a_body_that_is_not_a_batch_gets_400()
+    {
+        await app.Host.Post(Jail, "/api/events/batch", new { items = Array.Empty<object>() }, 400);
+        await app.Host.Post(app.Tokens.For(Roles.Auditor), "/api/events/batch", new { events = Array.Empty<object>() }, 403);
+    }
+}
