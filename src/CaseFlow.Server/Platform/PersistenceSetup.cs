@@ -5,6 +5,7 @@ using CaseFlow.Server.Cases;
 using CaseFlow.Server.Feed;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Subjects;
 using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events;
@@ -55,6 +56,8 @@ public static class PersistenceSetup
                 if (builder.Configuration.GetValue("AsyncProjections:Enabled", true))
                     opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
                 opts.Schema.For<FeedEntry>().Index(f => f.Ori);
+                // Every document type is declared here, so db-apply creates its table before a production node needs it.
+                opts.Schema.For<SubjectRecord>();
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
                 foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
                 {

@@ -13,8 +13,8 @@ public class GeneratedCodeTests
     private static readonly string ServerProject = Path.Combine(RepositoryRoot.Path, "src", "CaseFlow.Server");
     private static readonly string Committed = Path.Combine(ServerProject, "Internal", "Generated");
 
-    // The server as built by the same solution build and configuration as these tests (bin/<configuration>/net10.0).
-    private static readonly string ServerAssembly = Path.Combine(
+    /// <summary>The server as built by the same solution build and configuration as these tests (bin/&lt;configuration&gt;/net10.0).</summary>
+    public static readonly string ServerAssembly = Path.Combine(
         ServerProject, "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "CaseFlow.Server.dll");
 
     [Fact]

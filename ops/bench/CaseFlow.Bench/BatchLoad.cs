@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
+using JasperFx.Events;
+using Marten;
+
+namespace CaseFlow.Bench;
+
+/// <summary>
+/// Batch intake: the same events (per case a booking, then release dates) sent to CaseFlow's POST /api/events/batch in
+/// batches of the given sizes, and appended by Marten directly in sessions of the same sizes on the same database;
+/// events/s, peak memory and the ratio. One client, batches sent one after another, as an offline jail would.
+/// </summary>
+public static class BatchLoad
+{
+    private const string Ori = "TX0790000";
+
+    public static async Task<int> Run(string[] args)
+    {
+        var options = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+        var caseflow = new Uri(options["caseflow"]);
+        var cases = int.Parse(options.GetValueOrDefault("cases", "100"), CultureInfo.InvariantCulture);
+        var perCase = int.Parse(options.GetValueOrDefault("events-per-case", "10"), CultureInfo.InvariantCulture);
+        var serverPid = int.Parse(options["server-pid"], CultureInfo.InvariantCulture);
+        using var store = DocumentStore.For(o =>
+        {
+            o.Connection(options["connection"]);
+            o.DatabaseSchemaName = "bench_direct";
+            o.Events.StreamIdentity = StreamIdentity.AsGuid;
+        });
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["token"]);
+
+        Console.WriteLine($"| batch size | cases | events | CaseFlow events/s | Marten direct events/s | ratio | CaseFlow p50 batch ms | direct p50 batch ms |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var size in options.GetValueOrDefault("batch-sizes", "100,500").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
+        {
+            var events = Day(cases, perCase);
+            var (viaCaseFlow, caseflowMedian) = await Time(events.Chunk(size), batch => PostBatch(http, caseflow, batch));
+            var direct = Day(cases, perCase);
+            var (viaMarten, martenMedian) = await Time(direct.Chunk(size), batch => AppendDirectly(store, batch));
+            var total = events.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {size} | {cases} | {total} | {total / viaCaseFlow:0} | {total / viaMarten:0} | {viaMarten / viaCaseFlow:0.00} | {caseflowMedian:0} | {martenMedian:0} |"));
+        }
+
+        Console.WriteLine($"peak resident memory (VmHWM): CaseFlow service {Peak(serverPid)} MiB; this driver, which ran Marten's direct appends, {Peak(Environment.ProcessId)} MiB");
+        return 0;
+    }
+
+    private sealed record PlannedEvent(Guid CaseId, string BookingNumber, CaseEvent Event, DateTimeOffset At);
+
+    /// <summary>Per case its booking, then release dates; ordered step by step across cases, as a jail's buffer fills.</summary>
+    private static List<PlannedEvent> Day(int cases, int perCase)
+    {
+        var start = DateTimeOffset.UtcNow.AddHours(-20);
+        var bookings = Enumerable.Range(0, cases).Select(_ => $"BATCH-{Guid.NewGuid():N}"[..24]).ToList();
+        return Enumerable.Range(0, perCase).SelectMany(step => bookings.Select((number, c) =>
+        {
+            var caseId = CaseId.For(Ori, number);
+            var at = start.AddMinutes(step * 60 + c);
+            CaseEvent e = step == 0
+                ? new BookingRecorded(caseId, Ori, ProgramModel.JEM, number, at.AddMinutes(-30), [new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)], null,
+                    CaseId.SubjectRefFor(caseId), Guid.Empty, "HOU", "America/Chicago")
+                : new ScheduledReleaseSet(at.AddDays(step), "court date moved");
+            return new PlannedEvent(caseId, number, e, at);
+        })).ToList();
+    }
+
+    private static async Task<(double Seconds, double MedianMs)> Time(IEnumerable<PlannedEvent[]> batches, Func<PlannedEvent[], Task> send)
+    {
+        var durations = new List<double>();
+        var clock = Stopwatch.StartNew();
+        foreach (var batch in batches)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await send(batch);
+            durations.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        durations.Sort();
+        return (clock.Elapsed.TotalSeconds, durations[durations.Count / 2]);
+    }
+
+    private static async Task PostBatch(HttpClient http, Uri caseflow, PlannedEvent[] batch)
+    {
+        var body = new
+        {
+            events = batch.Select(p => p.Event is BookingRecorded b
+                ? (object)new
+                {
+                    eventId = Guid.NewGuid(), occurredAt = Instant(p.At), late = true,
+                    data = new
+                    {
+                        model = "JEM", bookingNumber = b.BookingNumber, bookedAt = Instant(b.BookedAt),
+                        charges = new[] { new { code = "TX PC 49.04", description = "DWI", level = "Misdemeanor" } },
+                        subject = new { name = new { given = "Bench", family = "Subject" }, dateOfBirth = "1990-01-01" },
+                    },
+                }
+                : new { eventId = Guid.NewGuid(), type = "ScheduledReleaseSet", caseId = p.CaseId, occurredAt = Instant(p.At), late = true, data = new { at = Instant(((ScheduledReleaseSet)p.Event).At), reason = "court date moved" } }),
+        };
+        using var response = await http.PostAsJsonAsync(new Uri(caseflow, "/api/events/batch"), body);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode || text.Contains("\"refused\"", StringComparison.Ordinal))
+            throw new InvalidOperationException($"The batch was not applied: {(int)response.StatusCode} {text[..Math.Min(400, text.Length)]}");
+    }
+
+    private static async Task AppendDirectly(IDocumentStore store, PlannedEvent[] batch)
+    {
+        await using var session = store.LightweightSession();
+        foreach (var p in batch)
+        {
+            if (p.Event is BookingRecorded)
+                session.Events.StartStream(p.CaseId, p.Event);
+            else
+                session.Events.Append(p.CaseId, p.Event);
+        }
+
+        await session.SaveChangesAsync();
+    }
+
+    private static string Instant(DateTimeOffset value) => value.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+
+    private static long Peak(int pid) =>
+        long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+}

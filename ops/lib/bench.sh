@@ -1,0 +1,33 @@
+# shellcheck shell=bash
+# Shared by ops/bench/*: build CaseFlow (Release) and the bench driver, start CaseFlow in the Production configuration.
+# Source after common.sh. Sets BENCH_CONN and BENCH_PIDS (stopped on exit).
+
+BENCH_PIDS=()
+bench_cleanup() { for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap bench_cleanup EXIT
+
+bench_wait_ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.1; done; die "$1 never answered"; }
+
+bench_build() {
+  BENCH_CONN=$(CASEFLOW_DB=caseflow_bench "$ROOT/ops/pg" start | tail -n1)
+  # Every run starts from an empty database, so no earlier run's data or schema shapes the numbers.
+  local port=${BENCH_CONN#*Port=}; port=${port%%;*}
+  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists caseflow_bench with (force)" -c "create database caseflow_bench" >&2
+  ensure_dev_key
+  dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
+  dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
+  (cd "$ROOT/.local/bench-server" && ConnectionStrings__Marten=$BENCH_CONN ASPNETCORE_ENVIRONMENT=Production dotnet CaseFlow.Server.dll db-apply >/dev/null)
+}
+
+# bench_start_caseflow PORT: serves CaseFlow (Production, warnings only) and waits until it is ready.
+bench_start_caseflow() {
+  (cd "$ROOT/.local/bench-server" && exec env ConnectionStrings__Marten="$BENCH_CONN" ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_URLS="http://127.0.0.1:$1" Auth__DevelopmentKey="$(cat "$(dev_key_file)")" Logging__LogLevel__Default=Warning \
+    dotnet CaseFlow.Server.dll >/dev/null 2>&1) &
+  BENCH_PIDS+=($!)
+  bench_wait_ready "http://127.0.0.1:$1/health/ready"
+}
+
+bench_machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); PostgreSQL 15 fsync on; client, servers and PostgreSQL share the cores"
+}

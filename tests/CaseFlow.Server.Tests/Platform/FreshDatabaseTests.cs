@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Alba;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Npgsql;
+using Wolverine;
+
+namespace CaseFlow.Server.Tests.Platform;
+
+/// <summary>
+/// The production path from nothing: a new database, the schema applied by the server's own <c>db-apply</c>, then a
+/// Production node (no automatic schema changes) that takes a booking. A document type missing from the schema
+/// would fail here, not in front of a jail.
+/// </summary>
+public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
+{
+    private readonly string _database = $"caseflow_fresh_{Guid.NewGuid():N}"[..30];
+
+    private string ConnectionString => new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = _database }.ConnectionString;
+
+    public async ValueTask InitializeAsync() => await Admin($"create database {_database}");
+
+    public async ValueTask DisposeAsync() => await Admin($"drop database {_database} with (force)");
+
+    [Fact]
+    public async Task a_production_node_on_a_database_db_apply_prepared_takes_a_booking()
+    {
+        await Run("db-apply");
+
+        await using var node = await AlbaHost.For<Program>(x =>
+        {
+            x.UseEnvironment("Production");
+            x.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
+            x.ConfigureServices(s =>
+            {
+                s.RunWolverineInSoloMode();
+                s.DisableAllExternalWolverineTransports();
+            });
+        });
+
+        await node.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBeOk();
+        });
+        await node.PostBooking(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber()));
+    }
+
+    private async Task Run(string command)
+    {
+        var start = new ProcessStartInfo("dotnet", [GeneratedCodeTests.ServerAssembly, command])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ConnectionStrings__Marten"] = ConnectionString },
+        };
+        using var process = Process.Start(start).ShouldNotBeNull();
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        process.ExitCode.ShouldBe(0, $"{command} failed:\n{await output}\n{await errors}");
+    }
+
+    private static async Task Admin(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "postgres" }.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
