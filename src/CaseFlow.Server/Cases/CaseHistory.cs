@@ -22,9 +22,7 @@ public static class CaseHistoryEndpoint
     {
         var errors = new FieldErrors();
         var limit = errors.Limit(page.Limit);
-        long after = 0;
-        if (page.After is not null && !(long.TryParse(page.After, out after) && after >= 0))
-            errors.Add("after", "after must be the version of the last event already read.");
+        var after = errors.Position("after", page.After);
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
 

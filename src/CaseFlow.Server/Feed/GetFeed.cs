@@ -23,9 +23,7 @@ public static class GetFeedEndpoint
     {
         var errors = new FieldErrors();
         var limit = errors.Limit(page.Limit);
-        long after = 0;
-        if (page.After is not null && !(long.TryParse(page.After, CultureInfo.InvariantCulture, out after) && after >= 0))
-            errors.Add("after", "after must be the next cursor of an earlier page.");
+        var after = errors.Position("after", page.After);
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
 

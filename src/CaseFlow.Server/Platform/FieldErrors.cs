@@ -62,6 +62,17 @@ public sealed class FieldErrors : Dictionary<string, string[]>
         return Paging.DefaultLimit;
     }
 
+    /// <summary>A position in an ordered stream (a version, a sequence) a page continues after; 0 when left out.</summary>
+    public long Position(string name, string? text)
+    {
+        if (text is null)
+            return 0;
+        if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position))
+            return position;
+        Add(name, $"{name} must be the next cursor of an earlier page.");
+        return 0;
+    }
+
     public string? Cursor(string? text)
     {
         if (Paging.TryDecode(text, out var key))
