@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CaseFlow.Server.Platform;
 
 /// <summary>RFC 9457 problem details for every error, each saying whether a retry can help.</summary>
-public static class ProblemDetailsSetup
+public static partial class ProblemDetailsSetup
 {
     private static readonly HashSet<int> Retryable = [408, 409, 425, 429, 502, 503, 504];
+    private const string UnreadableBody = "urn:caseflow:problem:unreadable-body";
 
     public static void AddCaseFlowProblemDetails(this IServiceCollection services) =>
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -23,6 +25,13 @@ public static class ProblemDetailsSetup
                 problem.Detail = bad.Message;
                 context.HttpContext.Response.StatusCode = bad.StatusCode;
             }
+            else if (status == 400 && problem.Type == "https://httpstatuses.com/400")
+            {
+                // Wolverine's own answer to a body that is not JSON of the endpoint's shape; its detail names .NET types.
+                problem.Type = UnreadableBody;
+                problem.Title = "The request body could not be read";
+                problem.Detail = WithoutTypeNames(problem.Detail);
+            }
 
             problem.Extensions.TryAdd("retryable", Retryable.Contains(status));
             problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
@@ -33,4 +42,18 @@ public static class ProblemDetailsSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
     }
+
+    /// <summary>System.Text.Json's own message when it names no .NET type; otherwise where in the body it failed.</summary>
+    private static string WithoutTypeNames(string? detail)
+    {
+        if (detail is not null && !detail.Contains("CaseFlow.") && !detail.Contains("System."))
+            return detail;
+        var path = detail is null ? null : JsonPath().Match(detail);
+        return path is { Success: true }
+            ? $"The value at {path.Groups[1].Value} does not have the type this endpoint expects there."
+            : "The body does not have the shape this endpoint expects.";
+    }
+
+    [GeneratedRegex(@"Path: (\S+)")]
+    private static partial Regex JsonPath();
 }

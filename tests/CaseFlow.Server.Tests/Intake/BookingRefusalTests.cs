@@ -25,7 +25,10 @@ public class BookingRefusalTests(AppFixture app)
             s.ContentTypeShouldBe("application/problem+json");
         });
 
-        (await result.ReadAsTextAsync()).ShouldContain("\"status\":400");
+        var text = await result.ReadAsTextAsync();
+        text.ShouldContain("\"status\":400");
+        text.ShouldNotContain("CaseFlow.", customMessage: "a problem must not name the server's types");
+        text.ShouldContain("urn:caseflow:problem:");
     }
 
     [Fact]
