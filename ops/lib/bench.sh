@@ -23,7 +23,7 @@ bench_build() {
 bench_start_caseflow() {
   (cd "$ROOT/.local/bench-server" && exec env ConnectionStrings__Marten="$BENCH_CONN" ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="http://127.0.0.1:$1" Auth__DevelopmentKey="$(cat "$(dev_key_file)")" Logging__LogLevel__Default=Warning \
-    dotnet CaseFlow.Server.dll >/dev/null 2>&1) &
+    RateLimits__Enabled=false dotnet CaseFlow.Server.dll >/dev/null 2>&1) &
   BENCH_PIDS+=($!)
   bench_wait_ready "http://127.0.0.1:$1/health/ready"
 }

@@ -14,6 +14,7 @@ builder.Host.ApplyJasperFxExtensions();
 builder.AddCaseFlowTelemetry();
 builder.AddCaseFlowPersistence();
 builder.AddCaseFlowAuthentication();
+builder.AddCaseFlowRateLimits();
 builder.Services.AddAuthorization(Policies.Register);
 builder.Services.AddCaseFlowProblemDetails();
 builder.Services.AddCaseFlowHealth();
@@ -31,8 +32,10 @@ builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
+app.UseCaseFlowSecurityHeaders();
 app.UseCaseFlowProblemDetails();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapCaseFlowHealth();
 app.MapCaseFlowOpenApi();

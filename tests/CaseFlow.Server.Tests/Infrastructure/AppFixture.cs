@@ -34,6 +34,9 @@ public sealed class AppFixture : IAsyncLifetime
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
             x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
             x.UseSetting("Intake:LockWait", LockWait.ToString());
+            // The limiter stays in the pipeline, with a budget no test reaches; RateLimitTests use a small one.
+            x.UseSetting("RateLimits:PermitsPerSecond", "100000");
+            x.UseSetting("RateLimits:Burst", "100000");
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();

@@ -1,0 +1,31 @@
+namespace CaseFlow.Server.Security;
+
+/// <summary>
+/// Response headers for an API that serves criminal justice information: nothing is cached, sniffed, framed or
+/// referred. The reference page at <c>/docs</c> runs scripts, so only it goes without the strict content policy.
+/// HSTS and HTTPS redirection apply outside Development (redirection once an HTTPS port is configured).
+/// </summary>
+public static class SecurityHeaders
+{
+    public static void UseCaseFlowSecurityHeaders(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            if (!string.IsNullOrEmpty(app.Configuration["HTTPS_PORTS"] ?? app.Configuration["https_port"]))
+                app.UseHttpsRedirection();
+        }
+
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.CacheControl = "no-store";
+            if (!context.Request.Path.StartsWithSegments("/docs"))
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            return next(context);
+        });
+    }
+}
