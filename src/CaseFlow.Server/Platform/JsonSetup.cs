@@ -5,7 +5,7 @@ using CaseFlow.Domain.Intake;
 namespace CaseFlow.Server.Platform;
 
 /// <summary>
-/// The HTTP API's JSON: camelCase, enums as names, unknown members and missing required values refused, and
+/// The HTTP API's JSON: camelCase, enums as names, unknown members, duplicate members and missing required values refused, and
 /// instants only with an explicit offset. Treats every client payload as untrusted input (OWASP API10).
 /// </summary>
 public static class JsonSetup
@@ -17,6 +17,7 @@ public static class JsonSetup
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        options.AllowDuplicateProperties = false;
         options.MaxDepth = 16;
     }
 

@@ -32,6 +32,27 @@ public class BookingRefusalTests(AppFixture app)
     }
 
     [Fact]
+    public async Task a_duplicated_member_is_refused_rather_than_one_copy_silently_winning()
+    {
+        var bookingNumber = Envelopes.NewBookingNumber();
+        var json = System.Text.Json.JsonSerializer.Serialize(Envelopes.Booking(bookingNumber), System.Text.Json.JsonSerializerOptions.Web);
+        var duplicated = json.Replace($"\"bookingNumber\":\"{bookingNumber}\"", $"\"bookingNumber\":\"{bookingNumber}\",\"bookingNumber\":\"OTHER-1\"");
+        duplicated.ShouldNotBe(json);
+
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Post.Text(duplicated).ToUrl("/api/bookings");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.Bearer(Jail);
+            s.StatusCodeShouldBe(400);
+        });
+
+        (await result.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:");
+        var found = await app.Host.GetAs(Jail, $"/api/cases?bookingNumber={bookingNumber}");
+        (await found.ReadAsTextAsync()).ShouldContain("\"items\":[]");
+    }
+
+    [Fact]
     public async Task missing_fields_are_named()
     {
         var result = await app.Host.PostBooking(Jail, new { data = new { model = "JEM" } }, 400);
