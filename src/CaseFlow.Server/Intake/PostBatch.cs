@@ -29,6 +29,9 @@ public static class PostBatchEndpoint
     public const long MaxBytes = 4 * 1024 * 1024;
     private const int ConcurrentCases = 8;
 
+    /// <summary>As strict as the single-event endpoints: a duplicated member is an error, not a later copy that wins.</summary>
+    private static readonly JsonDocumentOptions StrictDocument = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
+
     /// <summary>
     /// A jail system that was offline sends what it buffered, up to 1,000 envelopes (bookings and case events; a case
     /// event names its case by the id the client computed, in <c>caseId</c>). Items of one case are applied in order,
@@ -49,7 +52,7 @@ public static class PostBatchEndpoint
         JsonArray? items;
         try
         {
-            items = (await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct))?["events"] as JsonArray;
+            items = (await JsonNode.ParseAsync(http.Request.Body, documentOptions: StrictDocument, cancellationToken: ct))?["events"] as JsonArray;
         }
         catch (Exception e) when (e is JsonException or BadHttpRequestException)
         {
