@@ -3,15 +3,22 @@ using System.Text.RegularExpressions;
 
 namespace CaseFlow.Domain.Intake;
 
-/// <summary>Instants as clients send them: RFC 3339 date-times that carry an explicit offset.</summary>
+/// <summary>
+/// Instants as clients send them: RFC 3339 date-times that carry an explicit offset, between 1900 and 2199 — wide
+/// enough for any date of birth or scheduled release, narrow enough that adding a deadline can never overflow.
+/// </summary>
 public static partial class Instants
 {
+    public static readonly DateTimeOffset Earliest = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Latest = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static bool TryParse(string? text, out DateTimeOffset value)
     {
         value = default;
         return text is not null
             && Rfc3339WithOffset().IsMatch(text)
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            && value >= Earliest && value < Latest;
     }
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]

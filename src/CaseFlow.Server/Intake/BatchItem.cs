@@ -41,7 +41,7 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
         }
         catch (JsonException e)
         {
-            return Rejected(index, e.Message, eventId);
+            return Rejected(index, ClientJsonErrors.Describe(e.Message), eventId);
         }
     }
 

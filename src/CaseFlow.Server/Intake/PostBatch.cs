@@ -56,7 +56,7 @@ public static class PostBatchEndpoint
         }
         catch (Exception e) when (e is JsonException or BadHttpRequestException)
         {
-            return e is BadHttpRequestException { StatusCode: 413 } ? TooLarge() : Invalid("The body is not JSON: " + e.Message);
+            return e is BadHttpRequestException { StatusCode: 413 } ? TooLarge() : Invalid("The body is not JSON: " + ClientJsonErrors.Describe(e.Message));
         }
 
         if (items is null)

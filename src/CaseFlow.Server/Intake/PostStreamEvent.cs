@@ -83,7 +83,7 @@ public static class PostStreamEvent
         }
         catch (JsonException e)
         {
-            errors.Add(e.Path is { Length: > 1 } path ? "data" + path[1..] : "data", e.Message);
+            errors.Add(e.Path is { Length: > 1 } path ? "data" + path[1..] : "data", ClientJsonErrors.Describe(e.Message));
             return null;
         }
     }

@@ -14,6 +14,8 @@ public static class JsonSetup
     {
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new StrictInstantConverter());
+        options.Converters.Add(new NoNullElementsConverter());
+        options.Converters.Add(new NoControlCharactersConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
@@ -31,5 +33,22 @@ public static class JsonSetup
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString("O"));
+    }
+
+    /// <summary>
+    /// Refuses strings with control characters other than tab and line breaks: nobody types them, and PostgreSQL
+    /// cannot store U+0000 in text or jsonb, so they would fail at the append instead of at the door.
+    /// </summary>
+    private sealed class NoControlCharactersConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var text = reader.GetString();
+            return text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                ? throw new JsonException("Text may not contain control characters.")
+                : text;
+        }
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 }

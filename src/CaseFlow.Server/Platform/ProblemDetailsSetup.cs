@@ -1,12 +1,11 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace CaseFlow.Server.Platform;
 
 /// <summary>RFC 9457 problem details for every error, each saying whether a retry can help.</summary>
-public static partial class ProblemDetailsSetup
+public static class ProblemDetailsSetup
 {
     private static readonly HashSet<int> Retryable = [408, 409, 425, 429, 502, 503, 504];
     private const string UnreadableBody = "urn:caseflow:problem:unreadable-body";
@@ -30,7 +29,7 @@ public static partial class ProblemDetailsSetup
                 // Wolverine's own answer to a body that is not JSON of the endpoint's shape; its detail names .NET types.
                 problem.Type = UnreadableBody;
                 problem.Title = "The request body could not be read";
-                problem.Detail = WithoutTypeNames(problem.Detail);
+                problem.Detail = ClientJsonErrors.Describe(problem.Detail);
             }
 
             problem.Extensions.TryAdd("retryable", Retryable.Contains(status));
@@ -42,18 +41,4 @@ public static partial class ProblemDetailsSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
     }
-
-    /// <summary>System.Text.Json's own message when it names no .NET type; otherwise where in the body it failed.</summary>
-    private static string WithoutTypeNames(string? detail)
-    {
-        if (detail is not null && !detail.Contains("CaseFlow.") && !detail.Contains("System."))
-            return detail;
-        var path = detail is null ? null : JsonPath().Match(detail);
-        return path is { Success: true }
-            ? $"The value at {path.Groups[1].Value} does not have the type this endpoint expects there."
-            : "The body does not have the shape this endpoint expects.";
-    }
-
-    [GeneratedRegex(@"Path: (\S+)")]
-    private static partial Regex JsonPath();
 }

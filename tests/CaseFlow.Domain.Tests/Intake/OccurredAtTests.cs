@@ -39,3 +39,19 @@ public class OccurredAtTests
         value.UtcDateTime.ShouldBe(new DateTime(2026, 1, 15, 15, 30, 0, DateTimeKind.Utc));
     }
 }
+
+public class InstantsTests
+{
+    [Theory]
+    [InlineData("1900-01-01T00:00:00Z", true)]
+    [InlineData("1899-12-31T23:59:59Z", false)]
+    [InlineData("2199-12-31T23:59:59Z", true)]
+    [InlineData("2200-01-01T00:00:00Z", false)]
+    [InlineData("9999-12-31T23:59:59+14:00", false)]
+    [InlineData("0001-01-01T00:00:00+00:00", false)]
+    [InlineData("2026-02-30T10:00:00Z", false)]
+    public void instants_are_offset_date_times_between_1900_and_2199(string text, bool accepted)
+    {
+        Instants.TryParse(text, out _).ShouldBe(accepted);
+    }
+}

@@ -14,6 +14,7 @@ public class BookingRefusalTests(AppFixture app)
     [InlineData("[1, 2, 3]")]
     [InlineData("{\"eventId\": \"not-a-uuid\"}")]
     [InlineData("{\"unknownMember\": true}")]
+    [InlineData("{\"eventId\": \"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f\", \"occurredAt\": \"2026-01-15T09:30:00-06:00\", \"data\": {\"charges\": [null]}}")]
     public async Task malformed_json_gets_400(string body)
     {
         var result = await app.Host.Scenario(s =>

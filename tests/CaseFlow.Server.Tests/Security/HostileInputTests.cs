@@ -19,15 +19,6 @@ public class HostileInputTests(AppFixture app)
 {
     private sealed record Target(string Url, string Token, JsonObject Body);
 
-    private static readonly JsonSerializerOptions Json = Configured();
-
-    private static JsonSerializerOptions Configured()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        JsonSetup.Configure(options);
-        return options;
-    }
-
     private static readonly JsonNode?[] HostileValues =
     [
         null, "", " ", new string('A', 20_000), "\u0000", "<script>alert(1)</script>", "'; drop table caseflow.mt_events; --",
@@ -47,7 +38,7 @@ public class HostileInputTests(AppFixture app)
 
     private static List<Target> Targets(CaseScenario scenario, Guid caseId)
     {
-        JsonObject Node(object body) => JsonSerializer.SerializeToNode(body, Json)!.AsObject();
+        JsonObject Node(object body) => JsonSerializer.SerializeToNode(body, ServerJson.Options)!.AsObject();
         var targets = new List<Target>
         {
             new("/api/bookings", scenario.Jail, Node(Envelopes.Booking(Envelopes.NewBookingNumber()))),
@@ -59,7 +50,7 @@ public class HostileInputTests(AppFixture app)
         foreach (var (type, kind) in CaseEventKinds.ByType)
         {
             var byJail = kind.Roles.Contains(Roles.ScreeningSystem);
-            var envelope = GovernanceClient.Envelope(type, EventExamples.Case[type]);
+            var envelope = GovernanceClient.Envelope(type, ServerJson.Data(EventExamples.Case[type]));
             if (byJail)
                 envelope["officerId"] = CaseScenario.Badge;
             targets.Add(new($"/api/cases/{caseId}/events", byJail ? scenario.Jail : scenario.Supervisor, Node(envelope)));
@@ -181,6 +172,7 @@ public class HostileInputTests(AppFixture app)
 
             Interlocked.Increment(ref refused);
             result.Context.Response.ContentType.ShouldBe("application/problem+json");
+            (await result.ReadAsTextAsync()).ShouldNotContain("CaseFlow.", customMessage: "a problem must not name the server's types");
             (await Footprint(scenario.Ori, caseId)).ShouldBe(before, $"a refused request changed something: {request.Target.Url}");
         }, iter: 2_000, threads: 1, print: r => $"{r.Target.Url} {r.Body[..Math.Min(500, r.Body.Length)]}");
 

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using Alba;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Governance;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFlow.Server.Tests.Security;
+
+/// <summary>
+/// design.md's "Who may do what", as a table: every endpoint (and, where a body names an event type, every event
+/// type) × every kind of caller, inside and outside the object's agency or field office. Allowed means the request
+/// reached the rules (any answer but 401, 403 or 404); forbidden is 403; out of scope is 404, so nothing of another
+/// agency is revealed. An endpoint or event type the table does not name fails the completeness tests.
+/// </summary>
+public class AuthorizationMatrixTests(AppFixture app)
+{
+    private enum Caller { Jail, Officer, OtherJail, Supervisor, OtherSupervisor, Auditor, Analyst, Admin }
+
+    private enum Expect { Allowed, Forbidden, Invisible, EmptyResult }
+
+    private const Expect A = Expect.Allowed, F = Expect.Forbidden, N = Expect.Invisible, E = Expect.EmptyResult;
+
+    /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts).</summary>
+    private static readonly string[] SupervisorCaseEvents =
+        ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved"];
+
+    /// <summary>The case events either side may record: ICE lodges detainers and sends warrants, either closes or voids.</summary>
+    private static readonly string[] SharedCaseEvents = ["DetainerLodged", "CaseClosed", "EventVoided", "WarrantReceivedFromIce"];
+
+    /// <summary>The jail's facts and its designated officers' steps.</summary>
+    private static readonly string[] AgencyCaseEvents =
+    [
+        "ScreeningOpened", "RecordsCheckCompleted", "InterviewConducted", "CitizenshipClaimAsserted", "CitizenshipClaimReported",
+        "DeterminationRecorded", "DetainerPrepared", "DetainerServedOnSubject", "IceNotifiedOfDetainer", "I213Prepared",
+        "ChargingDocumentPrepared", "SubmittedForReview", "ChargingDocumentServed", "ScheduledReleaseSet", "ReleaseEligible",
+        "HoldStarted", "WarrantServed", "CustodyTransferredToIce", "ReleasedFromLocalCustody", "ChargesAmended",
+        "TransferredToAgency", "IceNotifiedOfService",
+    ];
+
+    //                                               Jail Officer OtherJail Supervisor OtherSup Auditor Analyst Admin
+    private static readonly Expect[] AgencyWrite = [A, A, A, F, F, F, F, F];
+    private static readonly Expect[] AgencyCaseWrite = [A, A, N, F, F, F, F, F];
+    private static readonly Expect[] SupervisorCaseWrite = [F, F, F, A, N, F, F, F];
+    private static readonly Expect[] SharedCaseWrite = [A, A, N, A, N, F, F, F];
+    private static readonly Expect[] CaseRead = [A, A, N, A, N, A, F, F];
+    private static readonly Expect[] CaseSearch = [A, A, E, A, E, A, F, F];
+    private static readonly Expect[] GovernanceList = [A, A, A, A, A, A, A, A];
+    private static readonly Expect[] GovernanceRead = [A, A, N, A, N, A, A, A];
+    private static readonly Expect[] ComplaintRead = [A, A, N, A, N, A, F, A];
+    private static readonly Expect[] AdminOnly = [F, F, F, F, F, F, F, A];
+    private static readonly Expect[] AuditorOnly = [F, F, F, F, F, A, F, F];
+    private static readonly Expect[] AgencyGovernanceWrite = [A, A, A, F, F, F, F, A];
+    private static readonly Expect[] OfficerSteps = [F, F, F, A, N, F, F, A];
+    private static readonly Expect[] ComplaintWrite = [A, A, N, F, F, F, F, A];
+    private static readonly Expect[] AgencyFeed = [A, A, A, F, F, F, F, F];
+
+    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, string BookingNumber, Guid ComplaintId);
+
+    private sealed record Row(string Method, string Route, string? EventType, Expect[] Expected, Func<World, string> Url, Func<World, object?> Body);
+
+    private static object Envelope(string type, object data) => GovernanceClient.Envelope(type, data);
+
+    private static IEnumerable<Row> Rows()
+    {
+        yield return new("GET", "/api/agreements", null, GovernanceList, _ => "/api/agreements?limit=5", _ => null);
+        yield return new("GET", "/api/agreements/{ori}/{model}", null, GovernanceRead, w => $"/api/agreements/{w.Ori}/JEM", _ => null);
+        foreach (var type in PostAgreementEventEndpoint.Kinds.Keys)
+            yield return new("POST", "/api/agreements/{ori}/{model}/events", type, AdminOnly, w => $"/api/agreements/{w.Ori}/JEM/events", _ => Envelope(type, new { }));
+        yield return new("GET", "/api/officers", null, GovernanceList, _ => "/api/officers", _ => null);
+        yield return new("GET", "/api/officers/{officerId}", null, GovernanceRead, w => $"/api/officers/{w.OfficerId}", _ => null);
+        yield return new("POST", "/api/officers", "OfficerNominated", AgencyGovernanceWrite, _ => "/api/officers",
+            _ => Envelope("OfficerNominated", new { badgeNumber = $"M-{Guid.NewGuid():N}"[..12], models = new[] { "JEM" } }));
+        foreach (var (type, data) in OfficerStepSamples())
+            yield return new("POST", "/api/officers/{officerId}/events", type, OfficerSteps, w => $"/api/officers/{w.OfficerId}/events", _ => Envelope(type, data));
+        yield return new("POST", "/api/complaints", "ComplaintReceived", AgencyGovernanceWrite, _ => "/api/complaints",
+            _ => Envelope("ComplaintReceived", new { complaintNumber = $"IA-{Guid.NewGuid():N}"[..12], againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(30) }));
+        yield return new("GET", "/api/complaints/{complaintId}", null, ComplaintRead, w => $"/api/complaints/{w.ComplaintId}", _ => null);
+        foreach (var (type, data) in ComplaintSamples())
+            yield return new("POST", "/api/complaints/{complaintId}/events", type, ComplaintWrite, w => $"/api/complaints/{w.ComplaintId}/events", _ => Envelope(type, data));
+        yield return new("POST", "/api/bookings", "BookingRecorded", AgencyWrite, _ => "/api/bookings", _ => Envelopes.Booking(Envelopes.NewBookingNumber()));
+        yield return new("POST", "/api/events/batch", null, AgencyWrite, _ => "/api/events/batch",
+            _ => new { events = new[] { Envelopes.Booking(Envelopes.NewBookingNumber()) } });
+        yield return new("GET", "/api/cases", null, CaseSearch, w => $"/api/cases?ori={w.Ori}&bookingNumber={w.BookingNumber}", _ => null);
+        yield return new("GET", "/api/cases/{caseId}", null, CaseRead, w => $"/api/cases/{w.CaseId}", _ => null);
+        yield return new("GET", "/api/cases/{caseId}/history", null, CaseRead, w => $"/api/cases/{w.CaseId}/history", _ => null);
+        yield return new("GET", "/api/cases/{caseId}/integrity", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/integrity", _ => null);
+        foreach (var (types, expected) in new[] { (AgencyCaseEvents, AgencyCaseWrite), (SupervisorCaseEvents, SupervisorCaseWrite), (SharedCaseEvents, SharedCaseWrite) })
+        {
+            foreach (var type in types)
+                yield return new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{w.CaseId}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
+        }
+
+        yield return new("GET", "/api/feed", null, AgencyFeed, _ => "/api/feed", _ => null);
+        yield return new("GET", "/api/operations/projections", null, AdminOnly, _ => "/api/operations/projections", _ => null);
+        yield return new("GET", "/api/operations/dead-letters", null, AdminOnly, _ => "/api/operations/dead-letters", _ => null);
+    }
+
+    private static readonly DateTimeOffset Recently = DateTimeOffset.UtcNow.AddHours(-2);
+
+    /// <summary>Valid data for each officer step, so a caller out of scope meets the scope check rather than validation.</summary>
+    private static Dictionary<string, object> OfficerStepSamples() => new()
+    {
+        ["BackgroundCheckCompleted"] = new BackgroundCheckCompleted(Recently, BackgroundCheckResult.Passed),
+        ["TrainingCompleted"] = new { course = "287(g) basic", model = "JEM", completedAt = Envelopes.Instant(Recently), exams = new[] { new { exam = "Law", score = 88 } } },
+        ["OfficerCertified"] = new OfficerCertified(ProgramModel.JEM, Recently),
+        ["AuthorizationIssued"] = new { models = new[] { "JEM" }, effectiveAt = Envelopes.Instant(Recently), letterRef = "L-1", form70006Ref = "F-1", credentialNumber = "C-9" },
+        ["RefresherCompleted"] = new RefresherCompleted(ProgramModel.JEM, Recently),
+        ["AuthorizationRevoked"] = new AuthorizationRevoked(Recently, "matrix", "L-2"),
+        ["CredentialsReturned"] = new CredentialsReturned(Recently),
+    };
+
+    private static Dictionary<string, object> ComplaintSamples() => new()
+    {
+        ["IceNotifiedOfComplaint"] = new IceNotifiedOfComplaint(Recently),
+        ["ComplaintResolved"] = new ComplaintResolved(Recently, ComplaintOutcome.NotSustained),
+        ["ComplaintOutcomeReported"] = new ComplaintOutcomeReported(Recently),
+    };
+
+    private string TokenOf(Caller caller, World world, string otherOri) => caller switch
+    {
+        Caller.Jail => app.Tokens.For(Roles.ScreeningSystem, ori: world.Ori),
+        Caller.Officer => app.Tokens.For(Roles.Officer, ori: world.Ori, officerId: CaseScenario.Badge),
+        Caller.OtherJail => app.Tokens.For(Roles.ScreeningSystem, ori: otherOri),
+        Caller.Supervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice),
+        Caller.OtherSupervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU"),
+        Caller.Auditor => app.Tokens.For(Roles.Auditor),
+        Caller.Analyst => app.Tokens.For(Roles.Analyst),
+        _ => app.Tokens.For(Roles.Admin),
+    };
+
+    [Fact]
+    public void every_endpoint_of_the_host_has_rows()
+    {
+        var covered = Rows().Select(r => $"{r.Method} {r.Route}").ToHashSet();
+        var endpoints = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
+            .ToList();
+
+        endpoints.ShouldNotBeEmpty();
+        endpoints.Where(e => !covered.Contains(e)).ShouldBeEmpty("endpoints without a row in the authorization matrix");
+    }
+
+    [Fact]
+    public void every_governance_event_type_has_a_row()
+    {
+        OfficerStepSamples().Keys.Order().ShouldBe(PostOfficerEventEndpoint.Kinds.Keys.Order());
+        ComplaintSamples().Keys.Order().ShouldBe(PostComplaintEventEndpoint.Kinds.Keys.Order());
+    }
+
+    [Fact]
+    public void every_case_event_type_has_a_row()
+    {
+        AgencyCaseEvents.Concat(SupervisorCaseEvents).Concat(SharedCaseEvents).Order()
+            .ShouldBe(CaseEventKinds.ByType.Keys.Order(), "case event types without a row, or rows for types that cannot be posted");
+    }
+
+    [Fact]
+    public async Task every_caller_gets_what_design_md_says()
+    {
+        var scenario = await CaseScenario.Create(app);
+        var bookingNumber = Envelopes.NewBookingNumber();
+        var caseId = await app.Host.StartCase(scenario.Jail, bookingNumber);
+        var complaint = await app.Host.Post(scenario.Jail, "/api/complaints", Envelope("ComplaintReceived",
+            new { complaintNumber = "IA-MATRIX", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }), 201);
+        var world = new World(scenario.Ori, scenario.OfficerId, caseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id);
+        var otherOri = await SyntheticAgencies.Sign(app.Store, Domain.ProgramModel.JEM);
+
+        var wrong = new List<string>();
+        foreach (var row in Rows())
+        {
+            foreach (var caller in Enum.GetValues<Caller>())
+            {
+                var expected = row.Expected[(int)caller];
+                var result = await app.Host.Scenario(s =>
+                {
+                    var body = row.Body(world);
+                    if (row.Method == "GET")
+                    {
+                        s.Get.Url(row.Url(world));
+                    }
+                    else
+                    {
+                        s.Post.Text(JsonSerializer.Serialize(body, ServerJson.Options)).ToUrl(row.Url(world));
+                        s.WithRequestHeader("Content-Type", "application/json");
+                    }
+                    s.Bearer(TokenOf(caller, world, otherOri));
+                    s.IgnoreStatusCode();
+                });
+                var status = result.Context.Response.StatusCode;
+                var ok = expected switch
+                {
+                    Expect.Forbidden => status == 403,
+                    Expect.Invisible => status == 404,
+                    Expect.EmptyResult => status == 200 && (await result.ReadAsTextAsync()).Contains("\"items\":[]"),
+                    _ => status is not (401 or 403 or 404) && status < 500,
+                };
+                if (!ok)
+                    wrong.Add($"{row.Method} {row.Route} {row.EventType} as {caller}: expected {expected}, got {status}");
+            }
+        }
+
+        wrong.ShouldBeEmpty();
+    }
+}
