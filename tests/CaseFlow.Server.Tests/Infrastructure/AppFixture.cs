@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Alba;
 using JasperFx.CommandLine;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
 
 [assembly: AssemblyFixture(typeof(CaseFlow.Server.Tests.Infrastructure.AppFixture))]
@@ -16,6 +17,9 @@ public sealed class AppFixture : IAsyncLifetime
 {
     public IAlbaHost Host { get; private set; } = null!;
     public TestTokens Tokens { get; } = new(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Every log record and span of the host, for the tests that no identifier leaks into them.</summary>
+    public CapturedTelemetry Telemetry { get; } = new();
 
     /// <summary>How long writers wait for a busy case here: short, so the test of a timed-out wait is quick.</summary>
     public static readonly TimeSpan LockWait = TimeSpan.FromSeconds(2);
@@ -39,6 +43,7 @@ public sealed class AppFixture : IAsyncLifetime
             x.UseSetting("RateLimits:Burst", "100000");
             x.ConfigureServices(s =>
             {
+                s.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Telemetry);
                 s.RunWolverineInSoloMode();
                 s.DisableAllExternalWolverineTransports();
             });
@@ -49,5 +54,6 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await Host.StopAsync();
         await Host.DisposeAsync();
+        Telemetry.Dispose();
     }
 }

@@ -1,14 +1,21 @@
-using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Npgsql;
 
 namespace CaseFlow.Server.Tests.Intake;
 
+/// <summary>
+/// A case is driven with marker values for every identifier — accepted and refused requests alike — and then every
+/// log record, span and problem body of the host and every row of every table in the database are searched for
+/// them. The one exception is the subject record, the single place identifiers are kept (in plain text until the
+/// subject vault encrypts them).
+/// </summary>
 public class IdentifierLeakTests(AppFixture app)
 {
+    private const string SubjectRecordTable = "mt_doc_subjectrecord";
+
     [Fact]
-    public async Task no_stored_event_row_holds_any_of_the_subjects_identifiers()
+    public async Task no_identifier_appears_in_logs_spans_problems_or_any_table_but_the_subject_record()
     {
         var marker = $"Zq{Guid.NewGuid():N}"[..14];
         var aNumber = $"A{Random.Shared.Next(100_000_000, 999_999_999)}";
@@ -16,21 +23,57 @@ public class IdentifierLeakTests(AppFixture app)
         var stateId = $"SID-{marker}";
         var subject = new { name = new { given = $"{marker}Given", family = $"{marker}Family", middle = $"{marker}Middle" }, dateOfBirth = "1987-06-05", aNumber, fbiNumber, stateId };
         var jail = app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
-        var caseId = await app.Host.StartCaseWith(jail, Envelopes.Booking(Envelopes.NewBookingNumber(), subject: subject));
+        var bookingNumber = Envelopes.NewBookingNumber();
+
+        var caseId = await app.Host.StartCaseWith(jail, Envelopes.Booking(bookingNumber, subject: subject));
         await app.Host.PostCaseEvent(jail, caseId, Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(3)));
+        var problems = new List<string>();
+        foreach (var refused in RefusedBookings(subject, marker))
+            problems.Add(await (await app.Host.PostBooking(jail, refused, 400)).ReadAsTextAsync());
 
-        var rows = await AllStoredEventText();
+        var everywhere = string.Join('\n', [app.Telemetry.Text, .. problems, await EveryTableBut(SubjectRecordTable)]);
 
+        (await TableText(SubjectRecordTable)).ShouldContain(aNumber, customMessage: "the search must look where the identifiers are");
+        everywhere.ShouldContain(bookingNumber, customMessage: "the search must cover the case's events");
+        app.Telemetry.Text.ShouldContain(caseId.ToString(), customMessage: "the search must cover the spans and logs of the requests");
         foreach (var identifier in new[] { marker, aNumber, aNumber[1..], fbiNumber, stateId, "1987-06-05" })
-            rows.ShouldNotContain(identifier, Case.Insensitive);
+            everywhere.ShouldNotContain(identifier, Case.Insensitive);
     }
 
-    private static async Task<string> AllStoredEventText()
+    /// <summary>Bookings refused for a bad identifier, each carrying the others.</summary>
+    private static IEnumerable<Dictionary<string, object?>> RefusedBookings(object subject, string marker)
+    {
+        yield return Envelopes.Booking(Envelopes.NewBookingNumber(), subject: new { name = new { given = $"{marker}Given", family = $"{marker}Family" }, dateOfBirth = $"{marker}-06-05" });
+        yield return Envelopes.Booking(Envelopes.NewBookingNumber(), subject: new { name = new { given = $"{marker}Given", family = $"{marker}Family" }, dateOfBirth = "1987-06-05", aNumber = $"A{marker}" });
+        var tooLong = Envelopes.Booking(Envelopes.NewBookingNumber(), subject: subject);
+        tooLong["eventId"] = marker;
+        yield return tooLong;
+    }
+
+    private static async Task<string> EveryTableBut(string excluded)
+    {
+        var tables = await Query("""
+            select quote_ident(table_schema) || '.' || quote_ident(table_name) from information_schema.tables
+            where table_schema not in ('pg_catalog', 'information_schema') and table_type = 'BASE TABLE'
+            """);
+        var text = new List<string>();
+        foreach (var table in tables.Where(t => !t.EndsWith("." + excluded, StringComparison.Ordinal)))
+            text.AddRange(await Query($"select t::text from {table} t"));
+        return string.Join('\n', text);
+    }
+
+    private static async Task<string> TableText(string table) =>
+        string.Join('\n', await Query($"select t::text from {CaseFlow.Server.Platform.PersistenceSetup.SchemaName}.{table} t"));
+
+    private static async Task<List<string>> Query(string sql)
     {
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(
-            $"select string_agg(id::text || data::text || coalesce(headers::text, '') || type || coalesce(user_name, ''), E'\\n') from {PersistenceSetup.SchemaName}.mt_events", connection);
-        return (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            rows.Add(reader.IsDBNull(0) ? "" : reader.GetString(0));
+        return rows;
     }
 }
