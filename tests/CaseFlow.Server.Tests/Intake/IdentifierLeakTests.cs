@@ -6,8 +6,8 @@ namespace CaseFlow.Server.Tests.Intake;
 
 /// <summary>
 /// A case is driven with marker values for every identifier — accepted and refused requests alike — and then every
-/// log record, span and problem body of the host and every row of every table in the database are searched for
-/// them. The one exception is the subject record, the single place identifiers are kept (in plain text until the
+/// log record, span and problem body of the host, every row of every table in the database and PostgreSQL's own log
+/// are searched for them. The one exception is the subject record, the single place identifiers are kept (in plain text until the
 /// subject vault encrypts them).
 /// </summary>
 public class IdentifierLeakTests(AppFixture app)
@@ -31,7 +31,7 @@ public class IdentifierLeakTests(AppFixture app)
         foreach (var refused in RefusedBookings(subject, marker))
             problems.Add(await (await app.Host.PostBooking(jail, refused, 400)).ReadAsTextAsync());
 
-        var everywhere = string.Join('\n', [app.Telemetry.Text, .. problems, await EveryTableBut(SubjectRecordTable)]);
+        var everywhere = string.Join('\n', [app.Telemetry.Text, .. problems, await EveryTableBut(SubjectRecordTable), await PostgresLog()]);
 
         (await TableText(SubjectRecordTable)).ShouldContain(aNumber, customMessage: "the search must look where the identifiers are");
         everywhere.ShouldContain(bookingNumber, customMessage: "the search must cover the case's events");
@@ -48,6 +48,16 @@ public class IdentifierLeakTests(AppFixture app)
         var tooLong = Envelopes.Booking(Envelopes.NewBookingNumber(), subject: subject);
         tooLong["eventId"] = marker;
         yield return tooLong;
+    }
+
+    /// <summary>The database server's own log (errors with their details and statements), as <c>./ops/test</c> names it.</summary>
+    private static async Task<string> PostgresLog()
+    {
+        var path = Environment.GetEnvironmentVariable("CASEFLOW_TEST_PG_LOG")
+            ?? throw new InvalidOperationException("CASEFLOW_TEST_PG_LOG is not set: run the tests with ./ops/test.");
+        var text = await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken);
+        text.ShouldNotBeEmpty();
+        return text;
     }
 
     private static async Task<string> EveryTableBut(string excluded)
