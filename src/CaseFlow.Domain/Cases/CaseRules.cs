@@ -70,7 +70,7 @@ public static partial class CaseRules
         return context.Officer is { } officer && officer.IsAuthorizedAt(state.Ori, state.Model, context.OccurredAt, context.RefresherInterval)
             ? null
             : new Refusal("officer-not-authorized", "The officer may not act",
-                $"Officer {context.Actor.OfficerBadge} of {state.Ori} did not hold an unrevoked {state.Model} authorization with current training when this occurred ({context.OccurredAt:u}).");
+                $"The acting officer (officerId) of {state.Ori} did not hold an unrevoked {state.Model} authorization with current training when this occurred ({context.OccurredAt:u}).");
     }
 
     private static Refusal? SupervisorMayDecide(CaseFile state, object @event, CaseRuleContext context)

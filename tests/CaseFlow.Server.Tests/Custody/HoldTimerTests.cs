@@ -23,18 +23,7 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
     private IAlbaHost _node = null!;
 
     public async ValueTask InitializeAsync() =>
-        _node = await AlbaHost.For<Program>(x =>
-        {
-            x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
-            x.UseSetting("AsyncProjections:Enabled", "false");
-            x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
-            x.ConfigureServices(s =>
-            {
-                s.AddSingleton<TimeProvider>(_clock);
-                s.RunWolverineInSoloMode();
-                s.DisableAllExternalWolverineTransports();
-            });
-        });
+        _node = await app.StartNode(x => x.ConfigureServices(s => s.AddSingleton<TimeProvider>(_clock)));
 
     public async ValueTask DisposeAsync() => await _node.DisposeAsync();
 

@@ -54,17 +54,7 @@ public class FeedTests(AppFixture app)
         var (jem, _, second) = await TwoCasesWithDecisions();
         var before = await Read(app.Host, jem.Jail, "limit=3");
 
-        await using var restarted = await AlbaHost.For<Program>(x =>
-        {
-            x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
-            x.UseSetting("AsyncProjections:Enabled", "false");
-            x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
-            x.ConfigureServices(s =>
-            {
-                s.RunWolverineInSoloMode();
-                s.DisableAllExternalWolverineTransports();
-            });
-        });
+        await using var restarted = await app.StartNode();
         var after = await Read(restarted, jem.Jail, $"after={before.Next}&limit=10");
 
         before.Items.Count.ShouldBe(3);

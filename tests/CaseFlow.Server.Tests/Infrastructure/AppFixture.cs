@@ -50,6 +50,21 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>Another CaseFlow node on the same database, running no projections (this fixture's host runs them).</summary>
+    public Task<IAlbaHost> StartNode(Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null) =>
+        AlbaHost.For<Program>(x =>
+        {
+            x.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            x.UseSetting("AsyncProjections:Enabled", "false");
+            x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
+            x.ConfigureServices(s =>
+            {
+                s.RunWolverineInSoloMode();
+                s.DisableAllExternalWolverineTransports();
+            });
+            configure?.Invoke(x);
+        });
+
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();

@@ -1,7 +1,6 @@
 using Alba;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using Wolverine;
 
 namespace CaseFlow.Server.Tests.Security;
 
@@ -12,18 +11,10 @@ public sealed class RateLimitTests(AppFixture app) : IAsyncLifetime
     private IAlbaHost _node = null!;
 
     public async ValueTask InitializeAsync() =>
-        _node = await AlbaHost.For<Program>(x =>
+        _node = await app.StartNode(x =>
         {
-            x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
-            x.UseSetting("AsyncProjections:Enabled", "false");
-            x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
             x.UseSetting("RateLimits:PermitsPerSecond", "1");
             x.UseSetting("RateLimits:Burst", Burst.ToString());
-            x.ConfigureServices(s =>
-            {
-                s.RunWolverineInSoloMode();
-                s.DisableAllExternalWolverineTransports();
-            });
         });
 
     public async ValueTask DisposeAsync() => await _node.DisposeAsync();
