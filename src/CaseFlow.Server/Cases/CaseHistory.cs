@@ -10,15 +10,13 @@ using Wolverine.Http;
 
 namespace CaseFlow.Server.Cases;
 
-public sealed record HistoryPage(string? After = null, string? Limit = null);
-
 public static class CaseHistoryEndpoint
 {
     /// <summary>The case's events in order with their metadata, paged by version (<c>after</c> is the last version read).</summary>
     [WolverineGet("/api/cases/{caseId}/history", Name = "GetCaseHistory")]
     [Authorize(Policy = Policies.ReadCases)]
     public static async Task<IResult> Get(
-        Guid caseId, [FromQuery] HistoryPage page, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, CancellationToken ct)
+        Guid caseId, [FromQuery] PageRequest page, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var limit = errors.Limit(page.Limit);

@@ -9,8 +9,6 @@ using Wolverine.Http;
 
 namespace CaseFlow.Server.Feed;
 
-public sealed record FeedPage(string? After = null, string? Limit = null);
-
 public static class GetFeedEndpoint
 {
     /// <summary>
@@ -19,7 +17,7 @@ public static class GetFeedEndpoint
     /// </summary>
     [WolverineGet("/api/feed", Name = "GetFeed")]
     [Authorize(Policy = Policies.ReadFeed)]
-    public static async Task<IResult> Get([FromQuery] FeedPage page, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
+    public static async Task<IResult> Get([FromQuery] PageRequest page, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var limit = errors.Limit(page.Limit);

@@ -6,6 +6,9 @@ namespace CaseFlow.Server.Platform;
 /// <summary>A page of a list in stable order; <see cref="Next"/> is the cursor of the following page, if any.</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
 
+/// <summary>The query of an endpoint that only pages: <c>after</c> and <c>limit</c>, read as text and checked by <see cref="FieldErrors"/>.</summary>
+public sealed record PageRequest(string? After = null, string? Limit = null);
+
 /// <summary>Cursor paging as design.md describes it: <c>after</c> (an opaque cursor) and <c>limit</c> up to 500.</summary>
 public static class Paging
 {

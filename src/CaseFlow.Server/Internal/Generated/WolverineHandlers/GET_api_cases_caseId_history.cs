@@ -48,10 +48,10 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Binding QueryString values to the argument marked with [FromQuery]
-            var historyPage = new CaseFlow.Server.Cases.HistoryPage(After, Limit);
+            var pageRequest = new CaseFlow.Server.Platform.PageRequest(After, Limit);
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Cases.CaseHistoryEndpoint.Get(caseId, historyPage, httpContext.User, ((Marten.IQuerySession)documentSession), _storedEventRows, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Cases.CaseHistoryEndpoint.Get(caseId, pageRequest, httpContext.User, ((Marten.IQuerySession)documentSession), _storedEventRows, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

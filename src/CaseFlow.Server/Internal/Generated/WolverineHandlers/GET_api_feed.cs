@@ -33,10 +33,10 @@ namespace Internal.Generated.WolverineHandlers
             var After = httpContext.Request.Query["After"];
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Feed.GetFeedEndpoint").SetTag("http.route", "/api/feed").SetTag("http.request.method", "GET");
             // Binding QueryString values to the argument marked with [FromQuery]
-            var feedPage = new CaseFlow.Server.Feed.FeedPage(After, Limit);
+            var pageRequest = new CaseFlow.Server.Platform.PageRequest(After, Limit);
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Feed.GetFeedEndpoint.Get(feedPage, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Feed.GetFeedEndpoint.Get(pageRequest, httpContext.User, ((Marten.IQuerySession)documentSession), httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
