@@ -22,8 +22,8 @@ public sealed class NoNullElementsConverter : JsonConverterFactory
     {
         public override IReadOnlyList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            var items = JsonSerializer.Deserialize<List<T?>>(ref reader, options) ?? [];
-            return items.Contains(null) ? throw new JsonException("A list may not contain null.") : items.OfType<T>().ToList();
+            var items = JsonSerializer.Deserialize<List<T>>(ref reader, options) ?? [];
+            return items.Exists(item => item is null) ? throw new JsonException("A list may not contain null.") : items;
         }
 
         public override void Write(Utf8JsonWriter writer, IReadOnlyList<T> value, JsonSerializerOptions options) =>
