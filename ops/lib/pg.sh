@@ -2,6 +2,9 @@
 # PostgreSQL 15 cluster helpers for ops/pg. Source after common.sh.
 PGBIN=/usr/lib/postgresql/15/bin
 PG_PASSWORD=postgres
+# The application's login: owns its database (Marten's and Wolverine's schemas), but not the access audit.
+APP_ROLE=caseflow_app
+APP_PASSWORD=caseflow
 
 # Run a command as the server user: postgres when we are root, ourselves otherwise.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -15,6 +18,7 @@ ensure_pg_installed() {
 }
 
 conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD"; }
+app_conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=$APP_ROLE;Password=$APP_PASSWORD"; }
 
 # Create DIR (if needed) owned by the server user, mode 700.
 make_pg_dir() {
@@ -58,11 +62,31 @@ pg_psql() {
     -v ON_ERROR_STOP=1 -qtA "$@"
 }
 
+# The roles: the application's login, and the NOLOGIN owner of the access audit.
+pg_create_roles() {
+  pg_psql "$1" postgres >/dev/null <<SQL
+do \$\$ begin
+  if not exists (select from pg_roles where rolname = '$APP_ROLE') then
+    create role $APP_ROLE login password '$APP_PASSWORD';
+  end if;
+  if not exists (select from pg_roles where rolname = 'caseflow_audit_owner') then
+    create role caseflow_audit_owner nologin;
+  end if;
+end \$\$;
+SQL
+}
+
+# pg_create_db PORT DB: the database, owned by the application's role, with the access audit applied.
 pg_create_db() {
-  local port=$1 db=$2
+  local port=$1 db=$2 owner
   [[ $db =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "invalid database name '$db'"
-  if [ -z "$(pg_psql "$port" postgres -c "select 1 from pg_database where datname = '$db'")" ]; then
-    pg_psql "$port" postgres -c "create database \"$db\"" >/dev/null
+  pg_create_roles "$port"
+  owner=$(pg_psql "$port" postgres -c "select pg_get_userbyid(datdba) from pg_database where datname = '$db'")
+  if [ -z "$owner" ]; then
+    pg_psql "$port" postgres -c "create database \"$db\" owner $APP_ROLE" >/dev/null
     log "created database $db"
+  elif [ "$owner" != "$APP_ROLE" ]; then
+    die "database $db is owned by $owner, not $APP_ROLE (made by an older checkout): ./ops/pg reset recreates it"
   fi
+  pg_psql "$port" "$db" -f "$ROOT/ops/sql/access-audit.sql" >/dev/null
 }

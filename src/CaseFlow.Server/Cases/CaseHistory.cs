@@ -1,3 +1,4 @@
+using CaseFlow.Server.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using CaseFlow.Server.Integrity;
@@ -15,6 +16,7 @@ public static class CaseHistoryEndpoint
     /// <summary>The case's events in order with their metadata, paged by version (<c>after</c> is the last version read).</summary>
     [WolverineGet("/api/cases/{caseId}/history", Name = "GetCaseHistory")]
     [Authorize(Policy = Policies.ReadCases)]
+    [AccessAudited("case", "caseId")]
     public static async Task<IResult> Get(
         Guid caseId, [FromQuery] PageRequest page, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using CaseFlow.Server.Audit;
 using System.Security.Claims;
 using CaseFlow.Domain.Agencies;
 using CaseFlow.Domain.Cases;
@@ -18,7 +19,9 @@ public static class FindCaseEndpoint
     /// <summary>Finds the case of a booking: the case id follows from ORI and booking number. A list of at most one.</summary>
     [WolverineGet("/api/cases", Name = "FindCase")]
     [Authorize(Policy = Policies.ReadCases)]
-    public static async Task<IResult> Get([FromQuery] BookingLookup lookup, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    [AccessAudited("case-search")]
+    public static async Task<IResult> Get(
+        [FromQuery] BookingLookup lookup, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var ori = (lookup.Ori ?? CallerScope.From(user).Ori)?.ToUpperInvariant();
@@ -28,7 +31,9 @@ public static class FindCaseEndpoint
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
 
-        var found = await CaseLookup.Visible(session, CaseId.For(ori!, bookingNumber!), user, ct);
+        var caseId = CaseId.For(ori!, bookingNumber!);
+        AccessLog.NoteCase(http, caseId);
+        var found = await CaseLookup.Visible(session, caseId, user, ct);
         return Results.Ok(new Page<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, clock.GetUtcNow())], null));
     }
 }

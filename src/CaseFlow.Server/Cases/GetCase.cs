@@ -1,3 +1,4 @@
+using CaseFlow.Server.Audit;
 using System.Security.Claims;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Intake;
@@ -14,6 +15,7 @@ public static class GetCaseEndpoint
     /// <summary>The case summary (status, next steps, hold deadline, rules met), with its version as ETag; 404 when unknown or outside the caller's scope.</summary>
     [WolverineGet("/api/cases/{caseId}", Name = "GetCase")]
     [Authorize(Policy = Policies.ReadCases)]
+    [AccessAudited("case", "caseId")]
     public static async Task<IResult> Get(Guid caseId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var found = await CaseLookup.Visible(session, caseId, user, ct);

@@ -1,3 +1,4 @@
+using CaseFlow.Server.Audit;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Integrity;
 using Marten;
@@ -18,6 +19,7 @@ public static class VerifyCaseIntegrityEndpoint
 {
     [WolverineGet("/api/cases/{caseId}/integrity", Name = "VerifyCaseIntegrity")]
     [Authorize(Policy = Policies.VerifyIntegrity)]
+    [AccessAudited("case", "caseId")]
     public static async Task<IResult> Get(Guid caseId, IQuerySession session, ChainVerifier verifier, CancellationToken ct)
     {
         var summary = await session.LoadAsync<CaseFile>(caseId, ct);

@@ -1,3 +1,4 @@
+using CaseFlow.Server.Audit;
 using System.Globalization;
 using System.Security.Claims;
 using CaseFlow.Server.Platform;
@@ -17,6 +18,7 @@ public static class GetFeedEndpoint
     /// </summary>
     [WolverineGet("/api/feed", Name = "GetFeed")]
     [Authorize(Policy = Policies.ReadFeed)]
+    [AccessAudited("feed")]
     public static async Task<IResult> Get([FromQuery] PageRequest page, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var errors = new FieldErrors();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Integrity;
+using CaseFlow.Server.Audit;
 using JasperFx.Events;
 using Marten;
 using Marten.Exceptions;
@@ -16,11 +18,21 @@ namespace CaseFlow.Server.Intake;
 /// the envelope and the chained integrity hash. A lost race is judged again against what won it, and a lock wait
 /// that times out is a 409 with Retry-After: never a 500.
 /// </summary>
-public sealed class EventWriter(OutboxedSessionFactory sessions)
+public sealed class EventWriter(OutboxedSessionFactory sessions, AccessLog audit)
 {
     private const int Attempts = 3;
 
+    /// <summary>Writes the event and records the access: an append in its own transaction, any other outcome queued.</summary>
     public async Task<WriteOutcome> Write<TState>(WriteRequest<TState> request, IMessageContext context, CancellationToken ct)
+        where TState : class, IChainedState<TState>
+    {
+        var outcome = await WriteOnce(request, context, ct);
+        if (outcome is not WriteOutcome.Appended)
+            await audit.Record(AccessOf(request, AccessOutcomeOf(outcome)), ct);
+        return outcome;
+    }
+
+    private async Task<WriteOutcome> WriteOnce<TState>(WriteRequest<TState> request, IMessageContext context, CancellationToken ct)
         where TState : class, IChainedState<TState>
     {
         for (var attempt = 1; ; attempt++)
@@ -79,6 +91,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions)
         var staged = EventStager.Stage(session, request.StreamId, currentVersion + 1, state?.ChainHead ?? EventChain.Genesis, request.Event, decision.Data!, request.Caller);
         stream.AppendOne(staged);
         request.AlongWith?.Invoke(session);
+        audit.Within(session, AccessOf(request, AccessOutcomes.Appended));
         if (request.Schedule(decision.Data!) is { } scheduled)
             await context.ScheduleAsync(scheduled.Message, scheduled.At);
         await session.SaveChangesAsync(ct);
@@ -103,6 +116,22 @@ public sealed class EventWriter(OutboxedSessionFactory sessions)
             ? new WriteOutcome.Replayed(AppendResult.From(first), Created: true)
             : new WriteOutcome.AlreadyStarted(request.StreamId);
     }
+
+    private AccessRecord AccessOf<TState>(WriteRequest<TState> request, string outcome) where TState : class =>
+        audit.Describe(request.Caller, $"{AccessRecordKinds.Of<TState>()}:{request.StreamId}", typeof(TState) == typeof(CaseFile) ? request.StreamId : null,
+            request.Event.Type, outcome);
+
+    private static string AccessOutcomeOf(WriteOutcome outcome) => outcome switch
+    {
+        WriteOutcome.Appended => AccessOutcomes.Appended,
+        WriteOutcome.Replayed => AccessOutcomes.Replayed,
+        WriteOutcome.Refused refused => AccessOutcomes.Refused(refused.Refusal.Type, 422),
+        WriteOutcome.NotFound => AccessOutcomes.NotFound,
+        WriteOutcome.IdConflict or WriteOutcome.AlreadyStarted => AccessOutcomes.Conflict,
+        WriteOutcome.Stale => AccessOutcomes.Refused("stale-version", 412),
+        WriteOutcome.Busy => AccessOutcomes.Refused("busy", 409),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
 
     private static bool LostARace(Exception e) => e switch
     {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CaseFlow.Server.Platform;
 
-/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database answers and its schema is current.</summary>
+/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database answers, its schema is current and the access log can be written.</summary>
 public static class HealthSetup
 {
     private const string Ready = "ready";
@@ -12,6 +12,7 @@ public static class HealthSetup
     public static void AddCaseFlowHealth(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<DatabaseSchemaCheck>("database", tags: [Ready])
+            .AddCheck<CaseFlow.Server.Audit.AccessLogCheck>("access-log", tags: [Ready])
             .AddCheck<CaseFlow.Server.Operations.DeadLetterCheck>("dead-letters", tags: [Ready])
             .AddCheck<CaseFlow.Server.Operations.ProjectionCheck>("projections", tags: [Ready]);
 

@@ -33,6 +33,7 @@ public static class ProblemDetailsSetup
             }
 
             problem.Extensions.TryAdd("retryable", Retryable.Contains(status));
+            CaseFlow.Server.Audit.AccessLog.NoteProblemType(context.HttpContext, problem.Type);
             problem.Extensions.TryAdd("traceId", Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier);
         });
 

@@ -20,6 +20,7 @@ public static class Policies
     public const string VerifyIntegrity = "integrity:verify";
     public const string Operate = "operations";
     public const string ReadFeed = "feed:read";
+    public const string ReadAccessLog = "audit:read";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -38,6 +39,7 @@ public static class Policies
         options.AddPolicy(AppendCaseEvents, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor]));
         options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
+        options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));
         options.AddPolicy(ReadFeed, new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()

@@ -23,13 +23,11 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
     private readonly string _database = $"caseflow_projection_failure_{Guid.NewGuid():N}"[..40];
     private IAlbaHost _node = null!;
 
-    private static NpgsqlConnectionStringBuilder Admin => new(AppFixture.ConnectionString) { Database = "postgres" };
-
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = _database }.ConnectionString;
+    private string ConnectionString { get; set; } = "";
 
     public async ValueTask InitializeAsync()
     {
-        await Execute(Admin.ConnectionString, $"create database {_database}");
+        ConnectionString = await TestDatabases.Create(_database);
         _node = await AlbaHost.For<Program>(x =>
         {
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
@@ -45,7 +43,7 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _node.DisposeAsync();
-        await Execute(Admin.ConnectionString, $"drop database {_database} with (force)");
+        await TestDatabases.Drop(_database);
     }
 
     [Fact]
@@ -80,7 +78,7 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
     public async Task a_message_that_failed_after_its_retries_shows_in_readiness_and_to_operators()
     {
         // The row Wolverine writes when a message has exhausted its retries.
-        await Execute(ConnectionString,
+        await TestDatabases.Execute(ConnectionString,
             $"insert into {PersistenceSetup.SchemaName}.wolverine_dead_letters (id, body, message_type, exception_type, exception_message, failed_at, replayable) " +
             "values (gen_random_uuid(), '\\x00', 'hold-deadline-reached', 'System.TimeoutException', 'Case stayed busy', now(), true)");
 
@@ -95,7 +93,7 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
     {
         var schema = PersistenceSetup.SchemaName;
         var stream = Guid.NewGuid();
-        await Execute(ConnectionString, $"insert into {schema}.mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) values ('{stream}', 'case_file', 1, now(), now(), '*DEFAULT*', false)");
+        await TestDatabases.Execute(ConnectionString, $"insert into {schema}.mt_streams (id, type, version, timestamp, created, tenant_id, is_archived) values ('{stream}', 'case_file', 1, now(), now(), '*DEFAULT*', false)");
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(
@@ -119,13 +117,5 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
         }
 
         public void OnNext(ShardState value) => onNext(value);
-    }
-
-    private static async Task Execute(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

@@ -3,7 +3,6 @@ using Alba;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
-using Npgsql;
 using Wolverine;
 
 namespace CaseFlow.Server.Tests.Platform;
@@ -17,11 +16,11 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
 {
     private readonly string _database = $"caseflow_fresh_{Guid.NewGuid():N}"[..30];
 
-    private string ConnectionString => new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = _database }.ConnectionString;
+    private string ConnectionString { get; set; } = "";
 
-    public async ValueTask InitializeAsync() => await Admin($"create database {_database}");
+    public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.Create(_database);
 
-    public async ValueTask DisposeAsync() => await Admin($"drop database {_database} with (force)");
+    public async ValueTask DisposeAsync() => await TestDatabases.Drop(_database);
 
     [Fact]
     public async Task a_production_node_on_a_database_db_apply_prepared_takes_a_booking()
@@ -61,13 +60,5 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         process.ExitCode.ShouldBe(0, $"{command} failed:\n{await output}\n{await errors}");
-    }
-
-    private static async Task Admin(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "postgres" }.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 }

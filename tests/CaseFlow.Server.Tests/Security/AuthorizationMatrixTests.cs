@@ -100,6 +100,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/feed", null, AgencyFeed, _ => "/api/feed", _ => null);
         yield return new("GET", "/api/operations/projections", null, AdminOnly, _ => "/api/operations/projections", _ => null);
         yield return new("GET", "/api/operations/dead-letters", null, AdminOnly, _ => "/api/operations/dead-letters", _ => null);
+        yield return new("GET", "/api/audit/access", null, AuditorOnly, _ => "/api/audit/access?limit=1", _ => null);
     }
 
     private static readonly DateTimeOffset Recently = DateTimeOffset.UtcNow.AddHours(-2);

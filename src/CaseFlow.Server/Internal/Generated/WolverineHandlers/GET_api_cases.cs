@@ -38,7 +38,7 @@ namespace Internal.Generated.WolverineHandlers
             var bookingLookup = new CaseFlow.Server.Cases.BookingLookup(Ori, BookingNumber);
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Cases.FindCaseEndpoint.Get(bookingLookup, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Cases.FindCaseEndpoint.Get(bookingLookup, httpContext.User, ((Marten.IQuerySession)documentSession), _timeProvider, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

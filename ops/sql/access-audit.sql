@@ -1,0 +1,45 @@
+-- The access audit: an INSERT-only table the application's role can append to and read, never change.
+-- Applied by ops/pg as a superuser (the application cannot create it: its owner is a role nobody logs in as).
+-- Needs the roles caseflow_app (the application's login) and caseflow_audit_owner (NOLOGIN) to exist.
+-- Idempotent: safe to apply again.
+
+CREATE SCHEMA IF NOT EXISTS caseflow_audit AUTHORIZATION caseflow_audit_owner;
+
+CREATE TABLE IF NOT EXISTS caseflow_audit.access_log (
+    id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at       timestamptz NOT NULL,               -- when the access happened (UTC, the node's clock)
+    user_id  text NOT NULL,                      -- the token's subject, or "anonymous"
+    role     text NOT NULL,
+    agency   text NOT NULL,                      -- ORI, field office, or "" for program-wide roles
+    record   text NOT NULL,                      -- what was touched: "case:<id>", "subject:<ref>", "officer:<id>", ...
+    case_id  uuid,                               -- the case the record belongs to, when there is one
+    action   text NOT NULL,                      -- the endpoint or event type
+    outcome  text NOT NULL,                      -- allowed, appended, replayed, refused:<problem>, denied, ...
+    source   text NOT NULL,                      -- the caller's network address, or "system"
+    trace_id text NOT NULL,
+    logged_at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+ALTER TABLE caseflow_audit.access_log OWNER TO caseflow_audit_owner;
+
+CREATE INDEX IF NOT EXISTS access_log_user ON caseflow_audit.access_log (user_id, id);
+CREATE INDEX IF NOT EXISTS access_log_case ON caseflow_audit.access_log (case_id, id) WHERE case_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS access_log_at ON caseflow_audit.access_log (at);
+
+REVOKE ALL ON SCHEMA caseflow_audit FROM PUBLIC;
+REVOKE ALL ON caseflow_audit.access_log FROM PUBLIC;
+GRANT USAGE ON SCHEMA caseflow_audit TO caseflow_app;
+GRANT INSERT, SELECT ON caseflow_audit.access_log TO caseflow_app;
+
+-- Defence in depth beside the privileges: even a role later granted more cannot rewrite history unnoticed.
+CREATE OR REPLACE FUNCTION caseflow_audit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'caseflow_audit.access_log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+END $$;
+ALTER FUNCTION caseflow_audit.refuse_change() OWNER TO caseflow_audit_owner;
+
+DROP TRIGGER IF EXISTS access_log_append_only ON caseflow_audit.access_log;
+CREATE TRIGGER access_log_append_only BEFORE UPDATE OR DELETE ON caseflow_audit.access_log
+    FOR EACH ROW EXECUTE FUNCTION caseflow_audit.refuse_change();
+DROP TRIGGER IF EXISTS access_log_no_truncate ON caseflow_audit.access_log;
+CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON caseflow_audit.access_log
+    FOR EACH STATEMENT EXECUTE FUNCTION caseflow_audit.refuse_change();

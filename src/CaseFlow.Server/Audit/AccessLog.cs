@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using CaseFlow.Server.Security;
+using Marten;
+
+namespace CaseFlow.Server.Audit;
+
+/// <summary>
+/// Where accesses are recorded. A write records itself inside its own transaction (<see cref="Within"/>), so an
+/// event is never stored without its audit row nor the other way round; reads, refusals and denials are queued
+/// (<see cref="Record"/>) and written in batches by <see cref="AccessLogWriter"/>.
+/// </summary>
+public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
+{
+    private const string RecordedKey = "caseflow.access-recorded";
+    private const string CaseKey = "caseflow.access-case";
+    private const string ProblemTypeKey = "caseflow.access-problem-type";
+
+    private readonly Channel<object> _pending = Channel.CreateBounded<object>(
+        new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    /// <summary>Queued records, and flush requests (a <see cref="TaskCompletionSource"/> completed once everything before it is stored).</summary>
+    public ChannelReader<object> Pending => _pending.Reader;
+
+    public AccessRecord Describe(CallerScope caller, string record, Guid? caseId, string action, string outcome) =>
+        new(clock.GetUtcNow(), caller.Subject, caller.Role, caller.Ori ?? caller.FieldOffice ?? "", record, caseId, action, outcome,
+            http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "system", Activity.Current?.TraceId.ToString() ?? "");
+
+    /// <summary>Adds the record to the session's unit of work: stored in the same transaction as the write, or not at all.</summary>
+    public void Within(IDocumentSession session, AccessRecord record)
+    {
+        session.QueueSqlCommand(AccessLogTable.InsertOne, AccessLogTable.ValuesOf(record));
+        MarkRecorded();
+    }
+
+    public async ValueTask Record(AccessRecord record, CancellationToken ct = default)
+    {
+        MarkRecorded();
+        await _pending.Writer.WriteAsync(record, ct);
+    }
+
+    /// <summary>Waits until every record queued before this call is stored, so a read of the log sees them.</summary>
+    public async Task Flush(CancellationToken ct)
+    {
+        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await _pending.Writer.WriteAsync(stored, ct);
+        await stored.Task.WaitAsync(ct);
+    }
+
+    /// <summary>No more records: the writer stores what is queued and stops.</summary>
+    public void Complete() => _pending.Writer.TryComplete();
+
+    /// <summary>The case a read touched, when the route does not name it (a search, a subject): for the log's <c>case</c> filter.</summary>
+    public static void NoteCase(HttpContext context, Guid caseId) => context.Items[CaseKey] = caseId;
+
+    public static Guid? NotedCase(HttpContext context) => context.Items[CaseKey] as Guid?;
+
+    public static void NoteProblemType(HttpContext context, string? type) => context.Items[ProblemTypeKey] = type;
+
+    public static string? NotedProblemType(HttpContext context) => context.Items[ProblemTypeKey] as string;
+
+    /// <summary>Whether the request already recorded what it did (a write), so the request itself is not recorded again.</summary>
+    public static bool WasRecorded(HttpContext context) => context.Items.ContainsKey(RecordedKey);
+
+    private void MarkRecorded()
+    {
+        if (http.HttpContext is { } context)
+            context.Items[RecordedKey] = true;
+    }
+}

@@ -1,0 +1,100 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CaseFlow.Server.Audit;
+
+/// <summary>
+/// Stores the queued access records in batches (binary COPY, one round trip per batch). A batch that cannot be
+/// stored is kept and tried again: an audit record is never dropped while the node runs. On shutdown the queue
+/// is drained first.
+/// </summary>
+public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, ILogger<AccessLogWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 1_000;
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        log.Complete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var records = new List<AccessRecord>(MaxBatch);
+        var flushes = new List<TaskCompletionSource>();
+        // Not cancelled by stoppingToken: on shutdown the channel is completed and what it holds is still stored.
+        while (await log.Pending.WaitToReadAsync(CancellationToken.None))
+        {
+            while (records.Count < MaxBatch && log.Pending.TryRead(out var item))
+            {
+                if (item is AccessRecord record)
+                    records.Add(record);
+                else if (item is TaskCompletionSource flush)
+                    flushes.Add(flush);
+            }
+
+            await Store(records, stoppingToken);
+            records.Clear();
+            flushes.ForEach(f => f.TrySetResult());
+            flushes.Clear();
+        }
+    }
+
+    private async Task Store(List<AccessRecord> records, CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; records.Count > 0; attempt++)
+        {
+            try
+            {
+                await Copy(records);
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                if (stoppingToken.IsCancellationRequested && attempt >= 3)
+                {
+                    logger.LogCritical("Stopping with {Count} access records that could not be stored ({Error})", records.Count, e.GetType().Name);
+                    return;
+                }
+
+                logger.LogError("Access records could not be stored, attempt {Attempt} ({Error}); retrying", attempt, e.GetType().Name);
+                await Task.Delay(RetryDelay, CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task Copy(List<AccessRecord> records)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        await using var import = await connection.BeginBinaryImportAsync(
+            $"copy {AccessLogTable.Name} ({AccessLogTable.Columns}) from stdin (format binary)");
+        foreach (var r in records)
+        {
+            await import.StartRowAsync();
+            await import.WriteAsync(r.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            await import.WriteAsync(r.User, NpgsqlDbType.Text);
+            await import.WriteAsync(r.Role, NpgsqlDbType.Text);
+            await import.WriteAsync(r.Agency, NpgsqlDbType.Text);
+            await import.WriteAsync(r.Record, NpgsqlDbType.Text);
+            if (r.CaseId is { } caseId)
+                await import.WriteAsync(caseId, NpgsqlDbType.Uuid);
+            else
+                await import.WriteNullAsync();
+            await import.WriteAsync(r.Action, NpgsqlDbType.Text);
+            await import.WriteAsync(r.Outcome, NpgsqlDbType.Text);
+            await import.WriteAsync(r.Source, NpgsqlDbType.Text);
+            await import.WriteAsync(r.TraceId, NpgsqlDbType.Text);
+        }
+
+        await import.CompleteAsync();
+    }
+}
+
+/// <summary>The connections the access log is written and read on: the application's own role, outside Marten's sessions.</summary>
+public sealed class AccessLogDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    public NpgsqlDataSource DataSource => dataSource;
+
+    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+}

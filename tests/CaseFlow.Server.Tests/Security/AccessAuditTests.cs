@@ -1,0 +1,148 @@
+using Alba;
+using CaseFlow.Server.Audit;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+using Npgsql;
+
+namespace CaseFlow.Server.Tests.Security;
+
+/// <summary>
+/// The access audit: who read or wrote what, refused or not, with the CJIS fields; written with the write it
+/// records, queryable by auditors only, and beyond the reach of the application's own database role.
+/// </summary>
+public class AccessAuditTests(AppFixture app)
+{
+    private const string Jail = Roles.ScreeningSystem;
+
+    [Fact]
+    public async Task a_booking_and_a_read_are_recorded_with_who_what_when_and_outcome()
+    {
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var jail = app.Tokens.For(Jail, ori: Agencies.FortBend, subject: subject);
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var caseId = await app.Host.StartCase(jail);
+        await app.Host.GetAs(jail, $"/api/cases/{caseId}");
+        await app.Host.GetAs(jail, $"/api/cases/{caseId}/history");
+
+        var entries = await AccessLogOf($"user={subject}");
+
+        entries.Select(e => (e.Record, e.Action, e.Outcome)).ShouldBe(
+        [
+            ($"case:{caseId}", "BookingRecorded", AccessOutcomes.Appended),
+            ($"case:{caseId}", "GET /api/cases/{caseId}", AccessOutcomes.Allowed),
+            ($"case:{caseId}", "GET /api/cases/{caseId}/history", AccessOutcomes.Allowed),
+        ]);
+        entries.ShouldAllBe(e => e.Role == Jail && e.Agency == Agencies.FortBend && e.CaseId == caseId && e.At >= before && e.At.Offset == TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task refusals_denials_and_failed_authentication_are_recorded()
+    {
+        var scenario = await CaseScenario.Create(app);
+        var caseId = await scenario.Book();
+        var otherAgency = $"jail-{Guid.NewGuid():N}";
+        var analyst = $"analyst-{Guid.NewGuid():N}";
+
+        await scenario.Decide(caseId, "ReviewApproved", new { signedAt = CaseScenario.Now() }, status: 422);
+        await scenario.Post(caseId, "ReviewApproved", new { signedAt = CaseScenario.Now() }, status: 403);
+        await app.Host.PostCaseEvent(scenario.Jail, caseId, new { eventId = "not-a-uuid" }, status: 400);
+        await app.Host.GetAs(app.Tokens.For(Jail, ori: Agencies.Aransas, subject: otherAgency), $"/api/cases/{caseId}", 404);
+        await app.Host.GetAs(app.Tokens.For(Roles.Analyst, subject: analyst), $"/api/cases/{caseId}", 403);
+        await app.Host.GetAs(app.Tokens.For(Roles.Auditor, signingKey: new byte[32]), $"/api/cases/{caseId}", 401);
+
+        var onCase = await AccessLogOf($"case={caseId}");
+
+        onCase.ShouldContain(e => e.User == "supervisor-a" && e.Action == "ReviewApproved" && e.Outcome == "refused:out-of-sequence");
+        onCase.ShouldContain(e => e.User == $"jail-{scenario.Ori}" && e.Action == "POST /api/cases/{caseId}/events" && e.Outcome == AccessOutcomes.Denied);
+        onCase.ShouldContain(e => e.User == $"jail-{scenario.Ori}" && e.Action == "POST /api/cases/{caseId}/events" && e.Outcome == "refused:unreadable-body");
+        onCase.ShouldContain(e => e.User == otherAgency && e.Action == "GET /api/cases/{caseId}" && e.Outcome == AccessOutcomes.NotFound);
+        onCase.ShouldContain(e => e.User == analyst && e.Action == "GET /api/cases/{caseId}" && e.Outcome == AccessOutcomes.Denied);
+        onCase.ShouldContain(e => e.User == "anonymous" && e.Action == "GET /api/cases/{caseId}" && e.Outcome == AccessOutcomes.AuthenticationFailed);
+    }
+
+    [Fact]
+    public async Task an_appended_event_and_its_audit_row_are_one_transaction()
+    {
+        var jail = app.Tokens.For(Jail, ori: Agencies.FortBend);
+        var caseId = await app.Host.StartCase(jail);
+
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            $"""
+             select count(*) from {AccessLogTable.Name} a join {PersistenceSetup.SchemaName}.mt_events e on e.xmin = a.xmin
+             where e.stream_id = @id and e.version = 1 and a.case_id = @id and a.outcome = 'appended'
+             """, connection) { Parameters = { new("id", caseId) } };
+
+        ((long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("update caseflow_audit.access_log set outcome = 'allowed'")]
+    [InlineData("delete from caseflow_audit.access_log")]
+    [InlineData("truncate caseflow_audit.access_log")]
+    [InlineData("drop table caseflow_audit.access_log")]
+    [InlineData("alter table caseflow_audit.access_log disable trigger all")]
+    [InlineData("create or replace function caseflow_audit.refuse_change() returns trigger language plpgsql as $$ begin return new; end $$")]
+    public async Task the_applications_role_cannot_change_the_log(string sql)
+    {
+        await app.Host.StartCase(app.Tokens.For(Jail, ori: Agencies.FortBend));
+
+        var refused = await Should.ThrowAsync<PostgresException>(() => TestDatabases.Execute(AppFixture.ConnectionString, sql));
+
+        refused.SqlState.ShouldBeOneOf(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Fact]
+    public async Task the_log_filters_by_time_and_pages_and_only_auditors_read_it()
+    {
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var jail = app.Tokens.For(Jail, ori: Agencies.FortBend, subject: subject);
+        var caseId = await app.Host.StartCase(jail);
+        for (var i = 0; i < 4; i++)
+            await app.Host.GetAs(jail, $"/api/cases/{caseId}");
+        var all = await AccessLogOf($"user={subject}");
+
+        var first = await Page($"user={subject}&limit=3");
+        var rest = await Page($"user={subject}&limit=3&after={first.Next}");
+        var from = Uri.EscapeDataString(all[2].At.ToString("O"));
+        var later = await AccessLogOf($"user={subject}&from={from}");
+
+        all.Count.ShouldBe(5);
+        first.Items.Concat(rest.Items).Select(e => e.Id).ShouldBe(all.Select(e => e.Id));
+        rest.Next.ShouldBeNull();
+        later.Select(e => e.Id).ShouldBe(all.Where(e => e.At >= all[2].At).Select(e => e.Id));
+        foreach (var role in new[] { Jail, Roles.Supervisor, Roles.Analyst, Roles.Admin })
+            await app.Host.GetAs(app.Tokens.For(role, ori: Agencies.FortBend, fieldOffice: "HOU"), "/api/audit/access", 403);
+        await app.Host.GetAs(app.Tokens.For(Roles.Auditor), "/api/audit/access?case=nope&from=yesterday", 400);
+    }
+
+    [Fact]
+    public async Task reading_the_log_is_itself_recorded()
+    {
+        var auditor = $"auditor-{Guid.NewGuid():N}";
+        var token = app.Tokens.For(Roles.Auditor, subject: auditor);
+        await app.Host.GetAs(token, "/api/audit/access?limit=1");
+
+        var entries = await AccessLogOf($"user={auditor}");
+
+        entries.ShouldContain(e => e.Action == "GET /api/audit/access" && e.Record == "access-log" && e.Outcome == AccessOutcomes.Allowed);
+    }
+
+    private async Task<Page<AccessEntry>> Page(string query) =>
+        await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/audit/access?{query}")).ReadAsJsonAsync<Page<AccessEntry>>();
+
+    /// <summary>Every entry matching the query, across pages.</summary>
+    private async Task<List<AccessEntry>> AccessLogOf(string query)
+    {
+        var entries = new List<AccessEntry>();
+        for (string? after = null; ;)
+        {
+            var page = await Page(after is null ? query : $"{query}&after={after}");
+            entries.AddRange(page.Items);
+            if ((after = page.Next) is null)
+                return entries;
+        }
+    }
+}
