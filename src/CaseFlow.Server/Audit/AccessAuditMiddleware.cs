@@ -27,7 +27,7 @@ public sealed class AccessAuditMiddleware(RequestDelegate next, AccessLog log)
 
         var caseId = AccessLog.NotedCase(context)
             ?? (context.Request.RouteValues.TryGetValue("caseId", out var routeCase) && Guid.TryParse(routeCase?.ToString(), out var id) ? id : null);
-        var record = audited?.RecordOf(context.Request.RouteValues) ?? (caseId is { } c ? $"case:{c}" : "request");
+        var record = audited?.RecordOf(context.Request.RouteValues) ?? AccessLog.RecordOf(caseId);
         // The route's pattern names the action without the ids in it ("GET /api/cases/{caseId}").
         var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? Bounded(context.Request.Path.Value)}";
         var caller = context.User.Identity?.IsAuthenticated == true

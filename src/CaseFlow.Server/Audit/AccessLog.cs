@@ -26,6 +26,13 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
         new(clock.GetUtcNow(), caller.Subject, caller.Role, caller.Ori ?? caller.FieldOffice ?? "", record, caseId, action, outcome,
             http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "system", Activity.Current?.TraceId.ToString() ?? "");
 
+    /// <summary>How a record touching a case is named, or a request that named none.</summary>
+    public static string RecordOf(Guid? caseId) => caseId is { } id ? $"case:{id}" : "request";
+
+    /// <summary>Records a write refused before it reached the append path (a malformed batch item).</summary>
+    public ValueTask RecordRefusal(CallerScope caller, Guid? caseId, string action, Microsoft.AspNetCore.Mvc.ProblemDetails problem, CancellationToken ct) =>
+        Record(Describe(caller, RecordOf(caseId), caseId, action, AccessOutcomes.Refused(problem.Type, problem.Status ?? 400)), ct);
+
     /// <summary>Adds the record to the session's unit of work: stored in the same transaction as the write, or not at all.</summary>
     public void Within(IDocumentSession session, AccessRecord record)
     {

@@ -48,11 +48,14 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
     public async Task<BatchItemResult> Apply(
         ClaimsPrincipal user, IQuerySession session, IntakeServices intake, GovernanceOptions governance, IMessageContext context, CancellationToken ct)
     {
-        if (Unreadable is not null)
-            return new BatchItemResult(Index, EventId, "refused", CaseId, null, Unreadable);
-        var (caseId, answer) = Booking is not null
-            ? await PostBookingEndpoint.Record(Booking, CallerScope.From(user), intake, context, ct)
-            : (CaseId, await PostCaseEventEndpoint.Append(CaseId!.Value, CaseEvent!, null, user, session, intake, governance, context, ct));
+        var (caseId, answer) = Unreadable is not null
+            ? (CaseId, IntakeAnswer.Rejected(Unreadable))
+            : Booking is not null
+                ? await PostBookingEndpoint.Record(Booking, CallerScope.From(user), intake, context, ct)
+                : (CaseId, await PostCaseEventEndpoint.Append(CaseId!.Value, CaseEvent!, null, user, session, intake, governance, context, ct));
+        // The append path records what reaches it; an item refused before it is recorded here.
+        if (answer.Problem is { } problem)
+            await intake.Audit.RecordRefusal(CallerScope.From(user), caseId, Booking is not null ? PostBookingEndpoint.EventType : CaseEvent?.Type ?? "batch-item", problem, ct);
         return Result(answer, caseId);
     }
 

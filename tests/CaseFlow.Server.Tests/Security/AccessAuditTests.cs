@@ -62,6 +62,21 @@ public class AccessAuditTests(AppFixture app)
     }
 
     [Fact]
+    public async Task every_item_of_a_batch_is_recorded_the_malformed_ones_too()
+    {
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var jail = app.Tokens.For(Jail, ori: Agencies.FortBend, subject: subject);
+        var booking = Envelopes.Booking(Envelopes.NewBookingNumber());
+        var withoutCase = Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(1));
+
+        await app.Host.Post(jail, "/api/events/batch", new { events = new object[] { booking, withoutCase, 42 } }, 200);
+
+        (await AccessLogOf($"user={subject}")).Select(e => (e.Action, e.Outcome)).ShouldBe(
+            [("BookingRecorded", AccessOutcomes.Appended), ("batch-item", "refused:invalid-request"), ("batch-item", "refused:invalid-request")],
+            ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task an_appended_event_and_its_audit_row_are_one_transaction()
     {
         var jail = app.Tokens.For(Jail, ori: Agencies.FortBend);
