@@ -58,7 +58,7 @@ pg_stop() { as_pg "$PGBIN/pg_ctl" -D "$1" -m fast -w stop >&2; }
 # psql over TCP with the password, as user postgres: pg_psql PORT DB ARGS...
 pg_psql() {
   local port=$1 db=$2; shift 2
-  PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$db" \
+  PGPASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 PGOPTIONS="-c client_min_messages=warning" "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$db" \
     -v ON_ERROR_STOP=1 -qtA "$@"
 }
 
