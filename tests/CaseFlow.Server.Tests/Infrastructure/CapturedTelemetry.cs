@@ -1,18 +1,22 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Every log record the test host writes (message, state, exception) and every span any source starts in this
-/// process (name, tags, events), as text, so a test can search them for values that must never appear.
+/// Every log record the test host writes (message, state, exception), every span any source starts in this
+/// process (name, tags, events) and every distinct metric instrument and tag set measured, as text, so a test can
+/// search them for values that must never appear.
 /// </summary>
 public sealed class CapturedTelemetry : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _records = new();
+    private readonly ConcurrentDictionary<string, byte> _measurements = new();
     private readonly ActivityListener _listener;
+    private readonly MeterListener _meters = new();
 
     public CapturedTelemetry()
     {
@@ -23,9 +27,27 @@ public sealed class CapturedTelemetry : ILoggerProvider
             ActivityStopped = activity => _records.Enqueue(Describe(activity)),
         };
         ActivitySource.AddActivityListener(_listener);
+
+        _meters.InstrumentPublished = (instrument, listener) => listener.EnableMeasurementEvents(instrument);
+        _meters.SetMeasurementEventCallback<long>((instrument, _, tags, _) => Measured(instrument, tags));
+        _meters.SetMeasurementEventCallback<int>((instrument, _, tags, _) => Measured(instrument, tags));
+        _meters.SetMeasurementEventCallback<double>((instrument, _, tags, _) => Measured(instrument, tags));
+        _meters.Start();
     }
 
-    public string Text => string.Join('\n', _records);
+    public string Text => string.Join('\n', _records.Concat(_measurements.Keys));
+
+    /// <summary>Whether a metric of this meter was measured: the search must have covered metrics.</summary>
+    public bool Measured(string meterName) => _measurements.Keys.Any(m => m.StartsWith(meterName + " ", StringComparison.Ordinal));
+
+    // Values are numbers; what could carry an identifier is an instrument's name and its tags. Kept once per distinct set.
+    private void Measured(Instrument instrument, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        var text = new StringBuilder(instrument.Meter.Name).Append(' ').Append(instrument.Name);
+        foreach (var (key, value) in tags)
+            text.Append(' ').Append(key).Append('=').Append(value);
+        _measurements.TryAdd(text.ToString(), 0);
+    }
 
     private static string Describe(Activity activity)
     {
@@ -44,7 +66,11 @@ public sealed class CapturedTelemetry : ILoggerProvider
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _records);
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _meters.Dispose();
+    }
 
     private sealed class Logger(string category, ConcurrentQueue<string> records) : ILogger
     {
