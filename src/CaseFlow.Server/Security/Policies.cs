@@ -20,6 +20,7 @@ public static class Policies
     public const string VerifyIntegrity = "integrity:verify";
     public const string Operate = "operations";
     public const string ReadFeed = "feed:read";
+    public const string OrderSubjects = "subjects:orders";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -39,6 +40,7 @@ public static class Policies
         options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));
+        options.AddPolicy(OrderSubjects, RolesIn([Roles.Admin]));
         options.AddPolicy(ReadFeed, new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireClaim(CaseFlowClaims.Role, Roles.ScreeningSystem, Roles.Officer)
