@@ -31,9 +31,11 @@ public static partial class ProposeSubjectOrderEndpoint
     [WolverinePost("/api/subjects/{subjectRef}/orders", Name = "ProposeSubjectOrder")]
     [Authorize(Policy = Policies.OrderSubjects)]
     public static async Task<IResult> Post(
-        Guid subjectRef, SubjectOrderRequest request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        Guid subjectRef, SubjectOrderRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
         HttpResponse response, CancellationToken ct)
     {
+        // A body of JSON null reads as null: it is judged as an empty request.
+        request ??= new SubjectOrderRequest();
         var errors = new FieldErrors();
         var action = OneOf(errors, "action", request.Action, Actions);
         var basis = OneOf(errors, "legalBasis", request.LegalBasis, Bases);

@@ -1,3 +1,4 @@
+using Alba;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Cases;
@@ -119,6 +120,30 @@ public class SubjectOrderTests(AppFixture app)
         var refused = await app.Host.Propose(AdminA, subjectRef, action, basis, status);
 
         (await refused.ReadAsTextAsync()).ShouldContain($"urn:caseflow:problem:{problem}");
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DC-1","eventId":123}""")]
+    [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DC-1","eventId":"00000000-0000-0000-0000-000000000000"}""")]
+    [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DC\u0000","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"}""")]
+    [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"<script>","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"}""")]
+    [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DC-1","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f","extra":1}""")]
+    public async Task a_malformed_proposal_is_a_400_problem(string body)
+    {
+        var (_, subjectRef) = await app.Host.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, SubjectClient.NewPerson().FbiNumber));
+
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Post.Text(body).ToUrl($"/api/subjects/{subjectRef}/orders");
+            s.WithRequestHeader("Content-Type", "application/json");
+            s.Bearer(AdminA);
+            s.StatusCodeShouldBe(400);
+        });
+
+        (await result.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:");
     }
 
     [Fact]

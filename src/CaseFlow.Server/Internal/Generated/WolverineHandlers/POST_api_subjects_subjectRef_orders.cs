@@ -47,7 +47,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (request, jsonContinue) = await ReadJsonAsync<CaseFlow.Server.Subjects.SubjectOrderRequest>(httpContext);
+            var (request, jsonContinue) = await ReadJsonAsync<CaseFlow.Server.Subjects.SubjectOrderRequest>(httpContext, true);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
