@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using Marten;
@@ -12,10 +13,11 @@ namespace CaseFlow.Server.Operations;
 public sealed record VaultStatus(string ActiveMasterKeyId, IReadOnlyList<string> ConfiguredMasterKeyIds, IReadOnlyDictionary<string, long> SubjectsByMasterKey, long Erased);
 
 /// <summary>
-/// What a re-wrap did: data keys moved to the active master key, and those left behind because this node does not
-/// hold the master key that wraps them (configure it, or they stay unreadable once it is gone).
+/// What a re-wrap did: data keys moved to the active master key; those left behind because this node does not hold
+/// the master key that wraps them (configure it and run again); and those whose wrapped key does not open under its
+/// master key (damaged or altered: investigate, they cannot be read either).
 /// </summary>
-public sealed record RewrapResult(string ActiveMasterKeyId, int Rewrapped, long UnderUnknownMasterKey, int Batches);
+public sealed record RewrapResult(string ActiveMasterKeyId, int Rewrapped, long UnderUnknownMasterKey, int Unreadable, int Batches);
 
 /// <summary>Master-key rotation: every data key not under the active master key is unwrapped and wrapped again, in bounded batches.</summary>
 public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
@@ -27,18 +29,23 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
     public async Task<RewrapResult> Run(CancellationToken ct)
     {
         var others = vault.MasterKeyIds.Where(id => id != vault.ActiveMasterKeyId).ToArray();
+        var unreadable = new List<Guid>();
         int rewrapped = 0, batches = 0;
         while (others.Length > 0)
         {
             await using var session = store.QuerySession();
-            var batch = await session.Query<VaultedSubject>().Where(s => s.MasterKeyId != null && others.Contains(s.MasterKeyId)).Take(BatchSize).ToListAsync(ct);
-            if (batch.Count == 0)
+            var batch = await session.Query<VaultedSubject>()
+                .Where(s => s.MasterKeyId != null && others.Contains(s.MasterKeyId) && !unreadable.Contains(s.Id))
+                .Take(BatchSize).ToListAsync(ct);
+            var stored = batch.Count == 0 ? 0 : await Store(batch, unreadable, ct);
+            // Nothing left, or every row changed under this run (another node re-wrapping, erasures): stop rather than spin.
+            if (stored == 0 && batch.All(s => !unreadable.Contains(s.Id)))
                 break;
-            rewrapped += await Store(batch, ct);
+            rewrapped += stored;
             batches++;
         }
 
-        return new RewrapResult(vault.ActiveMasterKeyId, rewrapped, await UnderUnknownKey(ct), batches);
+        return new RewrapResult(vault.ActiveMasterKeyId, rewrapped, await UnderUnknownKey(ct), unreadable.Count, batches);
     }
 
     public async Task<VaultStatus> Status(CancellationToken ct)
@@ -61,7 +68,7 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
     }
 
     /// <summary>One batch in one transaction; a subject erased since it was read keeps its erasure (the update names the old wrapping).</summary>
-    private async Task<int> Store(IReadOnlyList<VaultedSubject> batch, CancellationToken ct)
+    private async Task<int> Store(IReadOnlyList<VaultedSubject> batch, List<Guid> unreadable, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
@@ -69,11 +76,22 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
         var stored = 0;
         foreach (var subject in batch)
         {
+            byte[] rewrapped;
+            try
+            {
+                rewrapped = vault.Rewrap(subject);
+            }
+            catch (CryptographicException)
+            {
+                unreadable.Add(subject.Id);
+                continue;
+            }
+
             await using var command = new NpgsqlCommand(VaultChanges.RewrapSql, connection, transaction)
             {
                 Parameters =
                 {
-                    new() { Value = VaultChanges.RewrapChange(vault.ActiveMasterKeyId, vault.Rewrap(subject)), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                    new() { Value = VaultChanges.RewrapChange(vault.ActiveMasterKeyId, rewrapped), NpgsqlDbType = NpgsqlDbType.Jsonb },
                     new() { Value = subject.Id },
                     new() { Value = Convert.ToBase64String(subject.WrappedDataKey!) },
                 },

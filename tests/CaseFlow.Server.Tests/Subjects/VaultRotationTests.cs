@@ -9,7 +9,8 @@ namespace CaseFlow.Server.Tests.Subjects;
 /// <summary>
 /// Master-key rotation without downtime, on a database of its own so every subject in it is this test's: subjects
 /// written under k1; nodes that hold k1 and k2 with k2 active read them all and wrap new keys under k2; the re-wrap
-/// moves every data key to k2; a node that holds only k2 then reads everything.
+/// moves every data key to k2 (but an erased one, which has none, and a damaged one, which it reports); a node that
+/// holds only k2 then reads everything.
 /// </summary>
 public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
 {
@@ -42,11 +43,13 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
             written.Add((await onK1.Book(Jail, SubjectClient.Subject(person.ANumber, person.FbiNumber))).SubjectRef);
         var erased = (await onK1.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, "E1"))).SubjectRef;
         await onK1.CarryOut(app.Tokens.For(Roles.Admin, subject: "admin-a"), app.Tokens.For(Roles.Admin, subject: "admin-b"), erased, "erase", "retention-schedule");
+        var damaged = (await onK1.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, "D1"))).SubjectRef;
+        await Execute($"update caseflow.mt_doc_vaultedsubject set data = jsonb_set(data, '{{wrappedDataKey}}', to_jsonb('AAAA' || substr(data ->> 'wrappedDataKey', 5))) where id = '{damaged}'", _database);
 
         var onBoth = await Node(rotating);
         var onlyK2 = await Node(rotating.Only("k2"));
         written.Add((await onBoth.Book(Jail, SubjectClient.Subject(person.ANumber, person.FbiNumber))).SubjectRef);
-        (await Status(onBoth)).ToJsonString().ShouldBe("""{"activeMasterKeyId":"k2","configuredMasterKeyIds":["k1","k2"],"subjectsByMasterKey":{"k1":3,"k2":1},"erased":1}""");
+        (await Status(onBoth)).ToJsonString().ShouldBe("""{"activeMasterKeyId":"k2","configuredMasterKeyIds":["k1","k2"],"subjectsByMasterKey":{"k1":4,"k2":1},"erased":1}""");
         await ReadAll(onBoth, written);
         var unreadable = await onlyK2.GetAs(Jail, $"/api/subjects/{written[0]}", 503);
         (await unreadable.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:subject-key-unavailable");
@@ -54,9 +57,9 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
         var rewrap = await (await onBoth.Post(Admin, "/api/operations/vault/rewrap", new { }, 200)).Json();
         var again = await (await onBoth.Post(Admin, "/api/operations/vault/rewrap", new { }, 200)).Json();
 
-        (rewrap["rewrapped"]!.GetValue<int>(), rewrap["underUnknownMasterKey"]!.GetValue<long>()).ShouldBe((3, 0L));
-        again["rewrapped"]!.GetValue<int>().ShouldBe(0);
-        (await Status(onBoth))["subjectsByMasterKey"]!.ToJsonString().ShouldBe("""{"k2":4}""");
+        (rewrap["rewrapped"]!.GetValue<int>(), rewrap["underUnknownMasterKey"]!.GetValue<long>(), rewrap["unreadable"]!.GetValue<int>()).ShouldBe((3, 0L, 1));
+        (again["rewrapped"]!.GetValue<int>(), again["unreadable"]!.GetValue<int>()).ShouldBe((0, 1));
+        (await Status(onBoth))["subjectsByMasterKey"]!.ToJsonString().ShouldBe("""{"k1":1,"k2":4}""");
         await ReadAll(onlyK2, written);
         (await (await onlyK2.GetAs(Jail, $"/api/subjects/search?aNumber={person.ANumber}")).Json())["items"]!.AsArray().Count.ShouldBe(4);
         (await (await onlyK2.GetAs(Jail, $"/api/subjects/{erased}")).Json())["state"]!.GetValue<string>().ShouldBe("erased");
@@ -77,9 +80,9 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
             (await (await node.GetAs(Jail, $"/api/subjects/{subjectRef}")).Json())["identifiers"]!["dateOfBirth"]!.GetValue<string>().ShouldBe("1990-02-03");
     }
 
-    private static async Task Execute(string sql)
+    private static async Task Execute(string sql, string database = "postgres")
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "postgres" }.ConnectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = database }.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
