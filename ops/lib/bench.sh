@@ -14,6 +14,8 @@ bench_build() {
   local port=${BENCH_CONN#*Port=}; port=${port%%;*}
   PGPASSWORD=postgres psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists caseflow_bench with (force)" -c "create database caseflow_bench" >&2
   ensure_dev_key
+  ensure_vault_keys
+  export_vault_keys
   dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
   dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
   (cd "$ROOT/.local/bench-server" && ConnectionStrings__Marten=$BENCH_CONN ASPNETCORE_ENVIRONMENT=Production dotnet CaseFlow.Server.dll db-apply >/dev/null)

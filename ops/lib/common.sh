@@ -34,3 +34,34 @@ ensure_dev_key() {
   chmod 600 "$f"
   [ "$(base64 -d < "$f" 2>/dev/null | wc -c)" = 32 ] || die "$f must hold base64 of exactly 32 bytes"
 }
+
+# Development subject-vault keys under .local/vault (mode 700): master-<id> files (base64 of 32 random bytes each;
+# dev1 is made on first use, add more to rehearse a rotation) and the search key, each one line, mode 600.
+vault_key_dir() { echo "$ROOT/.local/vault"; }
+
+ensure_vault_keys() {
+  local dir f; dir=$(vault_key_dir)
+  (umask 077 && mkdir -p "$dir")
+  for f in "$dir/master-dev1" "$dir/search"; do
+    if [ ! -s "$f" ]; then
+      (umask 077 && openssl rand -base64 32 > "$f")
+      log "created development vault key $f"
+    fi
+  done
+  for f in "$dir"/master-* "$dir/search"; do
+    chmod 600 "$f"
+    [ "$(base64 -d < "$f" 2>/dev/null | wc -c)" = 32 ] || die "$f must hold base64 of exactly 32 bytes"
+  done
+}
+
+# Exports Vault__MasterKeys__<id> for every master key file, Vault__SearchKey, and Vault__ActiveMasterKeyId
+# (CASEFLOW_VAULT_ACTIVE, default dev1).
+export_vault_keys() {
+  local dir f id; dir=$(vault_key_dir)
+  for f in "$dir"/master-*; do
+    id=${f##*/master-}
+    export "Vault__MasterKeys__$id=$(cat "$f")"
+  done
+  export Vault__SearchKey; Vault__SearchKey=$(cat "$dir/search")
+  export Vault__ActiveMasterKeyId=${CASEFLOW_VAULT_ACTIVE:-dev1}
+}

@@ -2,6 +2,7 @@ using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Domain.Officers;
+using CaseFlow.Domain.Subjects;
 
 namespace CaseFlow.Domain;
 
@@ -72,5 +73,8 @@ public static class EventCatalogue
         typeof(WarrantReceivedFromIce),
         typeof(IceNotifiedOfService),
         typeof(HoldExpired),
+        typeof(SubjectOrderProposed),
+        typeof(SubjectSealed),
+        typeof(SubjectErased),
     ];
 }

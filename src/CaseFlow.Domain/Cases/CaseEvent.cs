@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CaseFlow.Domain.Subjects;
 
 namespace CaseFlow.Domain.Cases;
 
@@ -41,6 +42,9 @@ namespace CaseFlow.Domain.Cases;
 [JsonDerivedType(typeof(WarrantReceivedFromIce), nameof(WarrantReceivedFromIce))]
 [JsonDerivedType(typeof(IceNotifiedOfService), nameof(IceNotifiedOfService))]
 [JsonDerivedType(typeof(HoldExpired), nameof(HoldExpired))]
+[JsonDerivedType(typeof(SubjectOrderProposed), nameof(SubjectOrderProposed))]
+[JsonDerivedType(typeof(SubjectSealed), nameof(SubjectSealed))]
+[JsonDerivedType(typeof(SubjectErased), nameof(SubjectErased))]
 public abstract record CaseEvent;
 
 /// <summary>Who posted an event: the token's subject and, where an officer acted, the officer's badge number.</summary>

@@ -1,3 +1,5 @@
+using CaseFlow.Domain.Subjects;
+
 namespace CaseFlow.Domain.Cases;
 
 public sealed partial record CaseFile
@@ -71,6 +73,7 @@ public sealed partial record CaseFile
         (_, TransferredToAgency e) => state with { TransferredToOri = e.ToOri },
         (_, WarrantReceivedFromIce e) => state with { IceWarrant = e },
         (_, IceNotifiedOfService e) => state with { ServiceNotifiedAt = e.NotifiedAt },
+        (_, SubjectOrderProposed or SubjectSealed or SubjectErased) => SubjectOrderRules.Apply(state, @event),
         _ => state,
     };
 

@@ -1,4 +1,5 @@
 using CaseFlow.Domain.Integrity;
+using CaseFlow.Domain.Subjects;
 
 namespace CaseFlow.Domain.Cases;
 
@@ -101,6 +102,10 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
     public ReleaseReason? ReleaseReason { get; init; }
     public string? TransferredToOri { get; init; }
     public Disposition? Disposition { get; init; }
+
+    /// <summary>Whether the subject's identifiers are readable; sealing and erasure leave the case's status alone.</summary>
+    public SubjectState SubjectState { get; init; }
+    public IReadOnlyList<SubjectOrder> SubjectOrders { get; init; } = [];
 
     public IReadOnlyList<CaseFact> Facts { get; init; } = [];
     public IReadOnlyList<Guid> VoidedEventIds { get; init; } = [];

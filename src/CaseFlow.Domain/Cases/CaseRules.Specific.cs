@@ -1,4 +1,5 @@
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Subjects;
 
 namespace CaseFlow.Domain.Cases;
 
@@ -69,6 +70,7 @@ public static partial class CaseRules
         state.Facts.FirstOrDefault(f => f.EventId == e.VoidedEventId) is not { } fact
             ? new Refusal("unknown-event", "No such event in this case", "Name an event of this case by its event id.")
             : state.VoidedEventIds.Contains(e.VoidedEventId) ? new Refusal("already-voided", "The event is already void", "Nothing to correct.")
-            : fact.Event is BookingRecorded or EventVoided ? new Refusal("not-voidable", "This event cannot be voided", "The booking and voids themselves stay; correct with a new event.")
+            : fact.Event is BookingRecorded or EventVoided or SubjectOrderProposed or SubjectSealed or SubjectErased
+                ? new Refusal("not-voidable", "This event cannot be voided", "The booking, voids and subject orders stay; correct with a new event.")
             : null;
 }

@@ -1,3 +1,5 @@
+using CaseFlow.Domain.Subjects;
+
 namespace CaseFlow.Domain.Cases;
 
 /// <summary>
@@ -104,7 +106,7 @@ public static class CaseSequence
 
     /// <summary>The event types that may come next, so a clerk sees what the case is waiting for.</summary>
     public static IReadOnlyList<string> NextSteps(CaseFile state) =>
-        EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && t != typeof(HoldExpired) && Why(state, t) is null).Select(t => t.Name).ToList();
+        EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && t != typeof(HoldExpired) && !SubjectOrderRules.Events.Contains(t) && Why(state, t) is null).Select(t => t.Name).ToList();
 
     /// <summary>Where the case stands against the rules a detainer, a hold and a transfer need.</summary>
     public static IReadOnlyDictionary<string, bool> Checklist(CaseFile state, DateTimeOffset now) => new Dictionary<string, bool>

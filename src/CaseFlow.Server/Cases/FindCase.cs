@@ -1,7 +1,7 @@
-using CaseFlow.Server.Audit;
 using System.Security.Claims;
 using CaseFlow.Domain.Agencies;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Audit;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;

@@ -1,6 +1,6 @@
-using CaseFlow.Server.Audit;
 using System.Security.Claims;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Audit;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;

@@ -1,10 +1,10 @@
-using CaseFlow.Server.Audit;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Audit;
 using CaseFlow.Server.Integrity;
-using Marten;
-using Microsoft.AspNetCore.Authorization;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Cases;

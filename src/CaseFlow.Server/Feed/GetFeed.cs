@@ -1,6 +1,6 @@
-using CaseFlow.Server.Audit;
 using System.Globalization;
 using System.Security.Claims;
+using CaseFlow.Server.Audit;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;

@@ -105,14 +105,22 @@ public static partial class BookingValidation
         else
             dateOfBirth = dob;
 
-        var aNumber = Optional(errors, "data.subject.aNumber", subject.ANumber, ANumberForm(), "an A-number: A followed by 8 or 9 digits");
-        var fbiNumber = Optional(errors, "data.subject.fbiNumber", subject.FbiNumber, FbiNumberForm(), "an FBI number (UCN): 1 to 9 letters and digits");
+        var aNumber = ANumber(errors, "data.subject.aNumber", subject.ANumber);
+        var fbiNumber = FbiNumber(errors, "data.subject.fbiNumber", subject.FbiNumber);
         var stateId = Optional(errors, "data.subject.stateId", subject.StateId, StateIdForm(), "a state id (SID): 1 to 20 letters, digits and hyphens");
 
         return given is null || family is null || dateOfBirth is null
             ? null
-            : new SubjectIdentifiers(new PersonName(given, family, middle), dateOfBirth.Value, NormaliseANumber(aNumber), fbiNumber?.ToUpperInvariant(), stateId?.ToUpperInvariant());
+            : new SubjectIdentifiers(new PersonName(given, family, middle), dateOfBirth.Value, aNumber, fbiNumber, stateId?.ToUpperInvariant());
     }
+
+    /// <summary>An A-number in its one normalised form (A and nine digits), so the same number always has the same search tag.</summary>
+    public static string? ANumber(FieldErrors errors, string name, string? text) =>
+        NormaliseANumber(Optional(errors, name, text, ANumberForm(), "an A-number: A followed by 8 or 9 digits"));
+
+    /// <summary>An FBI number (UCN) in upper case.</summary>
+    public static string? FbiNumber(FieldErrors errors, string name, string? text) =>
+        Optional(errors, name, text, FbiNumberForm(), "an FBI number (UCN): 1 to 9 letters and digits")?.ToUpperInvariant();
 
     private static string? Optional(FieldErrors errors, string name, string? text, Regex form, string what)
     {

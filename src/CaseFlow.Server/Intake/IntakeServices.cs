@@ -1,17 +1,19 @@
 using System.Text.Json;
+using CaseFlow.Server.Audit;
+using CaseFlow.Server.Subjects;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-
-using CaseFlow.Server.Audit;
 
 namespace CaseFlow.Server.Intake;
 
 /// <summary>What every write endpoint needs besides the request itself, injected as one.</summary>
-public sealed class IntakeServices(EventWriter writer, AccessLog audit, TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json)
+public sealed class IntakeServices(
+    EventWriter writer, AccessLog audit, TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, SubjectVault vault)
 {
     public EventWriter Writer => writer;
     public AccessLog Audit => audit;
     public TimeProvider Clock => clock;
     public IntakeOptions Options => intake.Value;
     public JsonSerializerOptions Json => json.Value.SerializerOptions;
+    public SubjectVault Vault => vault;
 }

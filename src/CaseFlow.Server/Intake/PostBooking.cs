@@ -45,7 +45,7 @@ public static class PostBookingEndpoint
         var subjectRef = CaseId.SubjectRefFor(caseId);
         var fingerprint = IncomingEvent.FingerprintOf(caseId, EventType, occurredAt, late, officerId, IncomingEvent.ToNode(facts, intake.Json));
         var incoming = new IncomingEvent(eventId, EventType, occurredAt, late, officerId, fingerprint);
-        var subjectRecord = new SubjectRecord(subjectRef, caseId, caller.Ori!, subject!);
+        var vaulted = intake.Vault.Lock(subjectRef, caseId, caller.Ori!, subject!);
 
         var outcome = await intake.Writer.Write(
             new WriteRequest<CaseFile>(caseId, incoming, caller, batch =>
@@ -64,9 +64,9 @@ public static class PostBookingEndpoint
             {
                 StartsStream = true,
                 CanSee = caller.CanSee,
-                AlongWith = session => session.Store(subjectRecord),
+                AlongWith = session => session.Store(vaulted),
                 SameSideRecords = async (session, token) =>
-                    (await session.LoadAsync<SubjectRecord>(subjectRef, token))?.Identifiers == subjectRecord.Identifiers,
+                    await session.LoadAsync<VaultedSubject>(subjectRef, token) is { } stored && intake.Vault.Holds(stored, subject!),
             },
             context,
             ct);

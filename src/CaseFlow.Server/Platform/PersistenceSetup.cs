@@ -57,7 +57,7 @@ public static class PersistenceSetup
                     opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
                 opts.Schema.For<FeedEntry>().Index(f => f.Ori);
                 // Every document type is declared here, so db-apply creates its table before a production node needs it.
-                opts.Schema.For<SubjectRecord>();
+                opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
                 foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
                 {

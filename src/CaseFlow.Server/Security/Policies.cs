@@ -21,6 +21,7 @@ public static class Policies
     public const string Operate = "operations";
     public const string ReadFeed = "feed:read";
     public const string ReadAccessLog = "audit:read";
+    public const string OrderSubjects = "subjects:orders";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -41,6 +42,7 @@ public static class Policies
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));
+        options.AddPolicy(OrderSubjects, RolesIn([Roles.Admin]));
         options.AddPolicy(ReadFeed, new AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser()
             .RequireClaim(CaseFlowClaims.Role, Roles.ScreeningSystem, Roles.Officer)

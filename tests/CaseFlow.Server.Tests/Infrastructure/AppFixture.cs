@@ -18,6 +18,9 @@ public sealed class AppFixture : IAsyncLifetime
     public IAlbaHost Host { get; private set; } = null!;
     public TestTokens Tokens { get; } = new(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>The vault keys of this host and, unless a test gives others, of every node it starts.</summary>
+    public VaultKeys Vault { get; } = VaultKeys.Random("test-k1");
+
     /// <summary>Every log record and span of the host, for the tests that no identifier leaks into them.</summary>
     public CapturedTelemetry Telemetry { get; } = new();
 
@@ -37,6 +40,7 @@ public sealed class AppFixture : IAsyncLifetime
         {
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
             x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
+            Vault.ApplyTo(x);
             x.UseSetting("Intake:LockWait", LockWait.ToString());
             // The limiter stays in the pipeline, with a budget no test reaches; RateLimitTests use a small one.
             x.UseSetting("RateLimits:PermitsPerSecond", "100000");
@@ -50,13 +54,17 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Another CaseFlow node on the same database, running no projections (this fixture's host runs them).</summary>
-    public Task<IAlbaHost> StartNode(Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null) =>
+    /// <summary>
+    /// Another CaseFlow node on the same database, running no projections (this fixture's host runs them), with this
+    /// host's vault keys unless <paramref name="vault"/> names others.
+    /// </summary>
+    public Task<IAlbaHost> StartNode(Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null, VaultKeys? vault = null) =>
         AlbaHost.For<Program>(x =>
         {
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
             x.UseSetting("AsyncProjections:Enabled", "false");
             x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
+            (vault ?? Vault).ApplyTo(x);
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();

@@ -32,6 +32,7 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
         {
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
             x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
+            app.Vault.ApplyTo(x);
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();

@@ -32,6 +32,7 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
             x.UseEnvironment("Production");
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
             x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
+            app.Vault.ApplyTo(x);
             x.ConfigureServices(s =>
             {
                 s.RunWolverineInSoloMode();
@@ -55,6 +56,7 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
             RedirectStandardError = true,
             Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ConnectionStrings__Marten"] = ConnectionString },
         };
+        app.Vault.ApplyTo(start.Environment);
         using var process = Process.Start(start).ShouldNotBeNull();
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

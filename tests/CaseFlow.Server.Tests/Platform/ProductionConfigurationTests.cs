@@ -47,12 +47,30 @@ public class ProductionConfigurationTests(AppFixture app)
         app.Host.Services.GetService<TracerProvider>().ShouldBeNull();
     }
 
-    private static Task<IAlbaHost> Production(params (string Key, string Value)[] settings) =>
+    [Fact]
+    public async Task a_node_without_vault_keys_does_not_start_and_says_which_setting_is_missing()
+    {
+        var refused = await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => AlbaHost.For<Program>(x =>
+        {
+            x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
+            x.UseSetting("AsyncProjections:Enabled", "false");
+            x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
+            x.UseSetting("Vault:MasterKeys:k1", "dG9vIHNob3J0");
+            x.ConfigureServices(s => s.RunWolverineInSoloMode());
+        }));
+
+        refused.Message.ShouldContain("Vault:MasterKeys:k1 must be base64 of exactly 32 bytes");
+        refused.Message.ShouldContain("Vault:ActiveMasterKeyId");
+        refused.Message.ShouldContain("Vault:SearchKey");
+    }
+
+    private Task<IAlbaHost> Production(params (string Key, string Value)[] settings) =>
         AlbaHost.For<Program>(x =>
         {
             x.UseEnvironment("Production");
             x.UseSetting("ConnectionStrings:Marten", AppFixture.ConnectionString);
             x.UseSetting("AsyncProjections:Enabled", "false");
+            app.Vault.ApplyTo(x);
             foreach (var (key, value) in settings)
                 x.UseSetting(key, value);
             x.ConfigureServices(s =>

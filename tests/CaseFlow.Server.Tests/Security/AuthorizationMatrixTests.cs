@@ -61,7 +61,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] ComplaintWrite = [A, A, N, F, F, F, F, A];
     private static readonly Expect[] AgencyFeed = [A, A, A, F, F, F, F, F];
 
-    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, string BookingNumber, Guid ComplaintId);
+    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, string BookingNumber, Guid ComplaintId, Guid SubjectRef, string ANumber, Guid OrderId);
 
     private sealed record Row(string Method, string Route, string? EventType, Expect[] Expected, Func<World, string> Url, Func<World, object?> Body);
 
@@ -97,10 +97,18 @@ public class AuthorizationMatrixTests(AppFixture app)
                 yield return new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{w.CaseId}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
         }
 
+        yield return new("GET", "/api/subjects/search", null, CaseSearch, w => $"/api/subjects/search?aNumber={w.ANumber}", _ => null);
+        yield return new("GET", "/api/subjects/{subjectRef}", null, CaseRead, w => $"/api/subjects/{w.SubjectRef}", _ => null);
+        yield return new("POST", "/api/subjects/{subjectRef}/orders", null, AdminOnly, w => $"/api/subjects/{w.SubjectRef}/orders",
+            _ => new { action = "seal", legalBasis = "sealing-order", orderReference = "MATRIX-1", eventId = Guid.NewGuid() });
+        yield return new("POST", "/api/subjects/{subjectRef}/orders/{orderId}/approval", null, AdminOnly,
+            w => $"/api/subjects/{w.SubjectRef}/orders/{w.OrderId}/approval", _ => null);
         yield return new("GET", "/api/feed", null, AgencyFeed, _ => "/api/feed", _ => null);
         yield return new("GET", "/api/operations/projections", null, AdminOnly, _ => "/api/operations/projections", _ => null);
         yield return new("GET", "/api/operations/dead-letters", null, AdminOnly, _ => "/api/operations/dead-letters", _ => null);
         yield return new("GET", "/api/audit/access", null, AuditorOnly, _ => "/api/audit/access?limit=1", _ => null);
+        yield return new("GET", "/api/operations/vault", null, AdminOnly, _ => "/api/operations/vault", _ => null);
+        yield return new("POST", "/api/operations/vault/rewrap", null, AdminOnly, _ => "/api/operations/vault/rewrap", _ => new { });
     }
 
     private static readonly DateTimeOffset Recently = DateTimeOffset.UtcNow.AddHours(-2);
@@ -168,10 +176,15 @@ public class AuthorizationMatrixTests(AppFixture app)
     {
         var scenario = await CaseScenario.Create(app);
         var bookingNumber = Envelopes.NewBookingNumber();
-        var caseId = await app.Host.StartCase(scenario.Jail, bookingNumber);
+        var person = SubjectClient.NewPerson();
+        var caseId = await app.Host.StartCaseWith(scenario.Jail, Envelopes.Booking(bookingNumber, subject: SubjectClient.Subject(person.ANumber, person.FbiNumber)));
+        var subjectRef = Domain.Cases.CaseId.SubjectRefFor(caseId);
+        var orderId = Guid.NewGuid();
+        await app.Host.Propose(app.Tokens.For(Roles.Admin, subject: "matrix-proposer"), subjectRef, "seal", "sealing-order", eventId: orderId);
         var complaint = await app.Host.Post(scenario.Jail, "/api/complaints", Envelope("ComplaintReceived",
             new { complaintNumber = "IA-MATRIX", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }), 201);
-        var world = new World(scenario.Ori, scenario.OfficerId, caseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id);
+        var world = new World(scenario.Ori, scenario.OfficerId, caseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id,
+            subjectRef, person.ANumber, orderId);
         var otherOri = await SyntheticAgencies.Sign(app.Store, Domain.ProgramModel.JEM);
 
         var wrong = new List<string>();

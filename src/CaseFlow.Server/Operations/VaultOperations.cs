@@ -1,0 +1,127 @@
+using System.Security.Cryptography;
+using CaseFlow.Server.Audit;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Subjects;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Npgsql;
+using NpgsqlTypes;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Operations;
+
+/// <summary>How many subjects' data keys each master key wraps (<c>erased</c>: none left), and the keys this node holds.</summary>
+public sealed record VaultStatus(string ActiveMasterKeyId, IReadOnlyList<string> ConfiguredMasterKeyIds, IReadOnlyDictionary<string, long> SubjectsByMasterKey, long Erased);
+
+/// <summary>
+/// What a re-wrap did: data keys moved to the active master key; those left behind because this node does not hold
+/// the master key that wraps them (configure it and run again); and those whose wrapped key does not open under its
+/// master key (damaged or altered: investigate, they cannot be read either).
+/// </summary>
+public sealed record RewrapResult(string ActiveMasterKeyId, int Rewrapped, long UnderUnknownMasterKey, int Unreadable, int Batches);
+
+/// <summary>Master-key rotation: every data key not under the active master key is unwrapped and wrapped again, in bounded batches.</summary>
+public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
+{
+    public const int BatchSize = 200;
+
+    private static readonly string MasterKeyMember = VaultChanges.Member(nameof(VaultedSubject.MasterKeyId));
+
+    public async Task<RewrapResult> Run(CancellationToken ct)
+    {
+        var others = vault.MasterKeyIds.Where(id => id != vault.ActiveMasterKeyId).ToArray();
+        var unreadable = new List<Guid>();
+        int rewrapped = 0, batches = 0;
+        while (others.Length > 0)
+        {
+            await using var session = store.QuerySession();
+            var batch = await session.Query<VaultedSubject>()
+                .Where(s => s.MasterKeyId != null && others.Contains(s.MasterKeyId) && !unreadable.Contains(s.Id))
+                .Take(BatchSize).ToListAsync(ct);
+            var stored = batch.Count == 0 ? 0 : await Store(batch, unreadable, ct);
+            // Nothing left, or every row changed under this run (another node re-wrapping, erasures): stop rather than spin.
+            if (stored == 0 && batch.All(s => !unreadable.Contains(s.Id)))
+                break;
+            rewrapped += stored;
+            batches++;
+        }
+
+        return new RewrapResult(vault.ActiveMasterKeyId, rewrapped, await UnderUnknownKey(ct), unreadable.Count, batches);
+    }
+
+    public async Task<VaultStatus> Status(CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select data ->> '{MasterKeyMember}', count(*) from {VaultChanges.Table} group by 1 order by 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var counts = new Dictionary<string, long>();
+        long erased = 0;
+        while (await reader.ReadAsync(ct))
+        {
+            if (reader.IsDBNull(0))
+                erased = reader.GetInt64(1);
+            else
+                counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return new VaultStatus(vault.ActiveMasterKeyId, vault.MasterKeyIds.Order().ToList(), counts, erased);
+    }
+
+    /// <summary>One batch in one transaction; a subject erased since it was read keeps its erasure (the update names the old wrapping).</summary>
+    private async Task<int> Store(IReadOnlyList<VaultedSubject> batch, List<Guid> unreadable, CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var stored = 0;
+        foreach (var subject in batch)
+        {
+            byte[] rewrapped;
+            try
+            {
+                rewrapped = vault.Rewrap(subject);
+            }
+            catch (CryptographicException)
+            {
+                unreadable.Add(subject.Id);
+                continue;
+            }
+
+            await using var command = new NpgsqlCommand(VaultChanges.RewrapSql, connection, transaction)
+            {
+                Parameters =
+                {
+                    new() { Value = VaultChanges.RewrapChange(vault.ActiveMasterKeyId, rewrapped), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                    new() { Value = subject.Id },
+                    new() { Value = Convert.ToBase64String(subject.WrappedDataKey!) },
+                },
+            };
+            stored += await command.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return stored;
+    }
+
+    private async Task<long> UnderUnknownKey(CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        var known = vault.MasterKeyIds.ToArray();
+        return await session.Query<VaultedSubject>().Where(s => s.MasterKeyId != null && !known.Contains(s.MasterKeyId)).CountAsync(ct);
+    }
+}
+
+public static class VaultOperationsEndpoints
+{
+    /// <summary>Subjects per master key: a rotation is complete when every one is under the active key.</summary>
+    [WolverineGet("/api/operations/vault", Name = "GetVaultStatus")]
+    [Authorize(Policy = Policies.Operate)]
+    public static Task<VaultStatus> Get(VaultRewrap rewrap, CancellationToken ct) => rewrap.Status(ct);
+
+    /// <summary>Re-wraps every data key not under the active master key (idempotent: a second run finds none).</summary>
+    [WolverinePost("/api/operations/vault/rewrap", Name = "RewrapVault")]
+    [Authorize(Policy = Policies.Operate)]
+    [AccessAudited("vault")]
+    public static Task<RewrapResult> Post(VaultRewrap rewrap, CancellationToken ct) => rewrap.Run(ct);
+}

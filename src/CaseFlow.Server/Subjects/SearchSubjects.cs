@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using System.Text.Json;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Audit;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Subjects;
+
+/// <summary>One identifier to search by: exactly one of the two.</summary>
+public sealed record SubjectSearch(string? ANumber = null, string? FbiNumber = null);
+
+/// <summary>A case of the person searched for; no identifier is answered.</summary>
+public sealed record SubjectMatch(Guid SubjectRef, Guid CaseId, string Ori, ProgramModel Model, DateTimeOffset BookedAt, CaseStatus CaseStatus);
+
+public static class SearchSubjectsEndpoint
+{
+    /// <summary>
+    /// Earlier encounters of the same person: the keyed hash of the normalised identifier is looked up among the
+    /// subjects' search tags, so nothing is decrypted. Only cases the caller may see; sealed subjects for auditors
+    /// only; erased subjects have no tags left to find.
+    /// </summary>
+    [WolverineGet("/api/subjects/search", Name = "SearchSubjects")]
+    [Authorize(Policy = Policies.ReadCases)]
+    [AccessAudited("subject-search")]
+    public static async Task<IResult> Get([FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var tag = TagOf(search, errors, vault);
+        if (tag is null)
+            return Results.Problem(errors.ToProblem());
+
+        var caller = CallerScope.From(user);
+        var subjects = await session.QueryAsync<VaultedSubject>(
+            $"where data -> '{VaultChanges.Member(nameof(VaultedSubject.SearchTags))}' @> ?::jsonb", ct, JsonSerializer.Serialize(new[] { tag }));
+        var cases = await session.LoadManyAsync<CaseFile>(ct, subjects.Select(s => s.CaseId));
+        var matches = cases
+            .Where(c => caller.CanSee(c) && SubjectAccess.MayRead(c.SubjectState, caller))
+            .OrderBy(c => c.BookedAt).ThenBy(c => c.Id)
+            .Take(Paging.MaxLimit)
+            .Select(c => new SubjectMatch(c.SubjectRef, c.Id, c.Ori, c.Model, c.BookedAt, c.Status))
+            .ToList();
+        return Results.Ok(new Page<SubjectMatch>(matches, null));
+    }
+
+    private static string? TagOf(SubjectSearch search, FieldErrors errors, SubjectVault vault)
+    {
+        if ((search.ANumber is null) == (search.FbiNumber is null))
+        {
+            errors.Add("aNumber", "Send exactly one of aNumber and fbiNumber.");
+            return null;
+        }
+
+        return search.ANumber is not null
+            ? BookingValidation.ANumber(errors, "aNumber", search.ANumber) is { } aNumber ? vault.ANumberTag(aNumber) : null
+            : BookingValidation.FbiNumber(errors, "fbiNumber", search.FbiNumber) is { } fbiNumber ? vault.FbiNumberTag(fbiNumber) : null;
+    }
+}

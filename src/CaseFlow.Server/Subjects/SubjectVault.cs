@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Server.Subjects;
+
+/// <summary>
+/// Envelope encryption of subject identifiers: a fresh 256-bit data key per subject encrypts the identifiers with
+/// AES-256-GCM (associated data: the subjectRef, so a ciphertext moved to another subject does not decrypt); the data
+/// key is wrapped with AES-256-GCM by the active master key (associated data: subjectRef and master key id). Any
+/// configured master key unwraps, so nodes keep reading while a rotation is under way. Search tags are HMAC-SHA256
+/// of each normalised identifier under the search key: equal identifiers, equal tags, nothing to decrypt.
+/// </summary>
+public sealed class SubjectVault
+{
+    private const int NonceBytes = 12;
+    private const int TagBytes = 16;
+    private const int DataKeyBytes = 32;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, byte[]> _masterKeys;
+    private readonly byte[] _searchKey;
+
+    public SubjectVault(IOptions<VaultOptions> options)
+    {
+        var vault = options.Value;
+        _masterKeys = vault.MasterKeys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value));
+        ActiveMasterKeyId = vault.ActiveMasterKeyId!;
+        _searchKey = Convert.FromBase64String(vault.SearchKey!);
+    }
+
+    public string ActiveMasterKeyId { get; }
+
+    public IReadOnlyCollection<string> MasterKeyIds => _masterKeys.Keys;
+
+    public bool HasMasterKey(string? id) => id is not null && _masterKeys.ContainsKey(id);
+
+    /// <summary>The subject as the vault stores it: identifiers encrypted, data key wrapped by the active master key, search tags.</summary>
+    public VaultedSubject Lock(Guid subjectRef, Guid caseId, string ori, SubjectIdentifiers identifiers)
+    {
+        var dataKey = RandomNumberGenerator.GetBytes(DataKeyBytes);
+        var plaintext = JsonSerializer.SerializeToUtf8Bytes(identifiers, Json);
+        try
+        {
+            return new VaultedSubject(subjectRef, caseId, ori, ActiveMasterKeyId, Wrap(subjectRef, ActiveMasterKeyId, dataKey),
+                Encrypt(dataKey, plaintext, SubjectAad(subjectRef)), TagsOf(identifiers));
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
+
+    /// <summary>The identifiers; a <see cref="CryptographicException"/> when the key material is gone, unknown or was tampered with.</summary>
+    public SubjectIdentifiers Open(VaultedSubject subject)
+    {
+        if (subject.Ciphertext is null)
+            throw new CryptographicException("The subject's ciphertext was destroyed.");
+        var dataKey = Unwrap(subject);
+        try
+        {
+            return JsonSerializer.Deserialize<SubjectIdentifiers>(Decrypt(dataKey, subject.Ciphertext, SubjectAad(subject.Id)), Json)
+                ?? throw new CryptographicException("The subject's plaintext is empty.");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    /// <summary>Whether the vault holds exactly these identifiers for the subject (a booking sent again); false once erased.</summary>
+    public bool Holds(VaultedSubject subject, SubjectIdentifiers identifiers)
+    {
+        try
+        {
+            return Open(subject) == identifiers;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The subject's data key wrapped by the active master key instead of the one it is wrapped by now.</summary>
+    public byte[] Rewrap(VaultedSubject subject)
+    {
+        var dataKey = Unwrap(subject);
+        try
+        {
+            return Wrap(subject.Id, ActiveMasterKeyId, dataKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(dataKey);
+        }
+    }
+
+    public string ANumberTag(string normalisedANumber) => Tag("a", normalisedANumber);
+
+    public string FbiNumberTag(string normalisedFbiNumber) => Tag("f", normalisedFbiNumber);
+
+    private List<string> TagsOf(SubjectIdentifiers identifiers) =>
+    [
+        .. identifiers.ANumber is { } a ? [ANumberTag(a)] : Array.Empty<string>(),
+        .. identifiers.FbiNumber is { } f ? [FbiNumberTag(f)] : Array.Empty<string>(),
+    ];
+
+    private string Tag(string kind, string value) =>
+        $"{kind}:{Convert.ToHexStringLower(HMACSHA256.HashData(_searchKey, Encoding.UTF8.GetBytes($"{kind}:{value}")))}";
+
+    private byte[] Wrap(Guid subjectRef, string masterKeyId, byte[] dataKey) =>
+        Encrypt(_masterKeys[masterKeyId], dataKey, WrapAad(subjectRef, masterKeyId));
+
+    private byte[] Unwrap(VaultedSubject subject)
+    {
+        if (subject.WrappedDataKey is null || !HasMasterKey(subject.MasterKeyId))
+            throw new CryptographicException("The subject's data key was destroyed, or its master key is not configured.");
+        return Decrypt(_masterKeys[subject.MasterKeyId!], subject.WrappedDataKey, WrapAad(subject.Id, subject.MasterKeyId!));
+    }
+
+    private static byte[] SubjectAad(Guid subjectRef) => Encoding.UTF8.GetBytes($"caseflow-vault/subject/{subjectRef}");
+
+    private static byte[] WrapAad(Guid subjectRef, string masterKeyId) => Encoding.UTF8.GetBytes($"caseflow-vault/data-key/{subjectRef}/{masterKeyId}");
+
+    /// <summary>nonce (12 bytes) | tag (16 bytes) | ciphertext.</summary>
+    private static byte[] Encrypt(byte[] key, byte[] plaintext, byte[] associatedData)
+    {
+        var sealedBox = new byte[NonceBytes + TagBytes + plaintext.Length];
+        var nonce = sealedBox.AsSpan(0, NonceBytes);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Encrypt(nonce, plaintext, sealedBox.AsSpan(NonceBytes + TagBytes), sealedBox.AsSpan(NonceBytes, TagBytes), associatedData);
+        return sealedBox;
+    }
+
+    private static byte[] Decrypt(byte[] key, byte[] sealedBox, byte[] associatedData)
+    {
+        if (sealedBox.Length < NonceBytes + TagBytes)
+            throw new CryptographicException("The sealed value is too short.");
+        var plaintext = new byte[sealedBox.Length - NonceBytes - TagBytes];
+        using var aes = new AesGcm(key, TagBytes);
+        aes.Decrypt(sealedBox.AsSpan(0, NonceBytes), sealedBox.AsSpan(NonceBytes + TagBytes), sealedBox.AsSpan(NonceBytes, TagBytes), plaintext, associatedData);
+        return plaintext;
+    }
+}

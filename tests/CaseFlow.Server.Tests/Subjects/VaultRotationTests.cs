@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Alba;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+
+namespace CaseFlow.Server.Tests.Subjects;
+
+/// <summary>
+/// Master-key rotation without downtime, on a database of its own so every subject in it is this test's: subjects
+/// written under k1; nodes that hold k1 and k2 with k2 active read them all and wrap new keys under k2; the re-wrap
+/// moves every data key to k2 (but an erased one, which has none, and a damaged one, which it reports); a node that
+/// holds only k2 then reads everything.
+/// </summary>
+public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
+{
+    private readonly string _database = $"caseflow_rotation_{Guid.NewGuid():N}"[..32];
+    private readonly List<IAlbaHost> _nodes = [];
+
+    private string ConnectionString { get; set; } = "";
+
+    private string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
+    private string Admin => app.Tokens.For(Roles.Admin);
+
+    public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.Create(_database);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in _nodes)
+            await node.DisposeAsync();
+        await TestDatabases.Drop(_database);
+    }
+
+    [Fact]
+    public async Task data_keys_move_to_the_new_master_key_while_every_node_keeps_reading()
+    {
+        var k1 = VaultKeys.Random("k1");
+        var rotating = k1.Activating("k2", VaultKeys.NewKey());
+        var onK1 = await Node(k1);
+        var person = SubjectClient.NewPerson();
+        var written = new List<Guid>();
+        for (var i = 0; i < 3; i++)
+            written.Add((await onK1.Book(Jail, SubjectClient.Subject(person.ANumber, person.FbiNumber))).SubjectRef);
+        var erased = (await onK1.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, "E1"))).SubjectRef;
+        await onK1.CarryOut(app.Tokens.For(Roles.Admin, subject: "admin-a"), app.Tokens.For(Roles.Admin, subject: "admin-b"), erased, "erase", "retention-schedule");
+        var damaged = (await onK1.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, "D1"))).SubjectRef;
+        await TestDatabases.Execute(ConnectionString, $"update caseflow.mt_doc_vaultedsubject set data = jsonb_set(data, '{{wrappedDataKey}}', to_jsonb('AAAA' || substr(data ->> 'wrappedDataKey', 5))) where id = '{damaged}'");
+
+        var onBoth = await Node(rotating);
+        var onlyK2 = await Node(rotating.Only("k2"));
+        written.Add((await onBoth.Book(Jail, SubjectClient.Subject(person.ANumber, person.FbiNumber))).SubjectRef);
+        (await Status(onBoth)).ToJsonString().ShouldBe("""{"activeMasterKeyId":"k2","configuredMasterKeyIds":["k1","k2"],"subjectsByMasterKey":{"k1":4,"k2":1},"erased":1}""");
+        await ReadAll(onBoth, written);
+        var unreadable = await onlyK2.GetAs(Jail, $"/api/subjects/{written[0]}", 503);
+        (await unreadable.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:subject-key-unavailable");
+
+        var rewrap = await (await onBoth.Post(Admin, "/api/operations/vault/rewrap", new { }, 200)).Json();
+        var again = await (await onBoth.Post(Admin, "/api/operations/vault/rewrap", new { }, 200)).Json();
+
+        (rewrap["rewrapped"]!.GetValue<int>(), rewrap["underUnknownMasterKey"]!.GetValue<long>(), rewrap["unreadable"]!.GetValue<int>()).ShouldBe((3, 0L, 1));
+        (again["rewrapped"]!.GetValue<int>(), again["unreadable"]!.GetValue<int>()).ShouldBe((0, 1));
+        (await Status(onBoth))["subjectsByMasterKey"]!.ToJsonString().ShouldBe("""{"k1":1,"k2":4}""");
+        await ReadAll(onlyK2, written);
+        (await (await onlyK2.GetAs(Jail, $"/api/subjects/search?aNumber={person.ANumber}")).Json())["items"]!.AsArray().Count.ShouldBe(4);
+        (await (await onlyK2.GetAs(Jail, $"/api/subjects/{erased}")).Json())["state"]!.GetValue<string>().ShouldBe("erased");
+    }
+
+    private async Task<IAlbaHost> Node(VaultKeys keys)
+    {
+        var node = await app.StartNode(x => x.UseSetting("ConnectionStrings:Marten", ConnectionString), keys);
+        _nodes.Add(node);
+        return node;
+    }
+
+    private async Task<JsonNode> Status(IAlbaHost node) => await (await node.GetAs(Admin, "/api/operations/vault")).Json();
+
+    private async Task ReadAll(IAlbaHost node, IEnumerable<Guid> subjects)
+    {
+        foreach (var subjectRef in subjects)
+            (await (await node.GetAs(Jail, $"/api/subjects/{subjectRef}")).Json())["identifiers"]!["dateOfBirth"]!.GetValue<string>().ShouldBe("1990-02-03");
+    }
+}
