@@ -27,8 +27,9 @@ public static partial class NominateOfficerEndpoint
     [WolverinePost("/api/officers", Name = "NominateOfficer")]
     [Authorize(Policy = Policies.NominateOfficers)]
     public static async Task<IResult> Post(
-        EventEnvelope<Nomination> envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        EventEnvelope<Nomination>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
+        envelope ??= new(); // a body of JSON null reads as null: judged as an empty envelope
         var caller = CallerScope.From(user);
         var errors = new FieldErrors();
         var (eventId, occurredAt, late, officerId) = envelope.Read(errors, intake.Clock.GetUtcNow(), intake.Options.LateWindow);

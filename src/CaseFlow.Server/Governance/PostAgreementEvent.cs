@@ -38,8 +38,8 @@ public static class PostAgreementEventEndpoint
     [WolverinePost("/api/agreements/{ori}/{model}/events", Name = "PostAgreementEvent")]
     [Authorize(Policy = Policies.RecordAgreementEvents)]
     public static async Task<IResult> Post(
-        string ori, ProgramModel model, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        string ori, ProgramModel model, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
-        (await PostStreamEvent.Append<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), envelope, ifMatch, user, Kinds,
+        (await PostStreamEvent.Append<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), envelope ?? new(), ifMatch, user, Kinds,
             (caller, agreement) => caller.CanSee(agreement), _ => AgreementRules.Check, intake, context, ct)).ToResult(response, Target);
 }

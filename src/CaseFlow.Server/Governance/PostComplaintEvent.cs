@@ -25,8 +25,8 @@ public static class PostComplaintEventEndpoint
     [WolverinePost("/api/complaints/{complaintId}/events", Name = "PostComplaintEvent")]
     [Authorize(Policy = Policies.RecordComplaints)]
     public static async Task<IResult> Post(
-        Guid complaintId, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid complaintId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
-        (await PostStreamEvent.Append<Complaint>(complaintId, envelope, ifMatch, user, Kinds, (caller, complaint) => caller.CanSee(complaint),
+        (await PostStreamEvent.Append<Complaint>(complaintId, envelope ?? new(), ifMatch, user, Kinds, (caller, complaint) => caller.CanSee(complaint),
             _ => ComplaintRules.Check, intake, context, ct)).ToResult(response, ReceiveComplaintEndpoint.Target);
 }

@@ -38,9 +38,10 @@ public static class PostOfficerEventEndpoint
     [WolverinePost("/api/officers/{officerId}/events", Name = "PostOfficerEvent")]
     [Authorize(Policy = Policies.RecordOfficerEvents)]
     public static async Task<IResult> Post(
-        Guid officerId, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid officerId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
+        envelope ??= new(); // a body of JSON null reads as null: judged as an empty envelope
         // An officer's agency never changes, so it can be read before the write locks the officer's stream.
         var ori = (await session.LoadAsync<Officer>(officerId, ct))?.Ori ?? "";
         var answer = await PostStreamEvent.Append<Officer>(officerId, envelope, ifMatch, user, Kinds, (caller, officer) => caller.CanSee(officer),

@@ -28,8 +28,9 @@ public static partial class ReceiveComplaintEndpoint
     [WolverinePost("/api/complaints", Name = "ReceiveComplaint")]
     [Authorize(Policy = Policies.RecordComplaints)]
     public static async Task<IResult> Post(
-        EventEnvelope<ComplaintReport> envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        EventEnvelope<ComplaintReport>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
+        envelope ??= new(); // a body of JSON null reads as null: judged as an empty envelope
         var caller = CallerScope.From(user);
         var now = intake.Clock.GetUtcNow();
         var errors = new FieldErrors();

@@ -52,7 +52,9 @@ public static class PostBatchEndpoint
         JsonArray? items;
         try
         {
-            items = (await JsonNode.ParseAsync(http.Request.Body, documentOptions: StrictDocument, cancellationToken: ct))?["events"] as JsonArray;
+            items = await JsonNode.ParseAsync(http.Request.Body, documentOptions: StrictDocument, cancellationToken: ct) is JsonObject root
+                ? root["events"] as JsonArray
+                : null;
         }
         catch (Exception e) when (e is JsonException or BadHttpRequestException)
         {

@@ -22,9 +22,9 @@ public static class PostBookingEndpoint
     [WolverinePost("/api/bookings", Name = "PostBooking")]
     [Authorize(Policy = Policies.WriteIntake)]
     public static async Task<IResult> Post(
-        EventEnvelope<BookingData> envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        EventEnvelope<BookingData>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
-        var (_, answer) = await Record(envelope, CallerScope.From(user), intake, context, ct);
+        var (_, answer) = await Record(envelope ?? new(), CallerScope.From(user), intake, context, ct);
         return answer.ToResult(response, WriteTarget.Case);
     }
 

@@ -25,9 +25,9 @@ public static class PostCaseEventEndpoint
     [WolverinePost("/api/cases/{caseId}/events", Name = "PostCaseEvent")]
     [Authorize(Policy = Policies.AppendCaseEvents)]
     public static async Task<IResult> Post(
-        Guid caseId, EventEnvelope<JsonObject> envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid caseId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, IMessageContext context, HttpResponse response, CancellationToken ct) =>
-        (await Append(caseId, envelope, ifMatch, user, session, intake, governance.Value, context, ct)).ToResult(response, WriteTarget.Case);
+        (await Append(caseId, envelope ?? new(), ifMatch, user, session, intake, governance.Value, context, ct)).ToResult(response, WriteTarget.Case);
 
     /// <summary>One case event through the append path, with the agreement and the acting officer for its rules.</summary>
     public static async Task<IntakeAnswer> Append(

@@ -42,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
             }
 
             // Reading the request body via JSON deserialization
-            var (envelope, jsonContinue) = await ReadJsonAsync<CaseFlow.Server.Intake.EventEnvelope<System.Text.Json.Nodes.JsonObject>>(httpContext);
+            var (envelope, jsonContinue) = await ReadJsonAsync<CaseFlow.Server.Intake.EventEnvelope<System.Text.Json.Nodes.JsonObject>>(httpContext, true);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
             

@@ -30,7 +30,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Governance.NominateOfficerEndpoint").SetTag("http.route", "/api/officers").SetTag("http.request.method", "POST");
             Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             // Reading the request body via JSON deserialization
-            var (envelope, jsonContinue) = await ReadJsonAsync<CaseFlow.Server.Intake.EventEnvelope<CaseFlow.Server.Governance.Nomination>>(httpContext);
+            var (envelope, jsonContinue) = await ReadJsonAsync<CaseFlow.Server.Intake.EventEnvelope<CaseFlow.Server.Governance.Nomination>>(httpContext, true);
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
