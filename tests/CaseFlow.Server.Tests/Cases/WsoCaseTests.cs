@@ -14,15 +14,8 @@ public class WsoCaseTests(AppFixture app)
     {
         var wso = await CaseScenario.Create(app, ProgramModel.WSO);
         var caseId = await wso.Book();
-        await wso.Decide(caseId, "WarrantReceivedFromIce", new { receivedAt = Now(60), warrantType = "I-205", iceDetainerRef = "ICE-DET-1" });
-        await wso.Decide(caseId, "DetainerLodged", new { lodgedAt = Now(59) });
-        await wso.Post(caseId, "ReleaseEligible", new { at = Now(40) }, officer: null);
-        await wso.Post(caseId, "WarrantServed", new { servedAt = Now(39), warrantType = "I-205", interpreterName = "Language line 4471" });
-        await wso.Post(caseId, "IceNotifiedOfService", new { notifiedAt = Now(38) }, officer: null);
-        await wso.Post(caseId, "HoldStarted", new { from = Now(40) }, officer: null);
-        (await wso.Summary(caseId)).Status.ShouldBe(CaseStatus.HoldActive);
-        await wso.Post(caseId, "CustodyTransferredToIce", new { at = Now(10), iceOffice = "ERO San Francisco" }, officer: null);
-        await wso.Post(caseId, "CaseClosed", new { closedAt = Now(5), disposition = "TransferredToIce" }, officer: null);
+
+        await wso.WarrantServedAndTransferred(caseId);
 
         var summary = await wso.Summary(caseId);
         summary.Status.ShouldBe(CaseStatus.Closed);

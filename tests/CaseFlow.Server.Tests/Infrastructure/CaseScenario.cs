@@ -39,7 +39,9 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         return new CaseScenario(app, ori, officerId, model);
     }
 
-    public async Task<Guid> Book() => await app.Host.StartCase(Jail, model: model.ToString());
+    /// <summary>Books a person (a made-up one unless <paramref name="subject"/> is given) at the scenario's agency.</summary>
+    public async Task<Guid> Book(object? subject = null) =>
+        await app.Host.StartCaseWith(Jail, Envelopes.Booking(Envelopes.NewBookingNumber(), model.ToString(), subject: subject));
 
     /// <summary>Posts one case event; officer steps carry the officer's badge, and a time in the past is marked late.</summary>
     public Task<IScenarioResult> Post(Guid caseId, string type, object data, int status = 200, string? token = null, DateTimeOffset? occurredAt = null, string? officer = Badge)
@@ -69,6 +71,19 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         await Post(caseId, "DetainerLodged", new { lodgedAt = Now(44) });
         await Post(caseId, "DetainerServedOnSubject", new { servedAt = Now(43), method = "in person" });
         await Post(caseId, "IceNotifiedOfDetainer", new { notifiedAt = Now(42) }, officer: null);
+    }
+
+    /// <summary>A WSO case from ICE's warrant to the hold and the transfer to ICE, closed.</summary>
+    public async Task WarrantServedAndTransferred(Guid caseId)
+    {
+        await Decide(caseId, "WarrantReceivedFromIce", new { receivedAt = Now(60), warrantType = "I-205", iceDetainerRef = "ICE-DET-1" });
+        await Decide(caseId, "DetainerLodged", new { lodgedAt = Now(59) });
+        await Post(caseId, "ReleaseEligible", new { at = Now(40) }, officer: null);
+        await Post(caseId, "WarrantServed", new { servedAt = Now(39), warrantType = "I-205", interpreterName = "Language line 4471" });
+        await Post(caseId, "IceNotifiedOfService", new { notifiedAt = Now(38) }, officer: null);
+        await Post(caseId, "HoldStarted", new { from = Now(40) }, officer: null);
+        await Post(caseId, "CustodyTransferredToIce", new { at = Now(10), iceOffice = "ERO San Francisco" }, officer: null);
+        await Post(caseId, "CaseClosed", new { closedAt = Now(5), disposition = "TransferredToIce" }, officer: null);
     }
 
     /// <summary>From a detainer in effect to an approved package.</summary>

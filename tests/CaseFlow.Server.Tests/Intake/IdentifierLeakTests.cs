@@ -1,3 +1,5 @@
+using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -8,42 +10,55 @@ using Npgsql;
 namespace CaseFlow.Server.Tests.Intake;
 
 /// <summary>
-/// A case is driven with marker values for every identifier — accepted and refused requests alike, searches by
-/// A-number and FBI number (the identifier travels in the query string) and a read of the subject — and then every
-/// log record, span and problem body of the host, every row of every table in the database (the vault's included:
-/// it holds only ciphertext and keyed hashes) and PostgreSQL's own log are searched for them.
+/// A whole JEM case and a whole WSO case are driven with marker values for every identifier — accepted and refused
+/// requests alike, searches by A-number and FBI number (the identifier travels in the query string), a read of the
+/// subject, then sealing and erasure — and every log record, span, metric and problem body of the host, every row
+/// of every table in the database (the vault's included: it holds only ciphertext and keyed hashes; the access log
+/// too) and PostgreSQL's own log are searched for them.
 /// </summary>
 public class IdentifierLeakTests(AppFixture app)
 {
     [Fact]
-    public async Task no_identifier_appears_in_logs_spans_problems_or_any_table()
+    public async Task no_identifier_appears_in_logs_spans_metrics_problems_or_any_table()
     {
         var marker = $"Zq{Guid.NewGuid():N}"[..14];
         var aNumber = $"A{Random.Shared.Next(100_000_000, 999_999_999)}";
         var fbiNumber = $"F{Random.Shared.Next(10_000_000, 99_999_999)}";
         var stateId = $"SID-{marker}";
         var subject = new { name = new { given = $"{marker}Given", family = $"{marker}Family", middle = $"{marker}Middle" }, dateOfBirth = "1987-06-05", aNumber, fbiNumber, stateId };
-        var jail = app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
-        var bookingNumber = Envelopes.NewBookingNumber();
+        var jem = await CaseScenario.Create(app);
+        var wso = await CaseScenario.Create(app, ProgramModel.WSO);
 
-        var caseId = await app.Host.StartCaseWith(jail, Envelopes.Booking(bookingNumber, subject: subject));
-        await app.Host.PostCaseEvent(jail, caseId, Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(3)));
+        // The same person through a whole JEM case and a whole WSO case, at two agencies.
+        var jemCase = await jem.Book(subject);
+        await jem.DetainerInEffect(jemCase);
+        await jem.Approved(jemCase);
+        var wsoCase = await wso.Book(subject);
+        await wso.WarrantServedAndTransferred(wsoCase);
+
         var problems = new List<string>();
         foreach (var refused in RefusedBookings(subject, marker))
-            problems.Add(await (await app.Host.PostBooking(jail, refused, 400)).ReadAsTextAsync());
-
+            problems.Add(await (await app.Host.PostBooking(jem.Jail, refused, 400)).ReadAsTextAsync());
         foreach (var search in new[] { $"aNumber={aNumber}", $"fbiNumber={fbiNumber}" })
-            (await (await app.Host.GetAs(jail, $"/api/subjects/search?{search}")).ReadAsTextAsync()).ShouldContain(caseId.ToString());
-        problems.Add(await (await app.Host.GetAs(jail, $"/api/subjects/search?aNumber={marker}", 400)).ReadAsTextAsync());
-        var read = await (await app.Host.GetAs(jail, $"/api/subjects/{CaseFlow.Domain.Cases.CaseId.SubjectRefFor(caseId)}")).ReadAsTextAsync();
+            (await (await app.Host.GetAs(jem.Jail, $"/api/subjects/search?{search}")).ReadAsTextAsync()).ShouldContain(jemCase.ToString());
+        problems.Add(await (await app.Host.GetAs(jem.Jail, $"/api/subjects/search?aNumber={marker}", 400)).ReadAsTextAsync());
+        var read = await (await app.Host.GetAs(jem.Jail, $"/api/subjects/{CaseId.SubjectRefFor(jemCase)}")).ReadAsTextAsync();
         read.ShouldContain(stateId, customMessage: "the subject read must have decrypted the identifiers");
 
-        var everywhere = string.Join('\n', [app.Telemetry.Text, .. problems, await EveryTable(), await PostgresLog()]);
+        // Then sealed and erased by two admins each: the orders travel through the same sinks.
+        var (adminA, adminB) = (app.Tokens.For(Roles.Admin, subject: "admin-a"), app.Tokens.For(Roles.Admin, subject: "admin-b"));
+        await app.Host.CarryOut(adminA, adminB, CaseId.SubjectRefFor(jemCase), "seal", "sealing-order");
+        await app.Host.CarryOut(adminA, adminB, CaseId.SubjectRefFor(wsoCase), "erase", "expungement-order");
 
-        everywhere.ShouldContain(app.Host.Services.GetRequiredService<SubjectVault>().ANumberTag(aNumber), customMessage: "the search must cover the vault's table");
+        var tables = await EveryTable();
+        var everywhere = string.Join('\n', [app.Telemetry.Text, .. problems, tables, await PostgresLog()]);
+
+        tables.ShouldContain(app.Host.Services.GetRequiredService<SubjectVault>().ANumberTag(aNumber), customMessage: "the search must cover the vault's table");
+        tables.ShouldContain("SubjectErased", customMessage: "the search must cover the cases' events");
+        tables.ShouldContain($"subject:{CaseId.SubjectRefFor(jemCase)}", customMessage: "the search must cover the access log");
         app.Telemetry.Text.ShouldContain("/api/subjects/search", customMessage: "the search must cover the spans and logs of the subject searches");
-        everywhere.ShouldContain(bookingNumber, customMessage: "the search must cover the case's events");
-        app.Telemetry.Text.ShouldContain(caseId.ToString(), customMessage: "the search must cover the spans and logs of the requests");
+        app.Telemetry.Text.ShouldContain(wsoCase.ToString(), customMessage: "the search must cover the spans and logs of the requests");
+        app.Telemetry.Measured("Microsoft.AspNetCore.Hosting").ShouldBeTrue("the search must cover the metrics");
         foreach (var identifier in new[] { marker, aNumber, aNumber[1..], fbiNumber, stateId, "1987-06-05" })
             everywhere.ShouldNotContain(identifier, Case.Insensitive);
     }

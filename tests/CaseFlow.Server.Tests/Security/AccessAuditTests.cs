@@ -37,6 +37,24 @@ public class AccessAuditTests(AppFixture app)
     }
 
     [Fact]
+    public async Task subject_reads_and_searches_are_recorded_without_the_identifier_searched_for()
+    {
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var jail = app.Tokens.For(Jail, ori: Agencies.FortBend, subject: subject);
+        var (aNumber, fbiNumber) = SubjectClient.NewPerson();
+        var (caseId, subjectRef) = await app.Host.Book(jail, SubjectClient.Subject(aNumber, fbiNumber));
+        await app.Host.GetAs(jail, $"/api/subjects/{subjectRef}");
+        await app.Host.GetAs(jail, $"/api/subjects/search?aNumber={aNumber}");
+
+        var entries = await AccessLogOf($"user={subject}");
+
+        entries.ShouldContain(e => e.Record == $"subject:{subjectRef}" && e.CaseId == caseId && e.Action == "GET /api/subjects/{subjectRef}" && e.Outcome == AccessOutcomes.Allowed);
+        entries.ShouldContain(e => e.Record == "subject-search" && e.Action == "GET /api/subjects/search" && e.Outcome == AccessOutcomes.Allowed);
+        var digits = aNumber[1..];
+        entries.ShouldAllBe(e => !e.Record.Contains(digits) && !e.Action.Contains(digits));
+    }
+
+    [Fact]
     public async Task refusals_denials_and_failed_authentication_are_recorded()
     {
         var scenario = await CaseScenario.Create(app);
