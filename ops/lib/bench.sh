@@ -8,11 +8,18 @@ trap bench_cleanup EXIT
 
 bench_wait_ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.1; done; die "$1 never answered"; }
 
+# The bench database on the dev cluster, emptied: no earlier run's data or schema shapes the numbers.
+bench_database() {
+  # shellcheck source=pg.sh
+  source "$ROOT/ops/lib/pg.sh"
+  local dev port
+  dev=$("$ROOT/ops/pg" start | tail -n1); port=${dev#*Port=}; port=${port%%;*}
+  pg_recreate_db "$port" caseflow_bench
+  app_conn_string "$port" caseflow_bench
+}
+
 bench_build() {
-  BENCH_CONN=$(CASEFLOW_DB=caseflow_bench "$ROOT/ops/pg" start | tail -n1)
-  # Every run starts from an empty database, so no earlier run's data or schema shapes the numbers.
-  local port=${BENCH_CONN#*Port=}; port=${port%%;*}
-  PGPASSWORD=postgres psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qc "drop database if exists caseflow_bench with (force)" -c "create database caseflow_bench" >&2
+  BENCH_CONN=$(bench_database)
   ensure_dev_key
   ensure_vault_keys
   export_vault_keys

@@ -90,3 +90,9 @@ pg_create_db() {
   fi
   pg_psql "$port" "$db" -f "$ROOT/ops/sql/access-audit.sql" >/dev/null
 }
+
+# pg_recreate_db PORT DB: an empty database in place of DB (its data is lost), made as pg_create_db makes one.
+pg_recreate_db() {
+  pg_psql "$1" postgres -c "drop database if exists \"$2\" with (force)" >/dev/null
+  pg_create_db "$1" "$2"
+}
