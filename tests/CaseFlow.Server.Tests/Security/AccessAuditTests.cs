@@ -95,6 +95,21 @@ public class AccessAuditTests(AppFixture app)
     }
 
     [Fact]
+    public async Task reads_on_another_node_are_in_the_shared_log_once_that_node_has_stopped()
+    {
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var jail = app.Tokens.For(Jail, ori: Agencies.FortBend, subject: subject);
+        var caseId = await app.Host.StartCase(jail);
+        var node = await app.StartNode();
+        for (var i = 0; i < 3; i++)
+            await node.GetAs(jail, $"/api/cases/{caseId}");
+
+        await node.DisposeAsync();
+
+        (await AccessLogOf($"user={subject}")).Count(e => e.Action == "GET /api/cases/{caseId}").ShouldBe(3);
+    }
+
+    [Fact]
     public async Task an_appended_event_and_its_audit_row_are_one_transaction()
     {
         var jail = app.Tokens.For(Jail, ori: Agencies.FortBend);

@@ -171,6 +171,31 @@ public class AuthorizationMatrixTests(AppFixture app)
             .ShouldBe(CaseEventKinds.ByType.Keys.Order(), "case event types without a row, or rows for types that cannot be posted");
     }
 
+    /// <summary>
+    /// Event types no caller posts through an event endpoint, each with where its authorization is tested instead.
+    /// A new event type must be posted through a row above or named here, or this fails.
+    /// </summary>
+    private static readonly Dictionary<string, string> EventsWithoutAnEventEndpoint = new()
+    {
+        ["AgreementSigned"] = "the seed of ICE's published list, at start-up: no caller",
+        ["BookingRecorded"] = "POST /api/bookings row",
+        ["OfficerNominated"] = "POST /api/officers row",
+        ["ComplaintReceived"] = "POST /api/complaints row",
+        ["HoldExpired"] = "the hold deadline's own handler: no caller",
+        ["SubjectOrderProposed"] = "POST /api/subjects/{subjectRef}/orders row",
+        ["SubjectSealed"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
+        ["SubjectErased"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
+    };
+
+    [Fact]
+    public void every_event_type_of_the_catalogue_is_covered()
+    {
+        var posted = CaseEventKinds.ByType.Keys.Concat(PostOfficerEventEndpoint.Kinds.Keys).Concat(PostComplaintEventEndpoint.Kinds.Keys)
+            .Concat(PostAgreementEventEndpoint.Kinds.Keys).Concat(EventsWithoutAnEventEndpoint.Keys);
+
+        EventCatalogue.All.Select(t => t.Name).Except(posted).ShouldBeEmpty("event types neither posted through a row nor named with where they are covered");
+    }
+
     [Fact]
     public async Task every_caller_gets_what_design_md_says()
     {
