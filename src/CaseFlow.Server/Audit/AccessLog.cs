@@ -12,10 +12,6 @@ namespace CaseFlow.Server.Audit;
 /// </summary>
 public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
 {
-    private const string RecordedKey = "caseflow.access-recorded";
-    private const string CaseKey = "caseflow.access-case";
-    private const string ProblemTypeKey = "caseflow.access-problem-type";
-
     private readonly Channel<object> _pending = Channel.CreateBounded<object>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -58,20 +54,36 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
     public void Complete() => _pending.Writer.TryComplete();
 
     /// <summary>The case a read touched, when the route does not name it (a search, a subject): for the log's <c>case</c> filter.</summary>
-    public static void NoteCase(HttpContext context, Guid caseId) => context.Items[CaseKey] = caseId;
+    public static void NoteCase(HttpContext context, Guid caseId)
+    {
+        if (context.Features.Get<AccessAuditFeature>() is { } feature)
+            feature.CaseId = caseId;
+    }
 
-    public static Guid? NotedCase(HttpContext context) => context.Items[CaseKey] as Guid?;
-
-    public static void NoteProblemType(HttpContext context, string? type) => context.Items[ProblemTypeKey] = type;
-
-    public static string? NotedProblemType(HttpContext context) => context.Items[ProblemTypeKey] as string;
-
-    /// <summary>Whether the request already recorded what it did (a write), so the request itself is not recorded again.</summary>
-    public static bool WasRecorded(HttpContext context) => context.Items.ContainsKey(RecordedKey);
+    public static void NoteProblemType(HttpContext context, string? type)
+    {
+        if (context.Features.Get<AccessAuditFeature>() is { } feature)
+            feature.ProblemType = type;
+    }
 
     private void MarkRecorded()
     {
-        if (http.HttpContext is { } context)
-            context.Items[RecordedKey] = true;
+        if (http.HttpContext?.Features.Get<AccessAuditFeature>() is { } feature)
+            feature.Recorded = true;
     }
+}
+
+/// <summary>
+/// What a request noted for its access record, set by <see cref="AccessAuditMiddleware"/> before the endpoint runs.
+/// A feature rather than <c>HttpContext.Items</c> because a batch's items are written side by side and all mark it.
+/// </summary>
+public sealed class AccessAuditFeature
+{
+    private volatile bool _recorded;
+
+    /// <summary>Whether the request already recorded what it did (a write), so the request itself is not recorded again.</summary>
+    public bool Recorded { get => _recorded; set => _recorded = value; }
+
+    public Guid? CaseId { get; set; }
+    public string? ProblemType { get; set; }
 }

@@ -27,6 +27,7 @@ public static class AccessOutcomes
     public const string Denied = "denied";
     public const string AuthenticationFailed = "authentication-failed";
     public const string NoCredentials = "no-credentials";
+    public const string Failed = "failed";
 
     private const string ProblemPrefix = "urn:caseflow:problem:";
 
