@@ -41,7 +41,7 @@ public static partial class ProposeSubjectOrderEndpoint
         var basis = OneOf(errors, "legalBasis", request.LegalBasis, Bases);
         var reference = errors.Required("orderReference", request.OrderReference, 100);
         if (reference is not null && !ReferenceForm().IsMatch(reference))
-            errors.Add("orderReference", "orderReference may hold letters, digits, spaces and - _ / . : # only.");
+            errors.Add("orderReference", "orderReference is the order's docket or schedule number: letters, digits and - _ / . : #, at least one digit, no spaces (never the parties' names).");
         if (!Guid.TryParse(request.EventId, out var orderId) || orderId == Guid.Empty)
             errors.Add("eventId", "eventId must be a UUID you keep for retries.");
         if (errors.Count > 0)
@@ -68,6 +68,7 @@ public static partial class ProposeSubjectOrderEndpoint
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9 _/.:#-]+$")]
+    // A docket or schedule number, not a caption: a caption ("State v. Doe") would carry a person's name into the case's events.
+    [GeneratedRegex("^(?=.*[0-9])[A-Za-z0-9_/.:#-]+$")]
     private static partial Regex ReferenceForm();
 }

@@ -130,6 +130,8 @@ public class SubjectOrderTests(AppFixture app)
     [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DC-1","eventId":"00000000-0000-0000-0000-000000000000"}""")]
     [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DC\u0000","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"}""")]
     [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"<script>","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"}""")]
+    [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"State v. Doe","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"}""")]
+    [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DOE-JOHN","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f"}""")]
     [InlineData("""{"action":"seal","legalBasis":"sealing-order","orderReference":"DC-1","eventId":"6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f","extra":1}""")]
     public async Task a_malformed_proposal_is_a_400_problem(string body)
     {
