@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Alba;
 using CaseFlow.Domain;
-using CaseFlow.Domain.Complaints;
-using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
@@ -77,12 +75,12 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/officers/{officerId}", null, GovernanceRead, w => $"/api/officers/{w.OfficerId}", _ => null);
         yield return new("POST", "/api/officers", "OfficerNominated", AgencyGovernanceWrite, _ => "/api/officers",
             _ => Envelope("OfficerNominated", new { badgeNumber = $"M-{Guid.NewGuid():N}"[..12], models = new[] { "JEM" } }));
-        foreach (var (type, data) in OfficerStepSamples())
+        foreach (var (type, data) in GovernanceSamples.OfficerSteps())
             yield return new("POST", "/api/officers/{officerId}/events", type, OfficerSteps, w => $"/api/officers/{w.OfficerId}/events", _ => Envelope(type, data));
         yield return new("POST", "/api/complaints", "ComplaintReceived", AgencyGovernanceWrite, _ => "/api/complaints",
             _ => Envelope("ComplaintReceived", new { complaintNumber = $"IA-{Guid.NewGuid():N}"[..12], againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(30) }));
         yield return new("GET", "/api/complaints/{complaintId}", null, ComplaintRead, w => $"/api/complaints/{w.ComplaintId}", _ => null);
-        foreach (var (type, data) in ComplaintSamples())
+        foreach (var (type, data) in GovernanceSamples.ComplaintSteps())
             yield return new("POST", "/api/complaints/{complaintId}/events", type, ComplaintWrite, w => $"/api/complaints/{w.ComplaintId}/events", _ => Envelope(type, data));
         yield return new("POST", "/api/bookings", "BookingRecorded", AgencyWrite, _ => "/api/bookings", _ => Envelopes.Booking(Envelopes.NewBookingNumber()));
         yield return new("POST", "/api/events/batch", null, AgencyWrite, _ => "/api/events/batch",
@@ -110,27 +108,6 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/operations/vault", null, AdminOnly, _ => "/api/operations/vault", _ => null);
         yield return new("POST", "/api/operations/vault/rewrap", null, AdminOnly, _ => "/api/operations/vault/rewrap", _ => new { });
     }
-
-    private static readonly DateTimeOffset Recently = DateTimeOffset.UtcNow.AddHours(-2);
-
-    /// <summary>Valid data for each officer step, so a caller out of scope meets the scope check rather than validation.</summary>
-    private static Dictionary<string, object> OfficerStepSamples() => new()
-    {
-        ["BackgroundCheckCompleted"] = new BackgroundCheckCompleted(Recently, BackgroundCheckResult.Passed),
-        ["TrainingCompleted"] = new { course = "287(g) basic", model = "JEM", completedAt = Envelopes.Instant(Recently), exams = new[] { new { exam = "Law", score = 88 } } },
-        ["OfficerCertified"] = new OfficerCertified(ProgramModel.JEM, Recently),
-        ["AuthorizationIssued"] = new { models = new[] { "JEM" }, effectiveAt = Envelopes.Instant(Recently), letterRef = "L-1", form70006Ref = "F-1", credentialNumber = "C-9" },
-        ["RefresherCompleted"] = new RefresherCompleted(ProgramModel.JEM, Recently),
-        ["AuthorizationRevoked"] = new AuthorizationRevoked(Recently, "matrix", "L-2"),
-        ["CredentialsReturned"] = new CredentialsReturned(Recently),
-    };
-
-    private static Dictionary<string, object> ComplaintSamples() => new()
-    {
-        ["IceNotifiedOfComplaint"] = new IceNotifiedOfComplaint(Recently),
-        ["ComplaintResolved"] = new ComplaintResolved(Recently, ComplaintOutcome.NotSustained),
-        ["ComplaintOutcomeReported"] = new ComplaintOutcomeReported(Recently),
-    };
 
     private string TokenOf(Caller caller, World world, string otherOri) => caller switch
     {
@@ -160,8 +137,8 @@ public class AuthorizationMatrixTests(AppFixture app)
     [Fact]
     public void every_governance_event_type_has_a_row()
     {
-        OfficerStepSamples().Keys.Order().ShouldBe(PostOfficerEventEndpoint.Kinds.Keys.Order());
-        ComplaintSamples().Keys.Order().ShouldBe(PostComplaintEventEndpoint.Kinds.Keys.Order());
+        GovernanceSamples.OfficerSteps().Keys.Order().ShouldBe(PostOfficerEventEndpoint.Kinds.Keys.Order());
+        GovernanceSamples.ComplaintSteps().Keys.Order().ShouldBe(PostComplaintEventEndpoint.Kinds.Keys.Order());
     }
 
     [Fact]

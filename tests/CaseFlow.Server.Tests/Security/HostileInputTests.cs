@@ -1,23 +1,36 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Alba;
+using CaseFlow.Domain;
+using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using CsCheck;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaseFlow.Server.Tests.Security;
 
 /// <summary>
-/// Thousands of generated hostile requests to every write endpoint and every case event type: each valid request is
+/// Thousands of generated hostile requests to every write endpoint and every event type posted through one (case,
+/// officer, complaint and agreement events, subject orders): each valid request is
 /// mutated (a value replaced by a hostile one, a member dropped or added, the text cut short or doubled) and sent.
 /// No answer is a 5xx, every refusal is a problem, and nothing a refused request touched has changed.
 /// </summary>
 public class HostileInputTests(AppFixture app)
 {
-    private sealed record Target(string Url, string Token, JsonObject Body);
+    private sealed record Target(string Route, string Url, string Token, JsonObject Body);
+
+    /// <summary>The objects the requests aim at: an agency with its officer, agreement, a case and its subject, a complaint.</summary>
+    private sealed record Objects(CaseScenario Scenario, Guid CaseId, Guid ComplaintId)
+    {
+        public Guid SubjectRef => Domain.Cases.CaseId.SubjectRefFor(CaseId);
+        public Guid AgreementId => Domain.Agreements.AgreementId.For(Scenario.Ori, ProgramModel.JEM);
+        public Guid[] Streams => [CaseId, Scenario.OfficerId, AgreementId, ComplaintId];
+    }
 
     private static readonly JsonNode?[] HostileValues =
     [
@@ -36,16 +49,19 @@ public class HostileInputTests(AppFixture app)
         return node;
     }
 
-    private static List<Target> Targets(CaseScenario scenario, Guid caseId)
+    private List<Target> Targets(Objects objects)
     {
+        var (scenario, caseId, admin) = (objects.Scenario, objects.CaseId, app.Tokens.For(Roles.Admin));
         JsonObject Node(object body) => JsonSerializer.SerializeToNode(body, ServerJson.Options)!.AsObject();
         var targets = new List<Target>
         {
-            new("/api/bookings", scenario.Jail, Node(Envelopes.Booking(Envelopes.NewBookingNumber()))),
-            new("/api/events/batch", scenario.Jail, Node(new { events = new[] { Envelopes.Booking(Envelopes.NewBookingNumber()) } })),
-            new("/api/officers", scenario.Jail, Node(GovernanceClient.Envelope("OfficerNominated", new { badgeNumber = "FUZZ-1", models = new[] { "JEM" } }))),
-            new("/api/complaints", scenario.Jail, Node(GovernanceClient.Envelope("ComplaintReceived",
+            new("/api/bookings", "/api/bookings", scenario.Jail, Node(Envelopes.Booking(Envelopes.NewBookingNumber()))),
+            new("/api/events/batch", "/api/events/batch", scenario.Jail, Node(new { events = new[] { Envelopes.Booking(Envelopes.NewBookingNumber()) } })),
+            new("/api/officers", "/api/officers", scenario.Jail, Node(GovernanceClient.Envelope("OfficerNominated", new { badgeNumber = "FUZZ-1", models = new[] { "JEM" } }))),
+            new("/api/complaints", "/api/complaints", scenario.Jail, Node(GovernanceClient.Envelope("ComplaintReceived",
                 new { complaintNumber = "IA-FUZZ", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }))),
+            new("/api/subjects/{subjectRef}/orders", $"/api/subjects/{objects.SubjectRef}/orders", admin,
+                Node(new { action = "seal", legalBasis = "sealing-order", orderReference = "FUZZ-1", eventId = Guid.NewGuid() })),
         };
         foreach (var (type, kind) in CaseEventKinds.ByType)
         {
@@ -53,9 +69,15 @@ public class HostileInputTests(AppFixture app)
             var envelope = GovernanceClient.Envelope(type, ServerJson.Data(EventExamples.Case[type]));
             if (byJail)
                 envelope["officerId"] = CaseScenario.Badge;
-            targets.Add(new($"/api/cases/{caseId}/events", byJail ? scenario.Jail : scenario.Supervisor, Node(envelope)));
+            targets.Add(new("/api/cases/{caseId}/events", $"/api/cases/{caseId}/events", byJail ? scenario.Jail : scenario.Supervisor, Node(envelope)));
         }
 
+        foreach (var (type, data) in GovernanceSamples.OfficerSteps())
+            targets.Add(new("/api/officers/{officerId}/events", $"/api/officers/{scenario.OfficerId}/events", scenario.Supervisor, Node(GovernanceClient.Envelope(type, data))));
+        foreach (var (type, data) in GovernanceSamples.ComplaintSteps())
+            targets.Add(new("/api/complaints/{complaintId}/events", $"/api/complaints/{objects.ComplaintId}/events", scenario.Jail, Node(GovernanceClient.Envelope(type, data))));
+        foreach (var (type, data) in GovernanceSamples.AgreementEvents())
+            targets.Add(new("/api/agreements/{ori}/{model}/events", $"/api/agreements/{scenario.Ori}/JEM/events", admin, Node(GovernanceClient.Envelope(type, data))));
         return targets;
     }
 
@@ -132,32 +154,59 @@ public class HostileInputTests(AppFixture app)
         return (parent, keys[^1]);
     }
 
-    /// <summary>What a request of this agency or on this case could change: their events, the case's version, the agency's cases.</summary>
-    private static async Task<string> Footprint(string ori, Guid caseId)
+    /// <summary>
+    /// What a request could change: the agency's events, the case's, officer's, agreement's and complaint's streams,
+    /// the agency's cases, and the subject in the vault.
+    /// </summary>
+    private static async Task<string> Footprint(Objects objects)
     {
         const string sql = """
             select (select count(*) from caseflow.mt_events where headers->>'ori' = @ori)
-                || ':' || (select coalesce(max(version), 0) from caseflow.mt_streams where id = @case)
-                || ':' || (select count(*) from caseflow.mt_events where stream_id = @case)
+                || ':' || (select coalesce(sum(version), 0) from caseflow.mt_streams where id = any(@streams))
+                || ':' || (select count(*) from caseflow.mt_events where stream_id = any(@streams))
                 || ':' || (select coalesce(sum((data->>'version')::int), 0) from caseflow.mt_doc_casefile where data->>'ori' = @ori)
+                || ':' || (select coalesce(md5(data::text), '') from caseflow.mt_doc_vaultedsubject where id = @subject)
             """;
         await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new("ori", ori), new("case", caseId) } };
+        await using var command = new NpgsqlCommand(sql, connection)
+        {
+            Parameters = { new("ori", objects.Scenario.Ori), new("streams", objects.Streams), new("subject", objects.SubjectRef) },
+        };
         return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>POST endpoints that read no body: nothing in a body can be hostile to them (BodyShapeTests still send them bodies).</summary>
+    private static readonly string[] WithoutBody = ["/api/subjects/{subjectRef}/orders/{orderId}/approval", "/api/operations/vault/rewrap"];
+
+    [Fact]
+    public async Task every_write_endpoint_and_every_event_type_posted_through_one_is_a_target()
+    {
+        var scenario = await CaseScenario.Create(app);
+        var targets = Targets(new Objects(scenario, Guid.NewGuid(), Guid.NewGuid()));
+        var posts = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal)
+                        && e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Contains("POST"))
+            .Select(e => e.RoutePattern.RawText!);
+
+        posts.Except(WithoutBody).Order().ShouldBe(targets.Select(t => t.Route).Distinct().Order());
+        // Officer and complaint samples are held complete by the authorization matrix, which uses them too.
+        GovernanceSamples.AgreementEvents().Keys.Order().ShouldBe(PostAgreementEventEndpoint.Kinds.Keys.Order());
     }
 
     [Fact]
     public async Task thousands_of_hostile_requests_get_no_5xx_and_a_refused_one_changes_nothing()
     {
         var scenario = await CaseScenario.Create(app);
-        var caseId = await scenario.Book();
-        var targets = Targets(scenario, caseId);
+        var complaint = await app.Host.Post(scenario.Jail, "/api/complaints", GovernanceClient.Envelope("ComplaintReceived",
+            new { complaintNumber = "IA-FUZZ-0", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }), 201);
+        var objects = new Objects(scenario, await scenario.Book(), (await complaint.ReadAsJsonAsync<AppendResult>()).Id);
+        var targets = Targets(objects);
         var refused = 0;
 
         await Requests(targets).SampleAsync(async request =>
         {
-            var before = await Footprint(scenario.Ori, caseId);
+            var before = await Footprint(objects);
             var result = await app.Host.Scenario(s =>
             {
                 s.Post.Text(request.Body).ToUrl(request.Target.Url);
@@ -173,7 +222,7 @@ public class HostileInputTests(AppFixture app)
             Interlocked.Increment(ref refused);
             result.Context.Response.ContentType.ShouldBe("application/problem+json");
             (await result.ReadAsTextAsync()).ShouldNotContain("CaseFlow.", Case.Sensitive, "a problem must not name the server's types");
-            (await Footprint(scenario.Ori, caseId)).ShouldBe(before, $"a refused request changed something: {request.Target.Url}");
+            (await Footprint(objects)).ShouldBe(before, $"a refused request changed something: {request.Target.Url}");
         }, iter: 2_000, threads: 1, print: r => $"{r.Target.Url} {r.Body[..Math.Min(500, r.Body.Length)]}");
 
         refused.ShouldBeGreaterThan(1_000, "most hostile requests must be refused");
