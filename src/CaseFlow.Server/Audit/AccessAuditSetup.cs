@@ -20,10 +20,13 @@ public static class AccessAuditSetup
 }
 
 /// <summary>Ready only if the access log can be written: a node that cannot audit must not serve.</summary>
-public sealed class AccessLogCheck(AccessLogDatabase database) : IHealthCheck
+public sealed class AccessLogCheck(AccessLogDatabase database, AccessLog log) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // CJIS AU-5: an audit that cannot be written is an alarm; the records wait in memory, the node is taken out.
+        if (log.Failing)
+            return HealthCheckResult.Unhealthy("Queued access records could not be stored; the writer keeps retrying.");
         try
         {
             await using var command = database.DataSource.CreateCommand(

@@ -15,6 +15,11 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
     private readonly Channel<object> _pending = Channel.CreateBounded<object>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
+    private volatile bool _failing;
+
+    /// <summary>Whether the last attempt to store queued records failed (the writer keeps them and tries again).</summary>
+    public bool Failing { get => _failing; set => _failing = value; }
+
     /// <summary>Queued records, and flush requests (a <see cref="TaskCompletionSource"/> completed once everything before it is stored).</summary>
     public ChannelReader<object> Pending => _pending.Reader;
 

@@ -48,10 +48,12 @@ public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, I
             try
             {
                 await Copy(records);
+                log.Failing = false;
                 return;
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
+                log.Failing = true;
                 if (stoppingToken.IsCancellationRequested && attempt >= 3)
                 {
                     logger.LogCritical("Stopping with {Count} access records that could not be stored ({Error})", records.Count, e.GetType().Name);
