@@ -106,6 +106,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/operations/dead-letters", null, AdminOnly, _ => "/api/operations/dead-letters", _ => null);
         yield return new("GET", "/api/audit/access", null, AuditorOnly, _ => "/api/audit/access?limit=1", _ => null);
         yield return new("GET", "/api/operations/vault", null, AdminOnly, _ => "/api/operations/vault", _ => null);
+        yield return new("GET", "/api/operations/vault/erasures", null, AdminOnly, _ => "/api/operations/vault/erasures?limit=1", _ => null);
         yield return new("POST", "/api/operations/vault/rewrap", null, AdminOnly, _ => "/api/operations/vault/rewrap", _ => new { });
     }
 

@@ -3,6 +3,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Operations;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -93,6 +94,36 @@ public class SubjectOrderTests(AppFixture app)
 
         var refused = await app.Host.Propose(AdminA, subjectRef, "seal", "sealing-order", 422);
         (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:subject-erased");
+    }
+
+    [Fact]
+    public async Task erasures_are_listed_for_operators_to_carry_out_again_after_a_restore()
+    {
+        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-5).ToString("O"));
+        var (_, first) = await app.Host.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, SubjectClient.NewPerson().FbiNumber));
+        var (caseId, second) = await app.Host.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, SubjectClient.NewPerson().FbiNumber));
+        await app.Host.CarryOut(AdminA, AdminB, first, "erase", "expungement-order");
+        await app.Host.CarryOut(AdminB, AdminA, second, "erase", "retention-schedule");
+
+        var erasures = new List<Erasure>();
+        for (string? after = null; ;)
+        {
+            var page = await (await app.Host.GetAs(AdminA, $"/api/operations/vault/erasures?from={from}&limit=1" + (after is null ? "" : $"&after={after}")))
+                .ReadAsJsonAsync<CaseFlow.Server.Platform.Page<Erasure>>();
+            erasures.AddRange(page.Items);
+            if ((after = page.Next) is null)
+                break;
+        }
+
+        var mine = erasures.Where(e => e.SubjectRef == first || e.SubjectRef == second).ToList();
+        mine.Select(e => e.SubjectRef).ShouldBe([first, second]);
+        mine[1].ShouldSatisfyAllConditions(
+            e => e.CaseId.ShouldBe(caseId),
+            e => e.LegalBasis.ShouldBe(LegalBasis.RetentionSchedule),
+            e => e.OrderReference.ShouldBe("TX-DC-2026-0042"),
+            e => e.ProposedBy.ShouldBe(_adminB),
+            e => e.ApprovedBy.ShouldBe(_adminA));
+        await app.Host.GetAs(AdminA, "/api/operations/vault/erasures?from=yesterday", 400);
     }
 
     [Fact]
