@@ -40,6 +40,7 @@ app.UseCaseFlowSecurityHeaders();
 app.UseCaseFlowProblemDetails();
 app.UseAuthentication();
 app.UseCaseFlowAccessAudit();
+app.UseCaseFlowBodyLimits();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapCaseFlowHealth();

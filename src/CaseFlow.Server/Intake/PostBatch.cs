@@ -40,15 +40,11 @@ public static class PostBatchEndpoint
     /// </summary>
     [WolverinePost("/api/events/batch", Name = "PostBatch")]
     [Authorize(Policy = Policies.WriteIntake)]
+    [RequestSizeLimit(MaxBytes)]
     public static async Task<IResult> Post(
         HttpContext http, ClaimsPrincipal user, IDocumentStore store, IntakeServices intake, IOptions<GovernanceOptions> governance,
         IWolverineRuntime runtime, CancellationToken ct)
     {
-        if (http.Request.ContentLength > MaxBytes)
-            return TooLarge();
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = MaxBytes;
-
         JsonArray? items;
         try
         {

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Alba;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+
+namespace CaseFlow.Server.Tests.Security;
+
+/// <summary>Bodies over an endpoint's limit are refused with 413 before they are read; the batch declares a larger one.</summary>
+public class BodyLimitTests(AppFixture app)
+{
+    private string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
+
+    [Fact]
+    public async Task a_single_event_over_64_KiB_is_refused_before_it_is_read()
+    {
+        var booking = Envelopes.Booking(Envelopes.NewBookingNumber());
+        booking["padding"] = new string('x', (int)BodyLimits.DefaultBytes);
+
+        var result = await Send("/api/bookings", booking);
+
+        result.Context.Response.StatusCode.ShouldBe(413);
+        using var problem = JsonDocument.Parse(await result.ReadAsTextAsync());
+        problem.RootElement.GetProperty("type").GetString().ShouldBe(BodyLimits.ProblemType);
+        problem.RootElement.GetProperty("maxBytes").GetInt64().ShouldBe(BodyLimits.DefaultBytes);
+    }
+
+    [Fact]
+    public async Task a_batch_may_be_larger_than_a_single_event_up_to_its_own_limit()
+    {
+        var events = Enumerable.Range(0, 200).Select(_ => Envelopes.Booking(Envelopes.NewBookingNumber())).ToList();
+        var body = JsonSerializer.Serialize(new { events });
+        body.Length.ShouldBeGreaterThan((int)BodyLimits.DefaultBytes, "the batch must be over the single-event limit");
+
+        var accepted = await Send("/api/events/batch", new { events });
+        var tooLarge = await Send("/api/events/batch", new { events, padding = new string('x', (int)PostBatchEndpoint.MaxBytes) });
+
+        accepted.Context.Response.StatusCode.ShouldBe(200);
+        tooLarge.Context.Response.StatusCode.ShouldBe(413);
+        (await tooLarge.ReadAsTextAsync()).ShouldContain(BodyLimits.ProblemType);
+    }
+
+    private Task<IScenarioResult> Send(string url, object body) => app.Host.Scenario(s =>
+    {
+        s.Post.Text(JsonSerializer.Serialize(body)).ToUrl(url);
+        s.WithRequestHeader("Content-Type", "application/json");
+        s.Bearer(Jail);
+        s.IgnoreStatusCode();
+    });
+}
