@@ -15,7 +15,7 @@ public static class JsonSetup
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.Converters.Add(new StrictInstantConverter());
         options.Converters.Add(new NoNullElementsConverter());
-        options.Converters.Add(new NoControlCharactersConverter());
+        options.Converters.Add(new PlainTextConverter());
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
@@ -37,13 +37,18 @@ public static class JsonSetup
 
     /// <summary>
     /// Refuses strings with control characters other than tab and line breaks: nobody types them, and PostgreSQL
-    /// cannot store U+0000 in text or jsonb, so they would fail at the append instead of at the door.
+    /// cannot store U+0000 in text or jsonb, so they would fail at the append instead of at the door. Bounds every
+    /// string, whatever its field, so no free-text member can carry a document; fields check tighter limits of their own.
     /// </summary>
-    private sealed class NoControlCharactersConverter : JsonConverter<string>
+    private sealed class PlainTextConverter : JsonConverter<string>
     {
+        public const int MaxLength = 2_000;
+
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.GetString();
+            if (text is { Length: > MaxLength })
+                throw new JsonException($"Text may be at most {MaxLength} characters.");
             return text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
                 ? throw new JsonException("Text may not contain control characters.")
                 : text;

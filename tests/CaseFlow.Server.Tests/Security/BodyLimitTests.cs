@@ -6,7 +6,10 @@ using CaseFlow.Server.Tests.Infrastructure;
 
 namespace CaseFlow.Server.Tests.Security;
 
-/// <summary>Bodies over an endpoint's limit are refused with 413 before they are read; the batch declares a larger one.</summary>
+/// <summary>
+/// Bodies over an endpoint's limit are refused with 413 before they are read; the batch declares a larger one. Every
+/// string is bounded, whatever its field.
+/// </summary>
 public class BodyLimitTests(AppFixture app)
 {
     private string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
@@ -38,6 +41,17 @@ public class BodyLimitTests(AppFixture app)
         accepted.Context.Response.StatusCode.ShouldBe(200);
         tooLarge.Context.Response.StatusCode.ShouldBe(413);
         (await tooLarge.ReadAsTextAsync()).ShouldContain(BodyLimits.ProblemType);
+    }
+
+    [Fact]
+    public async Task a_string_over_2000_characters_is_refused_in_any_field()
+    {
+        var caseId = await app.Host.StartCase(Jail);
+
+        var refused = await app.Host.PostCaseEvent(Jail, caseId, Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(1), reason: new string('x', 2_001)), 400);
+        await app.Host.PostCaseEvent(Jail, caseId, Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(1), reason: new string('x', 2_000)));
+
+        (await refused.ReadAsTextAsync()).ShouldContain("at most 2000 characters");
     }
 
     private Task<IScenarioResult> Send(string url, object body) => app.Host.Scenario(s =>
