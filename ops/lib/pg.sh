@@ -2,7 +2,7 @@
 # PostgreSQL 15 cluster helpers for ops/pg. Source after common.sh.
 PGBIN=/usr/lib/postgresql/15/bin
 PG_PASSWORD=postgres
-# The application's login: owns its database (Marten's and Wolverine's schemas), but not the access audit.
+# The application's login: owns the schemas it creates (Marten's, Wolverine's), neither its database nor the access audit.
 APP_ROLE=caseflow_app
 APP_PASSWORD=caseflow
 
@@ -76,19 +76,21 @@ end \$\$;
 SQL
 }
 
-# pg_create_db PORT DB: the database, owned by the application's role, with the access audit applied.
+# pg_create_db PORT DB: the database, owned by postgres, with ops/sql/database.sql applied (the application's rights
+# on it and the access audit). A database whose caseflow schema another role owns was made by an older checkout.
 pg_create_db() {
-  local port=$1 db=$2 owner
+  local port=$1 db=$2 schema_owner
   [[ $db =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "invalid database name '$db'"
   pg_create_roles "$port"
-  owner=$(pg_psql "$port" postgres -c "select pg_get_userbyid(datdba) from pg_database where datname = '$db'")
-  if [ -z "$owner" ]; then
-    pg_psql "$port" postgres -c "create database \"$db\" owner $APP_ROLE" >/dev/null
+  if [ -z "$(pg_psql "$port" postgres -c "select 1 from pg_database where datname = '$db'")" ]; then
+    pg_psql "$port" postgres -c "create database \"$db\"" >/dev/null
     log "created database $db"
-  elif [ "$owner" != "$APP_ROLE" ]; then
-    die "database $db is owned by $owner, not $APP_ROLE (made by an older checkout): ./ops/pg reset recreates it"
   fi
-  pg_psql "$port" "$db" -f "$ROOT/ops/sql/access-audit.sql" >/dev/null
+  pg_psql "$port" postgres -c "alter database \"$db\" owner to postgres" >/dev/null
+  schema_owner=$(pg_psql "$port" "$db" -c "select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'caseflow'")
+  [ -z "$schema_owner" ] || [ "$schema_owner" = "$APP_ROLE" ] ||
+    die "database $db holds a caseflow schema owned by $schema_owner, not $APP_ROLE (made by an older checkout): ./ops/pg reset recreates it"
+  pg_psql "$port" "$db" -f "$ROOT/ops/sql/database.sql" >/dev/null
 }
 
 # pg_recreate_db PORT DB: an empty database in place of DB (its data is lost), made as pg_create_db makes one.

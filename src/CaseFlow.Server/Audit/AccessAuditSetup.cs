@@ -30,14 +30,14 @@ public sealed class AccessLogCheck(AccessLogDatabase database, AccessLog log) : 
         try
         {
             await using var command = database.DataSource.CreateCommand(
-                $"select has_table_privilege('{AccessLogTable.Name}', 'INSERT')");
+                $"select has_any_column_privilege('{AccessLogTable.Name}', 'INSERT')");
             return await command.ExecuteScalarAsync(cancellationToken) is true
                 ? HealthCheckResult.Healthy("The access log can be written.")
                 : HealthCheckResult.Unhealthy("The application's role may not insert into the access log.");
         }
         catch (PostgresException e)
         {
-            return HealthCheckResult.Unhealthy($"The access log is missing (apply ops/sql/access-audit.sql): {e.SqlState}");
+            return HealthCheckResult.Unhealthy($"The access log is missing (apply ops/sql/database.sql): {e.SqlState}");
         }
         catch (NpgsqlException e)
         {

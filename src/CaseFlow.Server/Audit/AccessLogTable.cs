@@ -1,7 +1,7 @@
 namespace CaseFlow.Server.Audit;
 
 /// <summary>
-/// The access audit table (created by <c>ops/sql/access-audit.sql</c>, owned by a role the application is not):
+/// The access audit table (created by <c>ops/sql/database.sql</c>, owned by a role the application is not):
 /// the application may INSERT and SELECT, never UPDATE, DELETE or TRUNCATE.
 /// </summary>
 public static class AccessLogTable

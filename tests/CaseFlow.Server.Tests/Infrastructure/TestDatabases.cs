@@ -3,8 +3,9 @@ using Npgsql;
 namespace CaseFlow.Server.Tests.Infrastructure;
 
 /// <summary>
-/// Databases of their own for the tests that must not share the fixture's, made the way <c>ops/pg</c> makes one:
-/// owned by the application's role, with the access audit applied by a superuser (<c>CASEFLOW_TEST_PG_ADMIN</c>).
+/// Databases of their own for the tests that must not share the fixture's, made the way <c>ops/pg</c> makes one: by a
+/// superuser (<c>CASEFLOW_TEST_PG_ADMIN</c>), with <c>ops/sql/database.sql</c> applied (the application's rights, the
+/// access audit).
 /// </summary>
 public static class TestDatabases
 {
@@ -12,14 +13,11 @@ public static class TestDatabases
         Environment.GetEnvironmentVariable("CASEFLOW_TEST_PG_ADMIN")
         ?? throw new InvalidOperationException("CASEFLOW_TEST_PG_ADMIN is not set: run the tests with ./ops/test.");
 
-    /// <summary>The application's role, as the fixture's connection string names it.</summary>
-    public static string ApplicationRole => new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString).Username!;
-
     /// <summary>Creates the database and returns the application's connection string for it.</summary>
     public static async Task<string> Create(string name)
     {
-        await Execute(AdminConnectionString, $"create database {name} owner {ApplicationRole}");
-        await Execute(On(AdminConnectionString, name), await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "ops", "sql", "access-audit.sql")));
+        await Execute(AdminConnectionString, $"create database {name}");
+        await Execute(On(AdminConnectionString, name), await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "ops", "sql", "database.sql")));
         return On(AppFixture.ConnectionString, name);
     }
 

@@ -133,6 +133,9 @@ public class AccessAuditTests(AppFixture app)
     [InlineData("drop table caseflow_audit.access_log")]
     [InlineData("alter table caseflow_audit.access_log disable trigger all")]
     [InlineData("create or replace function caseflow_audit.refuse_change() returns trigger language plpgsql as $$ begin return new; end $$")]
+    [InlineData("insert into caseflow_audit.access_log (id, at, user_id, role, agency, record, action, outcome, source, trace_id) overriding system value values (1, now(), 'u', 'r', '', 'x', 'a', 'o', 's', 't')")]
+    [InlineData("insert into caseflow_audit.access_log (at, user_id, role, agency, record, action, outcome, source, trace_id, logged_at) values (now(), 'u', 'r', '', 'x', 'a', 'o', 's', 't', now())")]
+    [InlineData("alter schema caseflow_audit rename to elsewhere")]
     public async Task the_applications_role_cannot_change_the_log(string sql)
     {
         await app.Host.StartCase(app.Tokens.For(Jail, ori: Agencies.FortBend));
@@ -140,6 +143,24 @@ public class AccessAuditTests(AppFixture app)
         var refused = await Should.ThrowAsync<PostgresException>(() => TestDatabases.Execute(AppFixture.ConnectionString, sql));
 
         refused.SqlState.ShouldBeOneOf(PostgresErrorCodes.InsufficientPrivilege);
+    }
+
+    [Fact]
+    public async Task the_applications_role_cannot_drop_or_take_over_its_database()
+    {
+        var database = $"caseflow_drop_{Guid.NewGuid():N}"[..30];
+        await TestDatabases.Create(database);
+        var fromElsewhere = new NpgsqlConnectionStringBuilder(AppFixture.ConnectionString) { Database = "postgres" }.ConnectionString;
+
+        try
+        {
+            foreach (var sql in new[] { $"drop database {database}", $"alter database {database} owner to current_user", $"alter database {database} rename to taken" })
+                (await Should.ThrowAsync<PostgresException>(() => TestDatabases.Execute(fromElsewhere, sql))).SqlState.ShouldBe(PostgresErrorCodes.InsufficientPrivilege);
+        }
+        finally
+        {
+            await TestDatabases.Drop(database);
+        }
     }
 
     [Fact]

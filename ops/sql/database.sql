@@ -1,9 +1,17 @@
--- The access audit: an INSERT-only table the application's role can append to and read, never change.
--- Applied by ops/pg as a superuser (the application cannot create it: its owner is a role nobody logs in as).
+-- What a CaseFlow database needs beyond what the application creates itself, applied by a superuser (ops/pg does)
+-- to a database the application's role does not own: the application's rights on the database, and the access audit,
+-- an INSERT-only table the application can append to and read, never change.
 -- Needs the roles caseflow_app (the application's login) and caseflow_audit_owner (NOLOGIN) to exist.
 -- Idempotent: safe to apply again.
 
+-- The application connects, keeps temporary tables, and creates its own schemas (Marten's, Wolverine's), which it
+-- then owns. It does not own the database, so it cannot drop it, nor anything it did not create.
+DO $$ BEGIN
+    EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO caseflow_app', current_database());
+END $$;
+
 CREATE SCHEMA IF NOT EXISTS caseflow_audit AUTHORIZATION caseflow_audit_owner;
+ALTER SCHEMA caseflow_audit OWNER TO caseflow_audit_owner;
 
 CREATE TABLE IF NOT EXISTS caseflow_audit.access_log (
     id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -25,10 +33,12 @@ CREATE INDEX IF NOT EXISTS access_log_user ON caseflow_audit.access_log (user_id
 CREATE INDEX IF NOT EXISTS access_log_case ON caseflow_audit.access_log (case_id, id) WHERE case_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS access_log_at ON caseflow_audit.access_log (at);
 
-REVOKE ALL ON SCHEMA caseflow_audit FROM PUBLIC;
-REVOKE ALL ON caseflow_audit.access_log FROM PUBLIC;
+REVOKE ALL ON SCHEMA caseflow_audit FROM PUBLIC, caseflow_app;
+REVOKE ALL ON caseflow_audit.access_log FROM PUBLIC, caseflow_app;
 GRANT USAGE ON SCHEMA caseflow_audit TO caseflow_app;
-GRANT INSERT, SELECT ON caseflow_audit.access_log TO caseflow_app;
+-- Column by column: the row's id and logged_at are the database's to assign, never the application's.
+GRANT INSERT (at, user_id, role, agency, record, case_id, action, outcome, source, trace_id), SELECT
+    ON caseflow_audit.access_log TO caseflow_app;
 
 -- Defence in depth beside the privileges: even a role later granted more cannot rewrite history unnoticed.
 CREATE OR REPLACE FUNCTION caseflow_audit.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
