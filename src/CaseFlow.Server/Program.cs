@@ -41,6 +41,7 @@ app.UseCaseFlowProblemDetails();
 app.UseAuthentication();
 app.UseCaseFlowAccessAudit();
 app.UseCaseFlowBodyLimits();
+app.UseCaseFlowUrlGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapCaseFlowHealth();

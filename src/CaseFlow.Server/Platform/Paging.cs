@@ -15,6 +15,8 @@ public static class Paging
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
 
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     public static string Encode(string key) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(key));
 
     public static bool TryDecode(string? cursor, out string? key)
@@ -24,10 +26,11 @@ public static class Paging
             return true;
         try
         {
-            key = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
-            return true;
+            // A cursor this service made decodes to printable UTF-8; anything else was made up, and NUL cannot even reach PostgreSQL.
+            key = StrictUtf8.GetString(WebEncoders.Base64UrlDecode(cursor));
+            return !key.Any(char.IsControl);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or DecoderFallbackException)
         {
             return false;
         }

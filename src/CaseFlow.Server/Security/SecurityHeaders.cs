@@ -16,15 +16,22 @@ public static class SecurityHeaders
                 app.UseHttpsRedirection();
         }
 
+        // Set as the answer starts, so an error page (the exception handler clears the headers) carries them too.
         app.Use((context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers.CacheControl = "no-store";
-            if (!context.Request.Path.StartsWithSegments("/docs"))
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers.CacheControl = "no-store";
+                headers.Remove("Pragma");
+                headers.Remove("Expires");
+                if (!context.Request.Path.StartsWithSegments("/docs"))
+                    headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                return Task.CompletedTask;
+            });
             return next(context);
         });
     }

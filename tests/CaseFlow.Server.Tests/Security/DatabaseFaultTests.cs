@@ -8,12 +8,12 @@ using Npgsql;
 namespace CaseFlow.Server.Tests.Security;
 
 /// <summary>
-/// The access log cannot be written for a while (CJIS AU-5): the node says so in readiness, keeps the queued
-/// records, and stores them once the log is back. On a database of its own, since the log is taken away.
+/// Faults below the service, on a database of its own since tables are taken away: the access log cannot be written
+/// for a while (CJIS AU-5), and a read fails inside the database.
 /// </summary>
-public sealed class AccessLogOutageTests(AppFixture app) : IAsyncLifetime
+public sealed class DatabaseFaultTests(AppFixture app) : IAsyncLifetime
 {
-    private readonly string _database = $"caseflow_audit_outage_{Guid.NewGuid():N}"[..36];
+    private readonly string _database = $"caseflow_faults_{Guid.NewGuid():N}"[..30];
     private string _connectionString = "";
     private IAlbaHost _node = null!;
 
@@ -55,6 +55,40 @@ public sealed class AccessLogOutageTests(AppFixture app) : IAsyncLifetime
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var count = new NpgsqlCommand(
             $"select count(*) from {AccessLogTable.Name} where case_id = @id and action = 'GET /api/cases/{{caseId}}'", connection) { Parameters = { new("id", caseId) } };
+        ((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_server_error_is_a_problem_with_the_security_headers_and_is_audited_as_failed()
+    {
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var jail = app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend, subject: subject);
+        var caseId = await _node.StartCase(jail);
+        var admin = new NpgsqlConnectionStringBuilder(TestDatabases.AdminConnectionString) { Database = _database }.ConnectionString;
+        await TestDatabases.Execute(admin, "alter table caseflow.mt_doc_casefile rename to casefile_away");
+
+        var result = await _node.Scenario(s =>
+        {
+            s.Get.Url($"/api/cases/{caseId}");
+            s.Bearer(jail);
+            s.StatusCodeShouldBe(500);
+        });
+        var headers = result.Context.Response.Headers;
+        await _node.Services.GetRequiredService<AccessLog>().Flush(TestContext.Current.CancellationToken);
+
+        result.Context.Response.ContentType.ShouldBe("application/problem+json");
+        (await result.ReadAsTextAsync()).ShouldNotContain("casefile", Case.Insensitive);
+        headers.CacheControl.ToString().ShouldBe("no-store");
+        headers.XContentTypeOptions.ToString().ShouldBe("nosniff");
+        headers.XFrameOptions.ToString().ShouldBe("DENY");
+        headers.ContentSecurityPolicy.ToString().ShouldBe("default-src 'none'; frame-ancestors 'none'");
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var count = new NpgsqlCommand(
+            $"select count(*) from {AccessLogTable.Name} where user_id = @user and case_id = @id and outcome = 'failed'", connection)
+        {
+            Parameters = { new("user", subject), new("id", caseId) },
+        };
         ((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBe(1);
     }
 
