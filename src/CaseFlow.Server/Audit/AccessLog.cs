@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using CaseFlow.Server.Security;
 using Marten;
+using Npgsql;
 
 namespace CaseFlow.Server.Audit;
 
@@ -38,6 +39,16 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
     public void Within(IDocumentSession session, AccessRecord record)
     {
         session.QueueSqlCommand(AccessLogTable.InsertOne, AccessLogTable.ValuesOf(record));
+        MarkRecorded();
+    }
+
+    /// <summary>The same, for a write made on a connection of its own rather than in a Marten session.</summary>
+    public async Task Within(NpgsqlConnection connection, NpgsqlTransaction transaction, AccessRecord record, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(AccessLogTable.InsertOnePositional, connection, transaction);
+        foreach (var value in AccessLogTable.ValuesOf(record))
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        await command.ExecuteNonQueryAsync(ct);
         MarkRecorded();
     }
 

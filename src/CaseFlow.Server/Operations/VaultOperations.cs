@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using CaseFlow.Server.Audit;
 using CaseFlow.Server.Security;
@@ -21,13 +22,16 @@ public sealed record VaultStatus(string ActiveMasterKeyId, IReadOnlyList<string>
 public sealed record RewrapResult(string ActiveMasterKeyId, int Rewrapped, long UnderUnknownMasterKey, int Unreadable, int Batches);
 
 /// <summary>Master-key rotation: every data key not under the active master key is unwrapped and wrapped again, in bounded batches.</summary>
-public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
+public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, AccessLog audit)
 {
     public const int BatchSize = 200;
 
     private static readonly string MasterKeyMember = VaultChanges.Member(nameof(VaultedSubject.MasterKeyId));
 
-    public async Task<RewrapResult> Run(CancellationToken ct)
+    public const string Action = "POST /api/operations/vault/rewrap";
+
+    /// <summary>Re-wraps in batches; each batch's transaction also stores its access record, naming the caller.</summary>
+    public async Task<RewrapResult> Run(CallerScope caller, CancellationToken ct)
     {
         var others = vault.MasterKeyIds.Where(id => id != vault.ActiveMasterKeyId).ToArray();
         var unreadable = new List<Guid>();
@@ -38,7 +42,7 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
             var batch = await session.Query<VaultedSubject>()
                 .Where(s => s.MasterKeyId != null && others.Contains(s.MasterKeyId) && !unreadable.Contains(s.Id))
                 .Take(BatchSize).ToListAsync(ct);
-            var stored = batch.Count == 0 ? 0 : await Store(batch, unreadable, ct);
+            var stored = batch.Count == 0 ? 0 : await Store(batch, unreadable, caller, ct);
             // Nothing left, or every row changed under this run (another node re-wrapping, erasures): stop rather than spin.
             if (stored == 0 && batch.All(s => !unreadable.Contains(s.Id)))
                 break;
@@ -69,7 +73,7 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
     }
 
     /// <summary>One batch in one transaction; a subject erased since it was read keeps its erasure (the update names the old wrapping).</summary>
-    private async Task<int> Store(IReadOnlyList<VaultedSubject> batch, List<Guid> unreadable, CancellationToken ct)
+    private async Task<int> Store(IReadOnlyList<VaultedSubject> batch, List<Guid> unreadable, CallerScope caller, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
@@ -100,6 +104,7 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault)
             stored += await command.ExecuteNonQueryAsync(ct);
         }
 
+        await audit.Within(connection, transaction, audit.Describe(caller, "vault", null, Action, $"rewrapped:{stored}"), ct);
         await transaction.CommitAsync(ct);
         return stored;
     }
@@ -123,5 +128,5 @@ public static class VaultOperationsEndpoints
     [WolverinePost("/api/operations/vault/rewrap", Name = "RewrapVault")]
     [Authorize(Policy = Policies.Operate)]
     [AccessAudited("vault")]
-    public static Task<RewrapResult> Post(VaultRewrap rewrap, CancellationToken ct) => rewrap.Run(ct);
+    public static Task<RewrapResult> Post(VaultRewrap rewrap, ClaimsPrincipal user, CancellationToken ct) => rewrap.Run(CallerScope.From(user), ct);
 }

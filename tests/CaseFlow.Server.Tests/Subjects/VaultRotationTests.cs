@@ -62,6 +62,19 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
         await ReadAll(onlyK2, written);
         (await (await onlyK2.GetAs(Jail, $"/api/subjects/search?aNumber={person.ANumber}")).Json())["items"]!.AsArray().Count.ShouldBe(4);
         (await (await onlyK2.GetAs(Jail, $"/api/subjects/{erased}")).Json())["state"]!.GetValue<string>().ShouldBe("erased");
+        (await RewrapsAuditedWithTheirKeys()).ShouldBe(3, "each re-wrapped key's row shares its transaction with the re-wrap's access record");
+    }
+
+    private async Task<long> RewrapsAuditedWithTheirKeys()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand(
+            $"""
+             select count(*) from caseflow.mt_doc_vaultedsubject v join {CaseFlow.Server.Audit.AccessLogTable.Name} a on a.xmin = v.xmin
+             where a.action = '{CaseFlow.Server.Operations.VaultRewrap.Action}' and a.outcome = 'rewrapped:3'
+             """, connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
     private async Task<IAlbaHost> Node(VaultKeys keys)

@@ -26,7 +26,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Operations.VaultOperationsEndpoints").SetTag("http.route", "/api/operations/vault/rewrap").SetTag("http.request.method", "POST");
             
             // The actual HTTP request handler execution
-            var rewrapResult_response = await CaseFlow.Server.Operations.VaultOperationsEndpoints.Post(_vaultRewrap, httpContext.RequestAborted).ConfigureAwait(false);
+            var rewrapResult_response = await CaseFlow.Server.Operations.VaultOperationsEndpoints.Post(_vaultRewrap, httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
 
             // Writing the response body to JSON because this was the first 'return variable' in the method signature
             await WriteJsonAsync(httpContext, rewrapResult_response, 404);
