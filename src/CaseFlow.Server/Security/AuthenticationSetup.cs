@@ -31,6 +31,7 @@ public static class AuthenticationSetup
 
         authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
         {
+            o.Events = new JwtBearerEvents { OnTokenValidated = RefuseSeveralRoles };
             o.Authority = authority;
             o.Audience = auth["Audience"];
             o.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
@@ -45,6 +46,7 @@ public static class AuthenticationSetup
         {
             authentication.AddJwtBearer(DevelopmentScheme, o =>
             {
+                o.Events = new JwtBearerEvents { OnTokenValidated = RefuseSeveralRoles };
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = Common(new TokenValidationParameters
                 {
@@ -55,6 +57,17 @@ public static class AuthenticationSetup
                 });
             });
         }
+    }
+
+    /// <summary>
+    /// A policy admits a token if any of its roles is admitted, while the caller's scope is read from one role: a token
+    /// with several could pass as one role and be scoped as another. CaseFlow's tokens carry exactly one role.
+    /// </summary>
+    private static Task RefuseSeveralRoles(TokenValidatedContext context)
+    {
+        if (context.Principal?.FindAll(CaseFlowClaims.Role).Count() > 1)
+            context.Fail("A token carries one role.");
+        return Task.CompletedTask;
     }
 
     private static TokenValidationParameters Common(TokenValidationParameters p)

@@ -12,9 +12,11 @@ public sealed class TestTokens(byte[] key)
 
     public string For(string role, string? ori = null, string? fieldOffice = null, string? officerId = null,
         DateTime? expires = null, string issuer = AuthenticationSetup.DevelopmentIssuer, byte[]? signingKey = null,
-        string? subject = null, string? warrantAuthority = null)
+        string? subject = null, string? warrantAuthority = null, string? secondRole = null)
     {
         var claims = new List<Claim> { new(CaseFlowClaims.Subject, subject ?? $"test-{role}-{Guid.NewGuid():N}"), new(CaseFlowClaims.Role, role) };
+        if (secondRole is not null)
+            claims.Add(new Claim(CaseFlowClaims.Role, secondRole));
         if ((warrantAuthority ?? (role == Roles.Supervisor ? "I-200 I-205" : null)) is { } authority)
             claims.Add(new Claim(CaseFlowClaims.WarrantAuthority, authority));
         if (ori is not null)

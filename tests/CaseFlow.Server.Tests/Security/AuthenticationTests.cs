@@ -25,6 +25,8 @@ public class AuthenticationTests(AppFixture app)
         app.Tokens.For(Roles.Auditor, expires: DateTime.UtcNow.AddMinutes(-5)),
         app.Tokens.For(Roles.Auditor, signingKey: RandomNumberGenerator.GetBytes(32)),
         app.Tokens.For(Roles.Auditor, issuer: "someone-else"),
+        // Policies would admit either role while the scope is read from one: a token is one role, or none.
+        app.Tokens.For(Roles.Analyst, secondRole: Roles.Auditor),
         "not-a-token",
     ];
 
