@@ -18,6 +18,7 @@ builder.AddCaseFlowPersistence();
 builder.AddCaseFlowAuthentication();
 builder.AddCaseFlowAccessAudit();
 builder.AddCaseFlowRateLimits();
+builder.AddCaseFlowProxies();
 builder.AddSubjectVault();
 builder.Services.AddAuthorization(Policies.Register);
 builder.Services.AddCaseFlowProblemDetails();
@@ -36,6 +37,7 @@ builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
+app.UseCaseFlowProxies();
 app.UseCaseFlowSecurityHeaders();
 app.UseCaseFlowProblemDetails();
 app.UseAuthentication();

@@ -3,6 +3,7 @@ using CaseFlow.Server.Audit;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaseFlow.Server.Tests.Security;
@@ -107,6 +108,29 @@ public class AccessAuditTests(AppFixture app)
         await node.DisposeAsync();
 
         (await AccessLogOf($"user={subject}")).Count(e => e.Action == "GET /api/cases/{caseId}").ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task the_source_is_the_clients_address_as_a_known_proxy_forwards_it_and_the_peers_otherwise()
+    {
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var jail = app.Tokens.For(Jail, ori: Agencies.FortBend, subject: subject);
+        await using var node = await app.StartNode(x => x.UseSetting("Proxies:KnownProxies:0", "10.0.0.5"));
+
+        foreach (var peer in new[] { "10.0.0.5", "10.0.0.6" })
+        {
+            await node.Scenario(s =>
+            {
+                s.Get.Url("/api/cases/00000000-0000-0000-0000-000000000001");
+                s.ConfigureHttpContext(c => c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(peer));
+                s.WithRequestHeader("X-Forwarded-For", "203.0.113.7");
+                s.Bearer(jail);
+                s.StatusCodeShouldBe(404);
+            });
+        }
+
+        await node.Services.GetRequiredService<AccessLog>().Flush(TestContext.Current.CancellationToken);
+        (await AccessLogOf($"user={subject}")).Select(e => e.Source).ShouldBe(["203.0.113.7", "10.0.0.6"]);
     }
 
     [Fact]
