@@ -29,7 +29,17 @@ public static class SearchSubjectsEndpoint
     [WolverineGet("/api/subjects/search", Name = "SearchSubjects")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject-search")]
-    public static async Task<IResult> Get([FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct)
+    public static Task<IResult> Get([FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct) =>
+        Search(search, user, session, vault, ct);
+
+    /// <summary>The same search with the identifier in the body, where no proxy or browser history records it.</summary>
+    [WolverinePost("/api/subjects/search", Name = "SearchSubjectsByBody")]
+    [Authorize(Policy = Policies.ReadCases)]
+    [AccessAudited("subject-search")]
+    public static Task<IResult> Post(SubjectSearch? search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct) =>
+        Search(search ?? new SubjectSearch(), user, session, vault, ct);
+
+    private static async Task<IResult> Search(SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var tag = TagOf(search, errors, vault);

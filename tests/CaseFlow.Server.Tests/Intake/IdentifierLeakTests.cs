@@ -42,6 +42,8 @@ public class IdentifierLeakTests(AppFixture app)
         foreach (var search in new[] { $"aNumber={aNumber}", $"fbiNumber={fbiNumber}" })
             (await (await app.Host.GetAs(jem.Jail, $"/api/subjects/search?{search}")).ReadAsTextAsync()).ShouldContain(jemCase.ToString());
         problems.Add(await (await app.Host.GetAs(jem.Jail, $"/api/subjects/search?aNumber={marker}", 400)).ReadAsTextAsync());
+        (await (await app.Host.Post(jem.Jail, "/api/subjects/search", new { aNumber }, 200)).ReadAsTextAsync()).ShouldContain(jemCase.ToString());
+        problems.Add(await (await app.Host.Post(jem.Jail, "/api/subjects/search", new { aNumber = marker }, 400)).ReadAsTextAsync());
         var read = await (await app.Host.GetAs(jem.Jail, $"/api/subjects/{CaseId.SubjectRefFor(jemCase)}")).ReadAsTextAsync();
         read.ShouldContain(stateId, customMessage: "the subject read must have decrypted the identifiers");
 

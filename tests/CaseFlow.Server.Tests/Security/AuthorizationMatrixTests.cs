@@ -96,6 +96,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         }
 
         yield return new("GET", "/api/subjects/search", null, CaseSearch, w => $"/api/subjects/search?aNumber={w.ANumber}", _ => null);
+        yield return new("POST", "/api/subjects/search", null, CaseSearch, _ => "/api/subjects/search", w => new { aNumber = w.ANumber });
         yield return new("GET", "/api/subjects/{subjectRef}", null, CaseRead, w => $"/api/subjects/{w.SubjectRef}", _ => null);
         yield return new("POST", "/api/subjects/{subjectRef}/orders", null, AdminOnly, w => $"/api/subjects/{w.SubjectRef}/orders",
             _ => new { action = "seal", legalBasis = "sealing-order", orderReference = "MATRIX-1", eventId = Guid.NewGuid() });

@@ -60,6 +60,7 @@ public class HostileInputTests(AppFixture app)
             new("/api/officers", "/api/officers", scenario.Jail, Node(GovernanceClient.Envelope("OfficerNominated", new { badgeNumber = "FUZZ-1", models = new[] { "JEM" } }))),
             new("/api/complaints", "/api/complaints", scenario.Jail, Node(GovernanceClient.Envelope("ComplaintReceived",
                 new { complaintNumber = "IA-FUZZ", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }))),
+            new("/api/subjects/search", "/api/subjects/search", scenario.Jail, Node(new { aNumber = "A012345678" })),
             new("/api/subjects/{subjectRef}/orders", $"/api/subjects/{objects.SubjectRef}/orders", admin,
                 Node(new { action = "seal", legalBasis = "sealing-order", orderReference = "FUZZ-1", eventId = Guid.NewGuid() })),
         };

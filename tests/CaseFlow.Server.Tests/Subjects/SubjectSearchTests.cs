@@ -23,6 +23,7 @@ public class SubjectSearchTests(AppFixture app)
         var asAuditor = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/subjects/search?aNumber={aNumber}")).Json();
         var asSupervisor = await (await app.Host.GetAs(app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU"), $"/api/subjects/search?aNumber={aNumber}")).Json();
         var asAransas = await (await app.Host.GetAs(Aransas, $"/api/subjects/search?aNumber={aNumber}")).Json();
+        var byBody = await (await app.Host.Post(FortBend, "/api/subjects/search", new { fbiNumber }, 200)).Json();
 
         var text = await byANumber.ReadAsTextAsync();
         CaseIds(await byANumber.Json()).ShouldBe([first.CaseId, second.CaseId], ignoreOrder: true);
@@ -30,6 +31,7 @@ public class SubjectSearchTests(AppFixture app)
         CaseIds(asAuditor).ShouldBe([first.CaseId, second.CaseId, elsewhere.CaseId], ignoreOrder: true);
         CaseIds(asSupervisor).ShouldBe([first.CaseId, second.CaseId], ignoreOrder: true);
         CaseIds(asAransas).ShouldBe([elsewhere.CaseId]);
+        CaseIds(byBody).ShouldBe([first.CaseId, second.CaseId], ignoreOrder: true);
         text.ShouldContain(first.SubjectRef.ToString());
         text.ShouldContain("\"caseStatus\":\"Booked\"");
         foreach (var identifier in new[] { aNumber[1..], fbiNumber, "Alex", "Example", "1990-02-03" })
