@@ -42,6 +42,9 @@ public sealed class AppFixture : IAsyncLifetime
             x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
             Vault.ApplyTo(x);
             x.UseSetting("Intake:LockWait", LockWait.ToString());
+            // Telemetry fully on, exported nowhere (the discard port): what the instrumentation adds to spans, logs and
+            // metrics is then in what the identifier leak test searches.
+            x.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9");
             // The limiter stays in the pipeline, with a budget no test reaches; RateLimitTests use a small one.
             x.UseSetting("RateLimits:PermitsPerSecond", "100000");
             x.UseSetting("RateLimits:Burst", "100000");

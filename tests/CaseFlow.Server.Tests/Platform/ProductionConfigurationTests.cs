@@ -38,13 +38,14 @@ public class ProductionConfigurationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task telemetry_is_collected_when_an_otlp_endpoint_is_configured()
+    public async Task telemetry_is_collected_only_when_an_otlp_endpoint_is_configured()
     {
         await using var production = await Production(("Auth:DevelopmentKey", app.Tokens.Base64Key), ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9"));
+        await using var withoutEndpoint = await app.StartNode();
 
         production.Services.GetService<TracerProvider>().ShouldNotBeNull();
         production.Services.GetService<MeterProvider>().ShouldNotBeNull();
-        app.Host.Services.GetService<TracerProvider>().ShouldBeNull();
+        withoutEndpoint.Services.GetService<TracerProvider>().ShouldBeNull();
     }
 
     [Fact]
