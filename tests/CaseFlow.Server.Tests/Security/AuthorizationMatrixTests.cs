@@ -13,17 +13,18 @@ namespace CaseFlow.Server.Tests.Security;
 
 /// <summary>
 /// design.md's "Who may do what", as a table: every endpoint (and, where a body names an event type, every event
-/// type) × every kind of caller, inside and outside the object's agency or field office. Allowed means the request
-/// reached the rules (any answer but 401, 403 or 404); forbidden is 403; out of scope is 404, so nothing of another
-/// agency is revealed. An endpoint or event type the table does not name fails the completeness tests.
+/// type) × every kind of caller, inside and outside the object's agency or field office. Allowed means the well-formed
+/// sample request reached the rules (any answer but 400, 401, 403 or 404); forbidden is 403; out of scope is 404, so
+/// nothing of another agency is revealed; a list outside the caller's scope names none of the object's agency. An
+/// endpoint or event type the table does not name fails the completeness tests.
 /// </summary>
 public class AuthorizationMatrixTests(AppFixture app)
 {
     private enum Caller { Jail, Officer, OtherJail, Supervisor, OtherSupervisor, Auditor, Analyst, Admin }
 
-    private enum Expect { Allowed, Forbidden, Invisible, EmptyResult }
+    private enum Expect { Allowed, Forbidden, Invisible, EmptyResult, OwnScopeOnly }
 
-    private const Expect A = Expect.Allowed, F = Expect.Forbidden, N = Expect.Invisible, E = Expect.EmptyResult;
+    private const Expect A = Expect.Allowed, F = Expect.Forbidden, N = Expect.Invisible, E = Expect.EmptyResult, S = Expect.OwnScopeOnly;
 
     /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts).</summary>
     private static readonly string[] SupervisorCaseEvents =
@@ -49,7 +50,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] SharedCaseWrite = [A, A, N, A, N, F, F, F];
     private static readonly Expect[] CaseRead = [A, A, N, A, N, A, F, F];
     private static readonly Expect[] CaseSearch = [A, A, E, A, E, A, F, F];
-    private static readonly Expect[] GovernanceList = [A, A, A, A, A, A, A, A];
+    private static readonly Expect[] GovernanceList = [A, A, S, A, S, A, A, A];
     private static readonly Expect[] GovernanceRead = [A, A, N, A, N, A, A, A];
     private static readonly Expect[] ComplaintRead = [A, A, N, A, N, A, F, A];
     private static readonly Expect[] AdminOnly = [F, F, F, F, F, F, F, A];
@@ -59,7 +60,11 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] ComplaintWrite = [A, A, N, F, F, F, F, A];
     private static readonly Expect[] AgencyFeed = [A, A, A, F, F, F, F, F];
 
-    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, string BookingNumber, Guid ComplaintId, Guid SubjectRef, string ANumber, Guid OrderId);
+    /// <summary>The objects the rows aim at; <see cref="AdminActsFor"/> is the agency an admin names in governance records (agencies name none).</summary>
+    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, string BookingNumber, Guid ComplaintId, Guid SubjectRef, string ANumber, Guid OrderId)
+    {
+        public string? AdminActsFor { get; init; }
+    }
 
     private sealed record Row(string Method, string Route, string? EventType, Expect[] Expected, Func<World, string> Url, Func<World, object?> Body);
 
@@ -70,15 +75,15 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/agreements", null, GovernanceList, _ => "/api/agreements?limit=5", _ => null);
         yield return new("GET", "/api/agreements/{ori}/{model}", null, GovernanceRead, w => $"/api/agreements/{w.Ori}/JEM", _ => null);
         foreach (var type in PostAgreementEventEndpoint.Kinds.Keys)
-            yield return new("POST", "/api/agreements/{ori}/{model}/events", type, AdminOnly, w => $"/api/agreements/{w.Ori}/JEM/events", _ => Envelope(type, new { }));
+            yield return new("POST", "/api/agreements/{ori}/{model}/events", type, AdminOnly, w => $"/api/agreements/{w.Ori}/JEM/events", _ => Envelope(type, GovernanceSamples.AgreementEvents()[type]));
         yield return new("GET", "/api/officers", null, GovernanceList, _ => "/api/officers", _ => null);
         yield return new("GET", "/api/officers/{officerId}", null, GovernanceRead, w => $"/api/officers/{w.OfficerId}", _ => null);
         yield return new("POST", "/api/officers", "OfficerNominated", AgencyGovernanceWrite, _ => "/api/officers",
-            _ => Envelope("OfficerNominated", new { badgeNumber = $"M-{Guid.NewGuid():N}"[..12], models = new[] { "JEM" } }));
+            w => Envelope("OfficerNominated", new { badgeNumber = $"M-{Guid.NewGuid():N}"[..12], models = new[] { "JEM" }, ori = w.AdminActsFor }));
         foreach (var (type, data) in GovernanceSamples.OfficerSteps())
             yield return new("POST", "/api/officers/{officerId}/events", type, OfficerSteps, w => $"/api/officers/{w.OfficerId}/events", _ => Envelope(type, data));
         yield return new("POST", "/api/complaints", "ComplaintReceived", AgencyGovernanceWrite, _ => "/api/complaints",
-            _ => Envelope("ComplaintReceived", new { complaintNumber = $"IA-{Guid.NewGuid():N}"[..12], againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(30) }));
+            w => Envelope("ComplaintReceived", new { complaintNumber = $"IA-{Guid.NewGuid():N}"[..12], againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(30), ori = w.AdminActsFor }));
         yield return new("GET", "/api/complaints/{complaintId}", null, ComplaintRead, w => $"/api/complaints/{w.ComplaintId}", _ => null);
         foreach (var (type, data) in GovernanceSamples.ComplaintSteps())
             yield return new("POST", "/api/complaints/{complaintId}/events", type, ComplaintWrite, w => $"/api/complaints/{w.ComplaintId}/events", _ => Envelope(type, data));
@@ -199,7 +204,7 @@ public class AuthorizationMatrixTests(AppFixture app)
                 var expected = row.Expected[(int)caller];
                 var result = await app.Host.Scenario(s =>
                 {
-                    var body = row.Body(world);
+                    var body = row.Body(caller == Caller.Admin ? world with { AdminActsFor = world.Ori } : world);
                     if (row.Method == "GET")
                     {
                         s.Get.Url(row.Url(world));
@@ -218,7 +223,9 @@ public class AuthorizationMatrixTests(AppFixture app)
                     Expect.Forbidden => status == 403,
                     Expect.Invisible => status == 404,
                     Expect.EmptyResult => status == 200 && (await result.ReadAsTextAsync()).Contains("\"items\":[]"),
-                    _ => status is not (401 or 403 or 404) && status < 500,
+                    Expect.OwnScopeOnly => status == 200 && !(await result.ReadAsTextAsync()).Contains(world.Ori, StringComparison.Ordinal),
+                    // Allowed: the request met the rules (accepted, or refused by a rule); every sample request is well formed.
+                    _ => status is not (400 or 401 or 403 or 404) && status < 500,
                 };
                 if (!ok)
                     wrong.Add($"{row.Method} {row.Route} {row.EventType} as {caller}: expected {expected}, got {status}");
