@@ -20,6 +20,7 @@ public sealed record AccessRecord(
 public static class AccessOutcomes
 {
     public const string Allowed = "allowed";
+    public const string Found = "found";
     public const string Appended = "appended";
     public const string Replayed = "replayed";
     public const string Conflict = "conflict";

@@ -29,17 +29,21 @@ public static class SearchSubjectsEndpoint
     [WolverineGet("/api/subjects/search", Name = "SearchSubjects")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject-search")]
-    public static Task<IResult> Get([FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct) =>
-        Search(search, user, session, vault, ct);
+    public static Task<IResult> Get(
+        [FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, CancellationToken ct) =>
+        Search(search, "GET /api/subjects/search", user, session, vault, audit, ct);
 
     /// <summary>The same search with the identifier in the body, where no proxy or browser history records it.</summary>
     [WolverinePost("/api/subjects/search", Name = "SearchSubjectsByBody")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject-search")]
-    public static Task<IResult> Post(SubjectSearch? search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct) =>
-        Search(search ?? new SubjectSearch(), user, session, vault, ct);
+    public static Task<IResult> Post(
+        SubjectSearch? search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, CancellationToken ct) =>
+        Search(search ?? new SubjectSearch(), "POST /api/subjects/search", user, session, vault, audit, ct);
 
-    private static async Task<IResult> Search(SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, CancellationToken ct)
+    /// <summary>Each case found is recorded in the access log (who found which subject's case); a search that finds none, as one record.</summary>
+    private static async Task<IResult> Search(
+        SubjectSearch search, string action, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var tag = TagOf(search, errors, vault);
@@ -56,6 +60,8 @@ public static class SearchSubjectsEndpoint
             .Take(Paging.MaxLimit)
             .Select(c => new SubjectMatch(c.SubjectRef, c.Id, c.Ori, c.Model, c.BookedAt, c.Status))
             .ToList();
+        foreach (var match in matches)
+            await audit.Record(audit.Describe(caller, $"subject:{match.SubjectRef}", match.CaseId, action, AccessOutcomes.Found), ct);
         return Results.Ok(new Page<SubjectMatch>(matches, null));
     }
 

@@ -50,7 +50,7 @@ public class AccessAuditTests(AppFixture app)
         var entries = await AccessLogOf($"user={subject}");
 
         entries.ShouldContain(e => e.Record == $"subject:{subjectRef}" && e.CaseId == caseId && e.Action == "GET /api/subjects/{subjectRef}" && e.Outcome == AccessOutcomes.Allowed);
-        entries.ShouldContain(e => e.Record == "subject-search" && e.Action == "GET /api/subjects/search" && e.Outcome == AccessOutcomes.Allowed);
+        entries.ShouldContain(e => e.Record == $"subject:{subjectRef}" && e.CaseId == caseId && e.Action == "GET /api/subjects/search" && e.Outcome == AccessOutcomes.Found);
         var digits = aNumber[1..];
         entries.ShouldAllBe(e => !e.Record.Contains(digits) && !e.Action.Contains(digits));
     }
