@@ -30,6 +30,28 @@ public class ProductionConfigurationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task production_answers_https_with_hsts_and_redirects_http_once_an_https_port_is_configured()
+    {
+        await using var production = await Production(("Auth:DevelopmentKey", app.Tokens.Base64Key), ("HTTPS_PORTS", "443"));
+
+        var secure = await production.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.ConfigureHttpContext(c => (c.Request.Scheme, c.Request.Host) = ("https", new Microsoft.AspNetCore.Http.HostString("caseflow.example")));
+            s.StatusCodeShouldBeOk();
+        });
+        var plain = await production.Scenario(s =>
+        {
+            s.Get.Url("/health/live");
+            s.ConfigureHttpContext(c => c.Request.Host = new Microsoft.AspNetCore.Http.HostString("caseflow.example"));
+            s.StatusCodeShouldBe(307);
+        });
+
+        secure.Context.Response.Headers.StrictTransportSecurity.ToString().ShouldStartWith("max-age=");
+        plain.Context.Response.Headers.Location.ToString().ShouldBe("https://caseflow.example/health/live");
+    }
+
+    [Fact]
     public async Task without_a_development_key_development_tokens_are_refused()
     {
         await using var production = await Production(("Auth:Authority", "https://127.0.0.1:9/unreachable"));
