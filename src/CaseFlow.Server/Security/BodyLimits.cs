@@ -1,3 +1,4 @@
+using CaseFlow.Server.Platform;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -11,26 +12,15 @@ namespace CaseFlow.Server.Security;
 public static class BodyLimits
 {
     public const long DefaultBytes = 64 * 1024;
-    public const string ProblemType = "urn:caseflow:problem:body-too-large";
+    public const string ProblemCode = "body-too-large";
 
     public static void UseCaseFlowBodyLimits(this WebApplication app) => app.Use(async (context, next) =>
     {
         var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? DefaultBytes;
         if (context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status413PayloadTooLarge,
-                    Type = ProblemType,
-                    Title = "The request body is too large",
-                    Detail = $"This endpoint reads at most {limit} bytes.",
-                    Extensions = { ["maxBytes"] = limit },
-                },
-            });
+            await Problems.Write(context, StatusCodes.Status413PayloadTooLarge, ProblemCode, "The request body is too large",
+                $"This endpoint reads at most {limit} bytes.", ("maxBytes", limit));
             return;
         }
 

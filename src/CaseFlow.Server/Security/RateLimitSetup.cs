@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CaseFlow.Server.Platform;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CaseFlow.Server.Security;
@@ -48,18 +49,8 @@ public static class RateLimitSetup
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
         var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
         var http = context.HttpContext;
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Type = "urn:caseflow:problem:rate-limited",
-                Title = "Too many requests",
-                Detail = $"This client has used its request budget on this node; retry after {seconds} s.",
-            },
-        });
+        await Problems.Write(http, StatusCodes.Status429TooManyRequests, "rate-limited", "Too many requests",
+            $"This client has used its request budget on this node; retry after {seconds} s.");
     }
 }

@@ -1,3 +1,5 @@
+using CaseFlow.Server.Platform;
+
 namespace CaseFlow.Server.Security;
 
 /// <summary>
@@ -12,18 +14,8 @@ public static class UrlGuard
         if (HasControlCharacters(context.Request.Path.Value)
             || context.Request.Query.Any(q => HasControlCharacters(q.Key) || q.Value.Any(HasControlCharacters)))
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status400BadRequest,
-                    Type = "urn:caseflow:problem:invalid-request",
-                    Title = "The request is not valid",
-                    Detail = "The URL may not contain control characters.",
-                },
-            });
+            await Problems.Write(context, StatusCodes.Status400BadRequest, "invalid-request", "The request is not valid",
+                "The URL may not contain control characters.");
             return;
         }
 

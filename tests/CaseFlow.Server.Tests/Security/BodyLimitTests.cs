@@ -24,7 +24,7 @@ public class BodyLimitTests(AppFixture app)
 
         result.Context.Response.StatusCode.ShouldBe(413);
         using var problem = JsonDocument.Parse(await result.ReadAsTextAsync());
-        problem.RootElement.GetProperty("type").GetString().ShouldBe(BodyLimits.ProblemType);
+        problem.RootElement.GetProperty("type").GetString().ShouldBe("urn:caseflow:problem:" + BodyLimits.ProblemCode);
         problem.RootElement.GetProperty("maxBytes").GetInt64().ShouldBe(BodyLimits.DefaultBytes);
     }
 
@@ -40,7 +40,7 @@ public class BodyLimitTests(AppFixture app)
 
         accepted.Context.Response.StatusCode.ShouldBe(200);
         tooLarge.Context.Response.StatusCode.ShouldBe(413);
-        (await tooLarge.ReadAsTextAsync()).ShouldContain(BodyLimits.ProblemType);
+        (await tooLarge.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:" + BodyLimits.ProblemCode);
     }
 
     [Fact]
