@@ -10,41 +10,40 @@ namespace CaseFlow.Server.Audit;
 /// </summary>
 public sealed class AccessAuditMiddleware(RequestDelegate next, AccessLog log)
 {
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
         var noted = new AccessAuditFeature();
         context.Features.Set(noted);
-        try
-        {
-            await next(context);
-        }
-        catch (Exception) when (!noted.Recorded)
-        {
-            // The exception handler answers 500 once this has run; the access is recorded as failed, not lost.
-            await Record(context, noted, StatusCodes.Status500InternalServerError);
-            throw;
-        }
-
-        if (!noted.Recorded)
-            await Record(context, noted, context.Response.StatusCode);
+        // Routing has run: the endpoint and route values are taken now, since the exception handler clears them.
+        var endpoint = context.GetEndpoint();
+        var route = new RouteValueDictionary(context.Request.RouteValues);
+        // Recorded as the answer starts (an exception's 500 included): no answer leaves before its record is queued,
+        // so a node that stops after answering still stores it.
+        context.Response.OnStarting(() => Record(context, noted, endpoint, route, context.Response.StatusCode));
+        return next(context);
     }
 
-    private async Task Record(HttpContext context, AccessAuditFeature noted, int status)
+    private async Task Record(HttpContext context, AccessAuditFeature noted, Endpoint? endpoint, RouteValueDictionary route, int status)
     {
-        var endpoint = context.GetEndpoint();
+        // A write that recorded itself, unless it then failed (its record rolled back with it). Rate-limited requests
+        // are not recorded: a flood would write to the log at the flood's rate.
+        if ((noted.Recorded && status < 500) || status == StatusCodes.Status429TooManyRequests)
+            return;
+
         var audited = endpoint?.Metadata.GetMetadata<AccessAuditedAttribute>();
         var isWrite = !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method);
         var worthRecording = audited is not null
             || status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden or >= 500
-            || (endpoint is not null && isWrite && status >= 400 && status != StatusCodes.Status429TooManyRequests);
+            || (endpoint is not null && isWrite && status >= 400);
         if (!worthRecording)
             return;
 
         var caseId = noted.CaseId
-            ?? (context.Request.RouteValues.TryGetValue("caseId", out var routeCase) && Guid.TryParse(routeCase?.ToString(), out var id) ? id : null);
-        var record = audited?.RecordOf(context.Request.RouteValues) ?? AccessLog.RecordOf(caseId);
-        // The route's pattern names the action without the ids in it ("GET /api/cases/{caseId}").
-        var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? Bounded(context.Request.Path.Value)}";
+            ?? (route.TryGetValue("caseId", out var routeCase) && Guid.TryParse(routeCase?.ToString(), out var id) ? id : null);
+        var record = audited?.RecordOf(route) ?? AccessLog.RecordOf(caseId);
+        // The route's pattern names the action without the values in it ("GET /api/cases/{caseId}"); a path that
+        // matched no route is not copied, since it could hold anything a caller typed.
+        var action = $"{context.Request.Method} {(endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)"}";
         var caller = context.User.Identity?.IsAuthenticated == true
             ? CallerScope.From(context.User)
             : new CallerScope("anonymous", "", null, null, null);
@@ -62,6 +61,4 @@ public sealed class AccessAuditMiddleware(RequestDelegate next, AccessLog log)
         >= 500 => AccessOutcomes.Failed,
         _ => AccessOutcomes.Refused(problemType, status),
     };
-
-    private static string? Bounded(string? text) => text is { Length: > 200 } ? text[..200] : text;
 }

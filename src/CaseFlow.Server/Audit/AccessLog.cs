@@ -11,7 +11,7 @@ namespace CaseFlow.Server.Audit;
 /// event is never stored without its audit row nor the other way round; reads, refusals and denials are queued
 /// (<see cref="Record"/>) and written in batches by <see cref="AccessLogWriter"/>.
 /// </summary>
-public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
+public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock, AccessLogDatabase database)
 {
     private readonly Channel<object> _pending = Channel.CreateBounded<object>(
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -55,7 +55,15 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock)
     public async ValueTask Record(AccessRecord record, CancellationToken ct = default)
     {
         MarkRecorded();
-        await _pending.Writer.WriteAsync(record, ct);
+        try
+        {
+            await _pending.Writer.WriteAsync(record, ct);
+        }
+        catch (ChannelClosedException)
+        {
+            // The node is stopping and its writer has drained the queue: a request still finishing stores its own record.
+            await database.Store([record]);
+        }
     }
 
     /// <summary>Waits until every record queued before this call is stored, so a read of the log sees them.</summary>

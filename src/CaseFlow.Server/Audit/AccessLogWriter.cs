@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CaseFlow.Server.Audit;
 
@@ -47,7 +46,7 @@ public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, I
         {
             try
             {
-                await Copy(records);
+                await database.Store(records);
                 log.Failing = false;
                 return;
             }
@@ -65,38 +64,4 @@ public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, I
             }
         }
     }
-
-    private async Task Copy(List<AccessRecord> records)
-    {
-        await using var connection = await database.DataSource.OpenConnectionAsync();
-        await using var import = await connection.BeginBinaryImportAsync(
-            $"copy {AccessLogTable.Name} ({AccessLogTable.Columns}) from stdin (format binary)");
-        foreach (var r in records)
-        {
-            await import.StartRowAsync();
-            await import.WriteAsync(r.At.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            await import.WriteAsync(r.User, NpgsqlDbType.Text);
-            await import.WriteAsync(r.Role, NpgsqlDbType.Text);
-            await import.WriteAsync(r.Agency, NpgsqlDbType.Text);
-            await import.WriteAsync(r.Record, NpgsqlDbType.Text);
-            if (r.CaseId is { } caseId)
-                await import.WriteAsync(caseId, NpgsqlDbType.Uuid);
-            else
-                await import.WriteNullAsync();
-            await import.WriteAsync(r.Action, NpgsqlDbType.Text);
-            await import.WriteAsync(r.Outcome, NpgsqlDbType.Text);
-            await import.WriteAsync(r.Source, NpgsqlDbType.Text);
-            await import.WriteAsync(r.TraceId, NpgsqlDbType.Text);
-        }
-
-        await import.CompleteAsync();
-    }
-}
-
-/// <summary>The connections the access log is written and read on: the application's own role, outside Marten's sessions.</summary>
-public sealed class AccessLogDatabase(NpgsqlDataSource dataSource) : IAsyncDisposable
-{
-    public NpgsqlDataSource DataSource => dataSource;
-
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

@@ -15,8 +15,20 @@ public static class TelemetrySetup
 {
     public const string ServiceName = "caseflow";
 
+    /// <summary>
+    /// The categories Wolverine logs a request body's JSON errors under: the body's type. Those errors quote what the
+    /// client sent (a member's name could be an identifier), and the client already has its 400 problem; they stay out
+    /// of the logs.
+    /// </summary>
+    private static readonly string[] RequestBodyCategories = new[] { typeof(Intake.EventEnvelope<>), typeof(Subjects.SubjectOrderRequest), typeof(Subjects.SubjectSearch) }
+        .Select(t => t.FullName!.Split('`')[0])
+        .ToArray();
+
     public static void AddCaseFlowTelemetry(this WebApplicationBuilder builder)
     {
+        foreach (var category in RequestBodyCategories)
+            builder.Logging.AddFilter(category, LogLevel.None);
+
         if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
             return;
 

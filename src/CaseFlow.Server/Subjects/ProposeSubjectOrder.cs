@@ -41,7 +41,7 @@ public static partial class ProposeSubjectOrderEndpoint
         var basis = OneOf(errors, "legalBasis", request.LegalBasis, Bases);
         var reference = errors.Required("orderReference", request.OrderReference, 100);
         if (reference is not null && !ReferenceForm().IsMatch(reference))
-            errors.Add("orderReference", "orderReference is the order's docket or schedule number: letters, digits and - _ / . : #, at least one digit, no spaces (never the parties' names).");
+            errors.Add("orderReference", "orderReference is the order's docket or schedule number: letters, digits and - _ / . : #, at least one digit and one separator, no spaces (never the parties' names).");
         if (!Guid.TryParse(request.EventId, out var orderId) || orderId == Guid.Empty)
             errors.Add("eventId", "eventId must be a UUID you keep for retries.");
         if (errors.Count > 0)
@@ -49,6 +49,11 @@ public static partial class ProposeSubjectOrderEndpoint
 
         if (await session.LoadAsync<VaultedSubject>(subjectRef, ct) is not { } subject)
             return Problems.NotFound("subject");
+        if (NamesTheSubject(reference!, subject, intake.Vault))
+            return Results.Problem(new FieldErrors
+            {
+                { "orderReference", "orderReference holds one of the subject's identifiers; give the order's docket or schedule number." },
+            }.ToProblem());
 
         var caller = CallerScope.From(user);
         var proposed = new SubjectOrderProposed(orderId, subjectRef, action!.Value, basis!.Value, reference!, caller.Subject);
@@ -68,7 +73,21 @@ public static partial class ProposeSubjectOrderEndpoint
         return null;
     }
 
+    /// <summary>
+    /// Whether the reference, or a part of it between separators, is the subject's own A-number or FBI number: judged
+    /// by search tag, so nothing is decrypted. The reference is stored in events that outlive an erasure.
+    /// </summary>
+    private static bool NamesTheSubject(string reference, VaultedSubject subject, SubjectVault vault)
+    {
+        var scratch = new FieldErrors();
+        return reference.Split(Separators).Append(reference).Any(part =>
+            (BookingValidation.ANumber(scratch, "part", part) is { } aNumber && subject.SearchTags.Contains(vault.ANumberTag(aNumber)))
+            || (BookingValidation.FbiNumber(scratch, "part", part) is { } fbiNumber && subject.SearchTags.Contains(vault.FbiNumberTag(fbiNumber))));
+    }
+
+    private static readonly char[] Separators = ['-', '_', '/', '.', ':', '#'];
+
     // A docket or schedule number, not a caption: a caption ("State v. Doe") would carry a person's name into the case's events.
-    [GeneratedRegex("^(?=.*[0-9])[A-Za-z0-9_/.:#-]+$")]
+    [GeneratedRegex("^(?=.*[0-9])(?=.*[-_/.:#])[A-Za-z0-9_/.:#-]+$")]
     private static partial Regex ReferenceForm();
 }

@@ -70,7 +70,7 @@ public class IdentifierLeakTests(AppFixture app)
         postgresLogLeaks.ShouldBeEmpty();
     }
 
-    /// <summary>Bookings refused for a bad identifier, each carrying the others.</summary>
+    /// <summary>Bookings refused for a bad identifier, each carrying the others; one sends an identifier as a member's name.</summary>
     private static IEnumerable<Dictionary<string, object?>> RefusedBookings(object subject, string marker)
     {
         yield return Envelopes.Booking(Envelopes.NewBookingNumber(), subject: new { name = new { given = $"{marker}Given", family = $"{marker}Family" }, dateOfBirth = $"{marker}-06-05" });
@@ -78,6 +78,9 @@ public class IdentifierLeakTests(AppFixture app)
         var tooLong = Envelopes.Booking(Envelopes.NewBookingNumber(), subject: subject);
         tooLong["eventId"] = marker;
         yield return tooLong;
+        var markerAsMember = Envelopes.Booking(Envelopes.NewBookingNumber(), subject: subject);
+        markerAsMember[marker] = 1;
+        yield return markerAsMember;
     }
 
     /// <summary>

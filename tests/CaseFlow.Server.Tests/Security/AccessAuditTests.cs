@@ -56,6 +56,19 @@ public class AccessAuditTests(AppFixture app)
     }
 
     [Fact]
+    public async Task only_ids_are_copied_from_a_route_never_what_else_a_caller_typed_there()
+    {
+        var subject = $"auditor-{Guid.NewGuid():N}";
+        var (aNumber, _) = SubjectClient.NewPerson();
+        await app.Host.GetAs(app.Tokens.For(Roles.Auditor, subject: subject), $"/api/subjects/{aNumber}", 404);
+        await app.Host.GetAs(app.Tokens.For(Roles.Auditor, subject: subject), $"/api/no-such-route/{aNumber}", 403);
+
+        var entries = await AccessLogOf($"user={subject}");
+
+        entries.Select(e => (e.Record, e.Action)).ShouldBe([("subject:invalid", "GET /api/subjects/{subjectRef}"), ("request", "GET (no route)")]);
+    }
+
+    [Fact]
     public async Task refusals_denials_and_failed_authentication_are_recorded()
     {
         var scenario = await CaseScenario.Create(app);

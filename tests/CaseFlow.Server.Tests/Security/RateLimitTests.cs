@@ -1,6 +1,9 @@
 using Alba;
+using CaseFlow.Server.Audit;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Security;
 
@@ -52,6 +55,22 @@ public sealed class RateLimitTests(AppFixture app) : IAsyncLifetime
         problem.ShouldContain("\"retryable\":true");
 
         (await Get("/api/agreements?limit=1", app.Tokens.For(Roles.Analyst))).Context.Response.StatusCode.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task a_rate_limited_read_is_not_written_to_the_access_log()
+    {
+        var subject = $"auditor-{Guid.NewGuid():N}";
+        var busy = app.Tokens.For(Roles.Auditor, subject: subject);
+        var statuses = new List<int>();
+        for (var i = 0; i < 20 && !statuses.Contains(429); i++)
+            statuses.Add((await Get("/api/cases/00000000-0000-0000-0000-000000000001", busy)).Context.Response.StatusCode);
+        await _node.Services.GetRequiredService<AccessLog>().Flush(TestContext.Current.CancellationToken);
+
+        var log = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/audit/access?user={subject}")).ReadAsJsonAsync<Page<AccessEntry>>();
+
+        statuses.ShouldContain(429);
+        log.Items.Count.ShouldBe(statuses.Count(s => s == 404), "every answered read is recorded, no refused one");
     }
 
     [Fact]

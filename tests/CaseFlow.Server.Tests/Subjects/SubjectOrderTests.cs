@@ -180,6 +180,24 @@ public class SubjectOrderTests(AppFixture app)
     }
 
     [Fact]
+    public async Task an_order_reference_may_not_hold_the_subjects_own_identifiers()
+    {
+        var (aNumber, fbiNumber) = SubjectClient.NewPerson();
+        var (_, subjectRef) = await app.Host.Book(Jail, SubjectClient.Subject(aNumber, fbiNumber));
+
+        foreach (var reference in new[] { $"CR-{aNumber}", $"CR-{aNumber[1..]}", $"{fbiNumber.ToLowerInvariant()}/2026" })
+        {
+            var refused = await app.Host.Post(AdminA, $"/api/subjects/{subjectRef}/orders",
+                new { action = "seal", legalBasis = "sealing-order", orderReference = reference, eventId = Guid.NewGuid().ToString() }, 400);
+            var problem = await refused.ReadAsTextAsync();
+            problem.ShouldContain("orderReference");
+            problem.ShouldNotContain(aNumber[1..]);
+        }
+
+        await app.Host.Propose(AdminA, subjectRef, "seal", "sealing-order");
+    }
+
+    [Fact]
     public async Task unknown_subjects_and_orders_are_not_found()
     {
         var (_, subjectRef) = await app.Host.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, SubjectClient.NewPerson().FbiNumber));
