@@ -22,7 +22,20 @@ public static class OpenApiSetup
         {
             o.AddDocumentTransformer(DescribeBearer);
             o.AddDocumentTransformer(DescribeEventTypes);
+            o.AddOperationTransformer(CamelCaseQueryParameters);
         });
+
+    /// <summary>Query parameters bound from records are named as clients write them (<c>aNumber</c>, not <c>ANumber</c>).</summary>
+    private static Task CamelCaseQueryParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.In == ParameterLocation.Query && !string.IsNullOrEmpty(parameter.Name))
+                parameter.Name = JsonNamingPolicy.CamelCase.ConvertName(parameter.Name);
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static Task DescribeBearer(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {

@@ -28,6 +28,7 @@ public class RequestTargetFuzzTests(AppFixture app)
     {
         var operations = await Operations();
         operations.SelectMany(o => o.Parameters).Select(p => p.In).Distinct().Order().ShouldBe(["header", "path", "query"]);
+        operations.SelectMany(o => o.Parameters).Where(p => p.In == "query").ShouldAllBe(p => char.IsLower(p.Name[0]), "query parameters are named as clients write them");
         var tokens = new[]
         {
             app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU"),
@@ -77,15 +78,15 @@ public class RequestTargetFuzzTests(AppFixture app)
     {
         string ValueOf(Parameter p) => p == target && !(p.In == "path" && hostile.Any(char.IsControl)) ? hostile : p.Name switch
         {
-            "ori" or "Ori" => Agencies.FortBend,
-            "model" or "Model" => "JEM",
-            "ANumber" => "A012345678",
+            "ori" => Agencies.FortBend,
+            "model" => "JEM",
+            "aNumber" => "A012345678",
             _ => Guid.NewGuid().ToString(),
         };
 
         var path = operation.Parameters.Where(p => p.In == "path")
             .Aggregate(operation.Path, (url, p) => url.Replace("{" + p.Name + "}", Uri.EscapeDataString(ValueOf(p)), StringComparison.Ordinal));
-        var query = operation.Parameters.Where(p => p.In == "query" && (p == target || p.Name == "ANumber"))
+        var query = operation.Parameters.Where(p => p.In == "query" && (p == target || p.Name == "aNumber"))
             .Select(p => $"{p.Name}={Uri.EscapeDataString(ValueOf(p))}");
         return path + "?" + string.Join('&', query);
     }
