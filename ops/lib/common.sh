@@ -63,5 +63,6 @@ export_vault_keys() {
     export "Vault__MasterKeys__$id=$(cat "$f")"
   done
   export Vault__SearchKey; Vault__SearchKey=$(cat "$dir/search")
+  if [ -s "$dir/search-previous" ]; then export Vault__PreviousSearchKey; Vault__PreviousSearchKey=$(cat "$dir/search-previous"); fi
   export Vault__ActiveMasterKeyId=${CASEFLOW_VAULT_ACTIVE:-dev1}
 }

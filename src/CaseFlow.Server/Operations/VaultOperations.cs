@@ -11,17 +11,26 @@ using Wolverine.Http;
 
 namespace CaseFlow.Server.Operations;
 
-/// <summary>How many subjects' data keys each master key wraps (<c>erased</c>: none left), and the keys this node holds.</summary>
-public sealed record VaultStatus(string ActiveMasterKeyId, IReadOnlyList<string> ConfiguredMasterKeyIds, IReadOnlyDictionary<string, long> SubjectsByMasterKey, long Erased);
+/// <summary>
+/// How many subjects' data keys each master key wraps (<c>erased</c>: none left), the keys this node holds, and how
+/// many subjects' search tags were made with another search key than the active one.
+/// </summary>
+public sealed record VaultStatus(
+    string ActiveMasterKeyId, IReadOnlyList<string> ConfiguredMasterKeyIds, IReadOnlyDictionary<string, long> SubjectsByMasterKey, long Erased,
+    string ActiveSearchKeyId, long UnderOtherSearchKey);
 
 /// <summary>
-/// What a re-wrap did: data keys moved to the active master key; those left behind because this node does not hold
-/// the master key that wraps them (configure it and run again); and those whose wrapped key does not open under its
-/// master key (damaged or altered: investigate, they cannot be read either).
+/// What a re-wrap did: subjects moved under the active keys (data key wrapped by the active master key, tags made with
+/// the active search key); those left behind because this node does not hold the master key that wraps them
+/// (configure it and run again); and those whose wrapped key or ciphertext does not open (damaged or altered:
+/// investigate, they cannot be read either).
 /// </summary>
 public sealed record RewrapResult(string ActiveMasterKeyId, int Rewrapped, long UnderUnknownMasterKey, int Unreadable, int Batches);
 
-/// <summary>Master-key rotation: every data key not under the active master key is unwrapped and wrapped again, in bounded batches.</summary>
+/// <summary>
+/// Key rotation: every subject whose data key is not wrapped by the active master key, or whose tags were not made
+/// with the active search key, is put under the active keys, in bounded batches.
+/// </summary>
 public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, AccessLog audit)
 {
     public const int BatchSize = 200;
@@ -33,14 +42,17 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, Access
     /// <summary>Re-wraps in batches; each batch's transaction also stores its access record, naming the caller.</summary>
     public async Task<RewrapResult> Run(CallerScope caller, CancellationToken ct)
     {
-        var others = vault.MasterKeyIds.Where(id => id != vault.ActiveMasterKeyId).ToArray();
+        var known = vault.MasterKeyIds.ToArray();
+        var others = known.Where(id => id != vault.ActiveMasterKeyId).ToArray();
+        var searchKeyId = vault.SearchKeyId;
         var unreadable = new List<Guid>();
         int rewrapped = 0, batches = 0;
-        while (others.Length > 0)
+        while (true)
         {
             await using var session = store.QuerySession();
             var batch = await session.Query<VaultedSubject>()
-                .Where(s => s.MasterKeyId != null && others.Contains(s.MasterKeyId) && !unreadable.Contains(s.Id))
+                .Where(s => s.MasterKeyId != null && known.Contains(s.MasterKeyId) && !unreadable.Contains(s.Id)
+                            && (others.Contains(s.MasterKeyId) || s.SearchKeyId == null || s.SearchKeyId != searchKeyId))
                 .Take(BatchSize).ToListAsync(ct);
             var stored = batch.Count == 0 ? 0 : await Store(batch, unreadable, caller, ct);
             // Nothing left, or every row changed under this run (another node re-wrapping, erasures): stop rather than spin.
@@ -55,6 +67,7 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, Access
 
     public async Task<VaultStatus> Status(CancellationToken ct)
     {
+        var searchKeyId = vault.SearchKeyId;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"select data ->> '{MasterKeyMember}', count(*) from {VaultChanges.Table} group by 1 order by 1", connection);
@@ -69,7 +82,10 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, Access
                 counts[reader.GetString(0)] = reader.GetInt64(1);
         }
 
-        return new VaultStatus(vault.ActiveMasterKeyId, vault.MasterKeyIds.Order().ToList(), counts, erased);
+        await using var session = store.QuerySession();
+        var underOtherSearchKey = await session.Query<VaultedSubject>()
+            .Where(s => s.MasterKeyId != null && (s.SearchKeyId == null || s.SearchKeyId != searchKeyId)).CountAsync(ct);
+        return new VaultStatus(vault.ActiveMasterKeyId, vault.MasterKeyIds.Order().ToList(), counts, erased, searchKeyId, underOtherSearchKey);
     }
 
     /// <summary>One batch in one transaction; a subject erased since it was read keeps its erasure (the update names the old wrapping).</summary>
@@ -81,7 +97,7 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, Access
         var stored = 0;
         foreach (var subject in batch)
         {
-            byte[] rewrapped;
+            (byte[] WrappedDataKey, IReadOnlyList<string> SearchTags) rewrapped;
             try
             {
                 rewrapped = vault.Rewrap(subject);
@@ -96,7 +112,11 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, Access
             {
                 Parameters =
                 {
-                    new() { Value = VaultChanges.RewrapChange(vault.ActiveMasterKeyId, rewrapped), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                    new()
+                    {
+                        Value = VaultChanges.RewrapChange(vault.ActiveMasterKeyId, rewrapped.WrappedDataKey, rewrapped.SearchTags, vault.SearchKeyId),
+                        NpgsqlDbType = NpgsqlDbType.Jsonb,
+                    },
                     new() { Value = subject.Id },
                     new() { Value = Convert.ToBase64String(subject.WrappedDataKey!) },
                 },
@@ -119,12 +139,12 @@ public sealed class VaultRewrap(IDocumentStore store, SubjectVault vault, Access
 
 public static class VaultOperationsEndpoints
 {
-    /// <summary>Subjects per master key: a rotation is complete when every one is under the active key.</summary>
+    /// <summary>Subjects per master key and under another search key: a rotation is complete when all are under the active keys.</summary>
     [WolverineGet("/api/operations/vault", Name = "GetVaultStatus")]
     [Authorize(Policy = Policies.Operate)]
     public static Task<VaultStatus> Get(VaultRewrap rewrap, CancellationToken ct) => rewrap.Status(ct);
 
-    /// <summary>Re-wraps every data key not under the active master key (idempotent: a second run finds none).</summary>
+    /// <summary>Puts every subject under the active master and search keys (idempotent: a second run finds none).</summary>
     [WolverinePost("/api/operations/vault/rewrap", Name = "RewrapVault")]
     [Authorize(Policy = Policies.Operate)]
     [AccessAudited("vault")]

@@ -81,8 +81,8 @@ public static partial class ProposeSubjectOrderEndpoint
     {
         var scratch = new FieldErrors();
         return reference.Split(Separators).Append(reference).Any(part =>
-            (BookingValidation.ANumber(scratch, "part", part) is { } aNumber && subject.SearchTags.Contains(vault.ANumberTag(aNumber)))
-            || (BookingValidation.FbiNumber(scratch, "part", part) is { } fbiNumber && subject.SearchTags.Contains(vault.FbiNumberTag(fbiNumber))));
+            (BookingValidation.ANumber(scratch, "part", part) is { } aNumber && vault.ANumberTags(aNumber).Any(subject.SearchTags.Contains))
+            || (BookingValidation.FbiNumber(scratch, "part", part) is { } fbiNumber && vault.FbiNumberTags(fbiNumber).Any(subject.SearchTags.Contains)));
     }
 
     private static readonly char[] Separators = ['-', '_', '/', '.', ':', '#'];

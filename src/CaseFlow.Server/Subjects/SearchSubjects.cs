@@ -46,13 +46,16 @@ public static class SearchSubjectsEndpoint
         SubjectSearch search, string action, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        var tag = TagOf(search, errors, vault);
-        if (tag is null)
+        var tags = TagsOf(search, errors, vault);
+        if (tags is null)
             return Results.Problem(errors.ToProblem());
 
+        // One containment test per tag (the active search key's, and the previous one's during a rotation): each uses the GIN index.
         var caller = CallerScope.From(user);
+        var member = VaultChanges.Member(nameof(VaultedSubject.SearchTags));
         var subjects = await session.QueryAsync<VaultedSubject>(
-            $"where data -> '{VaultChanges.Member(nameof(VaultedSubject.SearchTags))}' @> ?::jsonb", ct, JsonSerializer.Serialize(new[] { tag }));
+            "where " + string.Join(" or ", tags.Select(_ => $"data -> '{member}' @> ?::jsonb")), ct,
+            tags.Select(t => (object)JsonSerializer.Serialize(new[] { t })).ToArray());
         var cases = await session.LoadManyAsync<CaseFile>(ct, subjects.Select(s => s.CaseId));
         var matches = cases
             .Where(c => caller.CanSee(c) && SubjectAccess.MayRead(c.SubjectState, caller))
@@ -65,7 +68,7 @@ public static class SearchSubjectsEndpoint
         return Results.Ok(new Page<SubjectMatch>(matches, null));
     }
 
-    private static string? TagOf(SubjectSearch search, FieldErrors errors, SubjectVault vault)
+    private static IReadOnlyList<string>? TagsOf(SubjectSearch search, FieldErrors errors, SubjectVault vault)
     {
         if ((search.ANumber is null) == (search.FbiNumber is null))
         {
@@ -74,7 +77,7 @@ public static class SearchSubjectsEndpoint
         }
 
         return search.ANumber is not null
-            ? BookingValidation.ANumber(errors, "aNumber", search.ANumber) is { } aNumber ? vault.ANumberTag(aNumber) : null
-            : BookingValidation.FbiNumber(errors, "fbiNumber", search.FbiNumber) is { } fbiNumber ? vault.FbiNumberTag(fbiNumber) : null;
+            ? BookingValidation.ANumber(errors, "aNumber", search.ANumber) is { } aNumber ? vault.ANumberTags(aNumber) : null
+            : BookingValidation.FbiNumber(errors, "fbiNumber", search.FbiNumber) is { } fbiNumber ? vault.FbiNumberTags(fbiNumber) : null;
     }
 }

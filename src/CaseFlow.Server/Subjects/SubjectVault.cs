@@ -21,6 +21,7 @@ public sealed class SubjectVault
 
     private readonly Dictionary<string, byte[]> _masterKeys;
     private readonly byte[] _searchKey;
+    private readonly byte[]? _previousSearchKey;
 
     public SubjectVault(IOptions<VaultOptions> options)
     {
@@ -28,9 +29,14 @@ public sealed class SubjectVault
         _masterKeys = vault.MasterKeys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value));
         ActiveMasterKeyId = vault.ActiveMasterKeyId!;
         _searchKey = Convert.FromBase64String(vault.SearchKey!);
+        _previousSearchKey = vault.PreviousSearchKey is { } previous ? Convert.FromBase64String(previous) : null;
+        SearchKeyId = Convert.ToHexStringLower(HMACSHA256.HashData(_searchKey, "caseflow-vault/search-key-id"u8))[..16];
     }
 
     public string ActiveMasterKeyId { get; }
+
+    /// <summary>Names the active search key without revealing it (an HMAC of a fixed text under it): which key made a subject's tags.</summary>
+    public string SearchKeyId { get; }
 
     public IReadOnlyCollection<string> MasterKeyIds => _masterKeys.Keys;
 
@@ -44,7 +50,7 @@ public sealed class SubjectVault
         try
         {
             return new VaultedSubject(subjectRef, caseId, ori, ActiveMasterKeyId, Wrap(subjectRef, ActiveMasterKeyId, dataKey),
-                Encrypt(dataKey, plaintext, SubjectAad(subjectRef)), TagsOf(identifiers));
+                Encrypt(dataKey, plaintext, SubjectAad(subjectRef)), TagsOf(identifiers), SearchKeyId: SearchKeyId);
         }
         finally
         {
@@ -83,19 +89,28 @@ public sealed class SubjectVault
         }
     }
 
-    /// <summary>The subject's data key wrapped by the active master key instead of the one it is wrapped by now.</summary>
-    public byte[] Rewrap(VaultedSubject subject)
+    /// <summary>
+    /// The subject under the active keys: its data key wrapped by the active master key, its tags made again with the
+    /// active search key (which needs the identifiers, so they are decrypted in memory for the moment).
+    /// </summary>
+    public (byte[] WrappedDataKey, IReadOnlyList<string> SearchTags) Rewrap(VaultedSubject subject)
     {
         var dataKey = Unwrap(subject);
         try
         {
-            return Wrap(subject.Id, ActiveMasterKeyId, dataKey);
+            var identifiers = JsonSerializer.Deserialize<SubjectIdentifiers>(Decrypt(dataKey, subject.Ciphertext!, SubjectAad(subject.Id)), Json)!;
+            return (Wrap(subject.Id, ActiveMasterKeyId, dataKey), TagsOf(identifiers));
         }
         finally
         {
             CryptographicOperations.ZeroMemory(dataKey);
         }
     }
+
+    /// <summary>The tags an A-number may carry now: under the active search key and, during a rotation, the previous one.</summary>
+    public IReadOnlyList<string> ANumberTags(string normalisedANumber) => TagsUnderEveryKey("a", normalisedANumber);
+
+    public IReadOnlyList<string> FbiNumberTags(string normalisedFbiNumber) => TagsUnderEveryKey("f", normalisedFbiNumber);
 
     public string ANumberTag(string normalisedANumber) => Tag("a", normalisedANumber);
 
@@ -107,8 +122,13 @@ public sealed class SubjectVault
         .. identifiers.FbiNumber is { } f ? [FbiNumberTag(f)] : Array.Empty<string>(),
     ];
 
-    private string Tag(string kind, string value) =>
-        $"{kind}:{Convert.ToHexStringLower(HMACSHA256.HashData(_searchKey, Encoding.UTF8.GetBytes($"{kind}:{value}")))}";
+    private string Tag(string kind, string value) => Tag(_searchKey, kind, value);
+
+    private List<string> TagsUnderEveryKey(string kind, string value) =>
+        _previousSearchKey is { } previous ? [Tag(_searchKey, kind, value), Tag(previous, kind, value)] : [Tag(_searchKey, kind, value)];
+
+    private static string Tag(byte[] key, string kind, string value) =>
+        $"{kind}:{Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{kind}:{value}")))}";
 
     private byte[] Wrap(Guid subjectRef, string masterKeyId, byte[] dataKey) =>
         Encrypt(_masterKeys[masterKeyId], dataKey, WrapAad(subjectRef, masterKeyId));

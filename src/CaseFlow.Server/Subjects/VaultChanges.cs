@@ -35,14 +35,19 @@ public static class VaultChanges
         session.QueueSqlCommand($"update {Table} set data = data || ?::jsonb where id = ?", change.ToJsonString(), subjectRef);
     }
 
-    /// <summary>The statement that replaces a data key's wrapping, only if it is still the one that was read (not erased meanwhile).</summary>
+    /// <summary>
+    /// The statement that puts a subject under the active keys (its data key's wrapping, its search tags), only if the
+    /// wrapping is still the one that was read (not erased meanwhile).
+    /// </summary>
     public static readonly string RewrapSql =
         $"update {Table} set data = data || $1::jsonb where id = $2 and data ->> '{Member(nameof(VaultedSubject.WrappedDataKey))}' = $3";
 
-    public static string RewrapChange(string masterKeyId, byte[] wrappedDataKey) => new JsonObject
+    public static string RewrapChange(string masterKeyId, byte[] wrappedDataKey, IReadOnlyList<string> searchTags, string searchKeyId) => new JsonObject
     {
         [Member(nameof(VaultedSubject.MasterKeyId))] = masterKeyId,
         [Member(nameof(VaultedSubject.WrappedDataKey))] = Convert.ToBase64String(wrappedDataKey),
+        [Member(nameof(VaultedSubject.SearchTags))] = new JsonArray(searchTags.Select(t => (JsonNode?)JsonValue.Create(t)).ToArray()),
+        [Member(nameof(VaultedSubject.SearchKeyId))] = searchKeyId,
     }.ToJsonString();
 
     /// <summary>A member's name in the stored JSON (Marten stores documents camelCase).</summary>

@@ -5,7 +5,8 @@ namespace CaseFlow.Server.Subjects;
 
 /// <summary>
 /// The vault's keys (section <c>Vault</c>): master keys by id (base64 of 32 bytes; several during a rotation), the
-/// one that wraps new data keys, and the key of the search tags (base64, at least 32 bytes).
+/// one that wraps new data keys, and the key of the search tags (base64, at least 32 bytes), with the previous one
+/// during a search-key rotation.
 /// </summary>
 public sealed class VaultOptions
 {
@@ -16,6 +17,9 @@ public sealed class VaultOptions
     public Dictionary<string, string> MasterKeys { get; set; } = [];
     public string? ActiveMasterKeyId { get; set; }
     public string? SearchKey { get; set; }
+
+    /// <summary>During a search-key rotation, the key the older tags were made with: searched too until the re-wrap re-tagged them.</summary>
+    public string? PreviousSearchKey { get; set; }
 }
 
 /// <summary>Refuses to start without usable keys: there is no fallback key. Messages name settings, never key material.</summary>
@@ -38,6 +42,9 @@ public sealed partial class VaultOptionsValidation : IValidateOptions<VaultOptio
             failures.Add("Vault:ActiveMasterKeyId must name one of the keys in Vault:MasterKeys.");
         if (DecodedLength(options.SearchKey) < VaultOptions.MinSearchKeyBytes)
             failures.Add($"Vault:SearchKey must be base64 of at least {VaultOptions.MinSearchKeyBytes} bytes.");
+        if (options.PreviousSearchKey is not null
+            && (DecodedLength(options.PreviousSearchKey) < VaultOptions.MinSearchKeyBytes || options.PreviousSearchKey == options.SearchKey))
+            failures.Add($"Vault:PreviousSearchKey must be base64 of at least {VaultOptions.MinSearchKeyBytes} bytes, and not the Vault:SearchKey.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

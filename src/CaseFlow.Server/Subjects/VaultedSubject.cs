@@ -11,9 +11,9 @@ public sealed record SubjectIdentifiers(PersonName Name, DateOnly DateOfBirth, s
 /// A case's subject in the vault, referenced from events by <see cref="Id"/> (the subjectRef). The identifiers are
 /// encrypted under a data key of this subject's own (<see cref="Ciphertext"/>); the data key is stored wrapped by the
 /// master key <see cref="MasterKeyId"/>; <see cref="SearchTags"/> are keyed hashes of the normalised A-number and FBI
-/// number. Erasure destroys the wrapped key, the ciphertext and the tags; <see cref="StateOrderId"/> names the order
-/// that sealed or erased the subject.
+/// number, made with the search key <see cref="SearchKeyId"/> names. Erasure destroys the wrapped key, the ciphertext
+/// and the tags; <see cref="StateOrderId"/> names the order that sealed or erased the subject.
 /// </summary>
 public sealed record VaultedSubject(
     Guid Id, Guid CaseId, string Ori, string? MasterKeyId, byte[]? WrappedDataKey, byte[]? Ciphertext, IReadOnlyList<string> SearchTags,
-    SubjectState State = SubjectState.Active, Guid? StateOrderId = null);
+    SubjectState State = SubjectState.Active, Guid? StateOrderId = null, string? SearchKeyId = null);

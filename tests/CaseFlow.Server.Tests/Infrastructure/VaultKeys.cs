@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
 
-/// <summary>Subject-vault keys for a test host: master keys by id, the active one, and the search key, all random.</summary>
-public sealed record VaultKeys(IReadOnlyDictionary<string, string> MasterKeys, string ActiveMasterKeyId, string SearchKey)
+/// <summary>Subject-vault keys for a test host: master keys by id, the active one, and the search key (and the previous one during a rotation), all random.</summary>
+public sealed record VaultKeys(IReadOnlyDictionary<string, string> MasterKeys, string ActiveMasterKeyId, string SearchKey, string? PreviousSearchKey = null)
 {
     public static VaultKeys Random(string masterKeyId) => new(new Dictionary<string, string> { [masterKeyId] = NewKey() }, masterKeyId, NewKey());
 
@@ -14,9 +14,12 @@ public sealed record VaultKeys(IReadOnlyDictionary<string, string> MasterKeys, s
     public VaultKeys Activating(string masterKeyId, string key) =>
         this with { MasterKeys = new Dictionary<string, string>(MasterKeys) { [masterKeyId] = key }, ActiveMasterKeyId = masterKeyId };
 
-    /// <summary>Only <paramref name="masterKeyId"/>'s key: the others are gone.</summary>
+    /// <summary>A new search key, the current one kept as the previous one.</summary>
+    public VaultKeys RotatingSearchKey() => this with { SearchKey = NewKey(), PreviousSearchKey = SearchKey };
+
+    /// <summary>Only <paramref name="masterKeyId"/>'s key and the active search key: the others are gone.</summary>
     public VaultKeys Only(string masterKeyId) =>
-        this with { MasterKeys = new Dictionary<string, string> { [masterKeyId] = MasterKeys[masterKeyId] }, ActiveMasterKeyId = masterKeyId };
+        this with { MasterKeys = new Dictionary<string, string> { [masterKeyId] = MasterKeys[masterKeyId] }, ActiveMasterKeyId = masterKeyId, PreviousSearchKey = null };
 
     /// <summary>The settings by their configuration keys ("Vault:SearchKey").</summary>
     public IEnumerable<(string Key, string Value)> Settings() =>
@@ -24,6 +27,7 @@ public sealed record VaultKeys(IReadOnlyDictionary<string, string> MasterKeys, s
         .. MasterKeys.Select(k => ($"Vault:MasterKeys:{k.Key}", k.Value)),
         ("Vault:ActiveMasterKeyId", ActiveMasterKeyId),
         ("Vault:SearchKey", SearchKey),
+        .. PreviousSearchKey is null ? Array.Empty<(string, string)>() : [("Vault:PreviousSearchKey", PreviousSearchKey)],
     ];
 
     public void ApplyTo(IWebHostBuilder host)

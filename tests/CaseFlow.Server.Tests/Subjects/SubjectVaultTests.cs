@@ -13,7 +13,7 @@ public class SubjectVaultTests
 
     private static SubjectVault Vault(VaultKeys keys) => new(Options.Create(new VaultOptions
     {
-        MasterKeys = keys.MasterKeys.ToDictionary(), ActiveMasterKeyId = keys.ActiveMasterKeyId, SearchKey = keys.SearchKey,
+        MasterKeys = keys.MasterKeys.ToDictionary(), ActiveMasterKeyId = keys.ActiveMasterKeyId, SearchKey = keys.SearchKey, PreviousSearchKey = keys.PreviousSearchKey,
     }));
 
     [Fact]
@@ -73,7 +73,7 @@ public class SubjectVaultTests
         var rotating = K1.Activating("k2", VaultKeys.NewKey());
         var stored = Vault(K1).Lock(Guid.NewGuid(), Guid.NewGuid(), "TX0790000", Person);
 
-        var rewrapped = stored with { MasterKeyId = "k2", WrappedDataKey = Vault(rotating).Rewrap(stored) };
+        var rewrapped = stored with { MasterKeyId = "k2", WrappedDataKey = Vault(rotating).Rewrap(stored).WrappedDataKey };
 
         Vault(rotating.Only("k2")).Open(rewrapped).ShouldBe(Person);
         Should.Throw<CryptographicException>(() => Vault(rotating.Only("k2")).Open(stored));
@@ -89,6 +89,22 @@ public class SubjectVaultTests
         vault.FbiNumberTag("A012345678").ShouldStartWith("f:");
         vault.FbiNumberTag("A012345678")[2..].ShouldNotBe(vault.ANumberTag("A012345678")[2..]);
         Vault(VaultKeys.Random("k1")).ANumberTag("A012345678").ShouldNotBe(vault.ANumberTag("A012345678"));
+    }
+
+    [Fact]
+    public void a_search_key_rotation_retags_with_the_new_key_and_searches_under_both_meanwhile()
+    {
+        var rotating = K1.RotatingSearchKey();
+        var stored = Vault(K1).Lock(Guid.NewGuid(), Guid.NewGuid(), "TX0790000", Person);
+
+        var retagged = Vault(rotating).Rewrap(stored).SearchTags;
+
+        Vault(rotating).ANumberTags(Person.ANumber!).ShouldBe([Vault(rotating).ANumberTag(Person.ANumber!), Vault(K1).ANumberTag(Person.ANumber!)]);
+        Vault(rotating).ANumberTags(Person.ANumber!).ShouldContain(stored.SearchTags[0]);
+        retagged.ShouldContain(Vault(rotating).ANumberTag(Person.ANumber!));
+        retagged.ShouldNotContain(stored.SearchTags[0]);
+        Vault(rotating).SearchKeyId.ShouldNotBe(Vault(K1).SearchKeyId);
+        stored.SearchKeyId.ShouldBe(Vault(K1).SearchKeyId);
     }
 
     [Theory]
@@ -110,5 +126,19 @@ public class SubjectVaultTests
 
         result.Failed.ShouldBeTrue();
         result.FailureMessage.ShouldContain(message);
+    }
+
+    [Fact]
+    public void a_previous_search_key_must_be_a_key_and_not_the_active_one()
+    {
+        var key = VaultKeys.NewKey();
+        VaultOptions With(string previous) => new()
+        {
+            MasterKeys = new() { ["k1"] = VaultKeys.NewKey() }, ActiveMasterKeyId = "k1", SearchKey = key, PreviousSearchKey = previous,
+        };
+
+        new VaultOptionsValidation().Validate(null, With(key)).FailureMessage!.ShouldContain("Vault:PreviousSearchKey");
+        new VaultOptionsValidation().Validate(null, With("c2hvcnQ=")).FailureMessage!.ShouldContain("Vault:PreviousSearchKey");
+        new VaultOptionsValidation().Validate(null, With(VaultKeys.NewKey())).Succeeded.ShouldBeTrue();
     }
 }

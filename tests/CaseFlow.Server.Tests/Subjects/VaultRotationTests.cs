@@ -6,10 +6,11 @@ using CaseFlow.Server.Tests.Infrastructure;
 namespace CaseFlow.Server.Tests.Subjects;
 
 /// <summary>
-/// Master-key rotation without downtime, on a database of its own so every subject in it is this test's: subjects
-/// written under k1; nodes that hold k1 and k2 with k2 active read them all and wrap new keys under k2; the re-wrap
-/// moves every data key to k2 (but an erased one, which has none, and a damaged one, which it reports); a node that
-/// holds only k2 then reads everything.
+/// Master-key and search-key rotation without downtime, on a database of its own so every subject in it is this
+/// test's: subjects written under k1 and a first search key; nodes that hold k1 and k2 with k2 active, and a new
+/// search key with the first as the previous one, read and find them all; the re-wrap moves every data key to k2 and
+/// every subject's tags to the new search key (but an erased one, which has neither, and a damaged one, which it
+/// reports); a node that holds only k2 and the new search key then reads and finds everything.
 /// </summary>
 public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
 {
@@ -31,10 +32,10 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task data_keys_move_to_the_new_master_key_while_every_node_keeps_reading()
+    public async Task subjects_move_to_the_new_master_and_search_keys_while_every_node_keeps_reading_and_finding()
     {
         var k1 = VaultKeys.Random("k1");
-        var rotating = k1.Activating("k2", VaultKeys.NewKey());
+        var rotating = k1.Activating("k2", VaultKeys.NewKey()).RotatingSearchKey();
         var onK1 = await Node(k1);
         var person = SubjectClient.NewPerson();
         var written = new List<Guid>();
@@ -48,8 +49,12 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
         var onBoth = await Node(rotating);
         var onlyK2 = await Node(rotating.Only("k2"));
         written.Add((await onBoth.Book(Jail, SubjectClient.Subject(person.ANumber, person.FbiNumber))).SubjectRef);
-        (await Status(onBoth)).ToJsonString().ShouldBe("""{"activeMasterKeyId":"k2","configuredMasterKeyIds":["k1","k2"],"subjectsByMasterKey":{"k1":4,"k2":1},"erased":1}""");
+        var before = await Status(onBoth);
+        before["subjectsByMasterKey"]!.ToJsonString().ShouldBe("""{"k1":4,"k2":1}""");
+        (before["erased"]!.GetValue<long>(), before["underOtherSearchKey"]!.GetValue<long>()).ShouldBe((1L, 4L));
         await ReadAll(onBoth, written);
+        // During the rotation a search finds the older subjects by their tags under the previous search key.
+        (await (await onBoth.GetAs(Jail, $"/api/subjects/search?aNumber={person.ANumber}")).Json())["items"]!.AsArray().Count.ShouldBe(4);
         var unreadable = await onlyK2.GetAs(Jail, $"/api/subjects/{written[0]}", 503);
         (await unreadable.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:subject-key-unavailable");
 
@@ -58,7 +63,9 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
 
         (rewrap["rewrapped"]!.GetValue<int>(), rewrap["underUnknownMasterKey"]!.GetValue<long>(), rewrap["unreadable"]!.GetValue<int>()).ShouldBe((3, 0L, 1));
         (again["rewrapped"]!.GetValue<int>(), again["unreadable"]!.GetValue<int>()).ShouldBe((0, 1));
-        (await Status(onBoth))["subjectsByMasterKey"]!.ToJsonString().ShouldBe("""{"k1":1,"k2":4}""");
+        var after = await Status(onBoth);
+        after["subjectsByMasterKey"]!.ToJsonString().ShouldBe("""{"k1":1,"k2":4}""");
+        after["underOtherSearchKey"]!.GetValue<long>().ShouldBe(1L, "the damaged subject could not be re-tagged");
         await ReadAll(onlyK2, written);
         (await (await onlyK2.GetAs(Jail, $"/api/subjects/search?aNumber={person.ANumber}")).Json())["items"]!.AsArray().Count.ShouldBe(4);
         (await (await onlyK2.GetAs(Jail, $"/api/subjects/{erased}")).Json())["state"]!.GetValue<string>().ShouldBe("erased");
