@@ -62,13 +62,10 @@ public sealed class SubjectVault
     /// <summary>The identifiers; a <see cref="CryptographicException"/> when the key material is gone, unknown or was tampered with.</summary>
     public SubjectIdentifiers Open(VaultedSubject subject)
     {
-        if (subject.Ciphertext is null)
-            throw new CryptographicException("The subject's ciphertext was destroyed.");
         var dataKey = Unwrap(subject);
         try
         {
-            return JsonSerializer.Deserialize<SubjectIdentifiers>(Decrypt(dataKey, subject.Ciphertext, SubjectAad(subject.Id)), Json)
-                ?? throw new CryptographicException("The subject's plaintext is empty.");
+            return Decrypted(subject, dataKey);
         }
         finally
         {
@@ -98,8 +95,7 @@ public sealed class SubjectVault
         var dataKey = Unwrap(subject);
         try
         {
-            var identifiers = JsonSerializer.Deserialize<SubjectIdentifiers>(Decrypt(dataKey, subject.Ciphertext!, SubjectAad(subject.Id)), Json)!;
-            return (Wrap(subject.Id, ActiveMasterKeyId, dataKey), TagsOf(identifiers));
+            return (Wrap(subject.Id, ActiveMasterKeyId, dataKey), TagsOf(Decrypted(subject, dataKey)));
         }
         finally
         {
@@ -132,6 +128,22 @@ public sealed class SubjectVault
 
     private byte[] Wrap(Guid subjectRef, string masterKeyId, byte[] dataKey) =>
         Encrypt(_masterKeys[masterKeyId], dataKey, WrapAad(subjectRef, masterKeyId));
+
+    /// <summary>The identifiers under an unwrapped data key; the plaintext bytes are wiped once read.</summary>
+    private static SubjectIdentifiers Decrypted(VaultedSubject subject, byte[] dataKey)
+    {
+        if (subject.Ciphertext is null)
+            throw new CryptographicException("The subject's ciphertext was destroyed.");
+        var plaintext = Decrypt(dataKey, subject.Ciphertext, SubjectAad(subject.Id));
+        try
+        {
+            return JsonSerializer.Deserialize<SubjectIdentifiers>(plaintext, Json) ?? throw new CryptographicException("The subject's plaintext is empty.");
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plaintext);
+        }
+    }
 
     private byte[] Unwrap(VaultedSubject subject)
     {

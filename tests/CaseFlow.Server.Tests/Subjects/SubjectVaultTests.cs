@@ -105,6 +105,7 @@ public class SubjectVaultTests
         retagged.ShouldNotContain(stored.SearchTags[0]);
         Vault(rotating).SearchKeyId.ShouldNotBe(Vault(K1).SearchKeyId);
         stored.SearchKeyId.ShouldBe(Vault(K1).SearchKeyId);
+        Should.Throw<CryptographicException>(() => Vault(rotating).Rewrap(stored with { Ciphertext = null }), "a damaged row is reported, not a crash");
     }
 
     [Theory]

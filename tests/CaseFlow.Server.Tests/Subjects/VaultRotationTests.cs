@@ -72,6 +72,32 @@ public sealed class VaultRotationTests(AppFixture app) : IAsyncLifetime
         (await RewrapsAuditedWithTheirKeys()).ShouldBe(3, "each re-wrapped key's row shares its transaction with the re-wrap's access record");
     }
 
+    [Fact]
+    public async Task a_search_key_rotation_alone_retags_every_subject_and_searches_keep_finding_them()
+    {
+        var first = VaultKeys.Random("k1");
+        var onFirst = await Node(first);
+        var person = SubjectClient.NewPerson();
+        for (var i = 0; i < 3; i++)
+            await onFirst.Book(Jail, SubjectClient.Subject(person.ANumber, person.FbiNumber));
+        var rotating = first.RotatingSearchKey();
+        var onBoth = await Node(rotating);
+        var onlyNew = await Node(rotating.Only("k1"));
+
+        (await Status(onBoth))["underOtherSearchKey"]!.GetValue<long>().ShouldBe(3L);
+        (await Found(onBoth, person.ANumber)).ShouldBe(3);
+        (await Found(onlyNew, person.ANumber)).ShouldBe(0, "before the re-wrap the tags are under the old key only");
+
+        var rewrap = await (await onBoth.Post(Admin, "/api/operations/vault/rewrap", new { }, 200)).Json();
+
+        rewrap["rewrapped"]!.GetValue<int>().ShouldBe(3);
+        (await Status(onBoth))["underOtherSearchKey"]!.GetValue<long>().ShouldBe(0L);
+        (await Found(onlyNew, person.ANumber)).ShouldBe(3);
+    }
+
+    private async Task<int> Found(IAlbaHost node, string aNumber) =>
+        (await (await node.GetAs(Jail, $"/api/subjects/search?aNumber={aNumber}")).Json())["items"]!.AsArray().Count;
+
     private async Task<long> RewrapsAuditedWithTheirKeys()
     {
         await using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
