@@ -6,8 +6,6 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Security;
 
@@ -132,10 +130,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     public void every_endpoint_of_the_host_has_rows()
     {
         var covered = Rows().Select(r => $"{r.Method} {r.Route}").ToHashSet();
-        var endpoints = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal))
-            .SelectMany(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()!.HttpMethods.Select(m => $"{m} {e.RoutePattern.RawText}"))
-            .ToList();
+        var endpoints = ApiRoutes.Of(app.Host).Select(r => $"{r.Method} {r.Endpoint.RoutePattern.RawText}").ToList();
 
         endpoints.ShouldNotBeEmpty();
         endpoints.Where(e => !covered.Contains(e)).ShouldBeEmpty("endpoints without a row in the authorization matrix");

@@ -1,8 +1,6 @@
 using Alba;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseFlow.Server.Tests.Security;
 
@@ -18,11 +16,7 @@ public class BodyShapeTests(AppFixture app)
     [MemberData(nameof(Bodies))]
     public async Task a_body_that_is_not_an_object_is_refused_with_a_problem_by_every_post_endpoint(string body)
     {
-        var routes = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal)
-                        && e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Contains("POST"))
-            .Select(e => e.RoutePattern)
-            .ToList();
+        var routes = ApiRoutes.Of(app.Host).Where(r => r.Method == "POST").Select(r => r.Endpoint.RoutePattern).ToList();
         routes.ShouldNotBeEmpty();
         var tokens = new[]
         {

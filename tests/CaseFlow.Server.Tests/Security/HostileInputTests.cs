@@ -8,8 +8,6 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using CsCheck;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CaseFlow.Server.Tests.Security;
@@ -190,10 +188,7 @@ public class HostileInputTests(AppFixture app)
     {
         var scenario = await CaseScenario.Create(app);
         var targets = Targets(new Objects(scenario, Guid.NewGuid(), Guid.NewGuid()));
-        var posts = app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/", StringComparison.Ordinal)
-                        && e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Contains("POST"))
-            .Select(e => e.RoutePattern.RawText!);
+        var posts = ApiRoutes.Of(app.Host).Where(r => r.Method == "POST").Select(r => r.Endpoint.RoutePattern.RawText!);
 
         posts.Except(WithoutBody).Order().ShouldBe(targets.Select(t => t.Route).Distinct().Order());
         // Officer and complaint samples are held complete by the authorization matrix, which uses them too.
