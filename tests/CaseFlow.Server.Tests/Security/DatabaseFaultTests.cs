@@ -3,6 +3,7 @@ using CaseFlow.Server.Audit;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace CaseFlow.Server.Tests.Security;
@@ -17,10 +18,17 @@ public sealed class DatabaseFaultTests(AppFixture app) : IAsyncLifetime
     private string _connectionString = "";
     private IAlbaHost _node = null!;
 
+    /// <summary>The writer's report that queued records could not be stored (it has set the failing state just before).</summary>
+    private readonly LogSignal _storeFailed = new(typeof(AccessLogWriter).FullName!, LogLevel.Error);
+
     public async ValueTask InitializeAsync()
     {
         _connectionString = await TestDatabases.Create(_database);
-        _node = await app.StartNode(x => x.UseSetting("ConnectionStrings:Marten", _connectionString));
+        _node = await app.StartNode(x =>
+        {
+            x.UseSetting("ConnectionStrings:Marten", _connectionString);
+            x.ConfigureServices(s => s.AddSingleton<ILoggerProvider>(_storeFailed));
+        });
     }
 
     public async ValueTask DisposeAsync()
@@ -39,7 +47,7 @@ public sealed class DatabaseFaultTests(AppFixture app) : IAsyncLifetime
 
         await TestDatabases.Execute(admin, "alter table caseflow_audit.access_log rename to access_log_away");
         await _node.GetAs(jail, $"/api/cases/{caseId}");
-        await Eventually(() => log.Failing);
+        await _storeFailed.Logged.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
         var duringOutage = await _node.Scenario(s =>
         {
             s.Get.Url("/health/ready");
@@ -90,13 +98,5 @@ public sealed class DatabaseFaultTests(AppFixture app) : IAsyncLifetime
             Parameters = { new("user", subject), new("id", caseId) },
         };
         ((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBe(1);
-    }
-
-    /// <summary>Polls a condition the writer sets on its next attempt (it retries every second), up to 30 s.</summary>
-    private static async Task Eventually(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
-            await Task.Delay(50, timeout.Token);
     }
 }
