@@ -122,6 +122,12 @@ public static partial class BookingValidation
     public static string? FbiNumber(FieldErrors errors, string name, string? text) =>
         Optional(errors, name, text, FbiNumberForm(), "an FBI number (UCN): 1 to 9 letters and digits")?.ToUpperInvariant();
 
+    /// <summary>The text read as an A-number, normalised, or null if it is none (no error: for text that may be anything).</summary>
+    public static string? AsANumber(string text) => ANumberForm().IsMatch(text.Trim()) ? NormaliseANumber(text.Trim()) : null;
+
+    /// <summary>The text read as an FBI number, upper-cased, or null if it is none.</summary>
+    public static string? AsFbiNumber(string text) => FbiNumberForm().IsMatch(text.Trim()) ? text.Trim().ToUpperInvariant() : null;
+
     private static string? Optional(FieldErrors errors, string name, string? text, Regex form, string what)
     {
         if (text is null)

@@ -79,10 +79,9 @@ public static partial class ProposeSubjectOrderEndpoint
     /// </summary>
     private static bool NamesTheSubject(string reference, VaultedSubject subject, SubjectVault vault)
     {
-        var scratch = new FieldErrors();
         return reference.Split(Separators).Append(reference).Any(part =>
-            (BookingValidation.ANumber(scratch, "part", part) is { } aNumber && vault.ANumberTags(aNumber).Any(subject.SearchTags.Contains))
-            || (BookingValidation.FbiNumber(scratch, "part", part) is { } fbiNumber && vault.FbiNumberTags(fbiNumber).Any(subject.SearchTags.Contains)));
+            (BookingValidation.AsANumber(part) is { } aNumber && vault.ANumberTags(aNumber).Any(subject.SearchTags.Contains))
+            || (BookingValidation.AsFbiNumber(part) is { } fbiNumber && vault.FbiNumberTags(fbiNumber).Any(subject.SearchTags.Contains)));
     }
 
     private static readonly char[] Separators = ['-', '_', '/', '.', ':', '#'];
