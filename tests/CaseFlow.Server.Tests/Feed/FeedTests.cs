@@ -23,7 +23,7 @@ public class FeedTests(AppFixture app)
         await jem.DetainerInEffect(second);
         await jem.Decide(second, "DetainerLifted", new { liftedAt = Now(30), reason = "ProsecutorialDiscretion" });
         await jem.Decide(second, "CaseClosed", new { closedAt = Now(20), disposition = "DetainerLifted" });
-        await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        await app.Host.FeedHasApplied(first, second);
         return (jem, first, second);
     }
 
@@ -49,18 +49,80 @@ public class FeedTests(AppFixture app)
     }
 
     [Fact]
-    public async Task a_cursor_read_before_a_restart_continues_after_it_without_loss_or_repeat()
+    public async Task a_jail_paging_while_cases_are_decided_and_the_projecting_node_restarts_sees_every_decision_once_in_order()
     {
-        var (jem, _, second) = await TwoCasesWithDecisions();
-        var before = await Read(app.Host, jem.Jail, "limit=3");
+        await using var database = await OwnDatabase.Create(app, "feed_restart");
+        var projecting = await database.StartNode();
+        await using var api = await database.StartNode(projections: false);
+        var jail = app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
+        var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU");
+        var writes = System.Threading.Channels.Channel.CreateUnbounded<bool>();
+        var halfway = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        const int Cases = 8;
 
-        await using var restarted = await app.StartNode();
-        var after = await Read(restarted, jem.Jail, $"after={before.Next}&limit=10");
+        // The writer decides cases through the API node; every decision lets the reader read one more page.
+        var writer = Task.Run(async () =>
+        {
+            var cases = new List<Guid>();
+            for (var i = 0; i < Cases; i++)
+            {
+                var caseId = await api.StartCaseWith(jail, Envelopes.Booking(Envelopes.NewBookingNumber(), "WSO"));
+                cases.Add(caseId);
+                foreach (var (type, data) in WsoDecisions())
+                {
+                    await api.Post(ice, $"/api/cases/{caseId}/events", GovernanceClient.Envelope(type, data), 200);
+                    await writes.Writer.WriteAsync(true, TestContext.Current.CancellationToken);
+                }
 
-        before.Items.Count.ShouldBe(3);
-        after.Items.Count.ShouldBe(2);
-        after.Items.Select(e => e.Id).Intersect(before.Items.Select(e => e.Id)).ShouldBeEmpty();
-        after.Items.Last().CaseId.ShouldBe(second);
+                if (i == Cases / 2)
+                    halfway.TrySetResult();
+            }
+
+            writes.Writer.Complete();
+            return cases;
+        }, TestContext.Current.CancellationToken);
+        var pages = new List<FeedEntry>();
+        var cursor = "0";
+        var reader = Task.Run(async () =>
+        {
+            await foreach (var _ in writes.Reader.ReadAllAsync(TestContext.Current.CancellationToken))
+            {
+                var page = await Read(api, jail, $"after={cursor}&limit=2");
+                pages.AddRange(page.Items);
+                cursor = page.Next;
+            }
+        }, TestContext.Current.CancellationToken);
+
+        await halfway.Task;
+        await projecting.StopAsync(TestContext.Current.CancellationToken);
+        await projecting.DisposeAsync();
+        await using var restarted = await database.StartNode();
+        var cases = await writer;
+        await reader;
+        await restarted.FeedHasApplied([.. cases]);
+        for (var page = await Read(api, jail, $"after={cursor}&limit=2"); page.Items.Count > 0; page = await Read(api, jail, $"after={cursor}&limit=2"))
+        {
+            pages.AddRange(page.Items);
+            cursor = page.Next;
+        }
+
+        var everything = await Read(api, jail, "limit=500");
+        everything.Items.Count.ShouldBe(Cases * 3);
+        pages.Select(e => e.Id).ShouldBe(everything.Items.Select(e => e.Id));
+        pages.Select(e => e.CaseId).Distinct().ShouldBe(cases);
+    }
+
+    /// <summary>ICE's decisions on a WSO case, three of which reach the feed: detainer lodged, lifted, case closed.</summary>
+    private static IEnumerable<(string Type, object Data)> WsoDecisions()
+    {
+        string SecondsAgo(int seconds) => Envelopes.Instant(DateTimeOffset.UtcNow.AddSeconds(-seconds));
+        return
+        [
+            ("WarrantReceivedFromIce", new { receivedAt = SecondsAgo(40), warrantType = "I-200", iceDetainerRef = "D-1" }),
+            ("DetainerLodged", new { lodgedAt = SecondsAgo(30) }),
+            ("DetainerLifted", new { liftedAt = SecondsAgo(20), reason = "ProsecutorialDiscretion" }),
+            ("CaseClosed", new { closedAt = SecondsAgo(10), disposition = "DetainerLifted" }),
+        ];
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Alba;
+using CaseFlow.Server.Custody;
 using CaseFlow.Server.Feed;
 using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
@@ -11,40 +12,35 @@ using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Wolverine;
+using Wolverine.Tracking;
 
 namespace CaseFlow.Server.Tests.Operations;
 
 /// <summary>
-/// A projection that cannot apply an event stops there, visibly, instead of skipping it. This runs a node on a
-/// database of its own, since a stopped projection is exactly what the other tests must not share.
+/// A projection that cannot apply an event stops there, and a message that fails after its retries is kept: both
+/// visibly, as docs/operations.md promises operators. Each test runs a node on a database of its own, since a stopped
+/// projection or a dead letter is exactly what the other tests must not share.
 /// </summary>
 public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
 {
-    private readonly string _database = $"caseflow_projection_failure_{Guid.NewGuid():N}"[..40];
+    private OwnDatabase _database = null!;
     private IAlbaHost _node = null!;
 
-    private string ConnectionString { get; set; } = "";
+    private string ConnectionString => _database.ConnectionString;
+
+    private string Admin => app.Tokens.For(Roles.Admin);
 
     public async ValueTask InitializeAsync()
     {
-        ConnectionString = await TestDatabases.Create(_database);
-        _node = await AlbaHost.For<Program>(x =>
-        {
-            x.UseSetting("ConnectionStrings:Marten", ConnectionString);
-            x.UseSetting("Auth:DevelopmentKey", app.Tokens.Base64Key);
-            app.Vault.ApplyTo(x);
-            x.ConfigureServices(s =>
-            {
-                s.RunWolverineInSoloMode();
-                s.DisableAllExternalWolverineTransports();
-            });
-        });
+        _database = await OwnDatabase.Create(app, "projection_failure");
+        // Writers give up on a busy case quickly here, so the dead-letter test's retries are spent on the policy's cooldowns.
+        _node = await _database.StartNode(configure: x => x.UseSetting("Intake:LockWait", "00:00:00.200"));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _node.DisposeAsync();
-        await TestDatabases.Drop(_database);
+        await _database.DisposeAsync();
     }
 
     [Fact]
@@ -57,36 +53,67 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
                 paused.TrySetResult(state);
         }));
         var badSequence = await AppendUnreadableDecision();
-        var wso = app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU");
-        var caseId = await _node.StartCaseWith(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber(), "WSO"));
-        await _node.Post(wso, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("WarrantReceivedFromIce", new { receivedAt = CaseScenario.Now(), warrantType = "I-200", iceDetainerRef = "D-1" }), 200);
-        await _node.Post(wso, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("DetainerLodged", new { lodgedAt = CaseScenario.Now() }), 200);
+        var caseId = await WsoCaseWithDetainer();
 
-        var stopped = await paused.Task.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken);
+        var stopped = await paused.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
 
         stopped.Sequence.ShouldBeLessThan(badSequence);
-        var feed = (await _node.Services.GetRequiredService<ProjectionShards>().All(TestContext.Current.CancellationToken)).Single(s => s.Name.StartsWith(FeedProjection.Name, StringComparison.Ordinal));
-        feed.LastSequence.ShouldBeLessThan(badSequence);
         await using var session = _node.DocumentStore().QuerySession();
         (await session.Query<FeedEntry>().AnyAsync(e => e.CaseId == caseId, TestContext.Current.CancellationToken)).ShouldBeFalse();
-        // Visible to operators: the shard stands behind the high-water mark, at the event before the one it cannot read.
+        // What operators are promised: readiness degraded, and the shard listed behind the high-water mark, at the
+        // event before the one it cannot read, naming that event.
+        (await (await _node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Degraded");
+        var shards = await (await _node.GetAs(Admin, "/api/operations/projections")).ReadAsJsonAsync<List<ShardStatus>>();
+        var feed = shards.Single(s => s.Name.StartsWith(FeedProjection.Name, StringComparison.Ordinal));
+        feed.Stopped.ShouldBeTrue();
+        feed.LastSequence.ShouldBeLessThan(badSequence);
         feed.HighWaterMark.ShouldBeGreaterThanOrEqualTo(badSequence);
         feed.Behind.ShouldBeGreaterThan(0);
+        feed.FailureSequence.ShouldBe(badSequence);
+        feed.FailureEventType.ShouldBe("DetainerLifted");
+        feed.PauseReason.ShouldNotBeNull();
         stopped.PauseReason.ShouldNotBeNull().ShouldContain(badSequence.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await _node.GetAs(app.Tokens.For(Roles.Auditor), "/api/operations/projections", 403);
     }
 
     [Fact]
-    public async Task a_message_that_failed_after_its_retries_shows_in_readiness_and_to_operators()
+    public async Task a_deadline_that_fails_after_its_retries_is_dead_lettered_and_shows_in_readiness_and_to_operators()
     {
-        // The row Wolverine writes when a message has exhausted its retries.
-        await TestDatabases.Execute(ConnectionString,
-            $"insert into {PersistenceSetup.SchemaName}.wolverine_dead_letters (id, body, message_type, exception_type, exception_message, failed_at, replayable) " +
-            "values (gen_random_uuid(), '\\x00', 'hold-deadline-reached', 'System.TimeoutException', 'Case stayed busy', now(), true)");
+        var caseId = await WsoCaseWithDetainer();
+        (await (await _node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Healthy");
 
+        // Another writer holds the case for as long as the deadline is tried: every attempt finds it busy.
+        await using var blocker = new NpgsqlConnection(ConnectionString);
+        await blocker.OpenAsync(TestContext.Current.CancellationToken);
+        await using var holding = await blocker.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var lockRow = new NpgsqlCommand($"select 1 from {PersistenceSetup.SchemaName}.mt_streams where id = @id for update", blocker, holding))
+        {
+            lockRow.Parameters.AddWithValue("id", caseId);
+            await lockRow.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        }
+
+        var tracked = await _node.TrackActivity().Timeout(TimeSpan.FromMinutes(3)).DoNotAssertOnExceptionsDetected()
+            .SendMessageAndWaitAsync(new HoldDeadlineReached(caseId, DateTimeOffset.UtcNow.AddMinutes(-1)));
+        await holding.RollbackAsync(TestContext.Current.CancellationToken);
+
+        // The policy's three retries (1 s, 5 s, 30 s) after the first attempt, then the dead-letter table.
+        tracked.MovedToErrorQueue.SingleEnvelope<HoldDeadlineReached>().Attempts.ShouldBe(4);
         (await (await _node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Degraded");
-        var letters = await (await _node.GetAs(app.Tokens.For(Roles.Admin), "/api/operations/dead-letters")).ReadAsJsonAsync<List<DeadLetter>>();
-        letters.Single().ExceptionType.ShouldBe("System.TimeoutException");
+        var letters = await (await _node.GetAs(Admin, "/api/operations/dead-letters")).ReadAsJsonAsync<List<DeadLetter>>();
+        var letter = letters.ShouldHaveSingleItem();
+        letter.ExceptionType.ShouldBe(typeof(TimeoutException).FullName);
+        letter.ExceptionMessage.ShouldNotBeNull().ShouldContain(caseId.ToString());
         await _node.GetAs(app.Tokens.For(Roles.Auditor), "/api/operations/dead-letters", 403);
+    }
+
+    /// <summary>A WSO case of Fort Bend's with ICE's warrant and detainer on file: the detainer is a decision the feed carries.</summary>
+    private async Task<Guid> WsoCaseWithDetainer()
+    {
+        var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU");
+        var caseId = await _node.StartCaseWith(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber(), "WSO"));
+        await _node.Post(ice, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("WarrantReceivedFromIce", new { receivedAt = CaseScenario.Now(), warrantType = "I-200", iceDetainerRef = "D-1" }), 200);
+        await _node.Post(ice, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("DetainerLodged", new { lodgedAt = CaseScenario.Now() }), 200);
+        return caseId;
     }
 
     /// <summary>A DetainerLifted whose data no longer reads as one, as a faulty migration or a hand edit would leave it.</summary>

@@ -27,7 +27,34 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
     {
         await Run("db-apply");
 
-        await using var node = await AlbaHost.For<Program>(x =>
+        await using var node = await ProductionNode();
+
+        await node.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBeOk();
+        });
+        await node.PostBooking(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber()));
+    }
+
+    [Fact]
+    public async Task a_production_node_started_before_its_migration_does_not_start_and_one_started_after_it_is_ready()
+    {
+        var refused = await Should.ThrowAsync<Exception>(ProductionNode());
+        refused.ToString().ShouldContain("does not exist", Case.Sensitive, "start-up must fail on the missing schema, not on something else");
+
+        await Run("db-apply");
+
+        await using var node = await ProductionNode();
+        await node.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBeOk();
+        });
+    }
+
+    private Task<IAlbaHost> ProductionNode() =>
+        AlbaHost.For<Program>(x =>
         {
             x.UseEnvironment("Production");
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
@@ -39,14 +66,6 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
                 s.DisableAllExternalWolverineTransports();
             });
         });
-
-        await node.Scenario(s =>
-        {
-            s.Get.Url("/health/ready");
-            s.StatusCodeShouldBeOk();
-        });
-        await node.PostBooking(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber()));
-    }
 
     private async Task Run(string command)
     {

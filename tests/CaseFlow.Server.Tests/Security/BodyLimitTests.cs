@@ -17,12 +17,22 @@ public class BodyLimitTests(AppFixture app)
     [Fact]
     public async Task a_single_event_over_64_KiB_is_refused_before_it_is_read()
     {
-        var booking = Envelopes.Booking(Envelopes.NewBookingNumber());
-        booking["padding"] = new string('x', (int)BodyLimits.DefaultBytes);
+        var body = new UnreadBody();
 
-        var result = await Send("/api/bookings", booking);
+        var result = await app.Host.Scenario(s =>
+        {
+            s.Post.Url("/api/bookings");
+            s.ConfigureHttpContext(c =>
+            {
+                c.Request.ContentType = "application/json";
+                c.Request.ContentLength = BodyLimits.DefaultBytes + 1;
+                c.Request.Body = body;
+            });
+            s.Bearer(Jail);
+            s.StatusCodeShouldBe(413);
+        });
 
-        result.Context.Response.StatusCode.ShouldBe(413);
+        body.Touched.ShouldBeFalse("the server read the body it refused");
         using var problem = JsonDocument.Parse(await result.ReadAsTextAsync());
         problem.RootElement.GetProperty("type").GetString().ShouldBe("urn:caseflow:problem:" + BodyLimits.ProblemCode);
         problem.RootElement.GetProperty("maxBytes").GetInt64().ShouldBe(BodyLimits.DefaultBytes);
@@ -52,6 +62,44 @@ public class BodyLimitTests(AppFixture app)
         await app.Host.PostCaseEvent(Jail, caseId, Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(1), reason: new string('x', 2_000)));
 
         (await refused.ReadAsTextAsync()).ShouldContain("at most 2000 characters");
+    }
+
+    /// <summary>A request body that records whether anything tried to read it, and has nothing to give.</summary>
+    private sealed class UnreadBody : Stream
+    {
+        public bool Touched { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => 0; set { } }
+
+        public override int Read(byte[] buffer, int offset, int count) => Touch();
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => ValueTask.FromResult(Touch());
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => Task.FromResult(Touch());
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Touch()
+        {
+            Touched = true;
+            return 0;
+        }
     }
 
     private Task<IScenarioResult> Send(string url, object body) => app.Host.Scenario(s =>

@@ -162,6 +162,16 @@ public class HostileInputTests(AppFixture app)
     /// What a request could change: the agency's events, the case's, officer's, agreement's and complaint's streams,
     /// the agency's cases, and the subject in the vault.
     /// </summary>
+    /// <summary>The events of the fuzzed case and complaint, in order: the state a failing request met.</summary>
+    private async Task<string> History(Objects objects)
+    {
+        await using var session = app.Store.QuerySession();
+        var streams = new List<string>();
+        foreach (var id in new[] { objects.CaseId, objects.ComplaintId })
+            streams.Add($"{id}: {string.Join(", ", (await session.Events.FetchStreamAsync(id, token: TestContext.Current.CancellationToken)).Select(e => $"{e.Version} {e.EventTypeName} {e.Data.GetType().Name}"))}");
+        return string.Join("; ", streams);
+    }
+
     private static async Task<string> Footprint(Objects objects)
     {
         const string sql = """
@@ -207,30 +217,38 @@ public class HostileInputTests(AppFixture app)
 
         await Requests(targets).SampleAsync(async request =>
         {
-            var before = await Footprint(objects);
-            var result = await app.Host.Scenario(s =>
+            try
             {
-                s.Post.Text(request.Body).ToUrl(request.Target.Url);
-                s.WithRequestHeader("Content-Type", "application/json");
-                s.Bearer(request.Target.Token);
-                if (request.IfMatch is { } ifMatch)
-                    s.WithRequestHeader("If-Match", ifMatch);
-                s.IgnoreStatusCode();
-            });
-            var status = result.Context.Response.StatusCode;
-            status.ShouldBeLessThan(500, $"{request.Target.Url} (If-Match {request.IfMatch}): {request.Body[..Math.Min(300, request.Body.Length)]}");
-            if (status < 400)
-            {
-                // A batch answers 200 item by item: one whose every item was refused must have changed nothing either.
-                if (request.Target.Route == "/api/events/batch" && !(await result.ReadAsTextAsync()).Contains("\"status\":\"applied\"", StringComparison.Ordinal))
-                    (await Footprint(objects)).ShouldBe(before, "a batch none of whose items was applied changed something");
-                return;
-            }
+                var before = await Footprint(objects);
+                var result = await app.Host.Scenario(s =>
+                {
+                    s.Post.Text(request.Body).ToUrl(request.Target.Url);
+                    s.WithRequestHeader("Content-Type", "application/json");
+                    s.Bearer(request.Target.Token);
+                    if (request.IfMatch is { } ifMatch)
+                        s.WithRequestHeader("If-Match", ifMatch);
+                    s.IgnoreStatusCode();
+                });
+                var status = result.Context.Response.StatusCode;
+                status.ShouldBeLessThan(500, $"{request.Target.Url} (If-Match {request.IfMatch}): {request.Body[..Math.Min(300, request.Body.Length)]}");
+                if (status < 400)
+                {
+                    // A batch answers 200 item by item: one whose every item was refused must have changed nothing either.
+                    if (request.Target.Route == "/api/events/batch" && !(await result.ReadAsTextAsync()).Contains("\"status\":\"applied\"", StringComparison.Ordinal))
+                        (await Footprint(objects)).ShouldBe(before, "a batch none of whose items was applied changed something");
+                    return;
+                }
 
-            Interlocked.Increment(ref refused);
-            result.Context.Response.ContentType.ShouldBe("application/problem+json");
-            (await result.ReadAsTextAsync()).ShouldNotContain("CaseFlow.", Case.Sensitive, "a problem must not name the server's types");
-            (await Footprint(objects)).ShouldBe(before, $"a refused request changed something: {request.Target.Url}");
+                Interlocked.Increment(ref refused);
+                result.Context.Response.ContentType.ShouldBe("application/problem+json");
+                (await result.ReadAsTextAsync()).ShouldNotContain("CaseFlow.", Case.Sensitive, "a problem must not name the server's types");
+                (await Footprint(objects)).ShouldBe(before, $"a refused request changed something: {request.Target.Url}");
+            }
+            catch (Exception failure)
+            {
+                FuzzFailures.Log("POST", request.Target.Url, request.Target.Token, $"(If-Match {request.IfMatch}) {request.Body}", await History(objects), failure);
+                throw;
+            }
         }, iter: 2_000, threads: 1, print: r => $"{r.Target.Url} {r.Body[..Math.Min(500, r.Body.Length)]}");
 
         refused.ShouldBeGreaterThan(1_000, "most hostile requests must be refused");

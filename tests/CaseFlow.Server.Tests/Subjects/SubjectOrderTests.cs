@@ -97,7 +97,7 @@ public class SubjectOrderTests(AppFixture app)
     }
 
     [Fact]
-    public async Task erasures_are_listed_for_operators_to_carry_out_again_after_a_restore()
+    public async Task erasures_are_listed_for_operators_in_order_with_their_legal_basis_and_deciders()
     {
         var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddSeconds(-5).ToString("O"));
         var (_, first) = await app.Host.Book(Jail, SubjectClient.Subject(SubjectClient.NewPerson().ANumber, SubjectClient.NewPerson().FbiNumber));

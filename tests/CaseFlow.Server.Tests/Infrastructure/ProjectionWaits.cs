@@ -1,0 +1,28 @@
+using Alba;
+using CaseFlow.Server.Feed;
+using Marten;
+
+namespace CaseFlow.Server.Tests.Infrastructure;
+
+/// <summary>Waiting on the projection daemon's own signal for the one shard a test reads, up to the test's own events.</summary>
+public static class ProjectionWaits
+{
+    /// <summary>A guard against a daemon that never gets there, not a pace: the wait ends when the shard does.</summary>
+    private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
+
+    /// <summary>Until the feed shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
+    public static async Task FeedHasApplied(this IAlbaHost host, params Guid[] caseIds)
+    {
+        var store = host.DocumentStore();
+        long last = 0;
+        await using (var session = store.QuerySession())
+        {
+            foreach (var caseId in caseIds)
+                last = Math.Max(last, (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Max(e => e.Sequence));
+        }
+
+        await store.Storage.Database.Tracker.WaitForShardCondition(
+            state => state.ShardName.StartsWith($"{FeedProjection.Name}:", StringComparison.Ordinal) && state.Sequence >= last,
+            $"the feed at event {last}", Guard);
+    }
+}
