@@ -76,7 +76,7 @@ public static class AuthenticationSetup
     {
         if (context.SecurityToken is not JsonWebToken token || LivesLongerThan(token, maxLifetime))
         {
-            context.Fail("The token lives longer than Auth:MaxTokenLifetime allows.");
+            context.Fail("The token lives longer than Auth:MaxTokenLifetime allows, or its lifetime cannot be read.");
             return Task.CompletedTask;
         }
 

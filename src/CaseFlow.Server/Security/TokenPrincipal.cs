@@ -16,7 +16,7 @@ public static class TokenPrincipal
     public const int MaxSubjectLength = 200;
     private const int MaxOfficerIdLength = EventEnvelope<object>.MaxOfficerIdLength;
 
-    private static readonly string[] Read =
+    private static readonly string[] Names =
         [CaseFlowClaims.Subject, CaseFlowClaims.Role, CaseFlowClaims.Ori, CaseFlowClaims.FieldOffice, CaseFlowClaims.OfficerId, CaseFlowClaims.WarrantAuthority];
 
     /// <summary>The scope claims a role cannot act without: an agency's ORI, an officer's badge, a supervisor's field office.</summary>
@@ -31,7 +31,7 @@ public static class TokenPrincipal
     public static (ClaimsPrincipal? Principal, string? Refusal) Normalise(ClaimsPrincipal token, string authenticationType)
     {
         var claims = new Dictionary<string, string>();
-        foreach (var name in Read)
+        foreach (var name in Names)
         {
             var found = token.Claims.Where(c => string.Equals(c.Type, name, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
             if (found.Count > 1)
