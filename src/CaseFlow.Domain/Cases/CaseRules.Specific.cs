@@ -5,6 +5,7 @@ namespace CaseFlow.Domain.Cases;
 
 public static partial class CaseRules
 {
+    /// <summary>A booking's agency is the caller's own (its token's <c>ori</c>): refusals say "your agency" and repeat nothing the token carried.</summary>
     public static Refusal? CheckBooking(BookingRecorded booking, Agreement? agreement, DateTimeOffset occurredAt, DateTimeOffset recordedAt)
     {
         if (!booking.Charges.Any(c => c.IsCriminal))
@@ -16,7 +17,7 @@ public static partial class CaseRules
         if (agreement is null)
         {
             return new Refusal("no-agreement-for-model", $"The agency holds no {booking.Model} agreement",
-                $"Agency {booking.Ori} has no {booking.Model} agreement with ICE, so it cannot refer bookings under that model.");
+                $"Your agency has no {booking.Model} agreement with ICE, so it cannot refer bookings under that model.");
         }
 
         foreach (var (moment, what) in new[] { (occurredAt, "when the booking was referred"), (recordedAt, "now") })
@@ -24,7 +25,7 @@ public static partial class CaseRules
             if (!agreement.IsInForceAt(moment))
             {
                 return new Refusal("agreement-not-in-force", $"The {booking.Model} agreement was not in force",
-                    $"Agency {booking.Ori}'s {booking.Model} agreement was not in force {what}: it took effect on {agreement.SignedOn:yyyy-MM-dd} ({agreement.TimeZone}).");
+                    $"Your agency's {booking.Model} agreement was not in force {what}: it took effect on {agreement.SignedOn:yyyy-MM-dd} ({agreement.TimeZone}).");
             }
         }
 

@@ -47,18 +47,18 @@ public sealed class AccessAuditMiddleware(RequestDelegate next, AccessLog log)
         var caller = context.User.Identity?.IsAuthenticated == true
             ? CallerScope.From(context.User)
             : new CallerScope("anonymous", "", null, null, null);
-        await log.Record(log.Describe(caller, record, caseId, action, OutcomeOf(context, status, noted.ProblemType)));
+        await log.Record(log.Describe(caller, record, caseId, action, OutcomeOf(context, status, noted)));
     }
 
-    private static string OutcomeOf(HttpContext context, int status, string? problemType) => status switch
+    private static string OutcomeOf(HttpContext context, int status, AccessAuditFeature noted) => status switch
     {
         StatusCodes.Status401Unauthorized => context.Request.Headers.Authorization.Count > 0
             ? AccessOutcomes.AuthenticationFailed
             : AccessOutcomes.NoCredentials,
         StatusCodes.Status403Forbidden => AccessOutcomes.Denied,
         StatusCodes.Status404NotFound => AccessOutcomes.NotFound,
-        < 400 => AccessOutcomes.Allowed,
+        < 400 => noted.Outcome ?? AccessOutcomes.Allowed,
         >= 500 => AccessOutcomes.Failed,
-        _ => AccessOutcomes.Refused(problemType, status),
+        _ => AccessOutcomes.Refused(noted.ProblemType, status),
     };
 }

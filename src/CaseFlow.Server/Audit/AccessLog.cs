@@ -84,6 +84,13 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock, Acc
             feature.CaseId = caseId;
     }
 
+    /// <summary>What a lookup that answered 200 actually gave the caller (<see cref="AccessOutcomes.NotFound"/>: nothing it may see).</summary>
+    public static void NoteOutcome(HttpContext context, string outcome)
+    {
+        if (context.Features.Get<AccessAuditFeature>() is { } feature)
+            feature.Outcome = outcome;
+    }
+
     public static void NoteProblemType(HttpContext context, string? type)
     {
         if (context.Features.Get<AccessAuditFeature>() is { } feature)
@@ -110,4 +117,5 @@ public sealed class AccessAuditFeature
 
     public Guid? CaseId { get; set; }
     public string? ProblemType { get; set; }
+    public string? Outcome { get; set; }
 }

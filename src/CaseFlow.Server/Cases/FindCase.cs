@@ -34,6 +34,8 @@ public static class FindCaseEndpoint
         var caseId = CaseId.For(ori!, bookingNumber!);
         AccessLog.NoteCase(http, caseId);
         var found = await CaseLookup.Visible(session, caseId, user, ct);
+        if (found is null)
+            AccessLog.NoteOutcome(http, AccessOutcomes.NotFound);
         return Results.Ok(new Page<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, clock.GetUtcNow())], null));
     }
 }

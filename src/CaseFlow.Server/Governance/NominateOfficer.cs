@@ -39,6 +39,10 @@ public static partial class NominateOfficerEndpoint
             Validate(nomination, errors);
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
+        if (caller.OfficerRefusal(officerId) is { } notYours)
+            return Results.Problem(notYours);
+
+        officerId = caller.ActingOfficer(officerId);
 
         var id = OfficerId.For(ori!, nomination!.BadgeNumber);
         var models = nomination.Models.Distinct().Order().ToList();

@@ -41,6 +41,10 @@ public static partial class ReceiveComplaintEndpoint
             Validate(report, now, errors);
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
+        if (caller.OfficerRefusal(officerId) is { } notYours)
+            return Results.Problem(notYours);
+
+        officerId = caller.ActingOfficer(officerId);
 
         var id = ComplaintId.For(ori!, report!.ComplaintNumber);
         var fingerprint = IncomingEvent.FingerprintOf(id, nameof(ComplaintReceived), occurredAt, late, officerId, IncomingEvent.ToNode(report with { Ori = ori }, intake.Json));

@@ -6,8 +6,10 @@ namespace CaseFlow.Server.Intake;
 /// <summary>
 /// The events clients post to <c>/api/cases/{caseId}/events</c> and who may post each: the jail's system and its
 /// designated officers record the jail's facts and the officer's steps; ICE supervisors of the case's field office
-/// record review decisions, claim resolutions and detainer lifts (design.md). Preparers and reviewers are stamped
-/// from the token into the event, whatever the client sent, for the four-eyes rule.
+/// record review decisions, claim resolutions and detainer lifts (design.md). Who records the detainer depends on the
+/// model (domain.md 1.2 J5, 1.3 W1): under JEM the designated officer lodges the detainer ICE approved, under WSO ICE
+/// lodges its own detainer with its warrant and the officer's one step is serving that warrant. Preparers and
+/// reviewers are stamped from the token into the event, whatever the client sent, for the four-eyes rule.
 /// </summary>
 public static class CaseEventKinds
 {
@@ -27,7 +29,7 @@ public static class CaseEventKinds
         [nameof(DetainerPrepared)] = EventKind.Of<DetainerPrepared>(Jail, (e, actor) => e with { PreparedBy = actor }),
         [nameof(DetainerApproved)] = EventKind.Of<DetainerApproved>(Ice, (e, actor) => e with { ApprovedBy = actor }),
         [nameof(DetainerReturned)] = EventKind.Of<DetainerReturned>(Ice, (e, actor) => e with { ReturnedBy = actor }),
-        [nameof(DetainerLodged)] = EventKind.Of<DetainerLodged>(Anyone),
+        [nameof(DetainerLodged)] = EventKind.PerModel<DetainerLodged>(jem: Jail, wso: Ice),
         [nameof(DetainerServedOnSubject)] = EventKind.Of<DetainerServedOnSubject>(Jail),
         [nameof(IceNotifiedOfDetainer)] = EventKind.Of<IceNotifiedOfDetainer>(Jail),
         [nameof(DetainerLifted)] = EventKind.Of<DetainerLifted>(Ice),
@@ -47,7 +49,7 @@ public static class CaseEventKinds
         [nameof(EventVoided)] = EventKind.Of<EventVoided>(Anyone),
         [nameof(ChargesAmended)] = EventKind.Of<ChargesAmended>(Jail),
         [nameof(TransferredToAgency)] = EventKind.Of<TransferredToAgency>(Jail),
-        [nameof(WarrantReceivedFromIce)] = EventKind.Of<WarrantReceivedFromIce>(Anyone),
+        [nameof(WarrantReceivedFromIce)] = EventKind.Of<WarrantReceivedFromIce>(Ice),
         [nameof(IceNotifiedOfService)] = EventKind.Of<IceNotifiedOfService>(Jail),
     };
 }

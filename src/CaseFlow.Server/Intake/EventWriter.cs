@@ -12,8 +12,9 @@ using Wolverine.Marten.Publishing;
 namespace CaseFlow.Server.Intake;
 
 /// <summary>
-/// The one append path for client events. Writers on a stream queue on its row (exclusive fetch); a stored event
-/// id answers its original result, or 409 if the content differs; If-Match is checked against the version read
+/// The one append path for client events. Writers on a stream queue on its row (exclusive fetch); a stream the caller
+/// cannot see, or none, is 404 before anything else; a stored event id answers its original result, or 409 if the
+/// content differs; If-Match is checked against the version read
 /// under the lock; rules run only for new events and their refusals are not remembered; the staged event carries
 /// the envelope and the chained integrity hash. A lost race is judged again against what won it, and a lock wait
 /// that times out is a 409 with Retry-After: never a 500.
@@ -70,13 +71,13 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, AccessLog audit
 
         var stream = await locked;
         var state = stream.Aggregate;
-        if (state is not null && !request.CanSee(state))
+        // "Not found" is decided before the event id is judged, so the answer does not depend on a stored event the
+        // caller cannot see (another agency's event id posted to a made-up case is 404, as a fresh id is).
+        if ((state is not null && !request.CanSee(state)) || (state is null && !request.StartsStream))
             return new WriteOutcome.NotFound();
 
         if (await alreadyStored is { } stored)
             return await Judge(stored, request, session, ct);
-        if (state is null && !request.StartsStream)
-            return new WriteOutcome.NotFound();
         if (state is not null && request.StartsStream)
             return await JudgeRepeatedStart(request, session, ct);
 

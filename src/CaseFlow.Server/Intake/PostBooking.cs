@@ -40,6 +40,10 @@ public static class PostBookingEndpoint
         var (facts, subject) = envelope.Data is { } data ? BookingValidation.Read(data, errors, now) : (null, null);
         if (errors.Count > 0)
             return (null, IntakeAnswer.Rejected(errors.ToProblem()));
+        if (caller.OfficerRefusal(officerId) is { } notYours)
+            return (null, IntakeAnswer.Rejected(notYours));
+
+        officerId = caller.ActingOfficer(officerId);
 
         var caseId = CaseId.For(caller.Ori!, facts!.BookingNumber);
         var subjectRef = CaseId.SubjectRefFor(caseId);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Officers;
@@ -29,7 +30,10 @@ public static class PostCaseEventEndpoint
         IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, IMessageContext context, HttpResponse response, CancellationToken ct) =>
         (await Append(caseId, envelope ?? new(), ifMatch, user, session, intake, governance.Value, context, ct)).ToResult(response, WriteTarget.Case);
 
-    /// <summary>One case event through the append path, with the agreement and the acting officer for its rules.</summary>
+    /// <summary>
+    /// One case event through the append path, with the agreement and the acting officer for its rules. Who may post a
+    /// type can depend on the case's model, which is judged only on a case the caller sees: any other is answered 404.
+    /// </summary>
     public static async Task<IntakeAnswer> Append(
         Guid caseId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IQuerySession session,
         IntakeServices intake, GovernanceOptions governance, IMessageContext context, CancellationToken ct)
@@ -37,18 +41,19 @@ public static class PostCaseEventEndpoint
         // A case's agency and model never change, so they can be read before the write locks the case.
         var known = await session.LoadAsync<CaseFile>(caseId, ct);
         var caller = CallerScope.From(user);
+        var model = known is not null && caller.CanSee(known) ? known.Model : (ProgramModel?)null;
         var now = intake.Clock.GetUtcNow();
         return await PostStreamEvent.Append<CaseFile>(caseId, envelope, ifMatch, user, CaseEventKinds.ByType, (scope, state) => scope.CanSee(state),
             batch =>
             {
                 var agreement = known is null ? null : batch.Load<Agreement>(AgreementId.For(known.Ori, known.Model));
-                var badge = envelope.OfficerId ?? caller.OfficerId;
+                var badge = caller.ActingOfficer(envelope.OfficerId);
                 var officer = known is null || badge is null ? null : batch.Load<Officer>(OfficerId.For(known.Ori, badge));
                 return (state, e) => CaseRules.Check(state, e, new CaseRuleContext(
                     new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
                     governance.RefresherInterval, caller.WarrantAuthority));
             },
-            intake, context, ct, e => HoldDeadlineHandler.ScheduleFor(caseId, e));
+            intake, context, ct, e => HoldDeadlineHandler.ScheduleFor(caseId, e), kind => kind.RolesUnder(model));
     }
 
     /// <summary>The envelope's occurredAt, already validated by the time a rule runs.</summary>

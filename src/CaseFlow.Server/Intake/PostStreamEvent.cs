@@ -19,12 +19,13 @@ namespace CaseFlow.Server.Intake;
 public static class PostStreamEvent
 {
     /// <param name="rules">Adds what the rules read to the write's batch and returns the rule for a state and event.</param>
+    /// <param name="rolesOf">Who may post a kind on this stream, where that depends on the stream (a case's model); else the kind's roles.</param>
     public static async Task<IntakeAnswer> Append<TState>(
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
         IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
         Func<IBatchedQuery, Func<TState, object, Refusal?>> rules,
         IntakeServices intake, IMessageContext context, CancellationToken ct,
-        Func<object, ScheduledMessage?>? schedule = null)
+        Func<object, ScheduledMessage?>? schedule = null, Func<EventKind, IReadOnlyList<string>>? rolesOf = null)
         where TState : class, IChainedState<TState>
     {
         var errors = new FieldErrors();
@@ -41,17 +42,15 @@ public static class PostStreamEvent
             return IntakeAnswer.Rejected(errors.ToProblem());
 
         var caller = CallerScope.From(user);
-        if (caller.OfficerId is not null && officerId is not null && officerId != caller.OfficerId)
-        {
-            return IntakeAnswer.Rejected(Problems.Forbidden("officer-mismatch", "You may act only as yourself",
-                "The envelope's officerId names another officer than your token."));
-        }
+        if (caller.OfficerRefusal(officerId) is { } notYours)
+            return IntakeAnswer.Rejected(notYours);
 
-        officerId ??= caller.OfficerId;
-        if (!kind.Roles.Contains(caller.Role))
+        officerId = caller.ActingOfficer(officerId);
+        var roles = rolesOf?.Invoke(kind) ?? kind.Roles;
+        if (!roles.Contains(caller.Role))
         {
             return IntakeAnswer.Rejected(Problems.Forbidden("role-may-not-post-event-type", "Your role may not post this event",
-                $"{envelope.Type} is posted by: {string.Join(", ", kind.Roles)}."));
+                $"{envelope.Type} is posted by: {string.Join(", ", roles)}."));
         }
 
         var stored = kind.ToEvent(data!, new Actor(caller.Subject, officerId));

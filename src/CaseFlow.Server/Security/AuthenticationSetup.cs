@@ -6,7 +6,9 @@ namespace CaseFlow.Server.Security;
 
 /// <summary>
 /// JWT bearer authentication. Production tokens come from an OIDC authority (<c>Auth:Authority</c>,
-/// <c>Auth:Audience</c>), validated for issuer, audience, lifetime and signing key. Development tokens
+/// <c>Auth:Audience</c>), validated for issuer, audience, lifetime and signing key; a token may live at most
+/// <c>Auth:MaxTokenLifetime</c>, and its claims are made into the one principal the rest of the service reads
+/// (<see cref="TokenPrincipal"/>). Development tokens
 /// (<c>./ops/token</c>, issuer <c>caseflow-dev</c>, HS256) are accepted only where <c>Auth:DevelopmentKey</c>
 /// is configured, which <c>./ops/run</c> and the tests do and a production deployment does not.
 /// </summary>
@@ -16,12 +18,17 @@ public static class AuthenticationSetup
     public const string DevelopmentAudience = "caseflow";
     private const string DevelopmentScheme = "Development";
     private const string SelectorScheme = "CaseFlowBearer";
+    public static readonly TimeSpan DefaultMaxTokenLifetime = TimeSpan.FromHours(1);
 
     public static void AddCaseFlowAuthentication(this WebApplicationBuilder builder)
     {
         var auth = builder.Configuration.GetSection("Auth");
         var developmentKey = auth["DevelopmentKey"];
         var authority = auth["Authority"];
+        var maxLifetime = auth.GetValue("MaxTokenLifetime", DefaultMaxTokenLifetime);
+        if (maxLifetime <= TimeSpan.Zero)
+            throw new InvalidOperationException("Auth:MaxTokenLifetime must be a positive time span such as 01:00:00.");
+        var events = new JwtBearerEvents { OnTokenValidated = context => Normalise(context, maxLifetime) };
 
         var authentication = builder.Services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "Bearer token", o => o.ForwardDefaultSelector = context =>
@@ -31,7 +38,8 @@ public static class AuthenticationSetup
 
         authentication.AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, o =>
         {
-            o.Events = new JwtBearerEvents { OnTokenValidated = RefuseSeveralRoles };
+            o.Events = events;
+            o.IncludeErrorDetails = false;
             o.Authority = authority;
             o.Audience = auth["Audience"];
             o.RequireHttpsMetadata = !builder.Environment.IsDevelopment();
@@ -46,7 +54,8 @@ public static class AuthenticationSetup
         {
             authentication.AddJwtBearer(DevelopmentScheme, o =>
             {
-                o.Events = new JwtBearerEvents { OnTokenValidated = RefuseSeveralRoles };
+                o.Events = events;
+                o.IncludeErrorDetails = false;
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = Common(new TokenValidationParameters
                 {
@@ -60,14 +69,35 @@ public static class AuthenticationSetup
     }
 
     /// <summary>
-    /// A policy admits a token if any of its roles is admitted, while the caller's scope is read from one role: a token
-    /// with several could pass as one role and be scoped as another. CaseFlow's tokens carry exactly one role.
+    /// Refuses a token that lives longer than the cap, counted from the earliest of its issue time, its start and now
+    /// (a token issued "in the future" is measured from now), and otherwise replaces its principal by the normalised one.
     /// </summary>
-    private static Task RefuseSeveralRoles(TokenValidatedContext context)
+    private static Task Normalise(TokenValidatedContext context, TimeSpan maxLifetime)
     {
-        if (context.Principal?.FindAll(CaseFlowClaims.Role).Count() > 1)
-            context.Fail("A token carries one role.");
+        if (context.SecurityToken is not JsonWebToken token || LivesLongerThan(token, maxLifetime))
+        {
+            context.Fail("The token lives longer than Auth:MaxTokenLifetime allows, or its lifetime cannot be read.");
+            return Task.CompletedTask;
+        }
+
+        var (principal, refusal) = TokenPrincipal.Normalise(context.Principal!, context.Scheme.Name);
+        if (refusal is not null)
+            context.Fail(refusal);
+        else
+            context.Principal = principal;
         return Task.CompletedTask;
+    }
+
+    private static bool LivesLongerThan(JsonWebToken token, TimeSpan maxLifetime)
+    {
+        var start = TimeProvider.System.GetUtcNow().UtcDateTime;
+        foreach (var claimed in new[] { token.IssuedAt, token.ValidFrom })
+        {
+            if (claimed != DateTime.MinValue && claimed < start)
+                start = claimed;
+        }
+
+        return token.ValidTo - start > maxLifetime;
     }
 
     private static TokenValidationParameters Common(TokenValidationParameters p)

@@ -4,7 +4,8 @@ namespace CaseFlow.Server.Security;
 
 /// <summary>
 /// Named authorization policies, one per row of design.md's table. Every endpoint names one of these (or is
-/// explicitly anonymous); an endpoint that names none is refused by the fallback policy.
+/// explicitly anonymous); an endpoint that names none is refused by the fallback policy. Policies read the principal
+/// <see cref="TokenPrincipal"/> made at authentication: one role, under its own name, as <see cref="CallerScope"/> reads it.
 /// </summary>
 public static class Policies
 {

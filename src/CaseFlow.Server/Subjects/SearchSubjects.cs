@@ -30,20 +30,20 @@ public static class SearchSubjectsEndpoint
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject-search")]
     public static Task<IResult> Get(
-        [FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, CancellationToken ct) =>
-        Search(search, "GET /api/subjects/search", user, session, vault, audit, ct);
+        [FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, HttpContext http, CancellationToken ct) =>
+        Search(search, "GET /api/subjects/search", user, session, vault, audit, http, ct);
 
     /// <summary>The same search with the identifier in the body, where no proxy or browser history records it.</summary>
     [WolverinePost("/api/subjects/search", Name = "SearchSubjectsByBody")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject-search")]
     public static Task<IResult> Post(
-        SubjectSearch? search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, CancellationToken ct) =>
-        Search(search ?? new SubjectSearch(), "POST /api/subjects/search", user, session, vault, audit, ct);
+        SubjectSearch? search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, HttpContext http, CancellationToken ct) =>
+        Search(search ?? new SubjectSearch(), "POST /api/subjects/search", user, session, vault, audit, http, ct);
 
-    /// <summary>Each case found is recorded in the access log (who found which subject's case); a search that finds none, as one record.</summary>
+    /// <summary>Each case found is recorded in the access log (who found which subject's case); a search that finds none visible, as one <c>not-found</c> record.</summary>
     private static async Task<IResult> Search(
-        SubjectSearch search, string action, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, CancellationToken ct)
+        SubjectSearch search, string action, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var tags = TagsOf(search, errors, vault);
@@ -63,6 +63,8 @@ public static class SearchSubjectsEndpoint
             .Take(Paging.MaxLimit)
             .Select(c => new SubjectMatch(c.SubjectRef, c.Id, c.Ori, c.Model, c.BookedAt, c.Status))
             .ToList();
+        if (matches.Count == 0)
+            AccessLog.NoteOutcome(http, AccessOutcomes.NotFound);
         foreach (var match in matches)
             await audit.Record(audit.Describe(caller, $"subject:{match.SubjectRef}", match.CaseId, action, AccessOutcomes.Found), ct);
         return Results.Ok(new Page<SubjectMatch>(matches, null));

@@ -66,7 +66,7 @@ public class AgreementEndpointTests(AppFixture app)
     [Fact]
     public async Task one_agreement_comes_with_its_history()
     {
-        var result = await app.Host.GetAs(app.Tokens.For(Roles.Officer, ori: FortBend), $"/api/agreements/{FortBend}/JEM");
+        var result = await app.Host.GetAs(app.Tokens.For(Roles.Officer, ori: FortBend, officerId: "FB-1"), $"/api/agreements/{FortBend}/JEM");
         var details = await result.ReadAsJsonAsync<AgreementDetails>();
 
         details.Current.Agreement.Ori.ShouldBe(FortBend);

@@ -20,9 +20,10 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
     public string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: ori, subject: $"jail-{ori}");
     public string Supervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice, subject: "supervisor-a");
 
-    public static async Task<CaseScenario> Create(AppFixture app, ProgramModel model = ProgramModel.JEM)
+    /// <param name="alsoSigned">Another model the agency holds an agreement for (its officer is designated for <paramref name="model"/> only).</param>
+    public static async Task<CaseScenario> Create(AppFixture app, ProgramModel model = ProgramModel.JEM, ProgramModel? alsoSigned = null)
     {
-        var ori = await SyntheticAgencies.Sign(app.Store, model);
+        var ori = await SyntheticAgencies.Sign(app.Store, alsoSigned is { } other ? [model, other] : [model]);
         var agency = app.Tokens.For(Roles.ScreeningSystem, ori: ori);
         var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice);
         var officerId = await app.Host.Nominate(agency, Badge, Start, model.ToString());

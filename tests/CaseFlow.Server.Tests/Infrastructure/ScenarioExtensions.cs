@@ -15,4 +15,8 @@ public static class ScenarioExtensions
             s.Bearer(token);
             s.StatusCodeShouldBe(status);
         });
+
+    /// <summary>Everything an answer says: its headers (a challenge's included) and its body.</summary>
+    public static async Task<string> WholeAnswer(this IScenarioResult result) =>
+        string.Join('\n', result.Context.Response.Headers.Select(h => $"{h.Key}: {h.Value}")) + '\n' + await result.ReadAsTextAsync();
 }

@@ -10,32 +10,40 @@ public sealed class TestTokens(byte[] key)
 {
     public string Base64Key => Convert.ToBase64String(key);
 
+    /// <param name="lifetime">From issue to expiry (one hour unless given: the server's default cap).</param>
+    /// <param name="claims">Further claims, under whatever name (another letter case of CaseFlow's, say).</param>
+    /// <param name="without">Claims to leave out (<c>sub</c>, say).</param>
+    /// <param name="unsigned">An unsigned token (<c>alg: none</c>).</param>
     public string For(string role, string? ori = null, string? fieldOffice = null, string? officerId = null,
         DateTime? expires = null, string issuer = AuthenticationSetup.DevelopmentIssuer, byte[]? signingKey = null,
-        string? subject = null, string? warrantAuthority = null, string? secondRole = null)
+        string? subject = null, string? warrantAuthority = null, string? secondRole = null,
+        TimeSpan? lifetime = null, (string Name, string Value)[]? claims = null, string[]? without = null, bool unsigned = false)
     {
-        var claims = new List<Claim> { new(CaseFlowClaims.Subject, subject ?? $"test-{role}-{Guid.NewGuid():N}"), new(CaseFlowClaims.Role, role) };
+        var all = new List<Claim> { new(CaseFlowClaims.Subject, subject ?? $"test-{role}-{Guid.NewGuid():N}"), new(CaseFlowClaims.Role, role) };
         if (secondRole is not null)
-            claims.Add(new Claim(CaseFlowClaims.Role, secondRole));
+            all.Add(new Claim(CaseFlowClaims.Role, secondRole));
         if ((warrantAuthority ?? (role == Roles.Supervisor ? "I-200 I-205" : null)) is { } authority)
-            claims.Add(new Claim(CaseFlowClaims.WarrantAuthority, authority));
+            all.Add(new Claim(CaseFlowClaims.WarrantAuthority, authority));
         if (ori is not null)
-            claims.Add(new Claim(CaseFlowClaims.Ori, ori));
+            all.Add(new Claim(CaseFlowClaims.Ori, ori));
         if (fieldOffice is not null)
-            claims.Add(new Claim(CaseFlowClaims.FieldOffice, fieldOffice));
+            all.Add(new Claim(CaseFlowClaims.FieldOffice, fieldOffice));
         if (officerId is not null)
-            claims.Add(new Claim(CaseFlowClaims.OfficerId, officerId));
+            all.Add(new Claim(CaseFlowClaims.OfficerId, officerId));
+        all.AddRange((claims ?? []).Select(c => new Claim(c.Name, c.Value)));
+        all.RemoveAll(c => without?.Contains(c.Type) == true);
 
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(30);
+        var issued = expiry - (lifetime ?? AuthenticationSetup.DefaultMaxTokenLifetime);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = AuthenticationSetup.DevelopmentAudience,
-            Subject = new ClaimsIdentity(claims),
-            NotBefore = expiry.AddHours(-1),
-            IssuedAt = expiry.AddHours(-1),
+            Subject = new ClaimsIdentity(all),
+            NotBefore = issued,
+            IssuedAt = issued,
             Expires = expiry,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(signingKey ?? key), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = unsigned ? null : new SigningCredentials(new SymmetricSecurityKey(signingKey ?? key), SecurityAlgorithms.HmacSha256),
         });
     }
 }

@@ -10,7 +10,8 @@ namespace CaseFlow.Server.Tests.Intake;
 
 /// <summary>
 /// A whole JEM case and a whole WSO case are driven with marker values for every identifier — accepted and refused
-/// requests alike, searches by A-number and FBI number (the identifier travels in the query string), a read of the
+/// requests alike, tokens refused for a claim holding one (headers and body of the answer searched), searches by
+/// A-number and FBI number (the identifier travels in the query string), a read of the
 /// subject, then sealing and erasure — and every log record, span, metric and problem body of the host, every row
 /// of every table in the database (the vault's included: it holds only ciphertext and keyed hashes; the access log
 /// too) and PostgreSQL's own log are searched for them. The fixture runs with OpenTelemetry on, so the
@@ -44,6 +45,8 @@ public class IdentifierLeakTests(AppFixture app)
         problems.Add(await (await app.Host.GetAs(jem.Jail, $"/api/subjects/search?aNumber={marker}", 400)).ReadAsTextAsync());
         (await (await app.Host.Post(jem.Jail, "/api/subjects/search", new { aNumber }, 200)).ReadAsTextAsync()).ShouldContain(jemCase.ToString());
         problems.Add(await (await app.Host.Post(jem.Jail, "/api/subjects/search", new { aNumber = marker }, 400)).ReadAsTextAsync());
+        foreach (var token in TokensCarrying(aNumber, fbiNumber, stateId))
+            problems.Add(await (await app.Host.GetAs(token, "/api/cases?bookingNumber=X-1", 401)).WholeAnswer());
         var read = await (await app.Host.GetAs(jem.Jail, $"/api/subjects/{CaseId.SubjectRefFor(jemCase)}")).ReadAsTextAsync();
         read.ShouldContain(stateId, customMessage: "the subject read must have decrypted the identifiers");
 
@@ -69,6 +72,16 @@ public class IdentifierLeakTests(AppFixture app)
             everywhere.ShouldNotContain(identifier, Case.Insensitive);
         postgresLogLeaks.ShouldBeEmpty();
     }
+
+    /// <summary>Tokens refused for a claim that holds an identifier (a client that put one where a claim belongs).</summary>
+    private string[] TokensCarrying(string aNumber, string fbiNumber, string stateId) =>
+    [
+        app.Tokens.For(Roles.ScreeningSystem, ori: aNumber),
+        app.Tokens.For(Roles.Supervisor, fieldOffice: fbiNumber),
+        app.Tokens.For(Roles.Officer, ori: Agencies.FortBend, officerId: $"{stateId}\n"),
+        app.Tokens.For(stateId),
+        app.Tokens.For(Roles.Auditor, subject: stateId, claims: [("ROLE", Roles.Admin)]),
+    ];
 
     /// <summary>Bookings refused for a bad identifier, each carrying the others; one sends an identifier as a member's name.</summary>
     private static IEnumerable<Dictionary<string, object?>> RefusedBookings(object subject, string marker)

@@ -60,6 +60,16 @@ public class ProductionConfigurationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task the_longest_token_life_accepted_is_a_setting()
+    {
+        await using var production = await Production(("Auth:DevelopmentKey", app.Tokens.Base64Key), ("Auth:MaxTokenLifetime", "00:10:00"));
+        var expires = DateTime.UtcNow.AddMinutes(5);
+
+        await production.GetAs(app.Tokens.For(Roles.Auditor, expires: expires, lifetime: TimeSpan.FromMinutes(10)), "/api/agreements?limit=1");
+        await production.GetAs(app.Tokens.For(Roles.Auditor, expires: expires, lifetime: TimeSpan.FromMinutes(11)), "/api/agreements?limit=1", 401);
+    }
+
+    [Fact]
     public async Task telemetry_is_collected_only_when_an_otlp_endpoint_is_configured()
     {
         await using var production = await Production(("Auth:DevelopmentKey", app.Tokens.Base64Key), ("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9"));

@@ -56,6 +56,28 @@ public class AccessAuditTests(AppFixture app)
     }
 
     [Fact]
+    public async Task a_lookup_that_finds_nothing_the_caller_may_see_is_recorded_as_not_found()
+    {
+        var (aNumber, fbiNumber) = SubjectClient.NewPerson();
+        var bookingNumber = Envelopes.NewBookingNumber();
+        var caseId = await app.Host.StartCaseWith(app.Tokens.For(Jail, ori: Agencies.FortBend),
+            Envelopes.Booking(bookingNumber, subject: SubjectClient.Subject(aNumber, fbiNumber)));
+        var subject = $"jail-{Guid.NewGuid():N}";
+        var otherAgency = app.Tokens.For(Jail, ori: Agencies.Aransas, subject: subject);
+
+        // Another agency's booking number and person: answered 200 with nothing, as for a booking that does not exist.
+        (await (await app.Host.GetAs(otherAgency, $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsTextAsync()).ShouldContain("\"items\":[]");
+        (await (await app.Host.GetAs(otherAgency, $"/api/subjects/search?aNumber={aNumber}")).ReadAsTextAsync()).ShouldContain("\"items\":[]");
+        var entries = await AccessLogOf($"user={subject}");
+
+        entries.Select(e => (e.Record, e.CaseId, e.Action, e.Outcome)).ShouldBe(
+        [
+            ("case-search", caseId, "GET /api/cases", AccessOutcomes.NotFound),
+            ("subject-search", null, "GET /api/subjects/search", AccessOutcomes.NotFound),
+        ]);
+    }
+
+    [Fact]
     public async Task only_ids_are_copied_from_a_route_never_what_else_a_caller_typed_there()
     {
         var subject = $"auditor-{Guid.NewGuid():N}";

@@ -28,9 +28,6 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly string[] SupervisorCaseEvents =
         ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved"];
 
-    /// <summary>The case events either side may record: ICE lodges detainers and sends warrants, either closes or voids.</summary>
-    private static readonly string[] SharedCaseEvents = ["DetainerLodged", "CaseClosed", "EventVoided", "WarrantReceivedFromIce"];
-
     /// <summary>The jail's facts and its designated officers' steps.</summary>
     private static readonly string[] AgencyCaseEvents =
     [
@@ -46,6 +43,9 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] AgencyCaseWrite = [A, A, N, F, F, F, F, F];
     private static readonly Expect[] SupervisorCaseWrite = [F, F, F, A, N, F, F, F];
     private static readonly Expect[] SharedCaseWrite = [A, A, N, A, N, F, F, F];
+    // A type either side posts under some model: on a case out of scope 404 for both sides, on a visible one 403 for the side the model excludes.
+    private static readonly Expect[] JailUnderThisModel = [A, A, N, F, N, F, F, F];
+    private static readonly Expect[] IceUnderThisModel = [F, F, N, A, N, F, F, F];
     private static readonly Expect[] CaseRead = [A, A, N, A, N, A, F, F];
     private static readonly Expect[] CaseSearch = [A, A, E, A, E, A, F, F];
     private static readonly Expect[] GovernanceList = [A, A, S, A, S, A, A, A];
@@ -58,8 +58,22 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] ComplaintWrite = [A, A, N, F, F, F, F, A];
     private static readonly Expect[] AgencyFeed = [A, A, A, F, F, F, F, F];
 
+    /// <summary>
+    /// The case events whose author depends on the model, or that either side records, with a row for a case of each
+    /// model: under JEM the jail's designated officer lodges the detainer ICE approved, under WSO ICE lodges its own with
+    /// its warrant (domain.md 1.2 J5, 1.3 W1); ICE sends its warrant under WSO (a JEM case refuses it by rule); either
+    /// side closes or voids.
+    /// </summary>
+    private static readonly (string Type, Expect[] Jem, Expect[] Wso)[] PerModelCaseEvents =
+    [
+        ("DetainerLodged", JailUnderThisModel, IceUnderThisModel),
+        ("WarrantReceivedFromIce", SupervisorCaseWrite, SupervisorCaseWrite),
+        ("CaseClosed", SharedCaseWrite, SharedCaseWrite),
+        ("EventVoided", SharedCaseWrite, SharedCaseWrite),
+    ];
+
     /// <summary>The objects the rows aim at; <see cref="AdminActsFor"/> is the agency an admin names in governance records (agencies name none).</summary>
-    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, string BookingNumber, Guid ComplaintId, Guid SubjectRef, string ANumber, Guid OrderId)
+    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, Guid WsoCaseId, string BookingNumber, Guid ComplaintId, Guid SubjectRef, string ANumber, Guid OrderId)
     {
         public string? AdminActsFor { get; init; }
     }
@@ -92,10 +106,16 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/cases/{caseId}", null, CaseRead, w => $"/api/cases/{w.CaseId}", _ => null);
         yield return new("GET", "/api/cases/{caseId}/history", null, CaseRead, w => $"/api/cases/{w.CaseId}/history", _ => null);
         yield return new("GET", "/api/cases/{caseId}/integrity", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/integrity", _ => null);
-        foreach (var (types, expected) in new[] { (AgencyCaseEvents, AgencyCaseWrite), (SupervisorCaseEvents, SupervisorCaseWrite), (SharedCaseEvents, SharedCaseWrite) })
+        foreach (var (types, expected) in new[] { (AgencyCaseEvents, AgencyCaseWrite), (SupervisorCaseEvents, SupervisorCaseWrite) })
         {
             foreach (var type in types)
-                yield return new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{w.CaseId}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
+                yield return CaseEventRow(type, expected, w => w.CaseId);
+        }
+
+        foreach (var (type, jem, wso) in PerModelCaseEvents)
+        {
+            yield return CaseEventRow(type, jem, w => w.CaseId) with { EventType = $"{type} (JEM)" };
+            yield return CaseEventRow(type, wso, w => w.WsoCaseId) with { EventType = $"{type} (WSO)" };
         }
 
         yield return new("GET", "/api/subjects/search", null, CaseSearch, w => $"/api/subjects/search?aNumber={w.ANumber}", _ => null);
@@ -113,6 +133,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/operations/vault/erasures", null, AdminOnly, _ => "/api/operations/vault/erasures?limit=1", _ => null);
         yield return new("POST", "/api/operations/vault/rewrap", null, AdminOnly, _ => "/api/operations/vault/rewrap", _ => new { });
     }
+
+    private static Row CaseEventRow(string type, Expect[] expected, Func<World, Guid> caseOf) =>
+        new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{caseOf(w)}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
 
     private string TokenOf(Caller caller, World world, string otherOri) => caller switch
     {
@@ -146,7 +169,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     [Fact]
     public void every_case_event_type_has_a_row()
     {
-        AgencyCaseEvents.Concat(SupervisorCaseEvents).Concat(SharedCaseEvents).Order()
+        AgencyCaseEvents.Concat(SupervisorCaseEvents).Concat(PerModelCaseEvents.Select(e => e.Type)).Order()
             .ShouldBe(CaseEventKinds.ByType.Keys.Order(), "case event types without a row, or rows for types that cannot be posted");
     }
 
@@ -178,7 +201,8 @@ public class AuthorizationMatrixTests(AppFixture app)
     [Fact]
     public async Task every_caller_gets_what_design_md_says()
     {
-        var scenario = await CaseScenario.Create(app);
+        var scenario = await CaseScenario.Create(app, alsoSigned: Domain.ProgramModel.WSO);
+        var wsoCaseId = await app.Host.StartCaseWith(scenario.Jail, Envelopes.Booking(Envelopes.NewBookingNumber(), "WSO"));
         var bookingNumber = Envelopes.NewBookingNumber();
         var person = SubjectClient.NewPerson();
         var caseId = await app.Host.StartCaseWith(scenario.Jail, Envelopes.Booking(bookingNumber, subject: SubjectClient.Subject(person.ANumber, person.FbiNumber)));
@@ -187,7 +211,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         await app.Host.Propose(app.Tokens.For(Roles.Admin, subject: "matrix-proposer"), subjectRef, "seal", "sealing-order", eventId: orderId);
         var complaint = await app.Host.Post(scenario.Jail, "/api/complaints", Envelope("ComplaintReceived",
             new { complaintNumber = "IA-MATRIX", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }), 201);
-        var world = new World(scenario.Ori, scenario.OfficerId, caseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id,
+        var world = new World(scenario.Ori, scenario.OfficerId, caseId, wsoCaseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id,
             subjectRef, person.ANumber, orderId);
         var otherOri = await SyntheticAgencies.Sign(app.Store, Domain.ProgramModel.JEM);
 

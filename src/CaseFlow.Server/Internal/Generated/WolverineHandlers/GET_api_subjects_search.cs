@@ -42,7 +42,7 @@ namespace Internal.Generated.WolverineHandlers
             var subjectSearch = new CaseFlow.Server.Subjects.SubjectSearch(ANumber, FbiNumber);
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Subjects.SearchSubjectsEndpoint.Get(subjectSearch, httpContext.User, ((Marten.IQuerySession)documentSession), _subjectVault, _accessLog, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Subjects.SearchSubjectsEndpoint.Get(subjectSearch, httpContext.User, ((Marten.IQuerySession)documentSession), _subjectVault, _accessLog, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

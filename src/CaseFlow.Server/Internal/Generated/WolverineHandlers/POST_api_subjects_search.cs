@@ -41,7 +41,7 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Subjects.SearchSubjectsEndpoint.Post(search, httpContext.User, ((Marten.IQuerySession)documentSession), _subjectVault, _accessLog, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Subjects.SearchSubjectsEndpoint.Post(search, httpContext.User, ((Marten.IQuerySession)documentSession), _subjectVault, _accessLog, httpContext, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
