@@ -7,7 +7,8 @@ namespace CaseFlow.Server.Intake;
 /// The events clients post to <c>/api/cases/{caseId}/events</c> and who may post each: the jail's system and its
 /// designated officers record the jail's facts and the officer's steps; ICE supervisors of the case's field office
 /// record review decisions, claim resolutions and detainer lifts (design.md). Preparers and reviewers are stamped
-/// from the token into the event, whatever the client sent, for the four-eyes rule.
+/// from the token into the event, whatever the client sent, for the four-eyes rule. Whoever may post a kind of event
+/// may void one; what CaseFlow appends itself (the hold, its expiry and withdrawal) is not posted here.
 /// </summary>
 public static class CaseEventKinds
 {
@@ -39,7 +40,6 @@ public static class CaseEventKinds
         [nameof(ChargingDocumentServed)] = EventKind.Of<ChargingDocumentServed>(Jail),
         [nameof(ScheduledReleaseSet)] = EventKind.Of<ScheduledReleaseSet>(Jail),
         [nameof(ReleaseEligible)] = EventKind.Of<ReleaseEligible>(Jail),
-        [nameof(HoldStarted)] = EventKind.Of<HoldStarted>(Jail, e => HoldPolicy.Start(e.From)),
         [nameof(WarrantServed)] = EventKind.Of<WarrantServed>(Jail),
         [nameof(CustodyTransferredToIce)] = EventKind.Of<CustodyTransferredToIce>(Jail),
         [nameof(ReleasedFromLocalCustody)] = EventKind.Of<ReleasedFromLocalCustody>(Jail),
@@ -50,4 +50,7 @@ public static class CaseEventKinds
         [nameof(WarrantReceivedFromIce)] = EventKind.Of<WarrantReceivedFromIce>(Anyone),
         [nameof(IceNotifiedOfService)] = EventKind.Of<IceNotifiedOfService>(Jail),
     };
+
+    /// <summary>A jail voids its own steps, a supervisor ICE's decisions: the roles that may post the voided event's type.</summary>
+    public static bool MayVoid(string role, Type voided) => ByType.TryGetValue(voided.Name, out var kind) && kind.Roles.Contains(role);
 }

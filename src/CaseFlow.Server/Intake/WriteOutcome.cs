@@ -3,9 +3,18 @@ using JasperFx.Events;
 
 namespace CaseFlow.Server.Intake;
 
-/// <summary>What a write answers: the stream (case, officer, agreement, complaint), the event and its version there.</summary>
+/// <summary>
+/// What a write answers: the stream (case, officer, agreement, complaint), the event and its version there, and the
+/// events CaseFlow appended itself in the same transaction (the stream's version is then that of the last of them).
+/// </summary>
 public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Version)
 {
+    public IReadOnlyList<AppendResult> AppendedByCaseFlow { get; init; } = [];
+
+    /// <summary>The stream's version once this write and what CaseFlow appended with it are stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long StreamVersion => AppendedByCaseFlow.Count == 0 ? Version : AppendedByCaseFlow[^1].Version;
+
     public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version);
 }
 

@@ -69,5 +69,5 @@ public static class CaseKit
     public static CaseRuleContext Context(Actor? actor = null, DateTimeOffset? at = null, Officer? officer = null, Agreement? agreement = null,
         params WarrantType[] authority) =>
         new(actor ?? Jail, at ?? T0.AddHours(5), at ?? T0.AddHours(5), agreement ?? Jem, officer ?? AuthorizedOfficer, RefresherPolicy.Default,
-            authority.Length == 0 ? new HashSet<WarrantType> { WarrantType.I200, WarrantType.I205 } : authority.ToHashSet());
+            authority.Length == 0 ? new HashSet<WarrantType> { WarrantType.I200, WarrantType.I205 } : authority.ToHashSet()) { MayVoid = _ => true };
 }

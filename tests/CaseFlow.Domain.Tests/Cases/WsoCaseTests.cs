@@ -30,8 +30,8 @@ public class WsoCaseTests
         new DetainerLodged(T0.AddHours(1)),
         new ReleaseEligible(T0.AddDays(2)),
         new WarrantServed(T0.AddDays(2).AddMinutes(5), WarrantType.I205, "Language line 4471"),
+        HoldPolicy.Start(T0.AddDays(2).AddMinutes(5)),
         new IceNotifiedOfService(T0.AddDays(2).AddMinutes(20)),
-        HoldPolicy.Start(T0.AddDays(2)),
         new CustodyTransferredToIce(T0.AddDays(2).AddHours(30), "ERO Houston"),
         new CaseClosed(T0.AddDays(3), Disposition.TransferredToIce),
     ];
@@ -88,8 +88,8 @@ public class WsoCaseTests
     public static TheoryData<string, string> Table => new()
     {
         { "Booked", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantReceivedFromIce" },
-        { "WarrantOnFile", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted" },
-        { "AwaitingRelease", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted HoldStarted" },
+        { "WarrantOnFile", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted DetainerLifted" },
+        { "AwaitingRelease", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted" },
         { "HoldActive", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted DetainerLifted CustodyTransferredToIce" },
         { "TransferredToIce", "ChargesAmended EventVoided TransferredToAgency CaseClosed" },
         { "Closed", "ChargesAmended EventVoided TransferredToAgency" },
