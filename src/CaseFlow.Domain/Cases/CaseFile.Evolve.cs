@@ -31,11 +31,11 @@ public sealed partial record CaseFile
         if (state is not null && RemovedBy(e) is { Count: > 0 } removed)
         {
             var voidedIds = (IReadOnlyList<Guid>)[.. state.VoidedEventIds, .. removed];
-            var refolded = state.Facts.Where(f => !voidedIds.Contains(f.EventId)).Aggregate((CaseFile?)null, Apply)!;
+            var refolded = state.Facts.Where(f => !voidedIds.Contains(f.EventId)).Aggregate((CaseFile?)null, FoldFact)!;
             return refolded with { Facts = facts, VoidedEventIds = voidedIds, Version = state.Version, ChainHead = state.ChainHead };
         }
 
-        return Apply(state, new CaseFact(eventId, e)) is { } next ? next with { Facts = facts, VoidedEventIds = state?.VoidedEventIds ?? [] } : null;
+        return FoldFact(state, new CaseFact(eventId, e)) is { } next ? next with { Facts = facts, VoidedEventIds = state?.VoidedEventIds ?? [] } : null;
     }
 
     /// <summary>The events a correction takes out of the fold: a client's void, or the hold CaseFlow withdrew.</summary>
@@ -47,7 +47,7 @@ public sealed partial record CaseFile
     };
 
     /// <summary>One kept fact applied; the hold remembers the id of the event that started it.</summary>
-    internal static CaseFile? Apply(CaseFile? state, CaseFact fact)
+    internal static CaseFile? FoldFact(CaseFile? state, CaseFact fact)
     {
         var next = Transition(state, fact.Event);
         return fact.Event is HoldStarted && next is not null ? next with { HoldEventId = fact.EventId } : next;

@@ -27,7 +27,7 @@ public static class CaseVoids
                 continue;
             }
 
-            folded = CaseFile.Apply(folded, fact);
+            folded = CaseFile.FoldFact(folded, fact);
         }
 
         return new VoidEffect(dependents, withdrawn);
