@@ -15,7 +15,7 @@ public class HoldClockTests
     /// <summary>The JEM path up to the detainer served on the person (and ICE told), nothing reviewed yet.</summary>
     private static CaseFile DetainerInEffect() => After(10);
 
-    private static IReadOnlyList<CaseFact> After(CaseFile state, CaseEvent e) => HoldClock.After(state, Trigger, e, T0.AddDays(1));
+    private static IReadOnlyList<CaseFact> Appended(CaseFile state, CaseEvent e) => HoldClock.After(state, Trigger, e, T0.AddDays(1));
 
     [Theory]
     [InlineData(-1, 0)] // eligible a second before the service: the hold starts when the detainer takes effect
@@ -24,7 +24,7 @@ public class HoldClockTests
     [InlineData(3600, 3600)]
     public void the_hold_starts_at_the_later_of_release_eligibility_and_the_detainer_taking_effect(int eligibleAfterService, int startsAfterService)
     {
-        var started = After(DetainerInEffect(), new ReleaseEligible(Served.AddSeconds(eligibleAfterService))).Single();
+        var started = Appended(DetainerInEffect(), new ReleaseEligible(Served.AddSeconds(eligibleAfterService))).Single();
 
         started.EventId.ShouldBe(HoldClock.HoldIdFor(DetainerInEffect().Id, Trigger));
         started.Event.ShouldBe(HoldPolicy.Start(Served.AddSeconds(startsAfterService)));
@@ -36,7 +36,7 @@ public class HoldClockTests
     {
         var eligible = Fold([.. Path().Take(8), new ReleaseEligible(T0.AddHours(7.5))]);
 
-        After(eligible, new DetainerServedOnSubject(Served, "in person")).Single().Event.ShouldBe(HoldPolicy.Start(Served));
+        Appended(eligible, new DetainerServedOnSubject(Served, "in person")).Single().Event.ShouldBe(HoldPolicy.Start(Served));
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public class HoldClockTests
         var state = DetainerInEffect();
         state.Review.ShouldBeNull();
 
-        var first = After(state, new ReleaseEligible(T0.AddDays(1))).Single();
-        var again = After(state, new ReleaseEligible(T0.AddDays(1))).Single();
+        var first = Appended(state, new ReleaseEligible(T0.AddDays(1))).Single();
+        var again = Appended(state, new ReleaseEligible(T0.AddDays(1))).Single();
 
         again.ShouldBe(first);
         first.EventId.ShouldNotBe(HoldClock.HoldIdFor(state.Id, Guid.NewGuid()));
@@ -65,7 +65,7 @@ public class HoldClockTests
     [Theory]
     [MemberData(nameof(NoHold))]
     public void no_hold_starts_without_its_basis_or_while_enforcement_is_stopped(string situation, CaseFile state, CaseEvent e) =>
-        After(state, e).ShouldBeEmpty(situation);
+        Appended(state, e).ShouldBeEmpty(situation);
 
     [Fact]
     public void a_hold_deferred_by_an_open_claim_starts_when_the_claim_is_resolved_with_its_original_instant()
@@ -73,7 +73,7 @@ public class HoldClockTests
         var claimed = Fold([.. Path().Take(10), new CitizenshipClaimAsserted(T0.AddHours(12), ClaimChannel.Interview),
             new CitizenshipClaimReported(T0.AddHours(12.5), "ERO Houston"), new ReleaseEligible(T0.AddDays(1))]);
 
-        After(claimed, new CitizenshipClaimResolved(T0.AddDays(1.5), ClaimOutcome.NotSubstantiated)).Single().Event.ShouldBe(HoldPolicy.Start(T0.AddDays(1)));
+        Appended(claimed, new CitizenshipClaimResolved(T0.AddDays(1.5), ClaimOutcome.NotSubstantiated)).Single().Event.ShouldBe(HoldPolicy.Start(T0.AddDays(1)));
     }
 
     [Fact]

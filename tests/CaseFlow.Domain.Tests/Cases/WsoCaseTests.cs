@@ -85,6 +85,33 @@ public class WsoCaseTests
         CaseRules.Check(onFile, served, WsoContext()).ShouldBeNull();
     }
 
+    [Fact]
+    public void the_wso_detainer_takes_effect_when_served_with_the_warrant_not_when_lodged()
+    {
+        var lodged = Fold(WsoPath().Take(4));
+        var served = Fold(WsoPath().Take(5));
+
+        lodged.DetainerInEffect.ShouldBeFalse();
+        lodged.Detainer!.Stage.ShouldBe(DetainerStage.Lodged);
+        lodged.Detainer.LodgedAt.ShouldBe(T0.AddHours(1));
+        served.DetainerInEffect.ShouldBeTrue();
+        served.Detainer!.ServedAt.ShouldBe(T0.AddDays(2).AddMinutes(5));
+        HoldClock.After(lodged, Guid.NewGuid(), WsoPath()[4], T0.AddDays(2)).Single().Event.ShouldBe(HoldPolicy.Start(T0.AddDays(2).AddMinutes(5)));
+    }
+
+    [Theory]
+    [InlineData(-1, "warrant-served-before-release-eligibility")]
+    [InlineData(0, null)]
+    [InlineData(1, null)]
+    public void the_warrant_is_served_at_or_after_release_eligibility(int secondsFromEligibility, string? refusal)
+    {
+        var eligible = Fold(WsoPath().Take(4));
+        var at = T0.AddDays(2).AddSeconds(secondsFromEligibility);
+
+        (CaseRules.Check(eligible, new WarrantServed(at, WarrantType.I205), WsoContext(at))?.Code).ShouldBe(refusal);
+        CaseRules.Check(Fold(WsoPath().Take(3)), new WarrantServed(at, WarrantType.I205), WsoContext(at))!.Code.ShouldBe("out-of-sequence");
+    }
+
     public static TheoryData<string, string> Table => new()
     {
         { "Booked", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantReceivedFromIce" },
