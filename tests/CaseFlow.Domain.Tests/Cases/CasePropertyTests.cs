@@ -7,8 +7,9 @@ using static CaseFlow.Domain.Tests.Cases.CaseKit;
 namespace CaseFlow.Domain.Tests.Cases;
 
 /// <summary>
-/// Random request sequences, judged by the rules and folded as the store would: the case never reaches a state the
-/// machine forbids, and the chain over what was accepted always verifies.
+/// Random request sequences, voids and corrections among them, judged by the rules and folded as the store would with
+/// what CaseFlow appends itself (the hold, its withdrawal): the case never reaches a state the machine forbids, every
+/// kept event still passes the rules in its place, and the chain over what was stored always verifies.
 /// </summary>
 public class CasePropertyTests
 {
@@ -35,50 +36,98 @@ public class CasePropertyTests
         t => new ReviewApproved(t, Supervisor),
         t => new ChargingDocumentServed(t),
         t => new ReleaseEligible(t),
-        t => HoldPolicy.Start(t),
+        t => new HoldExpired(t), // the hold timer's own act
         t => new WarrantServed(t, WarrantType.I200),
         t => new CustodyTransferredToIce(t, "ERO Houston"),
         t => new ReleasedFromLocalCustody(t, ReleaseReason.HoldExpired),
         t => new CaseClosed(t, Disposition.NoAction),
         t => new ChargesAmended([new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)], "re-filed"),
+        t => new ChargesAmended([new Charge("TC 545", "Speeding", ChargeLevel.Infraction)], "reduced"),
+        t => new TransferredToAgency("TX1010000", t),
     ];
+
+    /// <summary>A pick past <see cref="Requests"/> voids the event of the history it names (modulo the history's length).</summary>
+    private const int Voids = 6;
+
+    /// <summary>Picks past the voids draw among the requests the rules accept now, so the walk reaches the hold and beyond.</summary>
+    private const int AllowedDraws = 60;
 
     [Fact]
     public void random_request_sequences_never_reach_a_forbidden_state_and_keep_the_chain()
     {
-        Gen.Int[0, Requests.Count - 1].Array[1, 80].Sample(picks =>
+        Gen.Int[0, Requests.Count - 1 + Voids + AllowedDraws].Array[1, 80].Sample(picks =>
         {
             var accepted = new List<CaseEvent> { Booking() };
             var state = Fold(accepted);
             for (var i = 0; i < picks.Length; i++)
             {
                 var at = T0.AddHours(i + 1);
-                var request = Requests[picks[i]](at);
-                var actor = CaseRules.SupervisorDecisions.Contains(request.GetType()) ? Supervisor : Jail;
-                if (CaseRules.Check(state, request, Context(actor, at)) is not null)
+                var request = Draw(picks[i], state, at);
+                if (CaseRules.Check(state, request, ContextFor(request, at)) is not null)
                     continue;
 
                 var closedBefore = state.Disposition is not null;
                 var claimOpenBefore = state.ClaimOpen;
-                accepted.Add(request);
-                state = CaseFile.Evolve(state, Id(accepted.Count - 1), request)!;
+                (state, var stored) = Stored(state, request, at);
+                accepted.AddRange(stored);
 
                 if (closedBefore && !CaseSequence.Corrections.Contains(request.GetType()))
                     return false;
                 if (claimOpenBefore && CaseSequence.EnforcementSteps.Contains(request.GetType()))
                     return false;
-                if (!Allowed(state))
+                if (!Allowed(state) || (request is EventVoided && !KeptHistoryHolds(state)))
                     return false;
             }
 
-            return ChainHolds(accepted);
+            return KeptHistoryHolds(state) && ChainHolds(accepted);
         }, iter: 2000);
+    }
+
+    /// <summary>Statuses that end the walk early (or stall it): reached by the random draws, not preferred.</summary>
+    private static readonly CaseStatus[] Endings = [CaseStatus.ReleasedFromCustody, CaseStatus.Closed, CaseStatus.DetainerLifted, CaseStatus.CitizenshipClaimPending];
+
+    private static CaseEvent Draw(int pick, CaseFile state, DateTimeOffset at)
+    {
+        var voiding = new EventVoided(state.Facts[pick % state.Facts.Count].EventId, "entered in error");
+        if (pick < Requests.Count + Voids)
+            return pick < Requests.Count ? Requests[pick](at) : voiding;
+        var allowed = Requests.Select(r => r(at)).Where(e => CaseRules.Check(state, e, ContextFor(e, at)) is null).ToList();
+        var onward = allowed.Where(e => Stored(state, e, at).State.Status is var next && next != state.Status && !Endings.Contains(next)).ToList();
+        var from = onward.Count > 0 && pick % 3 != 0 ? onward : allowed;
+        return from.Count == 0 ? voiding : from[pick % from.Count];
+    }
+
+    /// <summary>The case once the request and what CaseFlow appends after it are stored, and the events stored.</summary>
+    private static (CaseFile State, IReadOnlyList<CaseEvent> Events) Stored(CaseFile state, CaseEvent request, DateTimeOffset at)
+    {
+        var id = Guid.NewGuid();
+        var appended = HoldClock.After(state, id, request, at);
+        return (appended.Aggregate(CaseFile.Evolve(state, id, request)!, (s, f) => CaseFile.Evolve(s, f.EventId, f.Event)!), [request, .. appended.Select(f => f.Event)]);
+    }
+
+    private static CaseRuleContext ContextFor(CaseEvent request, DateTimeOffset at) =>
+        Context(CaseRules.SupervisorDecisions.Contains(request.GetType()) ? Supervisor : Jail, at);
+
+    /// <summary>Every kept step of the case, folded afresh, passes the rules in its place: a void never leaves a forbidden history.</summary>
+    private static bool KeptHistoryHolds(CaseFile state)
+    {
+        CaseFile? folded = null;
+        foreach (var fact in state.Facts.Where(f => !state.VoidedEventIds.Contains(f.EventId)))
+        {
+            var judged = folded is not null && CaseFile.RemovedBy(fact.Event).Count == 0;
+            if (judged && CaseRules.CheckInHistory(folded!, fact.Event) is not null)
+                return false;
+            folded = CaseFile.Evolve(folded, fact.EventId, fact.Event);
+        }
+
+        return true;
     }
 
     /// <summary>What no sequence of accepted events may produce.</summary>
     private static bool Allowed(CaseFile state) =>
         (state.Detainer?.Stage is not (DetainerStage.Lodged or DetainerStage.Served) || state.HasCriminalCharge || state.Facts.Any(f => f.Event is ChargesAmended))
-        && (state.Hold is null || (state.DetainerInEffect || state.Detainer?.Stage == DetainerStage.Lifted) && state.Review?.Stage == ReviewStage.Approved)
+        && (state.Hold is null || state.ReleaseEligibleAt is not null && state.Detainer?.ServedAt is not null)
+        && CaseSequence.Why(state, typeof(HoldStarted)) is not null // CaseFlow never leaves a due hold unstarted
         && (state.TransferredToIceAt is null || state.Hold is not null || state.Warrant is not null)
         && (state.Review is null || state.I213PreparedBy is not null && state.ChargingDocument is not null)
         && (state.Detainer is null || state.Determination == Determination.Removable)
