@@ -91,7 +91,7 @@ public static partial class CaseRules
             ? new Refusal("void-has-dependents", "Later events depend on this one",
                 $"Without it the case's history no longer holds: void these first, latest first: {string.Join(", ", dependents.Select(d => $"{d.Event.GetType().Name} {d.EventId}"))}.")
             {
-                Extensions = new Dictionary<string, object?> { ["dependents"] = dependents.Select(d => new { eventId = d.EventId, type = d.Event.GetType().Name }).ToList() },
+                Extensions = new Dictionary<string, object?> { ["dependents"] = dependents.Select(d => new DependentEvent(d.EventId, d.Event.GetType().Name)).ToList() },
             }
             : null;
     }

@@ -9,6 +9,9 @@ namespace CaseFlow.Domain.Cases;
 /// </summary>
 public sealed record VoidEffect(IReadOnlyList<CaseFact> Dependents, IReadOnlyList<Guid> Withdrawn);
 
+/// <summary>A later event a void would leave without its basis, as a refusal names it (to be voided first).</summary>
+public sealed record DependentEvent(Guid EventId, string Type);
+
 public static class CaseVoids
 {
     public static VoidEffect Judge(CaseFile state, Guid voidedEventId)
