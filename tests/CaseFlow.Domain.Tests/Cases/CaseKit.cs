@@ -51,7 +51,7 @@ public static class CaseKit
             new ReviewApproved(t.AddHours(13), Supervisor),
             new ChargingDocumentServed(t.AddHours(14)),
             new ReleaseEligible(t.AddDays(2)),
-            HoldPolicy.Start(t.AddDays(2)),
+            HoldPolicy.Start(t.AddDays(2)), // appended by CaseFlow with the release eligibility
             new WarrantServed(t.AddDays(2).AddHours(1), WarrantType.I200),
             new CustodyTransferredToIce(t.AddDays(2).AddHours(20), "ERO Houston"),
             new CaseClosed(t.AddDays(3), Disposition.TransferredToIce),
