@@ -135,7 +135,8 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, AccessLog audit
     /// <summary>What CaseFlow appended in the same transaction as <paramref name="stored"/>: the events right after it that it caused.</summary>
     private static async Task<IReadOnlyList<AppendResult>> AppendedWith(IEvent stored, IQuerySession session, CancellationToken ct)
     {
-        var later = await session.Events.FetchStreamAsync(stored.StreamId, fromVersion: stored.Version + 1, token: ct);
+        // At most two follow an event: the withdrawal of a hold and a hold now due.
+        var later = await session.Events.FetchStreamAsync(stored.StreamId, version: stored.Version + 2, fromVersion: stored.Version + 1, token: ct);
         return [.. later.TakeWhile(e => e.CausationId == stored.Id.ToString() && e.GetHeader(EventHeaders.Role)?.ToString() == CaseFlowItself.Role).Select(AppendResult.From)];
     }
 
