@@ -16,7 +16,7 @@ public static class CaseSequence
     {
         typeof(DetainerPrepared), typeof(DetainerApproved), typeof(DetainerLodged), typeof(DetainerServedOnSubject),
         typeof(I213Prepared), typeof(ChargingDocumentPrepared), typeof(SubmittedForReview), typeof(ReviewApproved),
-        typeof(ChargingDocumentServed), typeof(HoldStarted), typeof(WarrantServed), typeof(CustodyTransferredToIce),
+        typeof(ChargingDocumentServed), typeof(WarrantServed), typeof(CustodyTransferredToIce),
     };
 
     /// <summary>What a WSO officer may not do (no questioning, no processing): the JEM-only steps.</summary>
@@ -39,6 +39,8 @@ public static class CaseSequence
         if (next == typeof(HoldExpired))
             return Expect(state.Hold is not null && state.HoldExpiredAt is null && state.TransferredToIceAt is null && state.ReleasedAt is null,
                 "Only a running hold can expire.");
+        if (next == typeof(HoldStarted))
+            return HoldDue(state);
         if (state.HoldExpiredAt is not null && state.ReleasedAt is null && EnforcementSteps.Contains(next))
             return "The hold has expired: the person must be released.";
         if (state.ClaimOpen && EnforcementSteps.Contains(next))
@@ -70,7 +72,6 @@ public static class CaseSequence
                 "Submit for review once the I-213 and the charging document are prepared (and not already under review)."),
             nameof(ReviewReturnedForCorrection) or nameof(ReviewApproved) => Expect(state.Review?.Stage == ReviewStage.Pending, "Nothing is awaiting supervisory review."),
             nameof(ChargingDocumentServed) => Expect(state.Review?.Stage == ReviewStage.Approved && state.ChargingDocumentServedAt is null, "The charging document is served once approved, and once."),
-            nameof(HoldStarted) => HoldDue(state),
             nameof(WarrantServed) => Expect(state.DetainerInEffect && state.Review?.Stage == ReviewStage.Approved && state.Warrant is null,
                 "The warrant is served at release, after the detainer is in effect and the package approved."),
             nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
@@ -89,7 +90,6 @@ public static class CaseSequence
         nameof(WarrantServed) => Expect(state.Detainer?.Stage == DetainerStage.Lodged && state.Warrant is null && state.ReleaseEligibleAt is not null,
             "The warrant is served at release: with ICE's warrant and detainer on file, once the person is release-eligible, once."),
         nameof(IceNotifiedOfService) => Expect(state.Warrant is not null && state.ServiceNotifiedAt is null, "Tell ICE once the warrant has been served."),
-        nameof(HoldStarted) => HoldDue(state),
         nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
         nameof(CitizenshipClaimAsserted) => Expect(!state.ClaimOpen, "A citizenship claim is already open."),
         nameof(CitizenshipClaimReported) => Expect(state.ClaimOpen && state.ClaimReportedAt is null, "There is no unreported citizenship claim."),
@@ -99,9 +99,14 @@ public static class CaseSequence
         _ => null,
     };
 
-    /// <summary>CaseFlow starts the hold once, at the later of release eligibility and the detainer's taking effect, while the person is held.</summary>
-    private static string? HoldDue(CaseFile state) => Expect(HoldClock.HasBasis(state) && state.Hold is null && state.ReleasedAt is null,
-        "CaseFlow starts the hold itself, once, when the person is release-eligible with a detainer in effect.");
+    /// <summary>
+    /// CaseFlow starts the hold once, at the later of release eligibility and the detainer's taking effect, while the
+    /// person is held. An open citizenship claim does not stop it: the clock limits the detention (never for a
+    /// confirmed citizen, who is not held for ICE at all).
+    /// </summary>
+    private static string? HoldDue(CaseFile state) =>
+        Expect(HoldClock.HasBasis(state) && state.Hold is null && state.ReleasedAt is null && state.ClaimOutcome != ClaimOutcome.CitizenshipConfirmed,
+            "CaseFlow starts the hold itself, once, when the person is release-eligible with a detainer in effect.");
 
     /// <summary>An unsubstantiated citizenship claim sends the case back to screening: the officer determines again.</summary>
     private static bool RedeterminationAllowed(CaseFile state) =>

@@ -59,7 +59,7 @@ public class HoldClockTests
         { "already held", After(17), new ReleaseEligible(T0.AddDays(2.5)) },
         { "released", Fold([.. Path().Take(10), new ReleasedFromLocalCustody(T0.AddDays(1), ReleaseReason.Bonded)]), new ReleaseEligible(T0.AddDays(1)) },
         { "detainer lifted", Fold([.. Path().Take(10), new DetainerLifted(T0.AddHours(12), LiftReason.ProsecutorialDiscretion)]), new ReleaseEligible(T0.AddDays(1)) },
-        { "citizenship claim open", Fold([.. Path().Take(10), new CitizenshipClaimAsserted(T0.AddHours(12), ClaimChannel.Interview)]), new ReleaseEligible(T0.AddDays(1)) },
+        { "citizenship confirmed", Confirmed(), new ReleaseEligible(T0.AddDays(1)) },
     };
 
     [Theory]
@@ -67,13 +67,19 @@ public class HoldClockTests
     public void no_hold_starts_without_its_basis_or_while_enforcement_is_stopped(string situation, CaseFile state, CaseEvent e) =>
         Appended(state, e).ShouldBeEmpty(situation);
 
-    [Fact]
-    public void a_hold_deferred_by_an_open_claim_starts_when_the_claim_is_resolved_with_its_original_instant()
-    {
-        var claimed = Fold([.. Path().Take(10), new CitizenshipClaimAsserted(T0.AddHours(12), ClaimChannel.Interview),
-            new CitizenshipClaimReported(T0.AddHours(12.5), "ERO Houston"), new ReleaseEligible(T0.AddDays(1))]);
+    /// <summary>The detainer in effect, then a citizenship claim ICE confirmed.</summary>
+    private static CaseFile Confirmed() => Fold([.. Path().Take(10), new CitizenshipClaimAsserted(T0.AddHours(12), ClaimChannel.Interview),
+        new CitizenshipClaimReported(T0.AddHours(12.5), "ERO Houston"), new CitizenshipClaimResolved(T0.AddHours(13), ClaimOutcome.CitizenshipConfirmed)]);
 
-        Appended(claimed, new CitizenshipClaimResolved(T0.AddDays(1.5), ClaimOutcome.NotSubstantiated)).Single().Event.ShouldBe(HoldPolicy.Start(T0.AddDays(1)));
+    [Fact]
+    public void an_open_citizenship_claim_stops_enforcement_but_not_the_clock_that_limits_the_detention()
+    {
+        var claimed = Fold([.. Path().Take(10), new CitizenshipClaimAsserted(T0.AddHours(12), ClaimChannel.Interview)]);
+
+        Appended(claimed, new ReleaseEligible(T0.AddDays(1))).Single().Event.ShouldBe(HoldPolicy.Start(T0.AddDays(1)));
+        var held = Fold([.. claimed.Facts.Select(f => f.Event), new ReleaseEligible(T0.AddDays(1)), HoldPolicy.Start(T0.AddDays(1))]);
+        CaseRules.Check(held, new HoldExpired(T0.AddDays(3)), Context()).ShouldBeNull();
+        CaseRules.Check(held, new CustodyTransferredToIce(T0.AddDays(2), "ERO Houston"), Context())!.Code.ShouldBe("citizenship-claim-open");
     }
 
     [Fact]
@@ -101,10 +107,10 @@ public class HoldClockTests
     [Fact]
     public void a_person_held_without_a_running_clock_is_never_within_the_hold_deadline()
     {
-        var heldUnderClaim = Fold([.. Path().Take(10), new CitizenshipClaimAsserted(T0.AddHours(12), ClaimChannel.Interview), new ReleaseEligible(T0.AddDays(1))]);
+        var heldWithoutClock = Fold([.. Path().Take(10), new ReleaseEligible(T0.AddDays(1))]); // as the store never leaves it
 
-        heldUnderClaim.Hold.ShouldBeNull();
-        CaseSequence.Checklist(heldUnderClaim, T0.AddDays(1))["within-hold-deadline"].ShouldBeFalse();
+        heldWithoutClock.Hold.ShouldBeNull();
+        CaseSequence.Checklist(heldWithoutClock, T0.AddDays(1))["within-hold-deadline"].ShouldBeFalse();
         CaseSequence.Checklist(After(10), T0.AddDays(1))["within-hold-deadline"].ShouldBeFalse();
     }
 }

@@ -116,18 +116,20 @@ public class HoldClockTests(AppFixture app)
     }
 
     [Fact]
-    public async Task a_person_held_while_a_claim_is_open_has_no_clock_and_is_never_within_its_deadline()
+    public async Task the_clock_runs_while_a_citizenship_claim_is_open_and_only_a_running_clock_is_within_its_deadline()
     {
         var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         await jem.DetainerInEffect(caseId);
         await jem.Post(caseId, "CitizenshipClaimAsserted", new { assertedAt = Now(35), how = "Interview" }, officer: null);
+        (await jem.Summary(caseId)).Checklist["within-hold-deadline"].ShouldBeFalse();
 
         var eligible = await (await jem.Post(caseId, "ReleaseEligible", new { at = Now(30) }, officer: null)).ReadAsJsonAsync<AppendResult>();
 
-        eligible.AppendedByCaseFlow.ShouldBeEmpty();
+        eligible.AppendedByCaseFlow.ShouldHaveSingleItem().Type.ShouldBe(nameof(HoldStarted));
         var summary = await jem.Summary(caseId);
-        summary.HoldDeadline.ShouldBeNull();
-        summary.Checklist["within-hold-deadline"].ShouldBeFalse();
+        summary.Status.ShouldBe(CaseStatus.CitizenshipClaimPending);
+        summary.HoldDeadline.ShouldNotBeNull();
+        summary.Checklist["within-hold-deadline"].ShouldBeTrue();
     }
 }
