@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
@@ -76,15 +77,19 @@ public class HoldClockTests(AppFixture app)
         await jem.DetainerInEffect(caseId);
         var eligible = GovernanceClient.Envelope("ReleaseEligible", new { at = Now(20) });
         var released = GovernanceClient.Envelope("ScheduledReleaseSet", new { at = Envelopes.Instant(DateTimeOffset.UtcNow.AddDays(3)) });
+        var posted = GovernanceClient.Envelope("HoldStarted", new { from = Now(20) });
         eligible["caseId"] = caseId;
         released["caseId"] = caseId;
+        posted["caseId"] = caseId;
 
-        var answer = await (await app.Host.Post(jem.Jail, "/api/events/batch", new { events = new[] { eligible, released } }, 200)).ReadAsJsonAsync<BatchAnswer>();
+        var answer = await (await app.Host.Post(jem.Jail, "/api/events/batch", new { events = new[] { eligible, released, posted } }, 200))
+            .ReadAsJsonAsync<BatchAnswer>();
 
-        answer.Results.Select(r => r.Status).ShouldBe(["applied", "applied"]);
+        answer.Results.Select(r => r.Status).ShouldBe(["applied", "applied", "refused"]);
         answer.Results[0].AppendedByCaseFlow.ShouldHaveSingleItem().Type.ShouldBe(nameof(HoldStarted));
         answer.Results[1].Version.ShouldBe(answer.Results[0].Version + 2);
         answer.Results[1].AppendedByCaseFlow.ShouldBeEmpty();
+        ((JsonElement)answer.Results[2].Problem!).GetProperty("type").GetString().ShouldBe("urn:caseflow:problem:appended-by-caseflow");
     }
 
     [Fact]
