@@ -10,7 +10,11 @@ namespace CaseFlow.Domain.Cases;
 /// </summary>
 public sealed record CaseRuleContext(
     Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, TimeSpan RefresherInterval,
-    IReadOnlySet<WarrantType> WarrantAuthority);
+    IReadOnlySet<WarrantType> WarrantAuthority)
+{
+    /// <summary>Whether the caller may void an event of this type: whoever may post that kind of event (the server decides by role).</summary>
+    public Func<Type, bool> MayVoid { get; init; } = _ => false;
+}
 
 /// <summary>The rules a case event must pass (domain.md section 2), each refusal with a stable code; null means accepted.</summary>
 public static partial class CaseRules
@@ -37,6 +41,19 @@ public static partial class CaseRules
     public static Refusal? Check(CaseFile state, object @event, CaseRuleContext context)
     {
         var type = @event.GetType();
+        return CheckInHistory(state, @event)
+            ?? (@event is EventVoided voided ? Voidable(state, voided, context) : null)
+            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
+            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
+    }
+
+    /// <summary>
+    /// The rules an event must pass in its place in the history: the sequence and its own data, not who acted (judged
+    /// once, when it was recorded). A void is checked by folding the kept events through these again.
+    /// </summary>
+    public static Refusal? CheckInHistory(CaseFile state, object @event)
+    {
+        var type = @event.GetType();
         if (CaseSequence.Why(state, type) is { } reason)
         {
             return new Refusal(state.Disposition is not null ? "case-closed"
@@ -46,9 +63,7 @@ public static partial class CaseRules
                 : "out-of-sequence", $"{type.Name} cannot be recorded now", $"{reason} The case is {state.Status}.");
         }
 
-        return Specific(state, @event)
-            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
-            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
+        return Specific(state, @event);
     }
 
     private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)

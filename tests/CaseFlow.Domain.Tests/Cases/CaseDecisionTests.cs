@@ -117,7 +117,7 @@ public class CaseDecisionTests
 
         Check(closed, new ReleaseEligible(T0.AddDays(4))).ShouldBe("case-closed");
         Check(closed, new ChargesAmended([new Charge("X", "Y", ChargeLevel.Felony)], "added after booking")).ShouldBeNull();
-        Check(closed, new EventVoided(Id(2), "entered on the wrong case")).ShouldBeNull();
+        Check(closed, new EventVoided(Id(3), "entered on the wrong case")).ShouldBeNull();
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public static class CaseKit
             new ReviewApproved(t.AddHours(13), Supervisor),
             new ChargingDocumentServed(t.AddHours(14)),
             new ReleaseEligible(t.AddDays(2)),
-            HoldPolicy.Start(t.AddDays(2)),
+            HoldPolicy.Start(t.AddDays(2)), // appended by CaseFlow with the release eligibility
             new WarrantServed(t.AddDays(2).AddHours(1), WarrantType.I200),
             new CustodyTransferredToIce(t.AddDays(2).AddHours(20), "ERO Houston"),
             new CaseClosed(t.AddDays(3), Disposition.TransferredToIce),
@@ -69,5 +69,5 @@ public static class CaseKit
     public static CaseRuleContext Context(Actor? actor = null, DateTimeOffset? at = null, Officer? officer = null, Agreement? agreement = null,
         params WarrantType[] authority) =>
         new(actor ?? Jail, at ?? T0.AddHours(5), at ?? T0.AddHours(5), agreement ?? Jem, officer ?? AuthorizedOfficer, RefresherPolicy.Default,
-            authority.Length == 0 ? new HashSet<WarrantType> { WarrantType.I200, WarrantType.I205 } : authority.ToHashSet());
+            authority.Length == 0 ? new HashSet<WarrantType> { WarrantType.I200, WarrantType.I205 } : authority.ToHashSet()) { MayVoid = _ => true };
 }

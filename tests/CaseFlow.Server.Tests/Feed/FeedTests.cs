@@ -1,5 +1,6 @@
 using Alba;
 using CaseFlow.Server.Feed;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -46,6 +47,21 @@ public class FeedTests(AppFixture app)
         all.Select(e => e.Id).ShouldBeInOrder(SortDirection.Ascending);
         (await Read(app.Host, jem.Jail, $"after={page2.Next}")).Items.ShouldBeEmpty();
         (await Read(app.Host, app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.Aransas), "limit=500")).Items.ShouldNotContain(e => e.CaseId == first);
+    }
+
+    [Fact]
+    public async Task the_jail_learns_of_the_hold_caseflow_started_and_of_its_withdrawal()
+    {
+        var jem = await CaseScenario.Create(app);
+        var caseId = await jem.Book();
+        await jem.DetainerInEffect(caseId);
+        var eligible = await (await jem.Post(caseId, "ReleaseEligible", new { at = Now(30) }, officer: null)).ReadAsJsonAsync<AppendResult>();
+        await jem.Post(caseId, "EventVoided", new { voidedEventId = eligible.EventId, reason = "entered in error" }, officer: null);
+        await app.Host.FeedHasApplied(caseId);
+
+        var feed = await Read(app.Host, jem.Jail, "limit=500");
+
+        feed.Items.Where(e => e.CaseId == caseId).Select(e => e.Type).ShouldBe(["DetainerLodged", "HoldStarted", "HoldWithdrawn"]);
     }
 
     [Fact]

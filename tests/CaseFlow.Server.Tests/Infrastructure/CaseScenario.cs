@@ -74,7 +74,7 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         await Post(caseId, "IceNotifiedOfDetainer", new { notifiedAt = Now(42) }, officer: null);
     }
 
-    /// <summary>A WSO case from ICE's warrant to the hold and the transfer to ICE, closed.</summary>
+    /// <summary>A WSO case from ICE's warrant to the hold (CaseFlow starts it at the warrant's service) and the transfer to ICE, closed.</summary>
     public async Task WarrantServedAndTransferred(Guid caseId)
     {
         await Decide(caseId, "WarrantReceivedFromIce", new { receivedAt = Now(60), warrantType = "I-205", iceDetainerRef = "ICE-DET-1" });
@@ -82,7 +82,6 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         await Post(caseId, "ReleaseEligible", new { at = Now(40) }, officer: null);
         await Post(caseId, "WarrantServed", new { servedAt = Now(39), warrantType = "I-205", interpreterName = "Language line 4471" });
         await Post(caseId, "IceNotifiedOfService", new { notifiedAt = Now(38) }, officer: null);
-        await Post(caseId, "HoldStarted", new { from = Now(40) }, officer: null);
         await Post(caseId, "CustodyTransferredToIce", new { at = Now(10), iceOffice = "ERO San Francisco" }, officer: null);
         await Post(caseId, "CaseClosed", new { closedAt = Now(5), disposition = "TransferredToIce" }, officer: null);
     }

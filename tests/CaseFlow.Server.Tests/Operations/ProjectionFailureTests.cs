@@ -93,7 +93,7 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
         }
 
         var tracked = await _node.TrackActivity().Timeout(TimeSpan.FromMinutes(3)).DoNotAssertOnExceptionsDetected()
-            .SendMessageAndWaitAsync(new HoldDeadlineReached(caseId, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            .SendMessageAndWaitAsync(new HoldDeadlineReached(caseId, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-1)));
         await holding.RollbackAsync(TestContext.Current.CancellationToken);
 
         // The policy's three retries (1 s, 5 s, 30 s) after the first attempt, then the dead-letter table.

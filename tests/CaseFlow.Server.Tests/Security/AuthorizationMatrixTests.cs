@@ -34,7 +34,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "ScreeningOpened", "RecordsCheckCompleted", "InterviewConducted", "CitizenshipClaimAsserted", "CitizenshipClaimReported",
         "DeterminationRecorded", "DetainerPrepared", "DetainerServedOnSubject", "IceNotifiedOfDetainer", "I213Prepared",
         "ChargingDocumentPrepared", "SubmittedForReview", "ChargingDocumentServed", "ScheduledReleaseSet", "ReleaseEligible",
-        "HoldStarted", "WarrantServed", "CustodyTransferredToIce", "ReleasedFromLocalCustody", "ChargesAmended",
+        "WarrantServed", "CustodyTransferredToIce", "ReleasedFromLocalCustody", "ChargesAmended",
         "TransferredToAgency", "IceNotifiedOfService",
     ];
 
@@ -183,7 +183,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["BookingRecorded"] = "POST /api/bookings row",
         ["OfficerNominated"] = "POST /api/officers row",
         ["ComplaintReceived"] = "POST /api/complaints row",
+        ["HoldStarted"] = "CaseFlow appends it after the event that made it due; posting it is 403 appended-by-caseflow (HoldClockTests)",
         ["HoldExpired"] = "the hold deadline's own handler: no caller",
+        ["HoldWithdrawn"] = "CaseFlow appends it with the void that removed the hold's basis (CaseVoidTests)",
         ["SubjectOrderProposed"] = "POST /api/subjects/{subjectRef}/orders row",
         ["SubjectSealed"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
         ["SubjectErased"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
