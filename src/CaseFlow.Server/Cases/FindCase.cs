@@ -34,6 +34,6 @@ public static class FindCaseEndpoint
         var caseId = CaseId.For(ori!, bookingNumber!);
         AccessLog.NoteCase(http, caseId);
         var found = await CaseLookup.Visible(session, caseId, user, ct);
-        return Results.Ok(new Page<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, clock.GetUtcNow())], null));
+        return Results.Ok(new Page<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, await CaseLookup.AgreementOf(session, found, ct), clock.GetUtcNow())], null));
     }
 }

@@ -66,6 +66,16 @@ public static class CaseKit
 
     public static Guid Id(int index) => new($"00000000-0000-0000-0000-{index:000000000000}");
 
+    /// <summary>
+    /// The rules' verdict on an event sent as a client sends it: the envelope's occurredAt is the event's own instant,
+    /// recorded then or later.
+    /// </summary>
+    public static Refusal? Judge(CaseFile state, CaseEvent e, CaseRuleContext context)
+    {
+        var at = CaseInstants.Of(e) ?? context.OccurredAt;
+        return CaseRules.Check(state, e, context with { OccurredAt = at, RecordedAt = at > context.RecordedAt ? at : context.RecordedAt });
+    }
+
     public static CaseRuleContext Context(Actor? actor = null, DateTimeOffset? at = null, Officer? officer = null, Agreement? agreement = null,
         params WarrantType[] authority) =>
         new(actor ?? Jail, at ?? T0.AddHours(5), at ?? T0.AddHours(5), agreement ?? Jem, officer ?? AuthorizedOfficer, RefresherPolicy.Default,

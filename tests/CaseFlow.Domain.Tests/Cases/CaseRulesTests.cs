@@ -50,7 +50,7 @@ public class CaseRulesTests
         for (var step = 1; step < path.Count; step++)
         {
             var actor = CaseRules.SupervisorDecisions.Contains(path[step].GetType()) ? CaseKit.Supervisor : CaseKit.Jail;
-            CaseRules.Check(CaseKit.After(step), path[step], CaseKit.Context(actor)).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
+            CaseKit.Judge(CaseKit.After(step), path[step], CaseKit.Context(actor)).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
         }
 
         CaseKit.Fold(path).Status.ShouldBe(CaseStatus.Closed);

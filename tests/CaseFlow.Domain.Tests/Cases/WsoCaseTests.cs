@@ -33,7 +33,7 @@ public class WsoCaseTests
         new IceNotifiedOfService(T0.AddDays(2).AddMinutes(20)),
         HoldPolicy.Start(T0.AddDays(2)),
         new CustodyTransferredToIce(T0.AddDays(2).AddHours(30), "ERO Houston"),
-        new CaseClosed(T0.AddDays(3), Disposition.TransferredToIce),
+        new CaseClosed(T0.AddDays(4), Disposition.TransferredToIce),
     ];
 
     private static CaseRuleContext WsoContext(DateTimeOffset? at = null, Officer? officer = null) =>
@@ -44,7 +44,7 @@ public class WsoCaseTests
     {
         var path = WsoPath();
         for (var step = 1; step < path.Count; step++)
-            CaseRules.Check(Fold(path.Take(step)), path[step], WsoContext()).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
+            Judge(Fold(path.Take(step)), path[step], WsoContext()).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
 
         Fold(path).Status.ShouldBe(CaseStatus.Closed);
     }
@@ -81,8 +81,8 @@ public class WsoCaseTests
         var onFile = Fold(WsoPath().Take(4));
         var served = WsoPath()[4];
 
-        CaseRules.Check(onFile, served, WsoContext(officer: AuthorizedOfficer))!.Code.ShouldBe("officer-not-authorized");
-        CaseRules.Check(onFile, served, WsoContext()).ShouldBeNull();
+        Judge(onFile, served, WsoContext(officer: AuthorizedOfficer))!.Code.ShouldBe("officer-not-authorized");
+        Judge(onFile, served, WsoContext()).ShouldBeNull();
     }
 
     public static TheoryData<string, string> Table => new()
