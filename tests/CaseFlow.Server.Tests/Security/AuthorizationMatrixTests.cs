@@ -95,7 +95,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         foreach (var (types, expected) in new[] { (AgencyCaseEvents, AgencyCaseWrite), (SupervisorCaseEvents, SupervisorCaseWrite), (SharedCaseEvents, SharedCaseWrite) })
         {
             foreach (var type in types)
-                yield return new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{w.CaseId}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
+                yield return new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{w.CaseId}/events", _ => Envelopes.CaseEvent(type, ServerJson.Data(EventExamples.Case[type])));
         }
 
         yield return new("GET", "/api/subjects/search", null, CaseSearch, w => $"/api/subjects/search?aNumber={w.ANumber}", _ => null);
