@@ -28,7 +28,11 @@ public static partial class CaseRules
             }
         }
 
-        return null;
+        // Referred no earlier than booked, so the booking (and every step after it) lies before now plus the allowed skew.
+        return booking.BookedAt > occurredAt
+            ? new Refusal("instant-out-of-order", "The booking is referred before it happened",
+                $"The person was booked at {booking.BookedAt:u}, after the referral's occurredAt {occurredAt:u}.")
+            : null;
     }
 
     /// <summary>The rules that depend on an event's own data.</summary>

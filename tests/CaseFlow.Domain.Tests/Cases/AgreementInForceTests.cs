@@ -53,8 +53,7 @@ public class AgreementInForceTests
     [InlineData(null, 0, null)] // ICE lodges its own detainer
     public void a_wso_detainer_lodged_by_a_designated_officer_is_taken_under_the_agreement(string? badge, int secondsAfterSuspension, string? refusal)
     {
-        var wso = Agreement.Evolve(Agreement.Sign(new AgreementSigned(AgreementId.For(Ori, ProgramModel.WSO), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County",
-            ProgramModel.WSO, new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list")), new AgreementSuspended(SuspendedAt, "misconduct"))!;
+        var wso = Agreement.Evolve(WsoAgreement, new AgreementSuspended(SuspendedAt, "misconduct"))!;
         var onFile = Fold([Booking() with { Model = ProgramModel.WSO, AgreementId = wso.Id }, new WarrantReceivedFromIce(T0.AddHours(1), WarrantType.I205, "ICE-DET-1")]);
         var at = SuspendedAt.AddSeconds(secondsAfterSuspension);
 

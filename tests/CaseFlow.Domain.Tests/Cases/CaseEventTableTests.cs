@@ -127,18 +127,6 @@ public class CaseEventTableTests
         : state.Model == ProgramModel.JEM && CaseSequence.WsoOnly.Contains(type) ? "not-in-jem-model"
         : "out-of-sequence";
 
-    private static readonly Agreement WsoAgreement = Agreement.Sign(new AgreementSigned(
-        AgreementId.For(Ori, ProgramModel.WSO), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County", ProgramModel.WSO,
-        new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
-
-    private static readonly Officer WsoOfficer = new object[]
-    {
-        new BackgroundCheckCompleted(T0.AddDays(-60), BackgroundCheckResult.Passed),
-        new TrainingCompleted("WSO online course", ProgramModel.WSO, T0.AddDays(-50), [new ExamResult("WSO", 95)], TrainingOutcome.Passed),
-        new OfficerCertified(ProgramModel.WSO, T0.AddDays(-49)),
-        new AuthorizationIssued([ProgramModel.WSO], T0.AddDays(-48), "L", "F", "C"),
-    }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [ProgramModel.WSO], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
-
     /// <summary>Each step as the role that records it sends it: ICE's decisions by a supervisor, the rest by the jail's officer.</summary>
     private static CaseRuleContext ContextFor(ProgramModel model, Type type, DateTimeOffset at)
     {

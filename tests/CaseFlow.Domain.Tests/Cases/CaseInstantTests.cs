@@ -23,6 +23,12 @@ public class CaseInstantTests
         (Judge(After(1), new ScreeningOpened(T0.AddSeconds(secondsAfterBooking)), Context())?.Code).ShouldBe(refusal);
 
     [Theory]
+    [InlineData(0, null)]
+    [InlineData(-1, "instant-out-of-order")]
+    public void a_booking_is_referred_no_earlier_than_it_was_booked(int referredSecondsAfterBooking, string? refusal) =>
+        (CaseRules.CheckBooking(Booking(), Jem, T0.AddSeconds(referredSecondsAfterBooking), T0.AddHours(1))?.Code).ShouldBe(refusal);
+
+    [Theory]
     [InlineData(300, null)]
     [InlineData(301, "instant-in-future")]
     public void nothing_lies_beyond_now_and_the_allowed_skew(int secondsAhead, string? refusal)

@@ -25,6 +25,18 @@ public static class CaseKit
         new AuthorizationIssued([ProgramModel.JEM], T0.AddDays(-48), "L", "F", "C"),
     }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [ProgramModel.JEM], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
 
+    public static readonly Agreement WsoAgreement = Agreement.Sign(new AgreementSigned(
+        AgreementId.For(Ori, ProgramModel.WSO), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County", ProgramModel.WSO,
+        new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
+
+    public static readonly Officer WsoOfficer = new object[]
+    {
+        new BackgroundCheckCompleted(T0.AddDays(-60), BackgroundCheckResult.Passed),
+        new TrainingCompleted("WSO online course", ProgramModel.WSO, T0.AddDays(-50), [new ExamResult("WSO", 95)], TrainingOutcome.Passed),
+        new OfficerCertified(ProgramModel.WSO, T0.AddDays(-49)),
+        new AuthorizationIssued([ProgramModel.WSO], T0.AddDays(-48), "L", "F", "C"),
+    }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [ProgramModel.WSO], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
+
     public static BookingRecorded Booking(params Charge[] charges) => new(
         CaseId.For(Ori, "B-1"), Ori, ProgramModel.JEM, "B-1", T0, charges.Length == 0 ? [new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)] : charges,
         null, Guid.NewGuid(), Jem.Id, "HOU", "America/Chicago");
