@@ -21,6 +21,8 @@ public class CaseRecordRuleTests(AppFixture app)
 
         await ShouldBeRefused(jem.Post(caseId, "ScreeningOpened", new { openedAt = Envelopes.Instant(opened) }, 422, occurredAt: opened.AddSeconds(1)), "instant-mismatch");
         await ShouldBeRefused(jem.Post(caseId, "ScreeningOpened", new { openedAt = Now(60 * 4) }, 422), "instant-out-of-order");
+        var ahead = DateTimeOffset.UtcNow.AddMinutes(6);
+        await ShouldBeRefused(jem.Post(caseId, "ScreeningOpened", new { openedAt = Envelopes.Instant(ahead) }, 400, occurredAt: ahead), "invalid-request");
         await jem.DetainerInEffect(caseId);
         var summary = await jem.Summary(caseId);
         var lodged = summary.Case.Detainer!.LodgedAt!.Value;
