@@ -65,6 +65,8 @@ public sealed partial record CaseFile
         (_, CitizenshipClaimAsserted e) => state with { ClaimAssertedAt = e.AssertedAt, ClaimReportedAt = null, ClaimOutcome = null },
         (_, CitizenshipClaimReported e) => state with { ClaimReportedAt = e.ReportedAt },
         (_, CitizenshipClaimResolved e) => state with { ClaimOutcome = e.Outcome },
+        (_, DeterminationRecorded { Outcome: Cases.Determination.CitizenshipClaimed } e) when !state.ClaimOpen =>
+            state with { Determination = e.Outcome, ClaimAssertedAt = e.DeterminedAt, ClaimReportedAt = null, ClaimOutcome = null },
         (_, DeterminationRecorded e) => state with { Determination = e.Outcome },
         (_, DetainerPrepared e) => state with { Detainer = new DetainerState(e.Bases, e.WarrantType, e.PreparedBy, DetainerStage.Prepared, e.PreparedAt) },
         (_, DetainerApproved) => state.WithDetainer(d => d with { Stage = DetainerStage.Approved }),

@@ -29,7 +29,11 @@ public static partial class CaseRules
             }
         }
 
-        return null;
+        // Referred no earlier than booked, so the booking (and every step after it) lies before now plus the allowed skew.
+        return booking.BookedAt > occurredAt
+            ? new Refusal("instant-out-of-order", "The booking is referred before it happened",
+                $"The person was booked at {booking.BookedAt:u}, after the referral's occurredAt {occurredAt:u}.")
+            : null;
     }
 
     /// <summary>The rules that depend on an event's own data.</summary>
@@ -44,6 +48,9 @@ public static partial class CaseRules
             "A citizenship claim is open", "The person cannot be determined removable while a citizenship claim awaits an ICE officer's resolution."),
         DetainerApproved or DetainerLodged when !state.HasCriminalCharge => NoCriminalCharge(),
         SubmittedForReview e when e.Items.Count == 0 => new Refusal("nothing-to-review", "Nothing submitted", "Name the items submitted for review."),
+        SubmittedForReview e => ReviewPackage.Check(state, e.Items),
+        ReviewApproved when state.Review is { } review => ReviewPackage.Check(state, review.Items),
+        CaseClosed e => Dispositions.Check(state, e),
         HoldStarted e when e.From != HoldClock.StartOf(state) => new Refusal("hold-not-at-its-basis", "The hold starts at another instant",
             "A hold starts at the later of the release eligibility and the detainer's taking effect."),
         WarrantServed e when state.Model == ProgramModel.WSO && e.ServedAt < state.ReleaseEligibleAt => new Refusal("warrant-served-before-release-eligibility",

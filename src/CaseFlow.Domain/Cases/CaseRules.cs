@@ -42,8 +42,10 @@ public static partial class CaseRules
     {
         var type = @event.GetType();
         return CheckInHistory(state, @event)
+            ?? (@event is CaseEvent e ? CaseInstants.Check(state, e, context.OccurredAt, context.RecordedAt) : null)
             ?? (@event is EventVoided voided ? Voidable(state, voided, context) : null)
-            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
+            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context)
+                : OfficerDetainerSteps.Contains(type) && context.Actor.OfficerBadge is not null ? AgreementInForce(state, context) : null)
             ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
     }
 
@@ -60,13 +62,24 @@ public static partial class CaseRules
                 : state.Model == ProgramModel.WSO && CaseSequence.JemOnly.Contains(type) ? "not-in-wso-model"
                 : state.Model == ProgramModel.JEM && CaseSequence.WsoOnly.Contains(type) ? "not-in-jem-model"
                 : state.ClaimOpen && CaseSequence.EnforcementSteps.Contains(type) ? "citizenship-claim-open"
+                : state.CitizenshipConfirmed && CaseSequence.ConfirmedCitizenBars.Contains(type) ? "citizenship-confirmed"
+                : state.OutOfJailCustody && CaseSequence.CustodySteps.Contains(type) ? "not-in-custody"
                 : "out-of-sequence", $"{type.Name} cannot be recorded now", $"{reason} The case is {state.Status}.");
         }
 
         return Specific(state, @event);
     }
 
-    private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)
+    /// <summary>
+    /// A detainer lodged or served, or a warrant served, by a designated officer is taken under the agreement whoever's
+    /// step it is in the model (ICE's lodging in a WSO case included).
+    /// </summary>
+    private static readonly IReadOnlySet<Type> OfficerDetainerSteps = new HashSet<Type>
+    {
+        typeof(DetainerLodged), typeof(DetainerServedOnSubject), typeof(WarrantServed),
+    };
+
+    private static Refusal? AgreementInForce(CaseFile state, CaseRuleContext context)
     {
         foreach (var (moment, when) in new[] { (context.OccurredAt, "when it occurred"), (context.RecordedAt, "now") })
         {
@@ -77,6 +90,13 @@ public static partial class CaseRules
             }
         }
 
+        return null;
+    }
+
+    private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)
+    {
+        if (AgreementInForce(state, context) is { } lapsed)
+            return lapsed;
         if (context.Actor.OfficerBadge is null)
             return new Refusal("officer-required", "Name the acting officer", "This step is taken by a designated officer: send the officer's badge number as officerId.");
 

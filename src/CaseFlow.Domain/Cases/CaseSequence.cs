@@ -30,6 +30,19 @@ public static class CaseSequence
 
     public static readonly IReadOnlySet<Type> WsoOnly = new HashSet<Type> { typeof(WarrantReceivedFromIce), typeof(IceNotifiedOfService) };
 
+    /// <summary>What ICE's confirmation of US citizenship ends for good: a new determination or claim, and every enforcement step.</summary>
+    public static readonly IReadOnlySet<Type> ConfirmedCitizenBars = new HashSet<Type>(EnforcementSteps)
+    {
+        typeof(DeterminationRecorded), typeof(CitizenshipClaimAsserted), typeof(WarrantReceivedFromIce),
+    };
+
+    /// <summary>The steps that need the person in the jail's custody: screening and interview, service, the hold, the transfer to ICE.</summary>
+    public static readonly IReadOnlySet<Type> CustodySteps = new HashSet<Type>
+    {
+        typeof(ScreeningOpened), typeof(InterviewConducted), typeof(DetainerServedOnSubject), typeof(ChargingDocumentServed),
+        typeof(WarrantServed), typeof(CustodyTransferredToIce),
+    };
+
     public static string? Why(CaseFile state, Type next)
     {
         if (state.Disposition is not null && !Corrections.Contains(next))
@@ -47,6 +60,10 @@ public static class CaseSequence
             return "A citizenship claim is open: no enforcement step until an ICE officer resolves it.";
         if (state.Model == ProgramModel.WSO ? JemOnly.Contains(next) : WsoOnly.Contains(next))
             return $"{next.Name} is not a step of the {state.Model} model.";
+        if (state.CitizenshipConfirmed && ConfirmedCitizenBars.Contains(next))
+            return "ICE confirmed the person's US citizenship: no determination, claim, detainer, warrant, hold or transfer follows; close the case.";
+        if (state.OutOfJailCustody && CustodySteps.Contains(next))
+            return "The person is no longer held by the jail for this case (released, detainer lifted, or transferred to another agency).";
         if (state.Model == ProgramModel.WSO)
             return WsoWhy(state, next);
         var d = state.Detainer;
@@ -76,7 +93,7 @@ public static class CaseSequence
                 "The warrant is served at release, after the detainer is in effect and the package approved."),
             nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
             nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
-            nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a no-action determination, a confirmed citizenship claim or a lifted detainer."),
+            nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a no-action determination, a confirmed citizenship claim, a lifted detainer or a transfer to another agency."),
             _ => null,
         };
     }
@@ -95,7 +112,7 @@ public static class CaseSequence
         nameof(CitizenshipClaimReported) => Expect(state.ClaimOpen && state.ClaimReportedAt is null, "There is no unreported citizenship claim."),
         nameof(CitizenshipClaimResolved) => Expect(state.ClaimOpen && state.ClaimReportedAt is not null, "Only a reported, open citizenship claim can be resolved."),
         nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
-        nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a confirmed citizenship claim or a lifted detainer."),
+        nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a confirmed citizenship claim, a lifted detainer or a transfer to another agency."),
         _ => null,
     };
 
@@ -105,7 +122,7 @@ public static class CaseSequence
     /// confirmed citizen, who is not held for ICE at all).
     /// </summary>
     private static string? HoldDue(CaseFile state) =>
-        Expect(HoldClock.HasBasis(state) && state.Hold is null && state.ReleasedAt is null && state.ClaimOutcome != ClaimOutcome.CitizenshipConfirmed,
+        Expect(HoldClock.HasBasis(state) && state.Hold is null && !state.OutOfJailCustody && state.ClaimOutcome != ClaimOutcome.CitizenshipConfirmed,
             "CaseFlow starts the hold itself, once, when the person is release-eligible with a detainer in effect.");
 
     /// <summary>An unsubstantiated citizenship claim sends the case back to screening: the officer determines again.</summary>
@@ -132,12 +149,7 @@ public static class CaseSequence
         ["within-hold-deadline"] = state.Hold?.Deadline is { } deadline && (state.TransferredToIceAt ?? state.ReleasedAt ?? now) <= deadline,
     };
 
-    public static bool ReadyToClose(CaseFile state) =>
-        state.TransferredToIceAt is not null
-        || state.ReleasedAt is not null
-        || state.ClaimOutcome == ClaimOutcome.CitizenshipConfirmed
-        || state.Detainer?.Stage == DetainerStage.Lifted
-        || (state.Determination is Determination.NotRemovable or Determination.InsufficientInformation && state.Detainer is null);
+    public static bool ReadyToClose(CaseFile state) => Dispositions.Supported(state).Count > 0;
 
     private static string? Expect(bool allowed, string otherwise) => allowed ? null : otherwise;
 }

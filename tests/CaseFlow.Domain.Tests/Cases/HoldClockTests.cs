@@ -60,6 +60,7 @@ public class HoldClockTests
         { "released", Fold([.. Path().Take(10), new ReleasedFromLocalCustody(T0.AddDays(1), ReleaseReason.Bonded)]), new ReleaseEligible(T0.AddDays(1)) },
         { "detainer lifted", Fold([.. Path().Take(10), new DetainerLifted(T0.AddHours(12), LiftReason.ProsecutorialDiscretion)]), new ReleaseEligible(T0.AddDays(1)) },
         { "citizenship confirmed", Confirmed(), new ReleaseEligible(T0.AddDays(1)) },
+        { "transferred to another agency", Fold([.. Path().Take(10), new TransferredToAgency("TX0040000", T0.AddHours(12))]), new ReleaseEligible(T0.AddDays(1)) },
     };
 
     [Theory]
@@ -78,8 +79,8 @@ public class HoldClockTests
 
         Appended(claimed, new ReleaseEligible(T0.AddDays(1))).Single().Event.ShouldBe(HoldPolicy.Start(T0.AddDays(1)));
         var held = Fold([.. claimed.Facts.Select(f => f.Event), new ReleaseEligible(T0.AddDays(1)), HoldPolicy.Start(T0.AddDays(1))]);
-        CaseRules.Check(held, new HoldExpired(T0.AddDays(3)), Context()).ShouldBeNull();
-        CaseRules.Check(held, new CustodyTransferredToIce(T0.AddDays(2), "ERO Houston"), Context())!.Code.ShouldBe("citizenship-claim-open");
+        Judge(held, new HoldExpired(T0.AddDays(3)), Context()).ShouldBeNull();
+        Judge(held, new CustodyTransferredToIce(T0.AddDays(2), "ERO Houston"), Context())!.Code.ShouldBe("citizenship-claim-open");
     }
 
     [Fact]

@@ -11,17 +11,7 @@ namespace CaseFlow.Domain.Tests.Cases;
 /// </summary>
 public class WsoCaseTests
 {
-    private static readonly Agreement Wso = Agreement.Sign(new AgreementSigned(
-        AgreementId.For(Ori, ProgramModel.WSO), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County", ProgramModel.WSO,
-        new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
-
-    private static readonly Officer WsoOfficer = new object[]
-    {
-        new BackgroundCheckCompleted(T0.AddDays(-60), BackgroundCheckResult.Passed),
-        new TrainingCompleted("WSO online course", ProgramModel.WSO, T0.AddDays(-50), [new ExamResult("WSO", 95)], TrainingOutcome.Passed),
-        new OfficerCertified(ProgramModel.WSO, T0.AddDays(-49)),
-        new AuthorizationIssued([ProgramModel.WSO], T0.AddDays(-48), "L", "F", "C"),
-    }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [ProgramModel.WSO], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
+    private static readonly Agreement Wso = WsoAgreement;
 
     private static IReadOnlyList<CaseEvent> WsoPath() =>
     [
@@ -33,7 +23,7 @@ public class WsoCaseTests
         HoldPolicy.Start(T0.AddDays(2).AddMinutes(5)),
         new IceNotifiedOfService(T0.AddDays(2).AddMinutes(20)),
         new CustodyTransferredToIce(T0.AddDays(2).AddHours(30), "ERO Houston"),
-        new CaseClosed(T0.AddDays(3), Disposition.TransferredToIce),
+        new CaseClosed(T0.AddDays(4), Disposition.TransferredToIce),
     ];
 
     private static CaseRuleContext WsoContext(DateTimeOffset? at = null, Officer? officer = null) =>
@@ -44,7 +34,7 @@ public class WsoCaseTests
     {
         var path = WsoPath();
         for (var step = 1; step < path.Count; step++)
-            CaseRules.Check(Fold(path.Take(step)), path[step], WsoContext()).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
+            Judge(Fold(path.Take(step)), path[step], WsoContext()).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
 
         Fold(path).Status.ShouldBe(CaseStatus.Closed);
     }
@@ -81,8 +71,8 @@ public class WsoCaseTests
         var onFile = Fold(WsoPath().Take(4));
         var served = WsoPath()[4];
 
-        CaseRules.Check(onFile, served, WsoContext(officer: AuthorizedOfficer))!.Code.ShouldBe("officer-not-authorized");
-        CaseRules.Check(onFile, served, WsoContext()).ShouldBeNull();
+        Judge(onFile, served, WsoContext(officer: AuthorizedOfficer))!.Code.ShouldBe("officer-not-authorized");
+        Judge(onFile, served, WsoContext()).ShouldBeNull();
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class CaseVoidTests(AppFixture app)
         await jem.Post(caseId, "EventVoided", Voiding(interview), officer: null);
         await jem.Decide(caseId, "EventVoided", Voiding(lift));
         (await jem.Summary(caseId)).Status.ShouldBe(CaseStatus.DetainerActive);
-        await jem.Decide(caseId, "EventVoided", Voiding(lift), 404, token: app.Tokens.For(Roles.Supervisor, fieldOffice: "OTHER", subject: "supervisor-elsewhere"));
+        await jem.Decide(caseId, "EventVoided", Voiding(lift), 404, token: app.Tokens.For(Roles.Supervisor, fieldOffice: "MIA", subject: "supervisor-elsewhere"));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
     private async Task<(CaseScenario Wso, Guid CaseId)> ReleaseEligible(DateTimeOffset eligible)
     {
         var wso = await CaseScenario.Create(app, ProgramModel.WSO);
-        var caseId = await wso.Book();
+        var caseId = await wso.Book(referredAt: eligible.AddHours(-3));
         await wso.Decide(caseId, "WarrantReceivedFromIce", new { receivedAt = Envelopes.Instant(eligible.AddHours(-2)), warrantType = "I-200", iceDetainerRef = "ICE-DET-9" });
         await wso.Decide(caseId, "DetainerLodged", new { lodgedAt = Envelopes.Instant(eligible.AddHours(-2)) });
         // Through this node, so its case-event endpoint is compiled before the hold is written.

@@ -86,7 +86,7 @@ public class FeedTests(AppFixture app)
                 cases.Add(caseId);
                 foreach (var (type, data) in WsoDecisions())
                 {
-                    await api.Post(ice, $"/api/cases/{caseId}/events", GovernanceClient.Envelope(type, data), 200);
+                    await api.Post(ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent(type, data), 200);
                     await writes.Writer.WriteAsync(true, TestContext.Current.CancellationToken);
                 }
 

@@ -135,7 +135,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     }
 
     private static Row CaseEventRow(string type, Expect[] expected, Func<World, Guid> caseOf) =>
-        new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{caseOf(w)}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
+        new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{caseOf(w)}/events", _ => Envelopes.CaseEvent(type, ServerJson.Data(EventExamples.Case[type])));
 
     private string TokenOf(Caller caller, World world, string otherOri) => caller switch
     {
