@@ -19,12 +19,14 @@ namespace CaseFlow.Server.Intake;
 public static class PostStreamEvent
 {
     /// <param name="rules">Adds what the rules read to the write's batch and returns the rule for a state and event.</param>
+    /// <param name="complete">Completes the event from the stream's state under the write's lock, where what is judged once depends on earlier events.</param>
     public static async Task<IntakeAnswer> Append<TState>(
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
         IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
         Func<IBatchedQuery, Func<TState, object, Refusal?>> rules,
         IntakeServices intake, IMessageContext context, CancellationToken ct,
-        Func<object, ScheduledMessage?>? schedule = null)
+        Func<object, ScheduledMessage?>? schedule = null,
+        Func<TState, object, object>? complete = null)
         where TState : class, IChainedState<TState>
     {
         var errors = new FieldErrors();
@@ -61,7 +63,11 @@ public static class PostStreamEvent
             new WriteRequest<TState>(streamId, incoming, caller, batch =>
             {
                 var rule = rules(batch);
-                return state => Decision.Judge(stored, rule(state!, stored));
+                return state =>
+                {
+                    var completed = complete is null ? stored : complete(state!, stored);
+                    return Decision.Judge(completed, rule(state!, completed));
+                };
             })
             {
                 IfMatch = expectedVersion,
