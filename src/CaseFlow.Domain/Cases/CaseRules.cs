@@ -47,6 +47,7 @@ public static partial class CaseRules
         }
 
         return Specific(state, @event)
+            ?? StatisticsFacts(@event)
             ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
             ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
     }

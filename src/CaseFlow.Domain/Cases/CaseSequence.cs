@@ -76,6 +76,8 @@ public static class CaseSequence
                 "The warrant is served at release, after the detainer is in effect and the package approved."),
             nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
             nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
+            nameof(ReleaseNotificationRequested) => Expect(d?.Stage is DetainerStage.Approved or DetainerStage.Lodged or DetainerStage.Served && NotificationStillUseful(state),
+                ReleaseNotificationWhy),
             nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a no-action determination, a confirmed citizenship claim or a lifted detainer."),
             _ => null,
         };
@@ -96,9 +98,18 @@ public static class CaseSequence
         nameof(CitizenshipClaimReported) => Expect(state.ClaimOpen && state.ClaimReportedAt is null, "There is no unreported citizenship claim."),
         nameof(CitizenshipClaimResolved) => Expect(state.ClaimOpen && state.ClaimReportedAt is not null, "Only a reported, open citizenship claim can be resolved."),
         nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
+        nameof(ReleaseNotificationRequested) => Expect(state.IceWarrant is not null && state.Detainer?.Stage != DetainerStage.Lifted && NotificationStillUseful(state),
+            ReleaseNotificationWhy),
         nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a confirmed citizenship claim or a lifted detainer."),
         _ => null,
     };
+
+    private const string ReleaseNotificationWhy =
+        "ICE asks once, with a detainer it issued and not lifted, for notice of a release still ahead (no hold running, not released).";
+
+    /// <summary>Advance notice of release is asked for once, while the release is still ahead: before a hold and before release.</summary>
+    private static bool NotificationStillUseful(CaseFile state) =>
+        state.ReleaseNotificationRequestedAt is null && state.Hold is null && state.ReleasedAt is null;
 
     /// <summary>An unsubstantiated citizenship claim sends the case back to screening: the officer determines again.</summary>
     private static bool RedeterminationAllowed(CaseFile state) =>

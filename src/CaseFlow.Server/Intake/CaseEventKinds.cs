@@ -6,7 +6,7 @@ namespace CaseFlow.Server.Intake;
 /// <summary>
 /// The events clients post to <c>/api/cases/{caseId}/events</c> and who may post each: the jail's system and its
 /// designated officers record the jail's facts and the officer's steps; ICE supervisors of the case's field office
-/// record review decisions, claim resolutions and detainer lifts (design.md). Preparers and reviewers are stamped
+/// record review decisions, claim resolutions, detainer lifts and ICE's request for notice of release (design.md). Preparers and reviewers are stamped
 /// from the token into the event, whatever the client sent, for the four-eyes rule.
 /// </summary>
 public static class CaseEventKinds
@@ -49,5 +49,6 @@ public static class CaseEventKinds
         [nameof(TransferredToAgency)] = EventKind.Of<TransferredToAgency>(Jail),
         [nameof(WarrantReceivedFromIce)] = EventKind.Of<WarrantReceivedFromIce>(Anyone),
         [nameof(IceNotifiedOfService)] = EventKind.Of<IceNotifiedOfService>(Jail),
+        [nameof(ReleaseNotificationRequested)] = EventKind.Of<ReleaseNotificationRequested>(Ice),
     };
 }

@@ -88,8 +88,8 @@ public class WsoCaseTests
     public static TheoryData<string, string> Table => new()
     {
         { "Booked", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantReceivedFromIce" },
-        { "WarrantOnFile", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted" },
-        { "AwaitingRelease", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted HoldStarted" },
+        { "WarrantOnFile", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted ReleaseNotificationRequested" },
+        { "AwaitingRelease", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted HoldStarted ReleaseNotificationRequested" },
         { "HoldActive", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted DetainerLifted CustodyTransferredToIce" },
         { "TransferredToIce", "ChargesAmended EventVoided TransferredToAgency CaseClosed" },
         { "Closed", "ChargesAmended EventVoided TransferredToAgency" },
