@@ -24,9 +24,10 @@ public class AuthorizationMatrixTests(AppFixture app)
 
     private const Expect A = Expect.Allowed, F = Expect.Forbidden, N = Expect.Invisible, E = Expect.EmptyResult, S = Expect.OwnScopeOnly;
 
-    /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts).</summary>
+    /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts; ICE's request for notice of release).</summary>
     private static readonly string[] SupervisorCaseEvents =
-        ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved"];
+        ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved",
+            "ReleaseNotificationRequested"];
 
     /// <summary>The case events either side may record: ICE lodges detainers and sends warrants, either closes or voids.</summary>
     private static readonly string[] SharedCaseEvents = ["DetainerLodged", "CaseClosed", "EventVoided", "WarrantReceivedFromIce"];
