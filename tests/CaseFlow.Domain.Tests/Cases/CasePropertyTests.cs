@@ -41,6 +41,9 @@ public class CasePropertyTests
         t => new ReleasedFromLocalCustody(t, ReleaseReason.HoldExpired),
         t => new CaseClosed(t, Disposition.NoAction),
         t => new ChargesAmended([new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)], "re-filed"),
+        t => new ReleaseNotificationRequested(t),
+        t => new RecordsCheckCompleted(t, ["NCIC"], false, [new PriorConviction(ConvictionLevel.Felony, OffenceCategory.Assault)]),
+        t => new DeterminationRecorded(t, Determination.Removable, t.Hour % 2 == 0 ? "MX" : "ZZ", ImmigrationStatus.VisaOverstay),
     ];
 
     [Fact]
@@ -82,7 +85,9 @@ public class CasePropertyTests
         && (state.TransferredToIceAt is null || state.Hold is not null || state.Warrant is not null)
         && (state.Review is null || state.I213PreparedBy is not null && state.ChargingDocument is not null)
         && (state.Detainer is null || state.Determination == Determination.Removable)
-        && (state.Disposition is null || CaseSequence.ReadyToClose(state));
+        && (state.Disposition is null || CaseSequence.ReadyToClose(state))
+        && (state.CitizenshipCountry is null || CountryCodes.IsAssigned(state.CitizenshipCountry))
+        && (state.ReleaseNotificationRequestedAt is null || state.Detainer is not null);
 
     private static bool ChainHolds(IReadOnlyList<CaseEvent> events)
     {

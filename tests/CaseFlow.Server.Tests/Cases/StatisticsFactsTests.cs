@@ -1,11 +1,13 @@
 using Alba;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
+using CaseFlow.Server.Feed;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Marten;
+using Marten.Events;
 
 namespace CaseFlow.Server.Tests.Cases;
 
@@ -98,6 +100,9 @@ public class StatisticsFactsTests(AppFixture app)
 
         (await scenario.Summary(caseId)).Classification.ReleaseNotificationRequestedAt.ShouldNotBeNull();
         await scenario.Decide(caseId, "ReleaseNotificationRequested", request, 422);
+        await app.Host.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
+        var feed = await (await app.Host.GetAs(scenario.Jail, "/api/feed?limit=500")).ReadAsJsonAsync<Page<FeedEntry>>();
+        feed.Items.Where(e => e.CaseId == caseId).Select(e => e.Type).ShouldContain("ReleaseNotificationRequested");
     }
 
     /// <summary>A determination stored before the statistics' members existed (schema version 1) reads through Marten's serializer.</summary>
