@@ -34,6 +34,19 @@ public class OfficerLifecycleTests(AppFixture app)
 
     private string Agency(string ori) => app.Tokens.For(Roles.ScreeningSystem, ori: ori);
 
+    /// <summary>A JEM nominee of a new agency, background-checked, whose first course ended with these exam attempts.</summary>
+    private async Task<Guid> FirstCourseTaken(string badge, params object[] exams)
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var officerId = await app.Host.Nominate(Agency(ori), badge, Start, "JEM");
+        await app.Host.OfficerEvent(Supervisor, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
+        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)), exams,
+        });
+        return officerId;
+    }
+
     [Fact]
     public async Task an_officer_goes_from_nomination_to_authority_and_the_roster_shows_it()
     {
@@ -72,14 +85,7 @@ public class OfficerLifecycleTests(AppFixture app)
     [Fact]
     public async Task two_failed_exams_disqualify_and_certification_is_then_refused()
     {
-        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
-        var officerId = await app.Host.Nominate(Agency(ori), "B-7", Start, "JEM");
-        await app.Host.OfficerEvent(Supervisor, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
-        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
-        {
-            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)),
-            exams = new object[] { new { exam = "Law", score = 61 }, new { exam = "Practice", score = 64 } },
-        });
+        var officerId = await FirstCourseTaken("B-7", new { exam = "Law", score = 61 }, new { exam = "Practice", score = 64 });
 
         var refused = await app.Host.OfficerEvent(Supervisor, officerId, "OfficerCertified", new { model = "JEM", certifiedAt = Envelopes.Instant(Start.AddDays(6)) }, 422);
 
@@ -89,14 +95,7 @@ public class OfficerLifecycleTests(AppFixture app)
     [Fact]
     public async Task a_failed_remedial_retake_recorded_as_its_own_training_event_disqualifies()
     {
-        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
-        var officerId = await app.Host.Nominate(Agency(ori), "B-11", Start, "JEM");
-        await app.Host.OfficerEvent(Supervisor, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
-        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
-        {
-            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)),
-            exams = new object[] { new { exam = "Law", score = 61 }, new { exam = "Practice", score = 90 } },
-        });
+        var officerId = await FirstCourseTaken("B-11", new { exam = "Law", score = 61 }, new { exam = "Practice", score = 90 });
         await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
         {
             course = "287(g) JEM remedial", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(8)),
