@@ -26,7 +26,7 @@ public static class OfficerRules
                 : new Refusal("not-certified", $"Not certified for {m}", $"Authorization for {m} needs the officer's certification for it first (MOA §IV.D).")).FirstOrDefault(r => r is not null)
             ?? e.Models.Select(m => agreements.FirstOrDefault(a => a.Model == m) is { } a && a.IsInForceAt(e.EffectiveAt) ? null
                 : new Refusal("agreement-not-in-force", $"No {m} agreement in force", $"Agency {officer.Ori} had no {m} agreement in force at {e.EffectiveAt:u}.")).FirstOrDefault(r => r is not null),
-        RefresherCompleted e => NeedsPassedTraining(officer, e.Model, e.CompletedAt),
+        RefresherCompleted e => Disqualified(officer, e.Model, e.CompletedAt) ?? NeedsPassedTraining(officer, e.Model, e.CompletedAt),
         AuthorizationRevoked e => officer.Authorizations.Any(a => a.RevokedAt is null && a.EffectiveAt <= e.EffectiveAt)
             ? null
             : new Refusal("not-authorized", "No authorization to revoke", $"The officer held no unrevoked authorization at {e.EffectiveAt:u}."),

@@ -98,6 +98,13 @@ public class StatisticsFactsTests
         (CaseRules.Check(Fold(Path().Take(4)), new DeterminationRecorded(T0.AddHours(4), Determination.Removable, country, ImmigrationStatus.VisaOverstay),
             Context(at: T0.AddHours(4)))?.Code).ShouldBe(refusal);
 
+    [Theory]
+    [InlineData(Determination.Removable, "citizenship-contradicts-determination")]
+    [InlineData(Determination.NotRemovable, "citizenship-contradicts-determination")]
+    [InlineData(Determination.InsufficientInformation, null)]
+    public void a_person_determined_a_foreign_national_is_not_a_us_citizen(Determination outcome, string? refusal) =>
+        (CaseRules.Check(Fold(Path().Take(4)), new DeterminationRecorded(T0.AddHours(4), outcome, "US"), Context(at: T0.AddHours(4)))?.Code).ShouldBe(refusal);
+
     [Fact]
     public void the_country_list_is_iso_3166_1_in_full() => CountryCodes.Assigned.Count.ShouldBe(249);
 

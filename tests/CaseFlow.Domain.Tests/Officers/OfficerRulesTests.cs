@@ -156,6 +156,7 @@ public class OfficerRulesTests
         disqualified.DisqualifiedFor(ProgramModel.JEM, T0.AddDays(40)).ShouldBeTrue();
         Check(disqualified, Training(disqualified, ProgramModel.JEM, T0.AddDays(50), new ExamResult("Law", 99))).ShouldBe("officer-disqualified");
         Check(disqualified, new OfficerCertified(ProgramModel.JEM, T0.AddDays(41))).ShouldBe("officer-disqualified");
+        Check(disqualified, new RefresherCompleted(ProgramModel.JEM, T0.AddDays(42))).ShouldBe("officer-disqualified");
     }
 
     [Fact]
