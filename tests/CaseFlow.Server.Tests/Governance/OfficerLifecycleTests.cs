@@ -67,6 +67,26 @@ public class OfficerLifecycleTests(AppFixture app)
         (await (await app.Host.GetAs(Supervisor, $"/api/officers?ori={ori}&status=Revoked")).ReadAsJsonAsync<Page<OfficerStanding>>()).Items.ShouldBeEmpty();
     }
 
+    /// <summary>Training of day 5 stays current through its due date in the agency's time zone (Guam), not in UTC.</summary>
+    [Fact]
+    public async Task authority_lapses_when_the_day_after_the_refresher_due_date_begins_in_the_agencys_time_zone()
+    {
+        var (ori, officerId) = await AuthorizedOfficer();
+        var dueOn = LocalDay.Of(Start.AddDays(5), SyntheticAgencies.TimeZone).AddMonths(RefresherPolicy.DefaultMonths);
+        var lapse = LocalDay.Start(dueOn.AddDays(1), SyntheticAgencies.TimeZone);
+
+        async Task<ModelStanding> At(DateTimeOffset instant) => (await (await app.Host.GetAs(Agency(ori),
+            $"/api/officers/{officerId}?asOf={Uri.EscapeDataString(instant.ToString("O"))}")).ReadAsJsonAsync<OfficerDetails>()).Standing.Models.Single();
+
+        var lastMoment = await At(lapse.AddTicks(-1));
+        lastMoment.Authorized.ShouldBeTrue();
+        lastMoment.RefresherOverdue.ShouldBeFalse();
+        var lapsed = await At(lapse);
+        lapsed.Authorized.ShouldBeFalse();
+        lapsed.RefresherOverdue.ShouldBeTrue();
+        lapsed.RefresherDueOn.ShouldBe(dueOn);
+    }
+
     [Fact]
     public async Task revocation_ends_authority_from_its_effective_instant()
     {
