@@ -4,6 +4,7 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using JasperFx;
@@ -28,6 +29,9 @@ builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerO
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
 builder.Services.Configure<GovernanceOptions>(builder.Configuration.GetSection("Governance"));
+builder.Services.Configure<QueueOptions>(builder.Configuration.GetSection("Queues"));
+builder.Services.AddSingleton<QueueFreshness>();
+builder.Services.AddSingleton<QueueRunner>();
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<StoredEventRows>();

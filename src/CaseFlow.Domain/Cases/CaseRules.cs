@@ -10,7 +10,11 @@ namespace CaseFlow.Domain.Cases;
 /// </summary>
 public sealed record CaseRuleContext(
     Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, TimeSpan RefresherInterval,
-    IReadOnlySet<WarrantType> WarrantAuthority);
+    IReadOnlySet<WarrantType> WarrantAuthority)
+{
+    /// <summary>How long a supervisor's claim on a review item runs (<see cref="ReviewClaims"/>).</summary>
+    public TimeSpan ReviewClaimLifetime { get; init; } = ReviewClaims.DefaultLifetime;
+}
 
 /// <summary>The rules a case event must pass (domain.md section 2), each refusal with a stable code; null means accepted.</summary>
 public static partial class CaseRules
@@ -47,6 +51,7 @@ public static partial class CaseRules
         }
 
         return Specific(state, @event)
+            ?? ReviewClaims.Check(state, @event, context.Actor, context.RecordedAt, context.ReviewClaimLifetime)
             ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
             ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
     }

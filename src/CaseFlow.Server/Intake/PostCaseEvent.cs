@@ -51,7 +51,7 @@ public static class PostCaseEventEndpoint
                 var officer = known is null || badge is null ? null : batch.Load<Officer>(OfficerId.For(known.Ori, badge));
                 return (state, e) => CaseRules.Check(state, e, new CaseRuleContext(
                     new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
-                    governance.RefresherInterval, caller.WarrantAuthority));
+                    governance.RefresherInterval, caller.WarrantAuthority) { ReviewClaimLifetime = intake.ReviewClaimLifetime });
             },
             intake, context, ct, e => HoldDeadlineHandler.ScheduleFor(caseId, e), kind => kind.RolesUnder(model));
     }

@@ -3,10 +3,13 @@ using JasperFx.Events;
 
 namespace CaseFlow.Server.Intake;
 
-/// <summary>What a write answers: the stream (case, officer, agreement, complaint), the event and its version there.</summary>
-public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Version)
+/// <summary>
+/// What a write answers: the stream (case, officer, agreement, complaint), the event and its version there, and its
+/// global <see cref="Position"/>: a queue read that passes it waits until the queue reflects this write.
+/// </summary>
+public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Version, long Position)
 {
-    public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version);
+    public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version, stored.Sequence);
 }
 
 /// <summary>Every way a write can end; <see cref="WriteResults"/> turns each into its HTTP answer.</summary>
