@@ -38,6 +38,8 @@ builder.Services.AddSingleton<StoredEventRows>();
 builder.Services.AddSingleton<ChainVerifier>();
 builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddSingleton<ProjectionShards>();
+builder.Services.AddSingleton<ProjectionLag>();
+builder.Services.AddHostedService<ProjectionLagSampler>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
