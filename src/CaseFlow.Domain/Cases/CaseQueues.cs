@@ -54,7 +54,8 @@ public static class CaseQueues
     public static IEnumerable<Deadline> Breaches(CaseFile state) =>
         CaseDeadlines.Of(state, DateTimeOffset.MinValue).Where(d => d.MetAt is null || d.Late);
 
-    private static bool InCustody(CaseFile state) => state.ReleasedAt is null && state.TransferredToIceAt is null && state.Disposition is null;
+    private static bool InCustody(CaseFile state) =>
+        state.ReleasedAt is null && state.TransferredToIceAt is null && state.TransferredToOri is null && state.Disposition is null;
 
     private static IEnumerable<CaseEvent> Kept(CaseFile state) =>
         state.Facts.Where(f => !state.VoidedEventIds.Contains(f.EventId)).Select(f => f.Event);

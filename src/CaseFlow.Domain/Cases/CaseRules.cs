@@ -5,13 +5,16 @@ namespace CaseFlow.Domain.Cases;
 
 /// <summary>
 /// What the rules read besides the case: who acted (the token's subject, the officer's badge), when it occurred and
-/// was recorded, the agency's agreement for the case's model, the acting officer's record, the refresher interval and
+/// was recorded, the agency's agreement for the case's model, the acting officer's record, the refresher policy and
 /// the supervisor's warrant authority (the approval-chain policy).
 /// </summary>
 public sealed record CaseRuleContext(
-    Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, TimeSpan RefresherInterval,
+    Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, RefresherPolicy Refresher,
     IReadOnlySet<WarrantType> WarrantAuthority)
 {
+    /// <summary>Whether the caller may void an event of this type: whoever may post that kind of event (the server decides by role).</summary>
+    public Func<Type, bool> MayVoid { get; init; } = _ => false;
+
     /// <summary>How long a supervisor's claim on a review item runs (<see cref="ReviewClaims"/>).</summary>
     public TimeSpan ReviewClaimLifetime { get; init; } = ReviewClaims.DefaultLifetime;
 }
@@ -41,22 +44,46 @@ public static partial class CaseRules
     public static Refusal? Check(CaseFile state, object @event, CaseRuleContext context)
     {
         var type = @event.GetType();
+        return CheckInHistory(state, @event)
+            ?? (@event is CaseEvent e ? CaseInstants.Check(state, e, context.OccurredAt, context.RecordedAt) : null)
+            ?? (@event is EventVoided voided ? Voidable(state, voided, context) : null)
+            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context)
+                : OfficerDetainerSteps.Contains(type) && context.Actor.OfficerBadge is not null ? AgreementInForce(state, context) : null)
+            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null)
+            ?? ReviewClaims.Check(state, @event, context.Actor, context.RecordedAt, context.ReviewClaimLifetime);
+    }
+
+    /// <summary>
+    /// The rules an event must pass in its place in the history: the sequence and its own data, not who acted (judged
+    /// once, when it was recorded). A void is checked by folding the kept events through these again.
+    /// </summary>
+    public static Refusal? CheckInHistory(CaseFile state, object @event)
+    {
+        var type = @event.GetType();
         if (CaseSequence.Why(state, type) is { } reason)
         {
             return new Refusal(state.Disposition is not null ? "case-closed"
                 : state.Model == ProgramModel.WSO && CaseSequence.JemOnly.Contains(type) ? "not-in-wso-model"
                 : state.Model == ProgramModel.JEM && CaseSequence.WsoOnly.Contains(type) ? "not-in-jem-model"
                 : state.ClaimOpen && CaseSequence.EnforcementSteps.Contains(type) ? "citizenship-claim-open"
+                : state.CitizenshipConfirmed && CaseSequence.ConfirmedCitizenBars.Contains(type) ? "citizenship-confirmed"
+                : state.OutOfJailCustody && CaseSequence.CustodySteps.Contains(type) ? "not-in-custody"
                 : "out-of-sequence", $"{type.Name} cannot be recorded now", $"{reason} The case is {state.Status}.");
         }
 
-        return Specific(state, @event)
-            ?? ReviewClaims.Check(state, @event, context.Actor, context.RecordedAt, context.ReviewClaimLifetime)
-            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
-            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
+        return Specific(state, @event) ?? StatisticsFacts(@event);
     }
 
-    private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)
+    /// <summary>
+    /// A detainer lodged or served, or a warrant served, by a designated officer is taken under the agreement whoever's
+    /// step it is in the model (ICE's lodging in a WSO case included).
+    /// </summary>
+    private static readonly IReadOnlySet<Type> OfficerDetainerSteps = new HashSet<Type>
+    {
+        typeof(DetainerLodged), typeof(DetainerServedOnSubject), typeof(WarrantServed),
+    };
+
+    private static Refusal? AgreementInForce(CaseFile state, CaseRuleContext context)
     {
         foreach (var (moment, when) in new[] { (context.OccurredAt, "when it occurred"), (context.RecordedAt, "now") })
         {
@@ -67,12 +94,19 @@ public static partial class CaseRules
             }
         }
 
+        return null;
+    }
+
+    private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)
+    {
+        if (AgreementInForce(state, context) is { } lapsed)
+            return lapsed;
         if (context.Actor.OfficerBadge is null)
             return new Refusal("officer-required", "Name the acting officer", "This step is taken by a designated officer: send the officer's badge number as officerId.");
 
         // An act is lawful if the officer held authority when it was done: a step an offline jail reports after a later
-        // revocation still stands, and nothing done at or after the revocation instant does.
-        return context.Officer is { } officer && officer.IsAuthorizedAt(state.Ori, state.Model, context.OccurredAt, context.RefresherInterval)
+        // revocation or disqualification still stands, and nothing done at or after that instant does.
+        return context.Officer is { } officer && officer.IsAuthorizedAt(state.Ori, state.Model, context.OccurredAt, context.Refresher, state.TimeZone)
             ? null
             : new Refusal("officer-not-authorized", "The officer may not act",
                 $"The acting officer (officerId) of {state.Ori} did not hold an unrevoked {state.Model} authorization with current training when this occurred ({context.OccurredAt:u}).");

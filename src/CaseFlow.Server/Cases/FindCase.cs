@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CaseFlow.Domain.Agencies;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Audit;
 using CaseFlow.Server.Platform;
@@ -52,7 +53,7 @@ public static class FindCaseEndpoint
         if (found is null)
             AccessLog.NoteOutcome(http, AccessOutcomes.NotFound);
         var (position, _) = await freshness.Reach(null, ct);
-        return TypedResults.Ok(new QueuePage<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, clock.GetUtcNow())], null, position, false));
+        return TypedResults.Ok(new QueuePage<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, await CaseLookup.AgreementOf(session, found, ct), clock.GetUtcNow())], null, position, false));
     }
 
     private static async Task<Results<Ok<QueuePage<CaseSummary>>, ProblemHttpResult>> Search(
@@ -73,7 +74,10 @@ public static class FindCaseEndpoint
         var (position, stale) = await freshness.Reach(query.Position, ct);
         var rows = await QueueReader.Page(session, "booked_at", query, CallerScope.From(user), null, ct, conditions, descending: true);
         var page = Paging.ToPage(rows, query.Limit, r => QueueQuery.Key(r.BookedAt, r.Id));
+        var agreements = (await session.LoadManyAsync<Agreement>(ct, page.Items.Select(r => AgreementId.For(r.Ori, r.Model)).Distinct()))
+            .ToDictionary(a => a.Id);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new QueuePage<CaseSummary>(page.Items.Select(r => CaseSummary.Of(r.Case, now)).ToList(), page.Next, position, stale));
+        return TypedResults.Ok(new QueuePage<CaseSummary>(
+            page.Items.Select(r => CaseSummary.Of(r.Case, agreements.GetValueOrDefault(AgreementId.For(r.Ori, r.Model)), now)).ToList(), page.Next, position, stale));
     }
 }

@@ -4,10 +4,10 @@ using static CaseFlow.Domain.Tests.Cases.CaseKit;
 namespace CaseFlow.Domain.Tests.Cases;
 
 /// <summary>
-/// What one random step draws besides its type: when it happens, and a seed from which each field of the event is
-/// picked independently (field <c>n</c> reads its own slot of the seed).
+/// What one random step draws besides its type: when it happens, a seed from which each field of the event is picked
+/// independently (field <c>n</c> reads its own slot of the seed), and the case so far (a void names one of its events).
 /// </summary>
-public readonly record struct Draw(DateTimeOffset At, int Seed)
+public readonly record struct Draw(DateTimeOffset At, int Seed, CaseFile Case)
 {
     public T One<T>(int slot, params T[] options) => options[(int)(Mix(slot) % (uint)options.Length)];
 
@@ -31,7 +31,7 @@ public sealed record StepGenerator(int Weight, Func<Draw, CaseEvent> Make);
 /// <summary>
 /// One generator per case event type a client (or the hold timer) may record, keyed by type: the property tests draw
 /// the next step from <see cref="CaseSequence.NextSteps"/> and look its generator up here. A new event type gets one
-/// row; <c>CasePropertyTests</c> fails while a type the state machine offers has none (<see cref="Undrawn"/> aside).
+/// row; <c>CasePropertyTests</c> fails while a type the state machine offers has none.
 /// </summary>
 public static class CaseSteps
 {
@@ -40,14 +40,16 @@ public static class CaseSteps
         [typeof(ScheduledReleaseSet)] = new(2, d => new ScheduledReleaseSet(d.At.AddDays(d.One(1, 1, 30, 365)), d.One<string?>(2, null, "sentence"))),
         [typeof(ChargesAmended)] = new(1, d => new ChargesAmended([new Charge(d.One(1, "TX PC 49.04", "TX PC 31.03"), "amended", d.Any<ChargeLevel>(2))], "re-filed")),
         [typeof(ScreeningOpened)] = new(50, d => new ScreeningOpened(d.At)),
-        [typeof(RecordsCheckCompleted)] = new(50, d => new RecordsCheckCompleted(d.At, d.One<string[]>(1, ["IDENT"], ["IDENT", "EID"], ["EID"]), d.Flag(2))),
+        [typeof(RecordsCheckCompleted)] = new(50, d => new RecordsCheckCompleted(d.At, d.One<string[]>(1, ["IDENT"], ["IDENT", "EID"], ["EID"]), d.Flag(2),
+            d.One<PriorConviction[]?>(3, null, [], [new PriorConviction(d.Any<ConvictionLevel>(4), d.Any<OffenceCategory>(5))]))),
         [typeof(InterviewConducted)] = new(50, d => d.Flag(1)
             ? new InterviewConducted(d.At, true, true, "Ana Ruiz", d.One(2, "es", "pt", "zh"))
             : new InterviewConducted(d.At, d.Flag(3), false)),
         [typeof(CitizenshipClaimAsserted)] = new(1, d => new CitizenshipClaimAsserted(d.At, d.Any<ClaimChannel>(1))),
         [typeof(CitizenshipClaimReported)] = new(50, d => new CitizenshipClaimReported(d.At, d.One(1, "ERO Houston", "ERO Dallas"))),
         [typeof(CitizenshipClaimResolved)] = new(50, d => new CitizenshipClaimResolved(d.At, d.Any<ClaimOutcome>(1))),
-        [typeof(DeterminationRecorded)] = new(50, d => new DeterminationRecorded(d.At, d.One(1, Determination.Removable, Determination.Removable, d.Any<Determination>(2)))),
+        [typeof(DeterminationRecorded)] = new(50, d => new DeterminationRecorded(d.At, d.One(1, Determination.Removable, Determination.Removable, d.Any<Determination>(2)),
+            d.One<string?>(3, null, "MX", "GT", "US", "ZZ"), d.One<ImmigrationStatus?>(4, null, d.Any<ImmigrationStatus>(5)))),
         [typeof(DetainerPrepared)] = new(50, d => new DetainerPrepared(d.At,
             Enum.GetValues<ProbableCauseBasis>().Where((_, i) => i == 0 ? d.Flag(1) : d.Flag(10 + i)).DefaultIfEmpty(d.Any<ProbableCauseBasis>(2)).ToList(),
             d.Any<WarrantType>(3), Jail)),
@@ -64,8 +66,7 @@ public static class CaseSteps
         [typeof(ReviewApproved)] = new(50, d => new ReviewApproved(d.At, Supervisor)),
         [typeof(ReviewClaimed)] = new(10, d => new ReviewClaimed(d.At, Supervisor)),
         [typeof(ChargingDocumentServed)] = new(50, d => new ChargingDocumentServed(d.At)),
-        [typeof(ReleaseEligible)] = new(50, d => new ReleaseEligible(d.Before(1))),
-        [typeof(HoldStarted)] = new(50, d => HoldPolicy.Start(d.Before(1))),
+        [typeof(ReleaseEligible)] = new(6, d => new ReleaseEligible(d.Before(1))),
         [typeof(HoldExpired)] = new(3, d => new HoldExpired(d.At)),
         [typeof(WarrantServed)] = new(50, d => new WarrantServed(d.At, d.Any<WarrantType>(1))),
         [typeof(CustodyTransferredToIce)] = new(50, d => new CustodyTransferredToIce(d.At, d.One(1, "ERO Houston", "ERO San Antonio"))),
@@ -74,13 +75,9 @@ public static class CaseSteps
         [typeof(TransferredToAgency)] = new(1, d => new TransferredToAgency(d.One(1, "TX0200000", "TX1010000"), d.At)),
         [typeof(WarrantReceivedFromIce)] = new(50, d => new WarrantReceivedFromIce(d.At, d.Any<WarrantType>(1), "ICE-DET-1")),
         [typeof(IceNotifiedOfService)] = new(50, d => new IceNotifiedOfService(d.At)),
+        [typeof(ReleaseNotificationRequested)] = new(5, d => new ReleaseNotificationRequested(d.At)),
+        [typeof(EventVoided)] = new(3, d => new EventVoided(d.One(1, [.. d.Case.Facts.Select(f => f.EventId)]), d.One(2, "entered in error", "wrong person"))),
     };
-
-    /// <summary>
-    /// Offered but not drawn yet: a void refolds the case without the voided event, so it can take back a prerequisite
-    /// of a later step (the review under a hold); which voids the rules allow is settled with the corrections work.
-    /// </summary>
-    public static readonly IReadOnlySet<Type> Undrawn = new HashSet<Type> { typeof(EventVoided) };
 
     /// <summary>The acting party of a step: ICE's supervisor for its decisions, the hold timer for an expiry, else the jail's officer.</summary>
     public static Actor ActorOf(Type type) =>

@@ -11,23 +11,24 @@ public class ReviewClaimRuleTests
 
     private static CaseFile Claimed() => CaseFile.Evolve(After(6), Guid.NewGuid(), new ReviewClaimed(ClaimedAt, Supervisor))!;
 
-    private static string? Check(CaseFile state, CaseEvent e, Actor actor, TimeSpan sinceClaim) =>
-        CaseRules.Check(state, e, Context(actor, ClaimedAt + sinceClaim))?.Code;
+    /// <summary>The event as <paramref name="actor"/> records it <paramref name="sinceClaim"/> after the claim.</summary>
+    private static string? Check(CaseFile state, Func<DateTimeOffset, CaseEvent> e, Actor actor, TimeSpan sinceClaim) =>
+        CaseRules.Check(state, e(ClaimedAt + sinceClaim), Context(actor, ClaimedAt + sinceClaim))?.Code;
 
     [Theory]
     [InlineData(29.99, "review-claimed")] // the claim runs
     [InlineData(30, null)] // the claim lapses at its lifetime
     public void another_supervisor_may_decide_only_once_the_claim_has_lapsed(double minutes, string? refusal)
     {
-        Check(Claimed(), new DetainerApproved(ClaimedAt, Other), Other, TimeSpan.FromMinutes(minutes)).ShouldBe(refusal);
-        Check(Claimed(), new ReviewClaimed(ClaimedAt, Other), Other, TimeSpan.FromMinutes(minutes)).ShouldBe(refusal);
+        Check(Claimed(), at => new DetainerApproved(at, Other), Other, TimeSpan.FromMinutes(minutes)).ShouldBe(refusal);
+        Check(Claimed(), at => new ReviewClaimed(at, Other), Other, TimeSpan.FromMinutes(minutes)).ShouldBe(refusal);
     }
 
     [Fact]
     public void the_claimant_decides_and_the_decision_ends_the_claim()
     {
-        Check(Claimed(), new DetainerReturned(ClaimedAt, "Box 1(c)", Supervisor), Supervisor, TimeSpan.FromMinutes(1)).ShouldBeNull();
-        Check(Claimed(), new ReviewClaimed(ClaimedAt, Supervisor), Supervisor, TimeSpan.FromMinutes(1)).ShouldBeNull();
+        Check(Claimed(), at => new DetainerReturned(at, "Box 1(c)", Supervisor), Supervisor, TimeSpan.FromMinutes(1)).ShouldBeNull();
+        Check(Claimed(), at => new ReviewClaimed(at, Supervisor), Supervisor, TimeSpan.FromMinutes(1)).ShouldBeNull();
         CaseFile.Evolve(Claimed(), Guid.NewGuid(), new DetainerApproved(ClaimedAt, Supervisor))!.ReviewClaim.ShouldBeNull();
     }
 
@@ -36,6 +37,6 @@ public class ReviewClaimRuleTests
     {
         CaseRules.Check(After(7), new ReviewClaimed(ClaimedAt, Supervisor), Context(Supervisor, ClaimedAt))?.Code.ShouldBe("out-of-sequence");
         var shortLived = Context(Other, ClaimedAt.AddMinutes(5)) with { ReviewClaimLifetime = TimeSpan.FromMinutes(5) };
-        CaseRules.Check(Claimed(), new DetainerApproved(ClaimedAt, Other), shortLived).ShouldBeNull();
+        CaseRules.Check(Claimed(), new DetainerApproved(ClaimedAt.AddMinutes(5), Other), shortLived).ShouldBeNull();
     }
 }

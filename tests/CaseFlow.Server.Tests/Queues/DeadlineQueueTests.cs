@@ -11,6 +11,9 @@ namespace CaseFlow.Server.Tests.Queues;
 /// </summary>
 public class DeadlineQueueTests(AppFixture app)
 {
+    /// <summary>Bookings referred this long ago, so that the steps of a day and more ago may follow them.</summary>
+    private static DateTimeOffset LongAgo => DateTimeOffset.UtcNow.AddHours(-30);
+
     private static string Ago(TimeSpan before) => Envelopes.Instant(DateTimeOffset.UtcNow - before);
 
     /// <summary>A JEM detainer lodged <paramref name="lodgedAgo"/> and served, ICE not yet told of it.</summary>
@@ -35,7 +38,8 @@ public class DeadlineQueueTests(AppFixture app)
     public async Task missed_met_late_and_at_risk_deadlines_are_listed_earliest_first_and_a_late_reported_notice_clears_a_breach()
     {
         var jem = await Create(app);
-        var (missed, cleared, metLate, atRisk, metInTime, notYet) = (await jem.Book(), await jem.Book(), await jem.Book(), await jem.Book(), await jem.Book(), await jem.Book());
+        var (missed, cleared, metLate) = (await jem.Book(referredAt: LongAgo), await jem.Book(referredAt: LongAgo), await jem.Book(referredAt: LongAgo));
+        var (atRisk, metInTime, notYet) = (await jem.Book(referredAt: LongAgo), await jem.Book(referredAt: LongAgo), await jem.Book(referredAt: LongAgo));
         await LodgedUnnotified(jem, missed, TimeSpan.FromHours(26));
         await LodgedUnnotified(jem, cleared, TimeSpan.FromHours(27));
         await jem.Post(cleared, "IceNotifiedOfDetainer", new { notifiedAt = Ago(TimeSpan.FromHours(25)) }, officer: null);

@@ -24,9 +24,10 @@ public class AuthorizationMatrixTests(AppFixture app)
 
     private const Expect A = Expect.Allowed, F = Expect.Forbidden, N = Expect.Invisible, E = Expect.EmptyResult, S = Expect.OwnScopeOnly;
 
-    /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts).</summary>
+    /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts; ICE's request for notice of release).</summary>
     private static readonly string[] SupervisorCaseEvents =
-        ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved", "ReviewClaimed"];
+        ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved",
+            "ReleaseNotificationRequested", "ReviewClaimed"];
 
     /// <summary>The jail's facts and its designated officers' steps.</summary>
     private static readonly string[] AgencyCaseEvents =
@@ -34,7 +35,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "ScreeningOpened", "RecordsCheckCompleted", "InterviewConducted", "CitizenshipClaimAsserted", "CitizenshipClaimReported",
         "DeterminationRecorded", "DetainerPrepared", "DetainerServedOnSubject", "IceNotifiedOfDetainer", "I213Prepared",
         "ChargingDocumentPrepared", "SubmittedForReview", "ChargingDocumentServed", "ScheduledReleaseSet", "ReleaseEligible",
-        "HoldStarted", "WarrantServed", "CustodyTransferredToIce", "ReleasedFromLocalCustody", "ChargesAmended",
+        "WarrantServed", "CustodyTransferredToIce", "ReleasedFromLocalCustody", "ChargesAmended",
         "TransferredToAgency", "IceNotifiedOfService",
     ];
 
@@ -142,7 +143,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     }
 
     private static Row CaseEventRow(string type, Expect[] expected, Func<World, Guid> caseOf) =>
-        new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{caseOf(w)}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
+        new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{caseOf(w)}/events", _ => Envelopes.CaseEvent(type, ServerJson.Data(EventExamples.Case[type])));
 
     private string TokenOf(Caller caller, World world, string otherOri) => caller switch
     {
@@ -190,7 +191,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["BookingRecorded"] = "POST /api/bookings row",
         ["OfficerNominated"] = "POST /api/officers row",
         ["ComplaintReceived"] = "POST /api/complaints row",
+        ["HoldStarted"] = "CaseFlow appends it after the event that made it due; posting it is 403 appended-by-caseflow (HoldClockTests)",
         ["HoldExpired"] = "the hold deadline's own handler: no caller",
+        ["HoldWithdrawn"] = "CaseFlow appends it with the void that removed the hold's basis (CaseVoidTests)",
         ["SubjectOrderProposed"] = "POST /api/subjects/{subjectRef}/orders row",
         ["SubjectSealed"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
         ["SubjectErased"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
