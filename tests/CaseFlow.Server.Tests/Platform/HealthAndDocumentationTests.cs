@@ -54,7 +54,8 @@ public class HealthAndDocumentationTests(AppFixture app)
         {
             var get = document["paths"]![path]!["get"]!;
             get["responses"]!["200"]!.ToJsonString().ShouldContain("QueuePage");
-            document["components"]!["schemas"]![item].ShouldNotBeNull();
+            document["components"]!["schemas"]!.AsObject().Select(p => p.Key).ShouldContain($"QueuePageOf{item}");
+            document["components"]!["schemas"]!.AsObject().Select(p => p.Key).ShouldContain($"IReadOnlyListOf{item}");
         }
     }
 
