@@ -94,6 +94,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         foreach (var type in PostAgreementEventEndpoint.Kinds.Keys)
             yield return new("POST", "/api/agreements/{ori}/{model}/events", type, AdminOnly, w => $"/api/agreements/{w.Ori}/JEM/events", _ => Envelope(type, GovernanceSamples.AgreementEvents()[type]));
         yield return new("GET", "/api/officers", null, GovernanceList, _ => "/api/officers", _ => null);
+        yield return new("GET", "/api/boards/officers", null, GovernanceList, _ => "/api/boards/officers", _ => null);
+        yield return new("GET", "/api/boards/agreements", null, GovernanceList, _ => "/api/boards/agreements", _ => null);
         yield return new("GET", "/api/officers/{officerId}", null, GovernanceRead, w => $"/api/officers/{w.OfficerId}", _ => null);
         yield return new("POST", "/api/officers", "OfficerNominated", AgencyGovernanceWrite, _ => "/api/officers",
             w => Envelope("OfficerNominated", new { badgeNumber = $"M-{Guid.NewGuid():N}"[..12], models = new[] { "JEM" }, ori = w.AdminActsFor }));
