@@ -71,11 +71,11 @@ public static class ReleaseWindow
     {
         if (text is null)
             return SupervisorQueues.DefaultReleaseWindow;
-        var unit = text.Length > 1 ? text[^1] : ' ';
-        if (int.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
-            && (unit == 'h' ? TimeSpan.FromHours(count) : unit == 'd' ? TimeSpan.FromDays(count) : TimeSpan.Zero) is var window
-            && window > TimeSpan.Zero && window <= Longest)
-            return window;
+        var unit = text.Length > 1 ? text[^1] switch { 'h' => TimeSpan.FromHours(1), 'd' => TimeSpan.FromDays(1), _ => TimeSpan.Zero } : TimeSpan.Zero;
+        if (unit > TimeSpan.Zero
+            && int.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            && count >= 1 && count <= Longest / unit)
+            return unit * count;
         errors.Add("within", "within must be a number of hours (48h) or days (3d), at most 30 days.");
         return SupervisorQueues.DefaultReleaseWindow;
     }

@@ -55,6 +55,7 @@ public class CustodyQueueTests(AppFixture app)
         twoDays.Items[0].UnderHold.ShouldBeFalse();
         threeDays.Items.Select(i => i.Case.CaseId).ShouldBe([soon, nextWeek]);
         await app.Host.GetAs(jem.Supervisor, "/api/queues/releases?within=48", 400);
-        await app.Host.GetAs(jem.Supervisor, "/api/queues/releases?within=31d", 400);
+        foreach (var within in new[] { "31d", "", "h", "0h", "-1d", "2w" })
+            await app.Host.GetAs(jem.Supervisor, $"/api/queues/releases?within={within}", 400);
     }
 }
