@@ -44,8 +44,11 @@ public static class CaseQueues
     /// <summary>When the person is due to leave the jail: the running hold's deadline, else the scheduled release.</summary>
     public static DateTimeOffset? ReleaseDue(CaseFile state) =>
         !InCustody(state) ? null
-        : state.Hold is { } hold && state.HoldExpiredAt is null ? hold.Deadline
+        : HoldRunning(state) ? state.Hold!.Deadline
         : state.ScheduledRelease;
+
+    /// <summary>A hold has started and neither expired nor been withdrawn: the person is held until its deadline.</summary>
+    public static bool HoldRunning(CaseFile state) => state.Hold is not null && state.HoldExpiredAt is null;
 
     /// <summary>
     /// The deadlines a supervisor must act on: those met late, and those not met (missed, or due later: whether such a

@@ -55,7 +55,7 @@ public static class SupervisorQueues
     public static SupervisorQueue<ReleaseQueueItem> Releases(TimeSpan window) => new("release_at", r => r.ReleaseAt, (row, at) =>
     {
         var due = CaseQueues.ReleaseDue(row.Case)!.Value;
-        return new ReleaseQueueItem(QueueCase.Of(row.Case), due, row.Case.Hold is not null && row.Case.HoldExpiredAt is null, due - at.Now);
+        return new ReleaseQueueItem(QueueCase.Of(row.Case), due, CaseQueues.HoldRunning(row.Case), due - at.Now);
     })
     {
         Until = at => at.Now + window,
