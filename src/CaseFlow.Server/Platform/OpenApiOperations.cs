@@ -21,6 +21,7 @@ public static class OpenApiOperations
         ["Governance"] = "287(g) agreements, designated officers and complaints.",
         ["Subjects"] = "The person behind a case: search, identifiers, sealing and erasure orders.",
         ["Audit"] = "The access audit.",
+        ["Queues"] = "Supervisors' queues, boards and case searches with live deadlines.",
         ["Operations"] = "Projections, dead letters and the subject vault, for administrators.",
     };
 
