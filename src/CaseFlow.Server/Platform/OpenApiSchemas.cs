@@ -129,13 +129,20 @@ public static class OpenApiSchemas
     /// <summary>Refers every list's placeholder items to the item's component, adding the components nothing else made.</summary>
     public static async Task AddListItemComponents(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
-        var lists = Walk(document)
-            .Where(s => s.Items is OpenApiSchema { Comment: { } comment } && comment.StartsWith(ItemMarker, StringComparison.Ordinal)).ToList();
-        foreach (var id in lists.Select(s => ((OpenApiSchema)s.Items!).Comment![ItemMarker.Length..]).Distinct().Order(StringComparer.Ordinal).ToList())
+        // A cached schema already refers to its item (from an earlier document): its component is added here again.
+        var lists = Walk(document).Select(list => (List: list, Id: ItemId(list.Items))).Where(l => l.Id is not null).ToList();
+        foreach (var id in lists.Select(l => l.Id!).Distinct().Order(StringComparer.Ordinal).ToList())
             await AddComponent(id, ItemTypes[id], document, context, ct);
-        foreach (var list in lists)
-            list.Items = new OpenApiSchemaReference(((OpenApiSchema)list.Items!).Comment![ItemMarker.Length..], document);
+        foreach (var (list, id) in lists)
+            list.Items = new OpenApiSchemaReference(id!, document);
     }
+
+    private static string? ItemId(IOpenApiSchema? items) => items switch
+    {
+        OpenApiSchema { Comment: { } comment } when comment.StartsWith(ItemMarker, StringComparison.Ordinal) => comment[ItemMarker.Length..],
+        OpenApiSchemaReference { Reference.Id: { } id } when ItemTypes.ContainsKey(id) => id,
+        _ => null,
+    };
 
     /// <summary>
     /// The type's component under <paramref name="id"/>. Asking for the schema of a type the generator names registers

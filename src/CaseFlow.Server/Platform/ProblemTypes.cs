@@ -48,6 +48,6 @@ public static class ProblemTypes
         "subject-order-carried-out", "subject-sealed", "submission-incomplete", "termination-before-notice",
         "training-not-passed", "unknown-event", "unknown-officer", "void-has-dependents", "void-not-permitted",
         "warrant-served-before-release-eligibility", "termination-already-noticed", "unknown-country-code",
-        "citizenship-contradicts-determination",
+        "citizenship-contradicts-determination", "review-claimed",
     ];
 }
