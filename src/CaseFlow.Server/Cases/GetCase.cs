@@ -7,6 +7,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Cases;
@@ -17,6 +18,8 @@ public static class GetCaseEndpoint
     [WolverineGet("/api/cases/{caseId}", Name = "GetCase")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("case", "caseId")]
+    [ProducesResponseType<CaseSummary>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(Guid caseId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var found = await CaseLookup.Visible(session, caseId, user, ct);

@@ -5,6 +5,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Cases;
@@ -17,9 +18,15 @@ public sealed record IntegrityReport(Guid CaseId, bool Intact, int EventsChecked
 
 public static class VerifyCaseIntegrityEndpoint
 {
+    /// <summary>
+    /// Recomputes the case's hash chain from the stored events and says whether the history is intact and where it
+    /// first broke. Auditors only.
+    /// </summary>
     [WolverineGet("/api/cases/{caseId}/integrity", Name = "VerifyCaseIntegrity")]
     [Authorize(Policy = Policies.VerifyIntegrity)]
     [AccessAudited("case", "caseId")]
+    [ProducesResponseType<IntegrityReport>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(Guid caseId, IQuerySession session, ChainVerifier verifier, CancellationToken ct)
     {
         var summary = await session.LoadAsync<CaseFile>(caseId, ct);

@@ -5,6 +5,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Governance;
@@ -14,8 +15,14 @@ public sealed record ComplaintDetails(Complaint Complaint, DateTimeOffset AsOf, 
 
 public static class GetComplaintEndpoint
 {
+    /// <summary>
+    /// A complaint against an officer with its derived deadlines (ICE notified within 48 weekday hours, the outcome
+    /// reported) and whether each was missed. Agencies see their own, supervisors their field office's.
+    /// </summary>
     [WolverineGet("/api/complaints/{complaintId}", Name = "GetComplaint")]
     [Authorize(Policy = Policies.ReadComplaints)]
+    [ProducesResponseType<ComplaintDetails>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(
         Guid complaintId, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock, CancellationToken ct)
     {

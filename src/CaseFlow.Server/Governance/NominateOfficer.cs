@@ -8,6 +8,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
@@ -24,8 +25,16 @@ public static partial class NominateOfficerEndpoint
     public static readonly WriteTarget Target = new("officer", "/api/officers/", "officer-already-nominated",
         "This badge number was nominated with other content; record later steps as officer events.");
 
+    /// <summary>
+    /// An agency nominates one of its officers for 287(g) designation: 201 with the officer's id (UUIDv5 over ORI and
+    /// badge number), the original answer when sent again.
+    /// </summary>
     [WolverinePost("/api/officers", Name = "NominateOfficer")]
     [Authorize(Policy = Policies.NominateOfficers)]
+    [ProducesResponseType<AppendResult>(201)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         EventEnvelope<Nomination>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.Domain;
@@ -35,8 +36,17 @@ public static class PostAgreementEventEndpoint
         [nameof(ReviewMeetingHeld)] = EventKind.Of<ReviewMeetingHeld>(Admin),
     };
 
+    /// <summary>
+    /// Records a step in an agreement's life after its signing: suspension, lifting, termination notice, termination,
+    /// addendum, review meeting. Admins only; <c>If-Match: "version"</c> makes the write conditional.
+    /// </summary>
     [WolverinePost("/api/agreements/{ori}/{model}/events", Name = "PostAgreementEvent")]
     [Authorize(Policy = Policies.RecordAgreementEvents)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(412)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         string ori, ProgramModel model, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>

@@ -9,6 +9,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
@@ -25,8 +26,16 @@ public static partial class ReceiveComplaintEndpoint
     public static readonly WriteTarget Target = new("complaint", "/api/complaints/", "complaint-already-recorded",
         "This complaint number was recorded with other content; record later steps as complaint events.");
 
+    /// <summary>
+    /// An agency records a complaint against one of its officers: 201 with the complaint's id (UUIDv5 over ORI and
+    /// complaint number), the original answer when sent again.
+    /// </summary>
     [WolverinePost("/api/complaints", Name = "ReceiveComplaint")]
     [Authorize(Policy = Policies.RecordComplaints)]
+    [ProducesResponseType<AppendResult>(201)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         EventEnvelope<ComplaintReport>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
@@ -21,6 +22,10 @@ public static class PostBookingEndpoint
     /// </summary>
     [WolverinePost("/api/bookings", Name = "PostBooking")]
     [Authorize(Policy = Policies.WriteIntake)]
+    [ProducesResponseType<AppendResult>(201)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         EventEnvelope<BookingData>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
