@@ -7,7 +7,7 @@ using Npgsql;
 namespace CaseFlow.Server.Audit;
 
 /// <summary>
-/// Where accesses are recorded. A write records itself inside its own transaction (<see cref="Within"/>), so an
+/// Where accesses are recorded. A write records itself inside its own transaction (<c>Within</c>), so an
 /// event is never stored without its audit row nor the other way round; reads, refusals and denials are queued
 /// (<see cref="Record"/>) and written in batches by <see cref="AccessLogWriter"/>.
 /// </summary>

@@ -17,6 +17,10 @@ public sealed record IntegrityReport(Guid CaseId, bool Intact, int EventsChecked
 
 public static class VerifyCaseIntegrityEndpoint
 {
+    /// <summary>
+    /// Recomputes the case's hash chain from the stored events and says whether the history is intact and where it
+    /// first broke. Auditors only.
+    /// </summary>
     [WolverineGet("/api/cases/{caseId}/integrity", Name = "VerifyCaseIntegrity")]
     [Authorize(Policy = Policies.VerifyIntegrity)]
     [AccessAudited("case", "caseId")]

@@ -14,6 +14,10 @@ public sealed record ComplaintDetails(Complaint Complaint, DateTimeOffset AsOf, 
 
 public static class GetComplaintEndpoint
 {
+    /// <summary>
+    /// A complaint against an officer with its derived deadlines (ICE notified within 48 weekday hours, the outcome
+    /// reported) and whether each was missed. Agencies see their own, supervisors their field office's.
+    /// </summary>
     [WolverineGet("/api/complaints/{complaintId}", Name = "GetComplaint")]
     [Authorize(Policy = Policies.ReadComplaints)]
     public static async Task<IResult> Get(

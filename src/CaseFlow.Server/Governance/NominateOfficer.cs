@@ -24,6 +24,10 @@ public static partial class NominateOfficerEndpoint
     public static readonly WriteTarget Target = new("officer", "/api/officers/", "officer-already-nominated",
         "This badge number was nominated with other content; record later steps as officer events.");
 
+    /// <summary>
+    /// An agency nominates one of its officers for 287(g) designation: 201 with the officer's id (UUIDv5 over ORI and
+    /// badge number), the original answer when sent again.
+    /// </summary>
     [WolverinePost("/api/officers", Name = "NominateOfficer")]
     [Authorize(Policy = Policies.NominateOfficers)]
     public static async Task<IResult> Post(

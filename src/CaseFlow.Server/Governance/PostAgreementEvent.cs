@@ -35,6 +35,10 @@ public static class PostAgreementEventEndpoint
         [nameof(ReviewMeetingHeld)] = EventKind.Of<ReviewMeetingHeld>(Admin),
     };
 
+    /// <summary>
+    /// Records a step in an agreement's life after its signing: suspension, lifting, termination notice, termination,
+    /// addendum, review meeting. Admins only; <c>If-Match: "version"</c> makes the write conditional.
+    /// </summary>
     [WolverinePost("/api/agreements/{ori}/{model}/events", Name = "PostAgreementEvent")]
     [Authorize(Policy = Policies.RecordAgreementEvents)]
     public static async Task<IResult> Post(

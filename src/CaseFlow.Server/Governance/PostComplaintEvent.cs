@@ -22,6 +22,10 @@ public static class PostComplaintEventEndpoint
         [nameof(ComplaintOutcomeReported)] = EventKind.Of<ComplaintOutcomeReported>(Agency),
     };
 
+    /// <summary>
+    /// Records a complaint's later steps: ICE notified, resolved, outcome reported. The agency's own systems and
+    /// officers, and admins.
+    /// </summary>
     [WolverinePost("/api/complaints/{complaintId}/events", Name = "PostComplaintEvent")]
     [Authorize(Policy = Policies.RecordComplaints)]
     public static async Task<IResult> Post(

@@ -35,6 +35,11 @@ public static class PostOfficerEventEndpoint
         [nameof(CredentialsReturned)] = EventKind.Of<CredentialsReturned>(Ice),
     };
 
+    /// <summary>
+    /// Records ICE's steps for an officer from nomination to authorization and after: background check, training,
+    /// certification, authorization, refresher, revocation, credentials returned. Supervisors of the officer's field
+    /// office, and admins.
+    /// </summary>
     [WolverinePost("/api/officers/{officerId}/events", Name = "PostOfficerEvent")]
     [Authorize(Policy = Policies.RecordOfficerEvents)]
     public static async Task<IResult> Post(

@@ -25,6 +25,10 @@ public static partial class ReceiveComplaintEndpoint
     public static readonly WriteTarget Target = new("complaint", "/api/complaints/", "complaint-already-recorded",
         "This complaint number was recorded with other content; record later steps as complaint events.");
 
+    /// <summary>
+    /// An agency records a complaint against one of its officers: 201 with the complaint's id (UUIDv5 over ORI and
+    /// complaint number), the original answer when sent again.
+    /// </summary>
     [WolverinePost("/api/complaints", Name = "ReceiveComplaint")]
     [Authorize(Policy = Policies.RecordComplaints)]
     public static async Task<IResult> Post(

@@ -22,7 +22,9 @@ public static class OpenApiSetup
         {
             o.AddDocumentTransformer(DescribeBearer);
             o.AddDocumentTransformer(DescribeEventTypes);
+            o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
             o.AddOperationTransformer(CamelCaseQueryParameters);
+            o.AddOperationTransformer(OpenApiOperations.NameAndTag);
         });
 
     /// <summary>Query parameters bound from records are named as clients write them (<c>aNumber</c>, not <c>ANumber</c>).</summary>
@@ -41,6 +43,8 @@ public static class OpenApiSetup
     {
         document.Info.Title = "CaseFlow API";
         document.Info.Description = "287(g) case processing: bookings, screenings, detainers, charging documents and supervisory review as event streams.";
+        // No server address: the committed document holds for every deployment (clients set their base address).
+        document.Servers = [];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme

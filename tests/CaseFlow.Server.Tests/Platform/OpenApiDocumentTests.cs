@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using CaseFlow.Server.Tests.Infrastructure;
+
+namespace CaseFlow.Server.Tests.Platform;
+
+/// <summary>
+/// docs/openapi.json is the contract clients are generated from; this test fails when the live document differs from
+/// it. Refresh it with <c>./ops/openapi</c> (which runs this test with <c>CASEFLOW_REFRESH_OPENAPI=1</c>) and commit.
+/// </summary>
+public class OpenApiDocumentTests(AppFixture app)
+{
+    public const string RefreshVariable = "CASEFLOW_REFRESH_OPENAPI";
+    private static readonly string Committed = Path.Combine(RepositoryRoot.Path, "docs", "openapi.json");
+
+    [Fact]
+    public async Task the_committed_document_is_the_live_one()
+    {
+        var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        var live = (await result.ReadAsTextAsync()).ReplaceLineEndings("\n");
+        if (!live.EndsWith('\n'))
+            live += "\n";
+        if (Environment.GetEnvironmentVariable(RefreshVariable) == "1")
+            await File.WriteAllTextAsync(Committed, live, TestContext.Current.CancellationToken);
+
+        var committed = File.Exists(Committed) ? (await File.ReadAllTextAsync(Committed, TestContext.Current.CancellationToken)).ReplaceLineEndings("\n") : "";
+        committed.ShouldBe(live, "docs/openapi.json is not the live document: run ./ops/openapi and commit the result.");
+    }
+
+    [Fact]
+    public async Task every_operation_is_named_tagged_and_described_as_clients_see_it()
+    {
+        var operations = (await Document())["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key} {path.Key}", Operation: op.Value!))).ToList();
+
+        operations.Count.ShouldBeGreaterThan(25);
+        foreach (var (name, operation) in operations)
+        {
+            var id = (string?)operation["operationId"];
+            id.ShouldNotBeNull(name).ShouldMatch("^[A-Z][A-Za-z]+$", name);
+            operation["tags"]!.AsArray().Select(t => (string?)t).ShouldHaveSingleItem(name)
+                .ShouldBeOneOf("Intake", "Cases", "Feed", "Governance", "Subjects", "Audit", "Operations");
+            ((string?)operation["summary"]).ShouldNotBeNullOrWhiteSpace(name);
+            ((string)operation["summary"]!).ShouldNotContain(id!, customMessage: $"{name}: give the endpoint a doc comment");
+            ((string?)operation["description"]).ShouldNotBeNullOrWhiteSpace(name);
+        }
+
+        operations.Select(o => (string?)o.Operation["operationId"]).ShouldBeUnique();
+    }
+
+    private async Task<JsonNode> Document()
+    {
+        var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
+        return JsonNode.Parse(await result.ReadAsTextAsync())!;
+    }
+}
