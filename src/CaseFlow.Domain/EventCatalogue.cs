@@ -73,6 +73,7 @@ public static class EventCatalogue
         typeof(WarrantReceivedFromIce),
         typeof(IceNotifiedOfService),
         typeof(HoldExpired),
+        typeof(HoldWithdrawn),
         typeof(SubjectOrderProposed),
         typeof(SubjectSealed),
         typeof(SubjectErased),

@@ -7,4 +7,7 @@ namespace CaseFlow.Domain;
 public sealed record Refusal(string Code, string Title, string Detail)
 {
     public string Type => $"urn:caseflow:problem:{Code}";
+
+    /// <summary>Further members of the problem, for a client to act on (the events a void depends on, say).</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
 }

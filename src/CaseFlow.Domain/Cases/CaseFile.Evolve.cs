@@ -19,20 +19,38 @@ public sealed partial record CaseFile
         TimeZone = e.TimeZone,
     };
 
-    /// <summary>The case after one more stored event. Voiding an event folds the kept facts again without it.</summary>
+    /// <summary>
+    /// The case after one more stored event. Voiding an event (or CaseFlow withdrawing its hold) folds the kept facts
+    /// again without the removed ones.
+    /// </summary>
     public static CaseFile? Evolve(CaseFile? state, Guid eventId, object @event)
     {
         if (@event is not CaseEvent e)
             return state;
         var facts = (IReadOnlyList<CaseFact>)[.. state?.Facts ?? [], new CaseFact(eventId, e)];
-        if (state is not null && e is EventVoided voided)
+        if (state is not null && RemovedBy(e) is { Count: > 0 } removed)
         {
-            var voidedIds = (IReadOnlyList<Guid>)[.. state.VoidedEventIds, voided.VoidedEventId];
-            var refolded = state.Facts.Where(f => !voidedIds.Contains(f.EventId)).Aggregate((CaseFile?)null, (s, f) => Transition(s, f.Event))!;
+            var voidedIds = (IReadOnlyList<Guid>)[.. state.VoidedEventIds, .. removed];
+            var refolded = state.Facts.Where(f => !voidedIds.Contains(f.EventId)).Aggregate((CaseFile?)null, FoldFact)!;
             return refolded with { Facts = facts, VoidedEventIds = voidedIds, Version = state.Version, ChainHead = state.ChainHead };
         }
 
-        return Transition(state, e) is { } next ? next with { Facts = facts, VoidedEventIds = state?.VoidedEventIds ?? [] } : null;
+        return FoldFact(state, new CaseFact(eventId, e)) is { } next ? next with { Facts = facts, VoidedEventIds = state?.VoidedEventIds ?? [] } : null;
+    }
+
+    /// <summary>The events a correction takes out of the fold: a client's void, or the hold CaseFlow withdrew.</summary>
+    public static IReadOnlyList<Guid> RemovedBy(CaseEvent e) => e switch
+    {
+        EventVoided v => [v.VoidedEventId],
+        HoldWithdrawn w => w.WithdrawnEventIds,
+        _ => [],
+    };
+
+    /// <summary>One kept fact applied; the hold remembers the id of the event that started it.</summary>
+    internal static CaseFile? FoldFact(CaseFile? state, CaseFact fact)
+    {
+        var next = Transition(state, fact.Event);
+        return fact.Event is HoldStarted && next is not null ? next with { HoldEventId = fact.EventId } : next;
     }
 
     private static CaseFile? Transition(CaseFile? state, CaseEvent @event) => (state, @event) switch
@@ -47,12 +65,14 @@ public sealed partial record CaseFile
         (_, CitizenshipClaimAsserted e) => state with { ClaimAssertedAt = e.AssertedAt, ClaimReportedAt = null, ClaimOutcome = null },
         (_, CitizenshipClaimReported e) => state with { ClaimReportedAt = e.ReportedAt },
         (_, CitizenshipClaimResolved e) => state with { ClaimOutcome = e.Outcome },
+        (_, DeterminationRecorded { Outcome: Cases.Determination.CitizenshipClaimed } e) when !state.ClaimOpen =>
+            state with { Determination = e.Outcome, ClaimAssertedAt = e.DeterminedAt, ClaimReportedAt = null, ClaimOutcome = null },
         (_, DeterminationRecorded e) => state with { Determination = e.Outcome },
         (_, DetainerPrepared e) => state with { Detainer = new DetainerState(e.Bases, e.WarrantType, e.PreparedBy, DetainerStage.Prepared, e.PreparedAt) },
         (_, DetainerApproved) => state.WithDetainer(d => d with { Stage = DetainerStage.Approved }),
         (_, DetainerReturned) => state.WithDetainer(d => d with { Stage = DetainerStage.Returned }),
         (_, DetainerLodged e) => state.Model == ProgramModel.WSO && state.IceWarrant is { } warrant
-            ? state with { Detainer = new DetainerState([], warrant.WarrantType, null, DetainerStage.Served, e.LodgedAt, e.LodgedAt, e.LodgedAt) }
+            ? state with { Detainer = new DetainerState([], warrant.WarrantType, null, DetainerStage.Lodged, e.LodgedAt, e.LodgedAt) }
             : state.WithDetainer(d => d with { Stage = DetainerStage.Lodged, LodgedAt = e.LodgedAt }),
         (_, DetainerServedOnSubject e) => state.WithDetainer(d => d with { Stage = DetainerStage.Served, ServedAt = e.ServedAt }),
         (_, IceNotifiedOfDetainer e) => state.WithDetainer(d => d with { IceNotifiedAt = e.NotifiedAt }),
@@ -66,7 +86,9 @@ public sealed partial record CaseFile
         (_, ReleaseEligible e) => state with { ReleaseEligibleAt = e.At },
         (_, HoldStarted e) => state with { Hold = e },
         (_, HoldExpired e) => state with { HoldExpiredAt = e.At },
-        (_, WarrantServed e) => state with { Warrant = e },
+        (_, WarrantServed e) => state.Model == ProgramModel.WSO
+            ? (state with { Warrant = e }).WithDetainer(d => d with { Stage = DetainerStage.Served, ServedAt = e.ServedAt })
+            : state with { Warrant = e },
         (_, CustodyTransferredToIce e) => state with { TransferredToIceAt = e.At },
         (_, ReleasedFromLocalCustody e) => state with { ReleasedAt = e.At, ReleaseReason = e.Reason },
         (_, CaseClosed e) => state with { Disposition = e.Disposition },

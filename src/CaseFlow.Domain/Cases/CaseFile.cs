@@ -95,6 +95,9 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
 
     public DateTimeOffset? ReleaseEligibleAt { get; init; }
     public HoldStarted? Hold { get; init; }
+
+    /// <summary>The id of the running hold's <see cref="HoldStarted"/>: its deadline timer is keyed by it.</summary>
+    public Guid? HoldEventId { get; init; }
     public DateTimeOffset? HoldExpiredAt { get; init; }
     public WarrantServed? Warrant { get; init; }
     public DateTimeOffset? TransferredToIceAt { get; init; }

@@ -10,7 +10,11 @@ namespace CaseFlow.Domain.Cases;
 /// </summary>
 public sealed record CaseRuleContext(
     Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, TimeSpan RefresherInterval,
-    IReadOnlySet<WarrantType> WarrantAuthority);
+    IReadOnlySet<WarrantType> WarrantAuthority)
+{
+    /// <summary>Whether the caller may void an event of this type: whoever may post that kind of event (the server decides by role).</summary>
+    public Func<Type, bool> MayVoid { get; init; } = _ => false;
+}
 
 /// <summary>The rules a case event must pass (domain.md section 2), each refusal with a stable code; null means accepted.</summary>
 public static partial class CaseRules
@@ -37,21 +41,45 @@ public static partial class CaseRules
     public static Refusal? Check(CaseFile state, object @event, CaseRuleContext context)
     {
         var type = @event.GetType();
+        return CheckInHistory(state, @event)
+            ?? (@event is CaseEvent e ? CaseInstants.Check(state, e, context.OccurredAt, context.RecordedAt) : null)
+            ?? (@event is EventVoided voided ? Voidable(state, voided, context) : null)
+            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context)
+                : OfficerDetainerSteps.Contains(type) && context.Actor.OfficerBadge is not null ? AgreementInForce(state, context) : null)
+            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
+    }
+
+    /// <summary>
+    /// The rules an event must pass in its place in the history: the sequence and its own data, not who acted (judged
+    /// once, when it was recorded). A void is checked by folding the kept events through these again.
+    /// </summary>
+    public static Refusal? CheckInHistory(CaseFile state, object @event)
+    {
+        var type = @event.GetType();
         if (CaseSequence.Why(state, type) is { } reason)
         {
             return new Refusal(state.Disposition is not null ? "case-closed"
                 : state.Model == ProgramModel.WSO && CaseSequence.JemOnly.Contains(type) ? "not-in-wso-model"
                 : state.Model == ProgramModel.JEM && CaseSequence.WsoOnly.Contains(type) ? "not-in-jem-model"
                 : state.ClaimOpen && CaseSequence.EnforcementSteps.Contains(type) ? "citizenship-claim-open"
+                : state.CitizenshipConfirmed && CaseSequence.ConfirmedCitizenBars.Contains(type) ? "citizenship-confirmed"
+                : state.OutOfJailCustody && CaseSequence.CustodySteps.Contains(type) ? "not-in-custody"
                 : "out-of-sequence", $"{type.Name} cannot be recorded now", $"{reason} The case is {state.Status}.");
         }
 
-        return Specific(state, @event)
-            ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context) : null)
-            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
+        return Specific(state, @event);
     }
 
-    private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)
+    /// <summary>
+    /// A detainer lodged or served, or a warrant served, by a designated officer is taken under the agreement whoever's
+    /// step it is in the model (ICE's lodging in a WSO case included).
+    /// </summary>
+    private static readonly IReadOnlySet<Type> OfficerDetainerSteps = new HashSet<Type>
+    {
+        typeof(DetainerLodged), typeof(DetainerServedOnSubject), typeof(WarrantServed),
+    };
+
+    private static Refusal? AgreementInForce(CaseFile state, CaseRuleContext context)
     {
         foreach (var (moment, when) in new[] { (context.OccurredAt, "when it occurred"), (context.RecordedAt, "now") })
         {
@@ -62,6 +90,13 @@ public static partial class CaseRules
             }
         }
 
+        return null;
+    }
+
+    private static Refusal? OfficerMayAct(CaseFile state, CaseRuleContext context)
+    {
+        if (AgreementInForce(state, context) is { } lapsed)
+            return lapsed;
         if (context.Actor.OfficerBadge is null)
             return new Refusal("officer-required", "Name the acting officer", "This step is taken by a designated officer: send the officer's badge number as officerId.");
 

@@ -16,7 +16,7 @@ public static class CaseSequence
     {
         typeof(DetainerPrepared), typeof(DetainerApproved), typeof(DetainerLodged), typeof(DetainerServedOnSubject),
         typeof(I213Prepared), typeof(ChargingDocumentPrepared), typeof(SubmittedForReview), typeof(ReviewApproved),
-        typeof(ChargingDocumentServed), typeof(HoldStarted), typeof(WarrantServed), typeof(CustodyTransferredToIce),
+        typeof(ChargingDocumentServed), typeof(WarrantServed), typeof(CustodyTransferredToIce),
     };
 
     /// <summary>What a WSO officer may not do (no questioning, no processing): the JEM-only steps.</summary>
@@ -30,6 +30,19 @@ public static class CaseSequence
 
     public static readonly IReadOnlySet<Type> WsoOnly = new HashSet<Type> { typeof(WarrantReceivedFromIce), typeof(IceNotifiedOfService) };
 
+    /// <summary>What ICE's confirmation of US citizenship ends for good: a new determination or claim, and every enforcement step.</summary>
+    public static readonly IReadOnlySet<Type> ConfirmedCitizenBars = new HashSet<Type>(EnforcementSteps)
+    {
+        typeof(DeterminationRecorded), typeof(CitizenshipClaimAsserted), typeof(WarrantReceivedFromIce),
+    };
+
+    /// <summary>The steps that need the person in the jail's custody: screening and interview, service, the hold, the transfer to ICE.</summary>
+    public static readonly IReadOnlySet<Type> CustodySteps = new HashSet<Type>
+    {
+        typeof(ScreeningOpened), typeof(InterviewConducted), typeof(DetainerServedOnSubject), typeof(ChargingDocumentServed),
+        typeof(WarrantServed), typeof(CustodyTransferredToIce),
+    };
+
     public static string? Why(CaseFile state, Type next)
     {
         if (state.Disposition is not null && !Corrections.Contains(next))
@@ -39,12 +52,18 @@ public static class CaseSequence
         if (next == typeof(HoldExpired))
             return Expect(state.Hold is not null && state.HoldExpiredAt is null && state.TransferredToIceAt is null && state.ReleasedAt is null,
                 "Only a running hold can expire.");
+        if (next == typeof(HoldStarted))
+            return HoldDue(state);
         if (state.HoldExpiredAt is not null && state.ReleasedAt is null && EnforcementSteps.Contains(next))
             return "The hold has expired: the person must be released.";
         if (state.ClaimOpen && EnforcementSteps.Contains(next))
             return "A citizenship claim is open: no enforcement step until an ICE officer resolves it.";
         if (state.Model == ProgramModel.WSO ? JemOnly.Contains(next) : WsoOnly.Contains(next))
             return $"{next.Name} is not a step of the {state.Model} model.";
+        if (state.CitizenshipConfirmed && ConfirmedCitizenBars.Contains(next))
+            return "ICE confirmed the person's US citizenship: no determination, claim, detainer, warrant, hold or transfer follows; close the case.";
+        if (state.OutOfJailCustody && CustodySteps.Contains(next))
+            return "The person is no longer held by the jail for this case (released, detainer lifted, or transferred to another agency).";
         if (state.Model == ProgramModel.WSO)
             return WsoWhy(state, next);
         var d = state.Detainer;
@@ -70,13 +89,11 @@ public static class CaseSequence
                 "Submit for review once the I-213 and the charging document are prepared (and not already under review)."),
             nameof(ReviewReturnedForCorrection) or nameof(ReviewApproved) => Expect(state.Review?.Stage == ReviewStage.Pending, "Nothing is awaiting supervisory review."),
             nameof(ChargingDocumentServed) => Expect(state.Review?.Stage == ReviewStage.Approved && state.ChargingDocumentServedAt is null, "The charging document is served once approved, and once."),
-            nameof(HoldStarted) => Expect(state.Review?.Stage == ReviewStage.Approved && state.DetainerInEffect && state.Hold is null && (state.ReleaseEligibleAt is not null || state.Warrant is not null),
-                "A hold starts after review approval, with the detainer in effect, once the person is release-eligible or the warrant is served."),
             nameof(WarrantServed) => Expect(state.DetainerInEffect && state.Review?.Stage == ReviewStage.Approved && state.Warrant is null,
                 "The warrant is served at release, after the detainer is in effect and the package approved."),
             nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
             nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
-            nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a no-action determination, a confirmed citizenship claim or a lifted detainer."),
+            nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a no-action determination, a confirmed citizenship claim, a lifted detainer or a transfer to another agency."),
             _ => null,
         };
     }
@@ -86,19 +103,27 @@ public static class CaseSequence
     {
         nameof(WarrantReceivedFromIce) => Expect(state.IceWarrant is null, "ICE's warrant is already on file."),
         nameof(DetainerLodged) => Expect(state.IceWarrant is not null && state.Detainer is null, "ICE lodges its detainer with its warrant, once."),
-        nameof(DetainerLifted) => Expect(state.DetainerInEffect, "There is no detainer to lift."),
-        nameof(WarrantServed) => Expect(state.DetainerInEffect && state.Warrant is null, "The warrant is served at release, with ICE's warrant and detainer on file, once."),
+        nameof(DetainerLifted) => Expect(state.Detainer?.Stage is DetainerStage.Lodged or DetainerStage.Served, "There is no detainer to lift."),
+        nameof(WarrantServed) => Expect(state.Detainer?.Stage == DetainerStage.Lodged && state.Warrant is null && state.ReleaseEligibleAt is not null,
+            "The warrant is served at release: with ICE's warrant and detainer on file, once the person is release-eligible, once."),
         nameof(IceNotifiedOfService) => Expect(state.Warrant is not null && state.ServiceNotifiedAt is null, "Tell ICE once the warrant has been served."),
-        nameof(HoldStarted) => Expect(state.DetainerInEffect && state.Hold is null && (state.ReleaseEligibleAt is not null || state.Warrant is not null),
-            "A hold starts once the person is release-eligible or the warrant is served, with ICE's detainer on file."),
         nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
         nameof(CitizenshipClaimAsserted) => Expect(!state.ClaimOpen, "A citizenship claim is already open."),
         nameof(CitizenshipClaimReported) => Expect(state.ClaimOpen && state.ClaimReportedAt is null, "There is no unreported citizenship claim."),
         nameof(CitizenshipClaimResolved) => Expect(state.ClaimOpen && state.ClaimReportedAt is not null, "Only a reported, open citizenship claim can be resolved."),
         nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
-        nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a confirmed citizenship claim or a lifted detainer."),
+        nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a confirmed citizenship claim, a lifted detainer or a transfer to another agency."),
         _ => null,
     };
+
+    /// <summary>
+    /// CaseFlow starts the hold once, at the later of release eligibility and the detainer's taking effect, while the
+    /// person is held. An open citizenship claim does not stop it: the clock limits the detention (never for a
+    /// confirmed citizen, who is not held for ICE at all).
+    /// </summary>
+    private static string? HoldDue(CaseFile state) =>
+        Expect(HoldClock.HasBasis(state) && state.Hold is null && !state.OutOfJailCustody && state.ClaimOutcome != ClaimOutcome.CitizenshipConfirmed,
+            "CaseFlow starts the hold itself, once, when the person is release-eligible with a detainer in effect.");
 
     /// <summary>An unsubstantiated citizenship claim sends the case back to screening: the officer determines again.</summary>
     private static bool RedeterminationAllowed(CaseFile state) =>
@@ -106,7 +131,7 @@ public static class CaseSequence
 
     /// <summary>The event types that may come next, so a clerk sees what the case is waiting for.</summary>
     public static IReadOnlyList<string> NextSteps(CaseFile state) =>
-        EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && t != typeof(HoldExpired) && !SubjectOrderRules.Events.Contains(t) && Why(state, t) is null).Select(t => t.Name).ToList();
+        EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && !HoldClock.AppendedByCaseFlow.Contains(t) && !SubjectOrderRules.Events.Contains(t) && Why(state, t) is null).Select(t => t.Name).ToList();
 
     /// <summary>Where the case stands against the rules a detainer, a hold and a transfer need.</summary>
     public static IReadOnlyDictionary<string, bool> Checklist(CaseFile state, DateTimeOffset now) => new Dictionary<string, bool>
@@ -120,15 +145,11 @@ public static class CaseSequence
         ["ice-notified-of-detainer"] = state.Detainer?.IceNotifiedAt is not null,
         ["review-approved"] = state.Review?.Stage == ReviewStage.Approved,
         ["release-eligible-or-warrant-served"] = state.ReleaseEligibleAt is not null || state.Warrant is not null,
-        ["within-hold-deadline"] = state.Hold?.Deadline is not { } deadline || now <= deadline,
+        // Only a running clock is "within" anything: a person held without one never reads as within the deadline.
+        ["within-hold-deadline"] = state.Hold?.Deadline is { } deadline && (state.TransferredToIceAt ?? state.ReleasedAt ?? now) <= deadline,
     };
 
-    public static bool ReadyToClose(CaseFile state) =>
-        state.TransferredToIceAt is not null
-        || state.ReleasedAt is not null
-        || state.ClaimOutcome == ClaimOutcome.CitizenshipConfirmed
-        || state.Detainer?.Stage == DetainerStage.Lifted
-        || (state.Determination is Determination.NotRemovable or Determination.InsufficientInformation && state.Detainer is null);
+    public static bool ReadyToClose(CaseFile state) => Dispositions.Supported(state).Count > 0;
 
     private static string? Expect(bool allowed, string otherwise) => allowed ? null : otherwise;
 }

@@ -4,8 +4,9 @@ namespace CaseFlow.Domain.Cases;
 public sealed record ReleaseEligible(DateTimeOffset At) : CaseEvent;
 
 /// <summary>
-/// The jail holds the person for ICE from <paramref name="From"/>; the deadline and the policy that set it are
-/// computed once, when the hold starts, and carried here so replays never read configuration.
+/// The jail holds the person for ICE from <paramref name="From"/>. CaseFlow appends this itself, never a client: at the
+/// instant the person is release-eligible with a detainer in effect (<see cref="HoldClock"/>). The deadline and the
+/// policy that set it are computed once, when the hold starts, and carried here so replays never read configuration.
 /// </summary>
 public sealed record HoldStarted(DateTimeOffset From, DateTimeOffset? Deadline = null, string? PolicyVersion = null) : CaseEvent;
 
@@ -18,6 +19,12 @@ public sealed record WarrantServed(DateTimeOffset ServedAt, WarrantType WarrantT
 /// transfer within the deadline simply stands beside it).
 /// </summary>
 public sealed record HoldExpired(DateTimeOffset At) : CaseEvent;
+
+/// <summary>
+/// CaseFlow withdrew the hold it had started (and its expiry, if the clock had run out) because a void removed the
+/// hold's basis: the release eligibility or the detainer's effect. Appended in the void's own transaction.
+/// </summary>
+public sealed record HoldWithdrawn(IReadOnlyList<Guid> WithdrawnEventIds, Guid VoidedEventId, DateTimeOffset At) : CaseEvent;
 
 /// <summary>ICE took custody.</summary>
 public sealed record CustodyTransferredToIce(DateTimeOffset At, string IceOffice) : CaseEvent;

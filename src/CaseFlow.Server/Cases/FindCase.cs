@@ -36,6 +36,6 @@ public static class FindCaseEndpoint
         var found = await CaseLookup.Visible(session, caseId, user, ct);
         if (found is null)
             AccessLog.NoteOutcome(http, AccessOutcomes.NotFound);
-        return Results.Ok(new Page<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, clock.GetUtcNow())], null));
+        return Results.Ok(new Page<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, await CaseLookup.AgreementOf(session, found, ct), clock.GetUtcNow())], null));
     }
 }

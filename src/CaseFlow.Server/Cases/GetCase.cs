@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Audit;
 using CaseFlow.Server.Intake;
@@ -22,7 +23,7 @@ public static class GetCaseEndpoint
         if (found is null)
             return Problems.NotFound("case");
         response.Headers.ETag = WriteResults.ETag(found.Version);
-        return Results.Ok(CaseSummary.Of(found, clock.GetUtcNow()));
+        return Results.Ok(CaseSummary.Of(found, await CaseLookup.AgreementOf(session, found, ct), clock.GetUtcNow()));
     }
 }
 
@@ -31,4 +32,7 @@ public static class CaseLookup
     public static async Task<CaseFile?> Visible(IQuerySession session, Guid caseId, ClaimsPrincipal user, CancellationToken ct) =>
         await session.LoadAsync<CaseFile>(caseId, ct) is { } found && CallerScope.From(user).CanSee(found) ? found : null;
 
+    /// <summary>The agency's agreement for the case's model, for the summary's lapses.</summary>
+    public static Task<Agreement?> AgreementOf(IQuerySession session, CaseFile found, CancellationToken ct) =>
+        session.LoadAsync<Agreement>(AgreementId.For(found.Ori, found.Model), ct);
 }

@@ -1,3 +1,4 @@
+using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Security;
 
@@ -9,7 +10,9 @@ namespace CaseFlow.Server.Intake;
 /// record review decisions, claim resolutions and detainer lifts (design.md). Who records the detainer depends on the
 /// model (domain.md 1.2 J5, 1.3 W1): under JEM the designated officer lodges the detainer ICE approved, under WSO ICE
 /// lodges its own detainer with its warrant and the officer's one step is serving that warrant. Preparers and
-/// reviewers are stamped from the token into the event, whatever the client sent, for the four-eyes rule.
+/// reviewers are stamped from the token into the event, whatever the client sent, for the four-eyes rule. Whoever may
+/// post a kind of event on a case may void one; what CaseFlow appends itself (the hold, its expiry and withdrawal) is not
+/// posted here.
 /// </summary>
 public static class CaseEventKinds
 {
@@ -41,7 +44,6 @@ public static class CaseEventKinds
         [nameof(ChargingDocumentServed)] = EventKind.Of<ChargingDocumentServed>(Jail),
         [nameof(ScheduledReleaseSet)] = EventKind.Of<ScheduledReleaseSet>(Jail),
         [nameof(ReleaseEligible)] = EventKind.Of<ReleaseEligible>(Jail),
-        [nameof(HoldStarted)] = EventKind.Of<HoldStarted>(Jail, e => HoldPolicy.Start(e.From)),
         [nameof(WarrantServed)] = EventKind.Of<WarrantServed>(Jail),
         [nameof(CustodyTransferredToIce)] = EventKind.Of<CustodyTransferredToIce>(Jail),
         [nameof(ReleasedFromLocalCustody)] = EventKind.Of<ReleasedFromLocalCustody>(Jail),
@@ -52,4 +54,8 @@ public static class CaseEventKinds
         [nameof(WarrantReceivedFromIce)] = EventKind.Of<WarrantReceivedFromIce>(Ice),
         [nameof(IceNotifiedOfService)] = EventKind.Of<IceNotifiedOfService>(Jail),
     };
+
+    /// <summary>A jail voids its own steps, a supervisor ICE's decisions: the roles that may post the voided event's type on a case of the model.</summary>
+    public static bool MayVoid(string role, Type voided, ProgramModel model) =>
+        ByType.TryGetValue(voided.Name, out var kind) && kind.RolesUnder(model).Contains(role);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Integrity;
 using CaseFlow.Server.Audit;
+using CaseFlow.Server.Security;
 using JasperFx.Events;
 using Marten;
 using Marten.Exceptions;
@@ -90,13 +91,37 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, AccessLog audit
             return new WriteOutcome.Refused(refusal);
 
         var staged = EventStager.Stage(session, request.StreamId, currentVersion + 1, state?.ChainHead ?? EventChain.Genesis, request.Event, decision.Data!, request.Caller);
-        stream.AppendOne(staged);
+        var appended = new List<(IEvent Stored, object Data)> { (staged, decision.Data!) };
+        foreach (var follow in decision.AppendedByCaseFlow)
+        {
+            var previous = appended[^1].Stored;
+            var incoming = SystemEvent(request.StreamId, follow);
+            appended.Add((EventStager.Stage(session, request.StreamId, previous.Version + 1, previous.GetHeader(EventHeaders.Hash)!.ToString()!, incoming, follow.Data, CaseFlowItself), follow.Data));
+        }
+
+        stream.AppendMany(appended.Select(a => a.Stored).ToArray());
         request.AlongWith?.Invoke(session);
         audit.Within(session, AccessOf(request, AccessOutcomes.Appended));
-        if (request.Schedule(decision.Data!) is { } scheduled)
-            await context.ScheduleAsync(scheduled.Message, scheduled.At);
+        foreach (var (@event, data) in appended)
+        {
+            if (request.Schedule(@event.Id, data) is { } scheduled)
+                await context.ScheduleAsync(scheduled.Message, scheduled.At);
+        }
+
         await session.SaveChangesAsync(ct);
-        return new WriteOutcome.Appended(AppendResult.From(staged), Created: request.StartsStream);
+        return new WriteOutcome.Appended(AppendResult.From(staged) with { AppendedByCaseFlow = [.. appended.Skip(1).Select(a => AppendResult.From(a.Stored))] },
+            Created: request.StartsStream);
+    }
+
+    /// <summary>Who appends what CaseFlow decides itself (a hold): no client, the system.</summary>
+    public static readonly CallerScope CaseFlowItself = new("caseflow", "system", null, null, null);
+
+    /// <summary>An event CaseFlow appends, fingerprinted like a client's so a replay of its cause finds it unchanged.</summary>
+    public static IncomingEvent SystemEvent(Guid streamId, SystemEvent e)
+    {
+        var type = e.Data.GetType().Name;
+        return new IncomingEvent(e.EventId, type, e.OccurredAt, Late: false, OfficerId: null,
+            IncomingEvent.FingerprintOf(streamId, type, e.OccurredAt, late: false, officerId: null, content: null));
     }
 
     /// <summary>The event id is already stored: the same request again is answered as it was the first time.</summary>
@@ -105,8 +130,16 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, AccessLog audit
         stored.StreamId == request.StreamId
         && stored.GetHeader(EventHeaders.Fingerprint)?.ToString() == request.Event.Fingerprint
         && await request.SameSideRecords(session, ct)
-            ? new WriteOutcome.Replayed(AppendResult.From(stored), Created: stored.Version == 1)
+            ? new WriteOutcome.Replayed(AppendResult.From(stored) with { AppendedByCaseFlow = await AppendedWith(stored, session, ct) }, Created: stored.Version == 1)
             : new WriteOutcome.IdConflict();
+
+    /// <summary>What CaseFlow appended in the same transaction as <paramref name="stored"/>: the events right after it that it caused.</summary>
+    private static async Task<IReadOnlyList<AppendResult>> AppendedWith(IEvent stored, IQuerySession session, CancellationToken ct)
+    {
+        // At most two follow an event: the withdrawal of a hold and a hold now due.
+        var later = await session.Events.FetchStreamAsync(stored.StreamId, version: stored.Version + 2, fromVersion: stored.Version + 1, token: ct);
+        return [.. later.TakeWhile(e => e.CausationId == stored.Id.ToString() && e.GetHeader(EventHeaders.Role)?.ToString() == CaseFlowItself.Role).Select(AppendResult.From)];
+    }
 
     /// <summary>The same start (a booking, a nomination) sent again under a new event id: answer with the event that started it.</summary>
     private static async Task<WriteOutcome> JudgeRepeatedStart<TState>(WriteRequest<TState> request, IQuerySession session, CancellationToken ct)

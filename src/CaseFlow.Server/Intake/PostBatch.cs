@@ -17,9 +17,13 @@ namespace CaseFlow.Server.Intake;
 
 /// <summary>
 /// One item's result: <c>applied</c>, <c>replayed</c>, <c>conflict</c>, <c>refused</c> or <c>skipped-dependency</c>; the
-/// problem is the one a single write would have been answered with (typed <c>object</c> so its field map is kept).
+/// problem is the one a single write would have been answered with (typed <c>object</c> so its field map is kept). What
+/// CaseFlow appended itself with an applied item (a hold) is listed with it, not as items of its own.
 /// </summary>
-public sealed record BatchItemResult(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, object? Problem);
+public sealed record BatchItemResult(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, object? Problem)
+{
+    public IReadOnlyList<AppendResult> AppendedByCaseFlow { get; init; } = [];
+}
 
 public sealed record BatchResult(IReadOnlyList<BatchItemResult> Results);
 

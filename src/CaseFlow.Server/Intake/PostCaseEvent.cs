@@ -6,6 +6,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Custody;
 using CaseFlow.Server.Governance;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -38,6 +39,12 @@ public static class PostCaseEventEndpoint
         Guid caseId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IQuerySession session,
         IntakeServices intake, GovernanceOptions governance, IMessageContext context, CancellationToken ct)
     {
+        if (HoldClock.AppendedByCaseFlow.FirstOrDefault(t => t.Name == envelope.Type) is { } own)
+        {
+            return IntakeAnswer.Rejected(Problems.Forbidden("appended-by-caseflow", "CaseFlow records this event itself",
+                $"{own.Name} is appended by CaseFlow, never posted: the hold starts when the person is release-eligible with a detainer in effect."));
+        }
+
         // A case's agency and model never change, so they can be read before the write locks the case.
         var known = await session.LoadAsync<CaseFile>(caseId, ct);
         var caller = CallerScope.From(user);
@@ -51,10 +58,19 @@ public static class PostCaseEventEndpoint
                 var officer = known is null || badge is null ? null : batch.Load<Officer>(OfficerId.For(known.Ori, badge));
                 return (state, e) => CaseRules.Check(state, e, new CaseRuleContext(
                     new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
-                    governance.RefresherInterval, caller.WarrantAuthority));
+                    governance.RefresherInterval, caller.WarrantAuthority) { MayVoid = type => CaseEventKinds.MayVoid(caller.Role, type, state.Model) });
             },
-            intake, context, ct, e => HoldDeadlineHandler.ScheduleFor(caseId, e), kind => kind.RolesUnder(model));
+            intake, context, ct, (eventId, e) => HoldDeadlineHandler.ScheduleFor(caseId, eventId, e), AppendedByCaseFlow,
+            kind => kind.RolesUnder(model));
     }
+
+    /// <summary>What CaseFlow appends itself after an accepted case event: the hold it withdraws or starts (<see cref="HoldClock"/>).</summary>
+    private static IReadOnlyList<SystemEvent> AppendedByCaseFlow(CaseFile state, IncomingEvent accepted, object data) =>
+        [.. HoldClock.After(state, accepted.EventId, (CaseEvent)data, accepted.OccurredAt).Select(f => new SystemEvent(f.EventId, f.Event, f.Event switch
+        {
+            HoldStarted hold => hold.From,
+            _ => accepted.OccurredAt,
+        }))];
 
     /// <summary>The envelope's occurredAt, already validated by the time a rule runs.</summary>
     private static DateTimeOffset OccurredAtOf(EventEnvelope<JsonObject> envelope, DateTimeOffset now) =>

@@ -19,13 +19,17 @@ namespace CaseFlow.Server.Intake;
 public static class PostStreamEvent
 {
     /// <param name="rules">Adds what the rules read to the write's batch and returns the rule for a state and event.</param>
+    /// <param name="schedule">What an appended event (its id, its data) schedules.</param>
+    /// <param name="appendAfter">What CaseFlow appends itself after the accepted event (its id, its data, when it occurred).</param>
     /// <param name="rolesOf">Who may post a kind on this stream, where that depends on the stream (a case's model); else the kind's roles.</param>
     public static async Task<IntakeAnswer> Append<TState>(
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
         IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
         Func<IBatchedQuery, Func<TState, object, Refusal?>> rules,
         IntakeServices intake, IMessageContext context, CancellationToken ct,
-        Func<object, ScheduledMessage?>? schedule = null, Func<EventKind, IReadOnlyList<string>>? rolesOf = null)
+        Func<Guid, object, ScheduledMessage?>? schedule = null,
+        Func<TState, IncomingEvent, object, IReadOnlyList<SystemEvent>>? appendAfter = null,
+        Func<EventKind, IReadOnlyList<string>>? rolesOf = null)
         where TState : class, IChainedState<TState>
     {
         var errors = new FieldErrors();
@@ -60,12 +64,14 @@ public static class PostStreamEvent
             new WriteRequest<TState>(streamId, incoming, caller, batch =>
             {
                 var rule = rules(batch);
-                return state => Decision.Judge(stored, rule(state!, stored));
+                return state => rule(state!, stored) is { } refusal
+                    ? Decision.Refuse(refusal)
+                    : Decision.Accept(stored) with { AppendedByCaseFlow = appendAfter?.Invoke(state!, incoming, stored) ?? [] };
             })
             {
                 IfMatch = expectedVersion,
                 CanSee = state => canSee(caller, state),
-                Schedule = schedule ?? (_ => null),
+                Schedule = schedule ?? ((_, _) => null),
             },
             context,
             ct);

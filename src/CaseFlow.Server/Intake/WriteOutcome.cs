@@ -3,10 +3,26 @@ using JasperFx.Events;
 
 namespace CaseFlow.Server.Intake;
 
-/// <summary>What a write answers: the stream (case, officer, agreement, complaint), the event and its version there.</summary>
+/// <summary>
+/// What a write answers: the stream (case, officer, agreement, complaint), the event and its version there, and the
+/// events CaseFlow appended itself in the same transaction (the stream's version is then that of the last of them).
+/// </summary>
 public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Version)
 {
+    public IReadOnlyList<AppendResult> AppendedByCaseFlow { get; init; } = [];
+
+    /// <summary>The stream's version once this write and what CaseFlow appended with it are stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public long StreamVersion => AppendedByCaseFlow.Count == 0 ? Version : AppendedByCaseFlow[^1].Version;
+
     public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version);
+
+    /// <summary>Two answers are the same when they name the same events, CaseFlow's own included (a replay's answer equals the first).</summary>
+    public bool Equals(AppendResult? other) =>
+        other is not null && (Id, EventId, Type, Version) == (other.Id, other.EventId, other.Type, other.Version)
+        && AppendedByCaseFlow.SequenceEqual(other.AppendedByCaseFlow);
+
+    public override int GetHashCode() => HashCode.Combine(Id, EventId, Type, Version, AppendedByCaseFlow.Count);
 }
 
 /// <summary>Every way a write can end; <see cref="WriteResults"/> turns each into its HTTP answer.</summary>

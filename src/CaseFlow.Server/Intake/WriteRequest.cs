@@ -5,9 +5,14 @@ using Marten.Services.BatchQuerying;
 
 namespace CaseFlow.Server.Intake;
 
-/// <summary>A rule's verdict on an event: the data to store, or the refusal.</summary>
+/// <summary>
+/// A rule's verdict on an event: the data to store, or the refusal; and what CaseFlow appends itself right after it,
+/// in the same transaction (a hold the event made due).
+/// </summary>
 public sealed record Decision(object? Data, Refusal? Refusal)
 {
+    public IReadOnlyList<SystemEvent> AppendedByCaseFlow { get; init; } = [];
+
     public static Decision Accept(object data) => new(data, null);
 
     public static Decision Refuse(Refusal refusal) => new(null, refusal);
@@ -36,9 +41,12 @@ public sealed record WriteRequest<TState>(
     public Action<IDocumentSession>? AlongWith { get; init; }
     public Func<IQuerySession, CancellationToken, Task<bool>> SameSideRecords { get; init; } = (_, _) => Task.FromResult(true);
 
-    /// <summary>A message the appended event schedules (a deadline), stored durably in the same transaction.</summary>
-    public Func<object, ScheduledMessage?> Schedule { get; init; } = _ => null;
+    /// <summary>A message an appended event (by its id and data) schedules (a deadline), stored durably in the same transaction.</summary>
+    public Func<Guid, object, ScheduledMessage?> Schedule { get; init; } = (_, _) => null;
 }
+
+/// <summary>An event CaseFlow appends itself, under an id derived from what caused it so a replay reproduces it.</summary>
+public sealed record SystemEvent(Guid EventId, object Data, DateTimeOffset OccurredAt);
 
 /// <summary>A message to deliver at <see cref="At"/>.</summary>
 public sealed record ScheduledMessage(object Message, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using CaseFlow.Domain;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CaseFlow.Server.Intake;
@@ -47,10 +48,7 @@ public static class WriteResults
             $"{streamId}: {target.AlreadyStartedDetail}"),
         WriteOutcome.Stale(var current) => Problem(412, "stale-version", $"The {target.Noun} has changed",
             $"If-Match did not match: the {target.Noun} is at version {current}. Read it again and decide afresh."),
-        WriteOutcome.Refused(var refusal) => new ProblemDetails
-        {
-            Status = 422, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false },
-        },
+        WriteOutcome.Refused(var refusal) => Refused(refusal),
         WriteOutcome.NotFound => Problem(404, $"{target.Noun}-not-found", $"No such {target.Noun}", $"No {target.Noun} with this id is visible to you."),
         WriteOutcome.Busy => Problem(409, $"{target.Noun}-busy", $"The {target.Noun} is busy",
             $"Other writes to this {target.Noun} held it longer than the wait allows. Retry after the time given in Retry-After.", retryable: true),
@@ -59,9 +57,17 @@ public static class WriteResults
 
     public static string ETag(long version) => $"\"{version}\"";
 
+    private static ProblemDetails Refused(Refusal refusal)
+    {
+        var problem = new ProblemDetails { Status = 422, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false } };
+        foreach (var (key, value) in refusal.Extensions)
+            problem.Extensions[key] = value;
+        return problem;
+    }
+
     private static IResult Success(HttpResponse response, AppendResult result, bool created, WriteTarget target)
     {
-        response.Headers.ETag = ETag(result.Version);
+        response.Headers.ETag = ETag(result.StreamVersion);
         return created ? Results.Created($"{target.Location}{result.Id}", result) : Results.Ok(result);
     }
 

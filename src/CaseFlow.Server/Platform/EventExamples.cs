@@ -31,7 +31,6 @@ public static class EventExamples
         [nameof(ChargingDocumentServed)] = new ChargingDocumentServed(At.AddHours(9)),
         [nameof(ScheduledReleaseSet)] = new ScheduledReleaseSet(At.AddDays(3), "sentence served"),
         [nameof(ReleaseEligible)] = new ReleaseEligible(At.AddDays(3)),
-        [nameof(HoldStarted)] = new HoldStarted(At.AddDays(3)),
         [nameof(WarrantServed)] = new WarrantServed(At.AddDays(3).AddHours(1), WarrantType.I200, "Language line interpreter 4471"),
         [nameof(CustodyTransferredToIce)] = new CustodyTransferredToIce(At.AddDays(3).AddHours(20), "ERO Houston"),
         [nameof(ReleasedFromLocalCustody)] = new ReleasedFromLocalCustody(At.AddDays(5), ReleaseReason.HoldExpired),

@@ -8,7 +8,7 @@ namespace CaseFlow.Domain.Tests.Cases;
 /// <summary>A decision table per case rule: the situation, the event, and the refusal expected (null: accepted).</summary>
 public class CaseDecisionTests
 {
-    private static string? Check(CaseFile state, CaseEvent e, CaseRuleContext? context = null) => CaseRules.Check(state, e, context ?? Context())?.Code;
+    private static string? Check(CaseFile state, CaseEvent e, CaseRuleContext? context = null) => Judge(state, e, context ?? Context())?.Code;
 
     private static readonly DetainerPrepared Biometric = new(T0.AddHours(5), [ProbableCauseBasis.BiometricAndRecords], WarrantType.I200, Jail);
 
@@ -83,9 +83,9 @@ public class CaseDecisionTests
 
         Check(booked, opened, Context(agreement: suspended)).ShouldBe("agreement-not-in-force");
         Check(booked, opened, Context(new Actor(Jail.Subject, null))).ShouldBe("officer-required");
-        Check(booked, opened, Context(at: revokedAt.AddTicks(-1), officer: revoked)).ShouldBeNull();
-        Check(booked, opened, Context(at: revokedAt, officer: revoked)).ShouldBe("officer-not-authorized");
-        Check(booked, opened, Context(at: revokedAt.AddHours(1), officer: revoked)).ShouldBe("officer-not-authorized");
+        Check(booked, new ScreeningOpened(revokedAt.AddTicks(-1)), Context(officer: revoked)).ShouldBeNull();
+        Check(booked, new ScreeningOpened(revokedAt), Context(officer: revoked)).ShouldBe("officer-not-authorized");
+        Check(booked, new ScreeningOpened(revokedAt.AddHours(1)), Context(officer: revoked)).ShouldBe("officer-not-authorized");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class CaseDecisionTests
 
         Check(closed, new ReleaseEligible(T0.AddDays(4))).ShouldBe("case-closed");
         Check(closed, new ChargesAmended([new Charge("X", "Y", ChargeLevel.Felony)], "added after booking")).ShouldBeNull();
-        Check(closed, new EventVoided(Id(2), "entered on the wrong case")).ShouldBeNull();
+        Check(closed, new EventVoided(Id(3), "entered on the wrong case")).ShouldBeNull();
     }
 
     [Fact]

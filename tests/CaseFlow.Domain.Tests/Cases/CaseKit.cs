@@ -13,17 +13,24 @@ public static class CaseKit
     public static readonly Actor Jail = new("jail-system", Badge);
     public static readonly Actor Supervisor = new("ice-supervisor-hou", null);
 
-    public static readonly Agreement Jem = Agreement.Sign(new AgreementSigned(
-        AgreementId.For(Ori, ProgramModel.JEM), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County", ProgramModel.JEM,
+    public static readonly Agreement Jem = Signed(ProgramModel.JEM);
+    public static readonly Officer AuthorizedOfficer = AuthorizedFor(ProgramModel.JEM, "JEM basic", "Law");
+    public static readonly Agreement WsoAgreement = Signed(ProgramModel.WSO);
+    public static readonly Officer WsoOfficer = AuthorizedFor(ProgramModel.WSO, "WSO online course", "WSO");
+
+    /// <summary>Fort Bend County's agreement for the model, in force since 2025-05-28.</summary>
+    private static Agreement Signed(ProgramModel model) => Agreement.Sign(new AgreementSigned(
+        AgreementId.For(Ori, model), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County", model,
         new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
 
-    public static readonly Officer AuthorizedOfficer = new object[]
+    /// <summary>The badge's officer, trained, certified and authorized for the model since 48 days before <see cref="T0"/>.</summary>
+    private static Officer AuthorizedFor(ProgramModel model, string course, string exam) => new object[]
     {
         new BackgroundCheckCompleted(T0.AddDays(-60), BackgroundCheckResult.Passed),
-        new TrainingCompleted("JEM basic", ProgramModel.JEM, T0.AddDays(-50), [new ExamResult("Law", 90)], TrainingOutcome.Passed),
-        new OfficerCertified(ProgramModel.JEM, T0.AddDays(-49)),
-        new AuthorizationIssued([ProgramModel.JEM], T0.AddDays(-48), "L", "F", "C"),
-    }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [ProgramModel.JEM], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
+        new TrainingCompleted(course, model, T0.AddDays(-50), [new ExamResult(exam, 90)], TrainingOutcome.Passed),
+        new OfficerCertified(model, T0.AddDays(-49)),
+        new AuthorizationIssued([model], T0.AddDays(-48), "L", "F", "C"),
+    }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [model], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
 
     public static BookingRecorded Booking(params Charge[] charges) => new(
         CaseId.For(Ori, "B-1"), Ori, ProgramModel.JEM, "B-1", T0, charges.Length == 0 ? [new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)] : charges,
@@ -51,7 +58,7 @@ public static class CaseKit
             new ReviewApproved(t.AddHours(13), Supervisor),
             new ChargingDocumentServed(t.AddHours(14)),
             new ReleaseEligible(t.AddDays(2)),
-            HoldPolicy.Start(t.AddDays(2)),
+            HoldPolicy.Start(t.AddDays(2)), // appended by CaseFlow with the release eligibility
             new WarrantServed(t.AddDays(2).AddHours(1), WarrantType.I200),
             new CustodyTransferredToIce(t.AddDays(2).AddHours(20), "ERO Houston"),
             new CaseClosed(t.AddDays(3), Disposition.TransferredToIce),
@@ -66,8 +73,18 @@ public static class CaseKit
 
     public static Guid Id(int index) => new($"00000000-0000-0000-0000-{index:000000000000}");
 
+    /// <summary>
+    /// The rules' verdict on an event sent as a client sends it: the envelope's occurredAt is the event's own instant,
+    /// recorded then or later.
+    /// </summary>
+    public static Refusal? Judge(CaseFile state, CaseEvent e, CaseRuleContext context)
+    {
+        var at = CaseInstants.Of(e) ?? context.OccurredAt;
+        return CaseRules.Check(state, e, context with { OccurredAt = at, RecordedAt = at > context.RecordedAt ? at : context.RecordedAt });
+    }
+
     public static CaseRuleContext Context(Actor? actor = null, DateTimeOffset? at = null, Officer? officer = null, Agreement? agreement = null,
         params WarrantType[] authority) =>
         new(actor ?? Jail, at ?? T0.AddHours(5), at ?? T0.AddHours(5), agreement ?? Jem, officer ?? AuthorizedOfficer, RefresherPolicy.Default,
-            authority.Length == 0 ? new HashSet<WarrantType> { WarrantType.I200, WarrantType.I205 } : authority.ToHashSet());
+            authority.Length == 0 ? new HashSet<WarrantType> { WarrantType.I200, WarrantType.I205 } : authority.ToHashSet()) { MayVoid = _ => true };
 }

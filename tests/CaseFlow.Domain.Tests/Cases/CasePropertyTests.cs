@@ -9,10 +9,11 @@ using static CaseFlow.Domain.Tests.Cases.CaseKit;
 namespace CaseFlow.Domain.Tests.Cases;
 
 /// <summary>
-/// Random request sequences, judged by the rules and folded as the store would: the case never reaches a state the
-/// machine forbids, and the chain over what was accepted detects a changed or reordered event. Most steps are drawn
-/// from what the state allows (<see cref="CaseSequence.NextSteps"/>), so sequences get deep into the case; the rest
-/// are any step at all, which the rules must refuse or accept safely.
+/// Random request sequences, voids and corrections among them, judged by the rules and folded as the store would with
+/// what CaseFlow appends itself (the hold, its withdrawal): the case never reaches a state the machine forbids, every
+/// kept event still passes the rules in its place, and the chain over what was stored detects a changed or reordered
+/// event. Most steps are drawn from what the state allows (<see cref="CaseSequence.NextSteps"/>), so sequences get
+/// deep into the case; the rest are any step at all, which the rules must refuse or accept safely.
 /// </summary>
 public class CasePropertyTests
 {
@@ -34,7 +35,7 @@ public class CasePropertyTests
     [Fact]
     public void every_step_the_state_machine_offers_has_a_generator()
     {
-        var offered = EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && !CaseFlow.Domain.Subjects.SubjectOrderRules.Events.Contains(t) && !CaseSteps.Undrawn.Contains(t));
+        var offered = EventCatalogue.CaseEvents.Where(t => t != typeof(BookingRecorded) && !CaseFlow.Domain.Subjects.SubjectOrderRules.Events.Contains(t) && !HoldClock.AppendedByCaseFlow.Contains(t));
         offered.Where(t => !CaseSteps.Generators.ContainsKey(t)).Select(t => t.Name).ShouldBeEmpty();
     }
 
@@ -77,7 +78,7 @@ public class CasePropertyTests
         {
             at = at.AddMinutes(step.Minutes);
             var type = NextType(state, step);
-            var request = CaseSteps.Generators[type].Make(new Draw(at, step.Seed));
+            var request = CaseSteps.Generators[type].Make(new Draw(at, step.Seed, state));
             if (CaseRules.Check(state, request, Context(CaseSteps.ActorOf(type), at)) is { } refusal)
             {
                 log.Add($"{type.Name} refused ({refusal.Code})");
@@ -86,19 +87,26 @@ public class CasePropertyTests
 
             var closedBefore = state.Disposition is not null;
             var claimOpenBefore = state.ClaimOpen;
+            var appended = HoldClock.After(state, Id(accepted.Count), request, at);
+            state = CaseFile.Evolve(state, Id(accepted.Count), request)!;
             accepted.Add(request);
-            log.Add(type.Name);
-            state = CaseFile.Evolve(state, Id(accepted.Count - 1), request)!;
+            foreach (var fact in appended)
+            {
+                state = CaseFile.Evolve(state, fact.EventId, fact.Event)!;
+                accepted.Add(fact.Event);
+            }
+
+            log.Add(string.Join(" + ", [type.Name, .. appended.Select(f => f.Event.GetType().Name)]));
             reached.Add(state.Status);
 
             var violation = closedBefore && !CaseSequence.Corrections.Contains(type) ? $"{type.Name} after closure"
                 : claimOpenBefore && CaseSequence.EnforcementSteps.Contains(type) ? $"{type.Name} with a citizenship claim open"
-                : Forbidden(state);
+                : Forbidden(state) ?? (request is EventVoided ? BrokenKeptHistory(state) : null);
             if (violation is not null)
                 return new Run(accepted, log, reached, violation);
         }
 
-        return new Run(accepted, log, reached, null);
+        return new Run(accepted, log, reached, BrokenKeptHistory(state));
     }
 
     /// <summary>Noise: any type, uniformly. Otherwise one the state allows, by the weights of <see cref="CaseSteps"/>.</summary>
@@ -118,13 +126,29 @@ public class CasePropertyTests
     private static string? Forbidden(CaseFile state) =>
         state.Detainer?.Stage is DetainerStage.Lodged or DetainerStage.Served && !state.HasCriminalCharge && !state.Facts.Any(f => f.Event is ChargesAmended)
             ? "a detainer in effect without a criminal charge"
-        : state.Hold is not null && !((state.DetainerInEffect || state.Detainer?.Stage == DetainerStage.Lifted) && state.Review?.Stage == ReviewStage.Approved)
-            ? "a hold without a detainer and an approved package"
+        : state.Hold is not null && (state.ReleaseEligibleAt is null || state.Detainer?.ServedAt is null)
+            ? "a hold without release eligibility and a detainer in effect"
+        : CaseSequence.Why(state, typeof(HoldStarted)) is null ? "a hold due that CaseFlow did not start"
         : state.TransferredToIceAt is not null && state.Hold is null && state.Warrant is null ? "a transfer without a hold or a served warrant"
         : state.Review is not null && (state.I213PreparedBy is null || state.ChargingDocument is null) ? "a review without the I-213 and the charging document"
         : state.Detainer is not null && state.Determination != Determination.Removable ? "a detainer without a removability determination"
         : state.Disposition is not null && !CaseSequence.ReadyToClose(state) ? "a closure the case was not ready for"
         : null;
+
+    /// <summary>Every kept step of the case, folded afresh, passes the rules in its place: a void never leaves a forbidden history.</summary>
+    private static string? BrokenKeptHistory(CaseFile state)
+    {
+        CaseFile? folded = null;
+        foreach (var fact in state.Facts.Where(f => !state.VoidedEventIds.Contains(f.EventId)))
+        {
+            var judged = folded is not null && CaseFile.RemovedBy(fact.Event).Count == 0;
+            if (judged && CaseRules.CheckInHistory(folded!, fact.Event) is { } refusal)
+                return $"kept {fact.Event.GetType().Name} no longer passes the rules ({refusal.Code})";
+            folded = CaseFile.Evolve(folded, fact.EventId, fact.Event);
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Stores the chain as the server would, then changes one accepted event (its data, or its place with its

@@ -31,8 +31,11 @@ public class CaseRulesTests
     [InlineData("2025-05-28T04:59:59+00:00", "agreement-not-in-force")]
     [InlineData("2025-05-28T00:00:00-05:00", null)]
     [InlineData("2025-05-28T05:00:00+00:00", null)]
-    public void the_agreement_is_in_force_from_the_start_of_its_signing_day_in_the_agencys_time_zone(string occurredAt, string? refusal) =>
-        (CaseRules.CheckBooking(CaseKit.Booking(Dwi), FortBendJem, DateTimeOffset.Parse(occurredAt, System.Globalization.CultureInfo.InvariantCulture), Now)?.Code).ShouldBe(refusal);
+    public void the_agreement_is_in_force_from_the_start_of_its_signing_day_in_the_agencys_time_zone(string occurredAt, string? refusal)
+    {
+        var at = DateTimeOffset.Parse(occurredAt, System.Globalization.CultureInfo.InvariantCulture);
+        (CaseRules.CheckBooking(CaseKit.Booking(Dwi) with { BookedAt = at }, FortBendJem, at, Now)?.Code).ShouldBe(refusal);
+    }
 
     [Fact]
     public void a_release_cannot_precede_the_booking()
@@ -50,7 +53,7 @@ public class CaseRulesTests
         for (var step = 1; step < path.Count; step++)
         {
             var actor = CaseRules.SupervisorDecisions.Contains(path[step].GetType()) ? CaseKit.Supervisor : CaseKit.Jail;
-            CaseRules.Check(CaseKit.After(step), path[step], CaseKit.Context(actor)).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
+            CaseKit.Judge(CaseKit.After(step), path[step], CaseKit.Context(actor)).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
         }
 
         CaseKit.Fold(path).Status.ShouldBe(CaseStatus.Closed);

@@ -4,10 +4,10 @@ using static CaseFlow.Domain.Tests.Cases.CaseKit;
 namespace CaseFlow.Domain.Tests.Cases;
 
 /// <summary>
-/// What one random step draws besides its type: when it happens, and a seed from which each field of the event is
-/// picked independently (field <c>n</c> reads its own slot of the seed).
+/// What one random step draws besides its type: when it happens, a seed from which each field of the event is picked
+/// independently (field <c>n</c> reads its own slot of the seed), and the case so far (a void names one of its events).
 /// </summary>
-public readonly record struct Draw(DateTimeOffset At, int Seed)
+public readonly record struct Draw(DateTimeOffset At, int Seed, CaseFile Case)
 {
     public T One<T>(int slot, params T[] options) => options[(int)(Mix(slot) % (uint)options.Length)];
 
@@ -31,7 +31,7 @@ public sealed record StepGenerator(int Weight, Func<Draw, CaseEvent> Make);
 /// <summary>
 /// One generator per case event type a client (or the hold timer) may record, keyed by type: the property tests draw
 /// the next step from <see cref="CaseSequence.NextSteps"/> and look its generator up here. A new event type gets one
-/// row; <c>CasePropertyTests</c> fails while a type the state machine offers has none (<see cref="Undrawn"/> aside).
+/// row; <c>CasePropertyTests</c> fails while a type the state machine offers has none.
 /// </summary>
 public static class CaseSteps
 {
@@ -63,8 +63,7 @@ public static class CaseSteps
         [typeof(ReviewReturnedForCorrection)] = new(3, d => new ReviewReturnedForCorrection(d.At, [d.Any<ReviewItem>(1)], "entry date", Supervisor)),
         [typeof(ReviewApproved)] = new(50, d => new ReviewApproved(d.At, Supervisor)),
         [typeof(ChargingDocumentServed)] = new(50, d => new ChargingDocumentServed(d.At)),
-        [typeof(ReleaseEligible)] = new(50, d => new ReleaseEligible(d.Before(1))),
-        [typeof(HoldStarted)] = new(50, d => HoldPolicy.Start(d.Before(1))),
+        [typeof(ReleaseEligible)] = new(6, d => new ReleaseEligible(d.Before(1))),
         [typeof(HoldExpired)] = new(3, d => new HoldExpired(d.At)),
         [typeof(WarrantServed)] = new(50, d => new WarrantServed(d.At, d.Any<WarrantType>(1))),
         [typeof(CustodyTransferredToIce)] = new(50, d => new CustodyTransferredToIce(d.At, d.One(1, "ERO Houston", "ERO San Antonio"))),
@@ -73,13 +72,8 @@ public static class CaseSteps
         [typeof(TransferredToAgency)] = new(1, d => new TransferredToAgency(d.One(1, "TX0200000", "TX1010000"), d.At)),
         [typeof(WarrantReceivedFromIce)] = new(50, d => new WarrantReceivedFromIce(d.At, d.Any<WarrantType>(1), "ICE-DET-1")),
         [typeof(IceNotifiedOfService)] = new(50, d => new IceNotifiedOfService(d.At)),
+        [typeof(EventVoided)] = new(3, d => new EventVoided(d.One(1, [.. d.Case.Facts.Select(f => f.EventId)]), d.One(2, "entered in error", "wrong person"))),
     };
-
-    /// <summary>
-    /// Offered but not drawn yet: a void refolds the case without the voided event, so it can take back a prerequisite
-    /// of a later step (the review under a hold); which voids the rules allow is settled with the corrections work.
-    /// </summary>
-    public static readonly IReadOnlySet<Type> Undrawn = new HashSet<Type> { typeof(EventVoided) };
 
     /// <summary>The acting party of a step: ICE's supervisor for its decisions, the hold timer for an expiry, else the jail's officer.</summary>
     public static Actor ActorOf(Type type) =>

@@ -29,8 +29,8 @@ public class CaseTransitionTests
         { "AwaitingRelease", $"{Anytime} RecordsCheckCompleted InterviewConducted ChargingDocumentServed WarrantServed DetainerLifted" },
         { "HoldActive", $"{Anytime} RecordsCheckCompleted InterviewConducted WarrantServed CustodyTransferredToIce DetainerLifted" },
         { "HoldExpired", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted RecordsCheckCompleted InterviewConducted DetainerLifted" },
-        { "ReleasedFromCustody", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible CitizenshipClaimAsserted RecordsCheckCompleted InterviewConducted WarrantServed CustodyTransferredToIce DetainerLifted CaseClosed" },
-        { "DetainerLifted", $"{Anytime} RecordsCheckCompleted InterviewConducted CaseClosed" },
+        { "ReleasedFromCustody", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible CitizenshipClaimAsserted RecordsCheckCompleted DetainerLifted CaseClosed" },
+        { "DetainerLifted", $"{Anytime} RecordsCheckCompleted CaseClosed" },
         { "TransferredToIce", "ChargesAmended EventVoided TransferredToAgency CaseClosed" },
         { "Closed", "ChargesAmended EventVoided TransferredToAgency" },
     };

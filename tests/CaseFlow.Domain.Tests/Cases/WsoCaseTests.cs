@@ -11,17 +11,7 @@ namespace CaseFlow.Domain.Tests.Cases;
 /// </summary>
 public class WsoCaseTests
 {
-    private static readonly Agreement Wso = Agreement.Sign(new AgreementSigned(
-        AgreementId.For(Ori, ProgramModel.WSO), Ori, false, "Fort Bend County Sheriff's Office", "TX", "Fort Bend County", ProgramModel.WSO,
-        new DateOnly(2025, 5, 28), "HOU", "America/Chicago", new DateOnly(2025, 7, 18), "ICE list"));
-
-    private static readonly Officer WsoOfficer = new object[]
-    {
-        new BackgroundCheckCompleted(T0.AddDays(-60), BackgroundCheckResult.Passed),
-        new TrainingCompleted("WSO online course", ProgramModel.WSO, T0.AddDays(-50), [new ExamResult("WSO", 95)], TrainingOutcome.Passed),
-        new OfficerCertified(ProgramModel.WSO, T0.AddDays(-49)),
-        new AuthorizationIssued([ProgramModel.WSO], T0.AddDays(-48), "L", "F", "C"),
-    }.Aggregate(Officer.Nominate(new OfficerNominated(OfficerId.For(Ori, Badge), Ori, Badge, [ProgramModel.WSO], T0.AddDays(-70), "HOU")), (o, e) => Officer.Evolve(o, e)!);
+    private static readonly Agreement Wso = WsoAgreement;
 
     private static IReadOnlyList<CaseEvent> WsoPath() =>
     [
@@ -30,10 +20,10 @@ public class WsoCaseTests
         new DetainerLodged(T0.AddHours(1)),
         new ReleaseEligible(T0.AddDays(2)),
         new WarrantServed(T0.AddDays(2).AddMinutes(5), WarrantType.I205, "Language line 4471"),
+        HoldPolicy.Start(T0.AddDays(2).AddMinutes(5)),
         new IceNotifiedOfService(T0.AddDays(2).AddMinutes(20)),
-        HoldPolicy.Start(T0.AddDays(2)),
         new CustodyTransferredToIce(T0.AddDays(2).AddHours(30), "ERO Houston"),
-        new CaseClosed(T0.AddDays(3), Disposition.TransferredToIce),
+        new CaseClosed(T0.AddDays(4), Disposition.TransferredToIce),
     ];
 
     private static CaseRuleContext WsoContext(DateTimeOffset? at = null, Officer? officer = null) =>
@@ -44,7 +34,7 @@ public class WsoCaseTests
     {
         var path = WsoPath();
         for (var step = 1; step < path.Count; step++)
-            CaseRules.Check(Fold(path.Take(step)), path[step], WsoContext()).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
+            Judge(Fold(path.Take(step)), path[step], WsoContext()).ShouldBeNull($"step {step}: {path[step].GetType().Name}");
 
         Fold(path).Status.ShouldBe(CaseStatus.Closed);
     }
@@ -81,15 +71,42 @@ public class WsoCaseTests
         var onFile = Fold(WsoPath().Take(4));
         var served = WsoPath()[4];
 
-        CaseRules.Check(onFile, served, WsoContext(officer: AuthorizedOfficer))!.Code.ShouldBe("officer-not-authorized");
-        CaseRules.Check(onFile, served, WsoContext()).ShouldBeNull();
+        Judge(onFile, served, WsoContext(officer: AuthorizedOfficer))!.Code.ShouldBe("officer-not-authorized");
+        Judge(onFile, served, WsoContext()).ShouldBeNull();
+    }
+
+    [Fact]
+    public void the_wso_detainer_takes_effect_when_served_with_the_warrant_not_when_lodged()
+    {
+        var lodged = Fold(WsoPath().Take(4));
+        var served = Fold(WsoPath().Take(5));
+
+        lodged.DetainerInEffect.ShouldBeFalse();
+        lodged.Detainer!.Stage.ShouldBe(DetainerStage.Lodged);
+        lodged.Detainer.LodgedAt.ShouldBe(T0.AddHours(1));
+        served.DetainerInEffect.ShouldBeTrue();
+        served.Detainer!.ServedAt.ShouldBe(T0.AddDays(2).AddMinutes(5));
+        HoldClock.After(lodged, Guid.NewGuid(), WsoPath()[4], T0.AddDays(2)).Single().Event.ShouldBe(HoldPolicy.Start(T0.AddDays(2).AddMinutes(5)));
+    }
+
+    [Theory]
+    [InlineData(-1, "warrant-served-before-release-eligibility")]
+    [InlineData(0, null)]
+    [InlineData(1, null)]
+    public void the_warrant_is_served_at_or_after_release_eligibility(int secondsFromEligibility, string? refusal)
+    {
+        var eligible = Fold(WsoPath().Take(4));
+        var at = T0.AddDays(2).AddSeconds(secondsFromEligibility);
+
+        (CaseRules.Check(eligible, new WarrantServed(at, WarrantType.I205), WsoContext(at))?.Code).ShouldBe(refusal);
+        CaseRules.Check(Fold(WsoPath().Take(3)), new WarrantServed(at, WarrantType.I205), WsoContext(at))!.Code.ShouldBe("out-of-sequence");
     }
 
     public static TheoryData<string, string> Table => new()
     {
         { "Booked", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantReceivedFromIce" },
-        { "WarrantOnFile", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted" },
-        { "AwaitingRelease", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted HoldStarted" },
+        { "WarrantOnFile", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted DetainerLifted" },
+        { "AwaitingRelease", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantServed DetainerLifted" },
         { "HoldActive", "ScheduledReleaseSet ChargesAmended EventVoided TransferredToAgency ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted DetainerLifted CustodyTransferredToIce" },
         { "TransferredToIce", "ChargesAmended EventVoided TransferredToAgency CaseClosed" },
         { "Closed", "ChargesAmended EventVoided TransferredToAgency" },

@@ -21,8 +21,7 @@ public class JemCaseTests(AppFixture app)
         await jem.DetainerInEffect(caseId);
         await jem.Approved(caseId);
         await jem.Post(caseId, "ChargingDocumentServed", new { servedAt = Now(36) });
-        await jem.Post(caseId, "ReleaseEligible", new { at = Now(30) }, officer: null);
-        var hold = await jem.Post(caseId, "HoldStarted", new { from = Now(30) }, officer: null);
+        var eligible = await (await jem.Post(caseId, "ReleaseEligible", new { at = Now(30) }, officer: null)).ReadAsJsonAsync<AppendResult>();
         var summary = await jem.Summary(caseId);
         summary.Status.ShouldBe(CaseStatus.HoldActive);
         summary.HoldDeadline!.Value.ShouldBe(DateTimeOffset.UtcNow.AddMinutes(-30).AddHours(48), TimeSpan.FromMinutes(1));
@@ -38,7 +37,7 @@ public class JemCaseTests(AppFixture app)
         var history = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases/{caseId}/history?limit=50")).ReadAsJsonAsync<Page<HistoryEvent>>();
         history.Items.Single(e => e.Type == "HoldStarted").Data.GetProperty("policyVersion").GetString().ShouldBe(HoldPolicy.Version);
         history.Items.Single(e => e.Type == "DetainerPrepared").Data.GetProperty("preparedBy").GetProperty("officerBadge").GetString().ShouldBe(Badge);
-        (await hold.ReadAsJsonAsync<AppendResult>()).Type.ShouldBe("HoldStarted");
+        eligible.AppendedByCaseFlow.Single().Type.ShouldBe("HoldStarted");
     }
 
     [Fact]

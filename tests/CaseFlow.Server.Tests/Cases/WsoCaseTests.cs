@@ -41,8 +41,8 @@ public class WsoCaseTests(AppFixture app)
     public async Task a_late_reported_notification_clears_the_detainer_notice_breach()
     {
         var jem = await CaseScenario.Create(app);
-        var caseId = await jem.Book();
         var lodged = DateTimeOffset.UtcNow.AddDays(-3);
+        var caseId = await jem.Book(referredAt: lodged.AddHours(-6));
         await jem.Post(caseId, "ScreeningOpened", new { openedAt = Envelopes.Instant(lodged.AddHours(-5)) }, occurredAt: lodged.AddHours(-5));
         await jem.Post(caseId, "RecordsCheckCompleted", new { completedAt = Envelopes.Instant(lodged.AddHours(-4)), systemsChecked = new[] { "IDENT" }, biometricMatch = true }, occurredAt: lodged.AddHours(-4));
         await jem.Post(caseId, "DeterminationRecorded", new { determinedAt = Envelopes.Instant(lodged.AddHours(-3)), outcome = "Removable" }, occurredAt: lodged.AddHours(-3));

@@ -2,6 +2,7 @@ using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Custody;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Tests.Infrastructure;
 using Marten;
@@ -31,7 +32,7 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
     private async Task<(CaseScenario Wso, Guid CaseId)> ReleaseEligible(DateTimeOffset eligible)
     {
         var wso = await CaseScenario.Create(app, ProgramModel.WSO);
-        var caseId = await wso.Book();
+        var caseId = await wso.Book(referredAt: eligible.AddHours(-3));
         await wso.Decide(caseId, "WarrantReceivedFromIce", new { receivedAt = Envelopes.Instant(eligible.AddHours(-2)), warrantType = "I-200", iceDetainerRef = "ICE-DET-9" });
         await wso.Decide(caseId, "DetainerLodged", new { lodgedAt = Envelopes.Instant(eligible.AddHours(-2)) });
         // Through this node, so its case-event endpoint is compiled before the hold is written.
@@ -39,8 +40,14 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
         return (wso, caseId);
     }
 
-    private Task<IScenarioResult> StartHold(CaseScenario wso, Guid caseId, DateTimeOffset from) =>
-        _node.Post(wso.Jail, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("HoldStarted", new { from = Envelopes.Instant(from) }, from), 200);
+    /// <summary>The officer serves the warrant at <paramref name="at"/>: the detainer takes effect and CaseFlow starts the hold. Answers the hold's event id.</summary>
+    private async Task<Guid> ServeWarrant(CaseScenario wso, Guid caseId, DateTimeOffset at)
+    {
+        var envelope = GovernanceClient.Envelope("WarrantServed", new { servedAt = Envelopes.Instant(at), warrantType = "I-200" }, at);
+        envelope["officerId"] = CaseScenario.Badge;
+        var served = await (await _node.Post(wso.Jail, $"/api/cases/{caseId}/events", envelope, 200)).ReadAsJsonAsync<AppendResult>();
+        return served.AppendedByCaseFlow.Single(e => e.Type == nameof(HoldStarted)).EventId;
+    }
 
     private async Task<int> Expiries(Guid caseId)
     {
@@ -54,11 +61,12 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
         var eligible = DateTimeOffset.FromUnixTimeSeconds(_clock.GetUtcNow().AddMinutes(-10).ToUnixTimeSeconds());
         var (wso, caseId) = await ReleaseEligible(eligible);
 
-        var tracked = await _node.TrackActivity().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(_ => StartHold(wso, caseId, eligible)));
+        var hold = Guid.Empty;
+        var tracked = await _node.TrackActivity().ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ => hold = await ServeWarrant(wso, caseId, eligible)));
 
         var scheduled = tracked.Scheduled.SingleEnvelope<HoldDeadlineReached>();
         var deadline = eligible + HoldPolicy.Limit;
-        scheduled.Message.ShouldBe(new HoldDeadlineReached(caseId, deadline));
+        scheduled.Message.ShouldBe(new HoldDeadlineReached(caseId, hold, deadline));
         scheduled.ScheduledTime.ShouldBe(deadline);
 
         _clock.Advance(HoldPolicy.Limit);
@@ -68,7 +76,7 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
         (await wso.Summary(caseId)).Status.ShouldBe(CaseStatus.HoldExpired);
 
         // Delivered again (a retry, another node's scheduler): nothing more is appended.
-        await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, deadline));
+        await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, hold, deadline));
         (await Expiries(caseId)).ShouldBe(1);
     }
 
@@ -77,11 +85,11 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
     {
         var eligible = DateTimeOffset.FromUnixTimeSeconds(_clock.GetUtcNow().AddMinutes(-10).ToUnixTimeSeconds());
         var (wso, caseId) = await ReleaseEligible(eligible);
-        await StartHold(wso, caseId, eligible);
+        var hold = await ServeWarrant(wso, caseId, eligible);
         await wso.Post(caseId, "CustodyTransferredToIce", new { at = CaseScenario.Now(), iceOffice = "ERO San Francisco" }, officer: null);
 
         _clock.Advance(HoldPolicy.Limit);
-        await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, eligible + HoldPolicy.Limit));
+        await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, hold, eligible + HoldPolicy.Limit));
 
         (await Expiries(caseId)).ShouldBe(0);
         (await wso.Summary(caseId)).Status.ShouldBe(CaseStatus.TransferredToIce);
@@ -92,16 +100,46 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
     {
         var eligible = DateTimeOffset.FromUnixTimeSeconds(_clock.GetUtcNow().AddMinutes(-10).ToUnixTimeSeconds());
         var (wso, caseId) = await ReleaseEligible(eligible);
-        await StartHold(wso, caseId, eligible);
+        var hold = await ServeWarrant(wso, caseId, eligible);
         var deadline = eligible + HoldPolicy.Limit;
 
-        var early = await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, deadline));
+        var early = await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, hold, deadline));
 
         var again = early.Scheduled.SingleEnvelope<HoldDeadlineReached>();
-        again.Message.ShouldBe(new HoldDeadlineReached(caseId, deadline));
+        again.Message.ShouldBe(new HoldDeadlineReached(caseId, hold, deadline));
         again.ScheduledTime.ShouldBe(deadline);
         (await Expiries(caseId)).ShouldBe(0);
         (await wso.Summary(caseId)).Status.ShouldBe(CaseStatus.HoldActive);
+    }
+
+    [Fact]
+    public async Task a_later_hold_with_the_same_deadline_gets_its_own_timer_and_expires_too()
+    {
+        var eligible = DateTimeOffset.FromUnixTimeSeconds(_clock.GetUtcNow().AddMinutes(-10).ToUnixTimeSeconds());
+        var deadline = eligible + HoldPolicy.Limit;
+        var (wso, caseId) = await ReleaseEligible(eligible);
+        var first = await ServeWarrant(wso, caseId, eligible);
+        _clock.Advance(HoldPolicy.Limit);
+        await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, first, deadline));
+        var served = await History(caseId, "WarrantServed");
+
+        // The warrant was served on the wrong person: voiding it withdraws the hold and its expiry; served again, at the same instant.
+        await wso.Post(caseId, "EventVoided", new { voidedEventId = served, reason = "served on the wrong person" }, officer: null);
+        (await wso.Summary(caseId)).Status.ShouldBe(CaseStatus.AwaitingRelease);
+        var second = await ServeWarrant(wso, caseId, eligible);
+        await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, first, deadline));
+        (await Expiries(caseId)).ShouldBe(1);
+        await _node.InvokeMessageAndWaitAsync(new HoldDeadlineReached(caseId, second, deadline));
+
+        second.ShouldNotBe(first);
+        (await Expiries(caseId)).ShouldBe(2);
+        (await wso.Summary(caseId)).Status.ShouldBe(CaseStatus.HoldExpired);
+    }
+
+    private async Task<Guid> History(Guid caseId, string type)
+    {
+        await using var session = app.Store.QuerySession();
+        return (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Last(e => e.EventTypeName == type).Id;
     }
 
     [Fact]
@@ -110,13 +148,13 @@ public sealed class HoldTimerTests(AppFixture app) : IAsyncLifetime
         var (wso, caseId) = await ReleaseEligible(DateTimeOffset.UtcNow - HoldPolicy.Limit - TimeSpan.FromHours(1));
         var sameTransaction = false;
 
-        // The hold ends a few seconds after it is written (measured from just before): this node writes it and stops
-        // within the session, so the deadline can only be fired by the fixture's host, the other node.
+        // The warrant's service starts a hold that ends a few seconds after it is written (measured from just before):
+        // this node writes it and stops within the session, so the deadline can only be fired by the fixture's host.
         await app.Host.TrackActivity().Timeout(TimeSpan.FromSeconds(90))
             .WaitForMessageToBeReceivedAt<HoldDeadlineReached>(app.Host)
             .ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
             {
-                await StartHold(wso, caseId, DateTimeOffset.UtcNow - HoldPolicy.Limit + TimeSpan.FromSeconds(10));
+                await ServeWarrant(wso, caseId, DateTimeOffset.UtcNow - HoldPolicy.Limit + TimeSpan.FromSeconds(10));
                 sameTransaction = await SameTransaction(caseId);
                 await _node.StopAsync(TestContext.Current.CancellationToken);
             }));

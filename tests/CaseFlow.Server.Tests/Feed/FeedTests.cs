@@ -1,5 +1,6 @@
 using Alba;
 using CaseFlow.Server.Feed;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -49,6 +50,21 @@ public class FeedTests(AppFixture app)
     }
 
     [Fact]
+    public async Task the_jail_learns_of_the_hold_caseflow_started_and_of_its_withdrawal()
+    {
+        var jem = await CaseScenario.Create(app);
+        var caseId = await jem.Book();
+        await jem.DetainerInEffect(caseId);
+        var eligible = await (await jem.Post(caseId, "ReleaseEligible", new { at = Now(30) }, officer: null)).ReadAsJsonAsync<AppendResult>();
+        await jem.Post(caseId, "EventVoided", new { voidedEventId = eligible.EventId, reason = "entered in error" }, officer: null);
+        await app.Host.FeedHasApplied(caseId);
+
+        var feed = await Read(app.Host, jem.Jail, "limit=500");
+
+        feed.Items.Where(e => e.CaseId == caseId).Select(e => e.Type).ShouldBe(["DetainerLodged", "HoldStarted", "HoldWithdrawn"]);
+    }
+
+    [Fact]
     public async Task a_jail_paging_while_cases_are_decided_and_the_projecting_node_restarts_sees_every_decision_once_in_order()
     {
         await using var database = await OwnDatabase.Create(app, "feed_restart");
@@ -70,7 +86,7 @@ public class FeedTests(AppFixture app)
                 cases.Add(caseId);
                 foreach (var (type, data) in WsoDecisions())
                 {
-                    await api.Post(ice, $"/api/cases/{caseId}/events", GovernanceClient.Envelope(type, data), 200);
+                    await api.Post(ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent(type, data), 200);
                     await writes.Writer.WriteAsync(true, TestContext.Current.CancellationToken);
                 }
 

@@ -40,21 +40,29 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         return new CaseScenario(app, ori, officerId, model);
     }
 
-    /// <summary>Books a person (a made-up one unless <paramref name="subject"/> is given) at the scenario's agency.</summary>
-    public async Task<Guid> Book(object? subject = null) =>
-        await app.Host.StartCaseWith(Jail, Envelopes.Booking(Envelopes.NewBookingNumber(), model.ToString(), subject: subject));
+    /// <summary>
+    /// Books a person (a made-up one unless <paramref name="subject"/> is given) at the scenario's agency, referred at
+    /// <paramref name="referredAt"/> (three hours ago unless given) and booked half an hour before, so the steps that
+    /// follow can lie in the recent past.
+    /// </summary>
+    public async Task<Guid> Book(object? subject = null, DateTimeOffset? referredAt = null)
+    {
+        var at = referredAt ?? DateTimeOffset.UtcNow.AddHours(-3);
+        return await app.Host.StartCaseWith(Jail, Envelopes.Booking(
+            Envelopes.NewBookingNumber(), model.ToString(), subject: subject, occurredAt: at, late: at < DateTimeOffset.UtcNow.AddDays(-2) ? true : null));
+    }
 
-    /// <summary>Posts one case event; officer steps carry the officer's badge, and a time in the past is marked late.</summary>
+    /// <summary>Posts one case event at its own instant; officer steps carry the officer's badge, and a time in the past is marked late.</summary>
     public Task<IScenarioResult> Post(Guid caseId, string type, object data, int status = 200, string? token = null, DateTimeOffset? occurredAt = null, string? officer = Badge)
     {
-        var envelope = GovernanceClient.Envelope(type, data, occurredAt);
+        var envelope = Envelopes.CaseEvent(type, data, occurredAt);
         if (officer is not null && token is null)
             envelope["officerId"] = officer;
         return app.Host.Post(token ?? Jail, $"/api/cases/{caseId}/events", envelope, status);
     }
 
     public Task<IScenarioResult> Decide(Guid caseId, string type, object data, int status = 200, string? token = null) =>
-        app.Host.Post(token ?? Supervisor, $"/api/cases/{caseId}/events", GovernanceClient.Envelope(type, data), status);
+        app.Host.Post(token ?? Supervisor, $"/api/cases/{caseId}/events", Envelopes.CaseEvent(type, data), status);
 
     public async Task<CaseSummary> Summary(Guid caseId) => await (await app.Host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseSummary>();
 
@@ -74,7 +82,7 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         await Post(caseId, "IceNotifiedOfDetainer", new { notifiedAt = Now(42) }, officer: null);
     }
 
-    /// <summary>A WSO case from ICE's warrant to the hold and the transfer to ICE, closed.</summary>
+    /// <summary>A WSO case from ICE's warrant to the hold (CaseFlow starts it at the warrant's service) and the transfer to ICE, closed.</summary>
     public async Task WarrantServedAndTransferred(Guid caseId)
     {
         await Decide(caseId, "WarrantReceivedFromIce", new { receivedAt = Now(60), warrantType = "I-205", iceDetainerRef = "ICE-DET-1" });
@@ -82,7 +90,6 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         await Post(caseId, "ReleaseEligible", new { at = Now(40) }, officer: null);
         await Post(caseId, "WarrantServed", new { servedAt = Now(39), warrantType = "I-205", interpreterName = "Language line 4471" });
         await Post(caseId, "IceNotifiedOfService", new { notifiedAt = Now(38) }, officer: null);
-        await Post(caseId, "HoldStarted", new { from = Now(40) }, officer: null);
         await Post(caseId, "CustodyTransferredToIce", new { at = Now(10), iceOffice = "ERO San Francisco" }, officer: null);
         await Post(caseId, "CaseClosed", new { closedAt = Now(5), disposition = "TransferredToIce" }, officer: null);
     }

@@ -38,6 +38,20 @@ public static class Envelopes
         return envelope;
     }
 
+    /// <summary>
+    /// A case event as a jail sends it: occurredAt is the step's own instant (the <c>...At</c> or <c>from</c> of its
+    /// data, which the rules require to match) unless given; a scheduled release and the steps without an instant of
+    /// their own are sent as occurring now.
+    /// </summary>
+    public static Dictionary<string, object?> CaseEvent(string type, object data, DateTimeOffset? occurredAt = null) =>
+        GovernanceClient.Envelope(type, data, occurredAt ?? OwnInstant(type, data));
+
+    private static DateTimeOffset? OwnInstant(string type, object data) =>
+        type == "ScheduledReleaseSet" ? null
+        : ServerJson.Data(data).FirstOrDefault(p => p.Key.EndsWith("At", StringComparison.Ordinal) || p.Key is "at" or "from").Value?.GetValue<string>() is { } text
+            ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
     public static Dictionary<string, object?> ReleaseSet(DateTimeOffset at, Guid? eventId = null, string reason = "sentence served") => new()
     {
         ["eventId"] = eventId ?? Guid.NewGuid(),

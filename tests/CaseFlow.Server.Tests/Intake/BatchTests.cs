@@ -13,7 +13,7 @@ public class BatchTests(AppFixture app)
 {
     private string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
 
-    private sealed record Result(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, JsonElement? Problem);
+    private sealed record Result(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, JsonElement? Problem, JsonElement? AppendedByCaseFlow = null);
 
     private sealed record Answer(List<Result> Results);
 

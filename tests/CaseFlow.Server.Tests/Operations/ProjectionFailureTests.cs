@@ -93,7 +93,7 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
         }
 
         var tracked = await _node.TrackActivity().Timeout(TimeSpan.FromMinutes(3)).DoNotAssertOnExceptionsDetected()
-            .SendMessageAndWaitAsync(new HoldDeadlineReached(caseId, DateTimeOffset.UtcNow.AddMinutes(-1)));
+            .SendMessageAndWaitAsync(new HoldDeadlineReached(caseId, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(-1)));
         await holding.RollbackAsync(TestContext.Current.CancellationToken);
 
         // The policy's three retries (1 s, 5 s, 30 s) after the first attempt, then the dead-letter table.
@@ -111,8 +111,8 @@ public sealed class ProjectionFailureTests(AppFixture app) : IAsyncLifetime
     {
         var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU");
         var caseId = await _node.StartCaseWith(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber(), "WSO"));
-        await _node.Post(ice, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("WarrantReceivedFromIce", new { receivedAt = CaseScenario.Now(), warrantType = "I-200", iceDetainerRef = "D-1" }), 200);
-        await _node.Post(ice, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("DetainerLodged", new { lodgedAt = CaseScenario.Now() }), 200);
+        await _node.Post(ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("WarrantReceivedFromIce", new { receivedAt = CaseScenario.Now(), warrantType = "I-200", iceDetainerRef = "D-1" }), 200);
+        await _node.Post(ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("DetainerLodged", new { lodgedAt = CaseScenario.Now() }), 200);
         return caseId;
     }
 

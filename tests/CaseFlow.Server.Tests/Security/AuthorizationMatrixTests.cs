@@ -34,7 +34,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         "ScreeningOpened", "RecordsCheckCompleted", "InterviewConducted", "CitizenshipClaimAsserted", "CitizenshipClaimReported",
         "DeterminationRecorded", "DetainerPrepared", "DetainerServedOnSubject", "IceNotifiedOfDetainer", "I213Prepared",
         "ChargingDocumentPrepared", "SubmittedForReview", "ChargingDocumentServed", "ScheduledReleaseSet", "ReleaseEligible",
-        "HoldStarted", "WarrantServed", "CustodyTransferredToIce", "ReleasedFromLocalCustody", "ChargesAmended",
+        "WarrantServed", "CustodyTransferredToIce", "ReleasedFromLocalCustody", "ChargesAmended",
         "TransferredToAgency", "IceNotifiedOfService",
     ];
 
@@ -135,7 +135,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     }
 
     private static Row CaseEventRow(string type, Expect[] expected, Func<World, Guid> caseOf) =>
-        new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{caseOf(w)}/events", _ => Envelope(type, ServerJson.Data(EventExamples.Case[type])));
+        new("POST", "/api/cases/{caseId}/events", type, expected, w => $"/api/cases/{caseOf(w)}/events", _ => Envelopes.CaseEvent(type, ServerJson.Data(EventExamples.Case[type])));
 
     private string TokenOf(Caller caller, World world, string otherOri) => caller switch
     {
@@ -183,7 +183,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["BookingRecorded"] = "POST /api/bookings row",
         ["OfficerNominated"] = "POST /api/officers row",
         ["ComplaintReceived"] = "POST /api/complaints row",
+        ["HoldStarted"] = "CaseFlow appends it after the event that made it due; posting it is 403 appended-by-caseflow (HoldClockTests)",
         ["HoldExpired"] = "the hold deadline's own handler: no caller",
+        ["HoldWithdrawn"] = "CaseFlow appends it with the void that removed the hold's basis (CaseVoidTests)",
         ["SubjectOrderProposed"] = "POST /api/subjects/{subjectRef}/orders row",
         ["SubjectSealed"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
         ["SubjectErased"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",

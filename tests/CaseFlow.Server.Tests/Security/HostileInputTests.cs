@@ -69,7 +69,7 @@ public class HostileInputTests(AppFixture app)
         foreach (var (type, kind) in CaseEventKinds.ByType)
         {
             var byJail = kind.Roles.Contains(Roles.ScreeningSystem);
-            var envelope = GovernanceClient.Envelope(type, ServerJson.Data(EventExamples.Case[type]));
+            var envelope = Envelopes.CaseEvent(type, ServerJson.Data(EventExamples.Case[type]));
             if (byJail)
                 envelope["officerId"] = CaseScenario.Badge;
             targets.Add(new("/api/cases/{caseId}/events", $"/api/cases/{caseId}/events", byJail ? scenario.Jail : scenario.Supervisor, Node(envelope)));

@@ -67,8 +67,8 @@ public class SubjectOrderTests(AppFixture app)
     {
         var (aNumber, fbiNumber) = SubjectClient.NewPerson();
         var (caseId, subjectRef) = await app.Host.Book(Jail, SubjectClient.Subject(aNumber, fbiNumber));
-        await app.Host.Post(Jail, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("ReleasedFromLocalCustody", new { at = CaseScenario.Now(3), reason = "Bonded" }), 200);
-        await app.Host.Post(Jail, $"/api/cases/{caseId}/events", GovernanceClient.Envelope("CaseClosed", new { closedAt = CaseScenario.Now(2), disposition = "ReleasedWithoutTransfer" }), 200);
+        await app.Host.Post(Jail, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("ReleasedFromLocalCustody", new { at = CaseScenario.Now(3), reason = "Bonded" }), 200);
+        await app.Host.Post(Jail, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("CaseClosed", new { closedAt = CaseScenario.Now(2), disposition = "ReleasedWithoutTransfer" }), 200);
 
         await app.Host.CarryOut(AdminA, AdminB, subjectRef, "erase", "expungement-order");
 
