@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
@@ -17,6 +18,8 @@ public static class GetCaseEndpoint
     [WolverineGet("/api/cases/{caseId}", Name = "GetCase")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("case", "caseId")]
+    [ProducesResponseType<CaseSummary>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(Guid caseId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
         var found = await CaseLookup.Visible(session, caseId, user, ct);

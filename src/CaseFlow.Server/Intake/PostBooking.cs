@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
@@ -21,6 +22,10 @@ public static class PostBookingEndpoint
     /// </summary>
     [WolverinePost("/api/bookings", Name = "PostBooking")]
     [Authorize(Policy = Policies.WriteIntake)]
+    [ProducesResponseType<AppendResult>(201)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         EventEnvelope<BookingData>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {

@@ -10,6 +10,9 @@ namespace CaseFlow.Server.Platform;
 /// </summary>
 public static class JsonSetup
 {
+    /// <summary>The longest text any member may hold; fields check tighter limits of their own.</summary>
+    public const int MaxTextLength = 2_000;
+
     public static void Configure(JsonSerializerOptions options)
     {
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
@@ -21,6 +24,8 @@ public static class JsonSetup
         options.RespectRequiredConstructorParameters = true;
         options.AllowDuplicateProperties = false;
         options.MaxDepth = 16;
+        // Numbers are JSON numbers: "5" for 5 is refused like any other wrong type (and the document says integer).
+        options.NumberHandling = JsonNumberHandling.Strict;
     }
 
     /// <summary>Reads RFC 3339 instants that carry an offset and refuses any other form; writes the round-trip form.</summary>
@@ -42,13 +47,11 @@ public static class JsonSetup
     /// </summary>
     private sealed class PlainTextConverter : JsonConverter<string>
     {
-        public const int MaxLength = 2_000;
-
         public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             var text = reader.GetString();
-            if (text is { Length: > MaxLength })
-                throw new JsonException($"Text may be at most {MaxLength} characters.");
+            if (text is { Length: > MaxTextLength })
+                throw new JsonException($"Text may be at most {MaxTextLength} characters.");
             return text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
                 ? throw new JsonException("Text may not contain control characters.")
                 : text;

@@ -23,8 +23,10 @@ public static class OpenApiSetup
             o.AddDocumentTransformer(DescribeBearer);
             o.AddDocumentTransformer(DescribeEventTypes);
             o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
+            o.AddDocumentTransformer(OpenApiSchemas.DescribeListItems);
             o.AddOperationTransformer(CamelCaseQueryParameters);
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
+            o.AddSchemaTransformer(OpenApiSchemas.TypeConvertedValues);
         });
 
     /// <summary>Query parameters bound from records are named as clients write them (<c>aNumber</c>, not <c>ANumber</c>).</summary>
