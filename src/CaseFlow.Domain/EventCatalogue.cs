@@ -36,6 +36,13 @@ public static class EventCatalogue
         .. CaseEvents,
     ];
 
+    /// <summary>
+    /// The version of an event type's shape, stored in its <c>schemaVersion</c> header. Version 2 of a determination
+    /// and of a records check added the statistics' facts as optional members: a version 1 event reads with them
+    /// absent, which means "not recorded" (no upcaster is needed for an added optional member).
+    /// </summary>
+    public static int SchemaVersionOf(Type type) => type == typeof(DeterminationRecorded) || type == typeof(RecordsCheckCompleted) ? 2 : 1;
+
     /// <summary>The events of a case's stream.</summary>
     public static IReadOnlyList<Type> CaseEvents =>
     [
@@ -74,6 +81,7 @@ public static class EventCatalogue
         typeof(IceNotifiedOfService),
         typeof(HoldExpired),
         typeof(HoldWithdrawn),
+        typeof(ReleaseNotificationRequested),
         typeof(SubjectOrderProposed),
         typeof(SubjectSealed),
         typeof(SubjectErased),

@@ -6,5 +6,5 @@ namespace CaseFlow.Domain;
 /// </summary>
 public static class PolicyVersion
 {
-    public const string Current = "2026.11.1";
+    public const string Current = "2026.12.1";
 }

@@ -11,7 +11,10 @@ public static class AgreementRules
             ?? (agreement.StatusAt(e.EffectiveAt) == AgreementStatus.Suspended ? null
                 : new Refusal("agreement-not-suspended", "The agreement was not suspended",
                     $"The agreement was {agreement.StatusAt(e.EffectiveAt)} at {e.EffectiveAt:u}, so there is no suspension to lift.")),
-        TerminationNoticed e => e.EffectiveOn < e.NoticeDate
+        TerminationNoticed e => agreement.TerminationNotice is { } earlier
+            ? new Refusal("termination-already-noticed", "Termination was already noticed",
+                $"A termination notice of {earlier.NoticeDate:yyyy-MM-dd} fixed the end on {earlier.EffectiveOn:yyyy-MM-dd}; a notice is given once and its date does not move.")
+            : e.EffectiveOn < e.NoticeDate
             ? new Refusal("termination-before-notice", "Termination cannot precede its notice", "The effective date is before the notice date.")
             : AlreadyTerminated(agreement, agreement.StartOf(e.NoticeDate)) ?? NotBeforeSigning(agreement, agreement.StartOf(e.NoticeDate)),
         AgreementTerminated e => NotBeforeSigning(agreement, e.EffectiveAt) ?? AlreadyTerminated(agreement, e.EffectiveAt),

@@ -43,6 +43,7 @@ namespace CaseFlow.Domain.Cases;
 [JsonDerivedType(typeof(IceNotifiedOfService), nameof(IceNotifiedOfService))]
 [JsonDerivedType(typeof(HoldExpired), nameof(HoldExpired))]
 [JsonDerivedType(typeof(HoldWithdrawn), nameof(HoldWithdrawn))]
+[JsonDerivedType(typeof(ReleaseNotificationRequested), nameof(ReleaseNotificationRequested))]
 [JsonDerivedType(typeof(SubjectOrderProposed), nameof(SubjectOrderProposed))]
 [JsonDerivedType(typeof(SubjectSealed), nameof(SubjectSealed))]
 [JsonDerivedType(typeof(SubjectErased), nameof(SubjectErased))]

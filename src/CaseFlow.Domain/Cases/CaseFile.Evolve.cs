@@ -60,14 +60,21 @@ public sealed partial record CaseFile
         (_, ScheduledReleaseSet e) => state with { ScheduledRelease = e.At },
         (_, ChargesAmended e) => state with { Charges = e.Charges },
         (_, ScreeningOpened e) => state with { ScreeningOpenedAt = e.OpenedAt },
-        (_, RecordsCheckCompleted e) => state with { RecordsChecked = true, BiometricMatch = state.BiometricMatch || e.BiometricMatch },
+        (_, RecordsCheckCompleted e) => state with
+        {
+            RecordsChecked = true,
+            BiometricMatch = state.BiometricMatch || e.BiometricMatch,
+            PriorConvictions = e.PriorConvictions is null ? state.PriorConvictions : [.. (state.PriorConvictions ?? []).Union(e.PriorConvictions)],
+        },
         (_, InterviewConducted) => state with { Interviewed = true },
         (_, CitizenshipClaimAsserted e) => state with { ClaimAssertedAt = e.AssertedAt, ClaimReportedAt = null, ClaimOutcome = null },
         (_, CitizenshipClaimReported e) => state with { ClaimReportedAt = e.ReportedAt },
         (_, CitizenshipClaimResolved e) => state with { ClaimOutcome = e.Outcome },
-        (_, DeterminationRecorded { Outcome: Cases.Determination.CitizenshipClaimed } e) when !state.ClaimOpen =>
-            state with { Determination = e.Outcome, ClaimAssertedAt = e.DeterminedAt, ClaimReportedAt = null, ClaimOutcome = null },
-        (_, DeterminationRecorded e) => state with { Determination = e.Outcome },
+        (_, DeterminationRecorded { Outcome: Cases.Determination.CitizenshipClaimed } e) when !state.ClaimOpen => state.Determined(e) with
+        {
+            ClaimAssertedAt = e.DeterminedAt, ClaimReportedAt = null, ClaimOutcome = null,
+        },
+        (_, DeterminationRecorded e) => state.Determined(e),
         (_, DetainerPrepared e) => state with { Detainer = new DetainerState(e.Bases, e.WarrantType, e.PreparedBy, DetainerStage.Prepared, e.PreparedAt) },
         (_, DetainerApproved) => state.WithDetainer(d => d with { Stage = DetainerStage.Approved }),
         (_, DetainerReturned) => state.WithDetainer(d => d with { Stage = DetainerStage.Returned }),
@@ -95,9 +102,15 @@ public sealed partial record CaseFile
         (_, TransferredToAgency e) => state with { TransferredToOri = e.ToOri },
         (_, WarrantReceivedFromIce e) => state with { IceWarrant = e },
         (_, IceNotifiedOfService e) => state with { ServiceNotifiedAt = e.NotifiedAt },
+        (_, ReleaseNotificationRequested e) => state with { ReleaseNotificationRequestedAt = e.RequestedAt },
         (_, SubjectOrderProposed or SubjectSealed or SubjectErased) => SubjectOrderRules.Apply(state, @event),
         _ => state,
     };
 
     private CaseFile WithDetainer(Func<DetainerState, DetainerState> change) => Detainer is null ? this : this with { Detainer = change(Detainer) };
+
+    private CaseFile Determined(DeterminationRecorded e) => this with
+    {
+        Determination = e.Outcome, DeterminedAt = e.DeterminedAt, CitizenshipCountry = e.CitizenshipCountry, ImmigrationStatus = e.ImmigrationStatus,
+    };
 }

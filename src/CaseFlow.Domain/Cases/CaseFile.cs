@@ -79,6 +79,13 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
     public bool BiometricMatch { get; init; }
     public bool Interviewed { get; init; }
     public Determination? Determination { get; init; }
+    public DateTimeOffset? DeterminedAt { get; init; }
+
+    /// <summary>Facts the statistics count by, each null while not recorded (see <see cref="CaseClassification"/>).</summary>
+    public string? CitizenshipCountry { get; init; }
+    public ImmigrationStatus? ImmigrationStatus { get; init; }
+    public IReadOnlyList<PriorConviction>? PriorConvictions { get; init; }
+    public DateTimeOffset? ReleaseNotificationRequestedAt { get; init; }
 
     public DateTimeOffset? ClaimAssertedAt { get; init; }
     public DateTimeOffset? ClaimReportedAt { get; init; }

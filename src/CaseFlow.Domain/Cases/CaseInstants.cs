@@ -45,6 +45,7 @@ public static class CaseInstants
         TransferredToAgency x => x.At,
         WarrantReceivedFromIce x => x.ReceivedAt,
         IceNotifiedOfService x => x.NotifiedAt,
+        ReleaseNotificationRequested x => x.RequestedAt,
         _ => null,
     };
 
@@ -74,6 +75,7 @@ public static class CaseInstants
         [typeof(ChargingDocumentServed)] = [typeof(ReviewApproved)],
         [typeof(WarrantServed)] = [typeof(DetainerLodged), typeof(DetainerServedOnSubject), typeof(ReviewApproved)],
         [typeof(IceNotifiedOfService)] = [typeof(WarrantServed)],
+        [typeof(ReleaseNotificationRequested)] = [typeof(DetainerApproved), typeof(WarrantReceivedFromIce)],
         [typeof(CustodyTransferredToIce)] = [typeof(ReleaseEligible), typeof(HoldStarted), typeof(WarrantServed)],
     };
 

@@ -5,11 +5,11 @@ namespace CaseFlow.Domain.Cases;
 
 /// <summary>
 /// What the rules read besides the case: who acted (the token's subject, the officer's badge), when it occurred and
-/// was recorded, the agency's agreement for the case's model, the acting officer's record, the refresher interval and
+/// was recorded, the agency's agreement for the case's model, the acting officer's record, the refresher policy and
 /// the supervisor's warrant authority (the approval-chain policy).
 /// </summary>
 public sealed record CaseRuleContext(
-    Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, TimeSpan RefresherInterval,
+    Actor Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, Agreement? Agreement, Officer? Officer, RefresherPolicy Refresher,
     IReadOnlySet<WarrantType> WarrantAuthority)
 {
     /// <summary>Whether the caller may void an event of this type: whoever may post that kind of event (the server decides by role).</summary>
@@ -67,7 +67,7 @@ public static partial class CaseRules
                 : "out-of-sequence", $"{type.Name} cannot be recorded now", $"{reason} The case is {state.Status}.");
         }
 
-        return Specific(state, @event);
+        return Specific(state, @event) ?? StatisticsFacts(@event);
     }
 
     /// <summary>
@@ -101,8 +101,8 @@ public static partial class CaseRules
             return new Refusal("officer-required", "Name the acting officer", "This step is taken by a designated officer: send the officer's badge number as officerId.");
 
         // An act is lawful if the officer held authority when it was done: a step an offline jail reports after a later
-        // revocation still stands, and nothing done at or after the revocation instant does.
-        return context.Officer is { } officer && officer.IsAuthorizedAt(state.Ori, state.Model, context.OccurredAt, context.RefresherInterval)
+        // revocation or disqualification still stands, and nothing done at or after that instant does.
+        return context.Officer is { } officer && officer.IsAuthorizedAt(state.Ori, state.Model, context.OccurredAt, context.Refresher, state.TimeZone)
             ? null
             : new Refusal("officer-not-authorized", "The officer may not act",
                 $"The acting officer (officerId) of {state.Ori} did not hold an unrevoked {state.Model} authorization with current training when this occurred ({context.OccurredAt:u}).");

@@ -33,7 +33,7 @@ public static class CaseSequence
     /// <summary>What ICE's confirmation of US citizenship ends for good: a new determination or claim, and every enforcement step.</summary>
     public static readonly IReadOnlySet<Type> ConfirmedCitizenBars = new HashSet<Type>(EnforcementSteps)
     {
-        typeof(DeterminationRecorded), typeof(CitizenshipClaimAsserted), typeof(WarrantReceivedFromIce),
+        typeof(DeterminationRecorded), typeof(CitizenshipClaimAsserted), typeof(WarrantReceivedFromIce), typeof(ReleaseNotificationRequested),
     };
 
     /// <summary>The steps that need the person in the jail's custody: screening and interview, service, the hold, the transfer to ICE.</summary>
@@ -93,6 +93,8 @@ public static class CaseSequence
                 "The warrant is served at release, after the detainer is in effect and the package approved."),
             nameof(CustodyTransferredToIce) => Expect(state.Hold is not null || state.Warrant is not null, "ICE takes custody under a hold or a served warrant."),
             nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
+            nameof(ReleaseNotificationRequested) => Expect(d?.Stage is DetainerStage.Approved or DetainerStage.Lodged or DetainerStage.Served && NotificationStillUseful(state),
+                ReleaseNotificationWhy),
             nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a no-action determination, a confirmed citizenship claim, a lifted detainer or a transfer to another agency."),
             _ => null,
         };
@@ -112,6 +114,8 @@ public static class CaseSequence
         nameof(CitizenshipClaimReported) => Expect(state.ClaimOpen && state.ClaimReportedAt is null, "There is no unreported citizenship claim."),
         nameof(CitizenshipClaimResolved) => Expect(state.ClaimOpen && state.ClaimReportedAt is not null, "Only a reported, open citizenship claim can be resolved."),
         nameof(ReleasedFromLocalCustody) => Expect(state.ReleasedAt is null, "The person was already released."),
+        nameof(ReleaseNotificationRequested) => Expect(state.IceWarrant is not null && state.Detainer?.Stage != DetainerStage.Lifted && NotificationStillUseful(state),
+            ReleaseNotificationWhy),
         nameof(CaseClosed) => Expect(ReadyToClose(state), "The case is still open: close it after transfer, release, a confirmed citizenship claim, a lifted detainer or a transfer to another agency."),
         _ => null,
     };
@@ -124,6 +128,13 @@ public static class CaseSequence
     private static string? HoldDue(CaseFile state) =>
         Expect(HoldClock.HasBasis(state) && state.Hold is null && !state.OutOfJailCustody && state.ClaimOutcome != ClaimOutcome.CitizenshipConfirmed,
             "CaseFlow starts the hold itself, once, when the person is release-eligible with a detainer in effect.");
+
+    private const string ReleaseNotificationWhy =
+        "ICE asks once, with a detainer it issued and not lifted, for notice of a release still ahead (no hold running, the person still in the jail's custody).";
+
+    /// <summary>Advance notice of release is asked for once, while the release is still ahead: before a hold, while the jail holds the person.</summary>
+    private static bool NotificationStillUseful(CaseFile state) =>
+        state.ReleaseNotificationRequestedAt is null && state.Hold is null && !state.OutOfJailCustody;
 
     /// <summary>An unsubstantiated citizenship claim sends the case back to screening: the officer determines again.</summary>
     private static bool RedeterminationAllowed(CaseFile state) =>

@@ -12,7 +12,7 @@ public enum OfficerStatus
     Revoked,
 }
 
-public sealed record Training(string Course, ProgramModel Model, DateTimeOffset CompletedAt, TrainingOutcome Outcome);
+public sealed record Training(string Course, ProgramModel Model, DateTimeOffset CompletedAt, IReadOnlyList<ExamResult> Exams, TrainingOutcome Outcome);
 
 /// <summary>An authorization for some models, in force from <see cref="EffectiveAt"/> until <see cref="RevokedAt"/>.</summary>
 public sealed record Authorization(
@@ -48,8 +48,29 @@ public sealed record Officer : IChainedState<Officer>
     /// <summary>The stable sort and paging key of rosters.</summary>
     public string Key => $"{Ori}:{BadgeNumber}";
 
-    public bool Disqualified =>
-        BackgroundCheck?.Result == BackgroundCheckResult.Failed || Trainings.Any(t => t.Outcome == TrainingOutcome.Disqualified);
+    /// <summary>Every exam attempt recorded for the model, over all its training events.</summary>
+    public IReadOnlyList<ExamResult> AttemptsFor(ProgramModel model) => [.. Trainings.Where(t => t.Model == model).SelectMany(t => t.Exams)];
+
+    /// <summary>
+    /// When the officer became disqualified for the model: a failed background check (every model), or the training
+    /// whose attempts, in the order they were completed, brought the model's failures to two. Null while qualified.
+    /// </summary>
+    public DateTimeOffset? DisqualifiedAt(ProgramModel model)
+    {
+        DateTimeOffset? byBackground = BackgroundCheck is { Result: BackgroundCheckResult.Failed } failed ? failed.CompletedAt : null;
+        var failures = 0;
+        foreach (var training in Trainings.Where(t => t.Model == model).OrderBy(t => t.CompletedAt))
+        {
+            failures += training.Exams.Count(TrainingPolicy.Failed);
+            if (failures >= TrainingPolicy.FailuresThatDisqualify)
+                return byBackground < training.CompletedAt ? byBackground : training.CompletedAt;
+        }
+
+        return byBackground;
+    }
+
+    /// <summary>Whether the officer stood disqualified for the model at an instant: acts before it are judged without it.</summary>
+    public bool DisqualifiedFor(ProgramModel model, DateTimeOffset instant) => DisqualifiedAt(model) <= instant;
 
     public bool PassedTraining(ProgramModel model, DateTimeOffset by) =>
         Trainings.Any(t => t.Model == model && t.Outcome == TrainingOutcome.Passed && t.CompletedAt <= by);
@@ -64,21 +85,27 @@ public sealed record Officer : IChainedState<Officer>
             .Select(at => (DateTimeOffset?)at)
             .Max();
 
-    public DateTimeOffset? RefresherDue(ProgramModel model, TimeSpan refresherInterval, DateTimeOffset by) =>
-        LastTrainedAt(model, by) + refresherInterval;
+    /// <summary>The agency-local date a refresher for the model falls due, from the training last completed by an instant.</summary>
+    public DateOnly? RefresherDueOn(ProgramModel model, RefresherPolicy refresher, string timeZone, DateTimeOffset by) =>
+        LastTrainedAt(model, by) is { } trainedAt ? refresher.DueOn(trainedAt, timeZone) : null;
+
+    public bool TrainingCurrentAt(ProgramModel model, DateTimeOffset instant, RefresherPolicy refresher, string timeZone) =>
+        LastTrainedAt(model, instant) is { } trainedAt && refresher.IsCurrent(trainedAt, instant, timeZone);
 
     /// <summary>
     /// Whether the officer could act for the agency under the model at an instant: an unrevoked authorization for
-    /// the model, not disqualified, and training current under the refresher interval.
+    /// the model, not disqualified for it then, and training current under the refresher policy on the agency's
+    /// local date (<paramref name="timeZone"/>).
     /// </summary>
-    public bool IsAuthorizedAt(string ori, ProgramModel model, DateTimeOffset instant, TimeSpan refresherInterval) =>
+    public bool IsAuthorizedAt(string ori, ProgramModel model, DateTimeOffset instant, RefresherPolicy refresher, string timeZone) =>
         ori == Ori
-        && !Disqualified
+        && !DisqualifiedFor(model, instant)
         && Authorizations.Any(a => a.CoversAt(model, instant))
-        && RefresherDue(model, refresherInterval, instant) > instant;
+        && TrainingCurrentAt(model, instant, refresher, timeZone);
 
+    /// <summary>Disqualified once disqualified for every model the officer was nominated for.</summary>
     public OfficerStatus StatusAt(DateTimeOffset instant) =>
-        Disqualified ? OfficerStatus.Disqualified
+        NominatedFor.All(m => DisqualifiedFor(m, instant)) ? OfficerStatus.Disqualified
         : Authorizations.Any(a => a.EffectiveAt <= instant && (a.RevokedAt is null || instant < a.RevokedAt)) ? OfficerStatus.Authorized
         : Authorizations.Count > 0 && Authorizations.Any(a => a.EffectiveAt <= instant) ? OfficerStatus.Revoked
         : Certifications.Any(c => c.CertifiedAt <= instant) ? OfficerStatus.Certified
@@ -101,7 +128,7 @@ public sealed record Officer : IChainedState<Officer>
     {
         (_, OfficerNominated e) => Nominate(e),
         (not null, BackgroundCheckCompleted e) => state with { BackgroundCheck = e },
-        (not null, TrainingCompleted e) => state with { Trainings = [.. state.Trainings, new Training(e.Course, e.Model, e.CompletedAt, e.Outcome)] },
+        (not null, TrainingCompleted e) => state with { Trainings = [.. state.Trainings, new Training(e.Course, e.Model, e.CompletedAt, e.Exams, e.Outcome)] },
         (not null, OfficerCertified e) => state with { Certifications = [.. state.Certifications, e] },
         (not null, AuthorizationIssued e) => state with
         {

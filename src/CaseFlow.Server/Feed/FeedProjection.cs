@@ -18,11 +18,14 @@ public sealed class FeedProjection : IProjection
 {
     public const string Name = "Feed";
 
-    /// <summary>The decisions a jail learns of: detainer lodged or lifted, review outcome, hold started, expired or withdrawn, case closed.</summary>
+    /// <summary>
+    /// The decisions a jail learns of: detainer lodged or lifted, review outcome, hold started, expired or withdrawn,
+    /// case closed, and ICE's request for notice of release (the jail is the one to give it).
+    /// </summary>
     public static readonly IReadOnlySet<Type> Decisions = new HashSet<Type>
     {
         typeof(DetainerLodged), typeof(DetainerLifted), typeof(ReviewApproved), typeof(ReviewReturnedForCorrection),
-        typeof(HoldStarted), typeof(HoldExpired), typeof(HoldWithdrawn), typeof(CaseClosed),
+        typeof(HoldStarted), typeof(HoldExpired), typeof(HoldWithdrawn), typeof(CaseClosed), typeof(ReleaseNotificationRequested),
     };
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)

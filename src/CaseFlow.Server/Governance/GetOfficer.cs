@@ -30,6 +30,8 @@ public static class GetOfficerEndpoint
         if (officer is null || !CallerScope.From(user).CanSee(officer))
             return Problems.NotFound("officer");
 
-        return Results.Ok(new OfficerDetails(OfficerStanding.Of(officer, instant, governance.Value.RefresherInterval), officer, await History.Of(rows, officerId, ct)));
+        var timeZoneOf = await AgencyTimeZones.Of(session, [officer.Ori], ct);
+        return Results.Ok(new OfficerDetails(OfficerStanding.Of(officer, instant, governance.Value.Refresher, timeZoneOf(officer.Ori)), officer,
+            await History.Of(rows, officerId, ct)));
     }
 }

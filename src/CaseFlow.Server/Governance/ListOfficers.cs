@@ -47,7 +47,8 @@ public static class ListOfficersEndpoint
 
         var now = clock.GetUtcNow();
         var officers = await query.OrderBy(o => o.Key).Take(MaxRoster).ToListAsync(ct);
-        var standings = officers.Select(o => (o.Key, Standing: OfficerStanding.Of(o, now, governance.Value.RefresherInterval)))
+        var timeZoneOf = await AgencyTimeZones.Of(session, officers.Select(o => o.Ori), ct);
+        var standings = officers.Select(o => (o.Key, Standing: OfficerStanding.Of(o, now, governance.Value.Refresher, timeZoneOf(o.Ori))))
             .Where(s => status is null || s.Standing.Status == status)
             .Take(limit + 1)
             .ToList();

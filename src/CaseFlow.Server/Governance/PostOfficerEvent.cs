@@ -13,10 +13,13 @@ using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
 
 namespace CaseFlow.Server.Governance;
 
-/// <summary>Exam results as ICE records them; the outcome is judged by CaseFlow under the MOA's exam rules.</summary>
+/// <summary>
+/// Exam results as ICE records them; the outcome is judged by CaseFlow under the MOA's exam rules, with the attempts
+/// already recorded for the model.
+/// </summary>
 public sealed record TrainingResults(string Course, ProgramModel Model, DateTimeOffset CompletedAt, IReadOnlyList<ExamResult> Exams)
 {
-    public TrainingCompleted ToEvent() => new(Course, Model, CompletedAt, Exams, TrainingPolicy.Judge(Exams));
+    public TrainingCompleted ToEvent(Officer officer) => new(Course, Model, CompletedAt, Exams, TrainingPolicy.Judge(officer.AttemptsFor(Model), Exams));
 }
 
 public static class PostOfficerEventEndpoint
@@ -27,7 +30,7 @@ public static class PostOfficerEventEndpoint
     public static readonly IReadOnlyDictionary<string, EventKind> Kinds = new Dictionary<string, EventKind>
     {
         [nameof(BackgroundCheckCompleted)] = EventKind.Of<BackgroundCheckCompleted>(Ice),
-        [nameof(TrainingCompleted)] = EventKind.Of<TrainingResults>(Ice, results => results.ToEvent()),
+        [nameof(TrainingCompleted)] = EventKind.Of<TrainingResults>(Ice),
         [nameof(OfficerCertified)] = EventKind.Of<OfficerCertified>(Ice),
         [nameof(AuthorizationIssued)] = EventKind.Of<AuthorizationIssued>(Ice),
         [nameof(RefresherCompleted)] = EventKind.Of<RefresherCompleted>(Ice),
@@ -55,7 +58,7 @@ public static class PostOfficerEventEndpoint
                 var agreements = Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m))).ToList();
                 return (officer, e) => OfficerRules.Check(officer, e, agreements.Select(a => a.Result).OfType<Agreement>().ToList());
             },
-            intake, context, ct);
+            intake, context, ct, new StreamHooks<Officer> { Complete = (officer, e) => e is TrainingResults results ? results.ToEvent(officer) : e });
         return answer.ToResult(response, NominateOfficerEndpoint.Target);
     }
 }

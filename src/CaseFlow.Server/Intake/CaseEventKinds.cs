@@ -7,7 +7,7 @@ namespace CaseFlow.Server.Intake;
 /// <summary>
 /// The events clients post to <c>/api/cases/{caseId}/events</c> and who may post each: the jail's system and its
 /// designated officers record the jail's facts and the officer's steps; ICE supervisors of the case's field office
-/// record review decisions, claim resolutions and detainer lifts (design.md). Who records the detainer depends on the
+/// record review decisions, claim resolutions, detainer lifts and ICE's request for notice of release (design.md). Who records the detainer depends on the
 /// model (domain.md 1.2 J5, 1.3 W1): under JEM the designated officer lodges the detainer ICE approved, under WSO ICE
 /// lodges its own detainer with its warrant and the officer's one step is serving that warrant. Preparers and
 /// reviewers are stamped from the token into the event, whatever the client sent, for the four-eyes rule. Whoever may
@@ -53,6 +53,7 @@ public static class CaseEventKinds
         [nameof(TransferredToAgency)] = EventKind.Of<TransferredToAgency>(Jail),
         [nameof(WarrantReceivedFromIce)] = EventKind.Of<WarrantReceivedFromIce>(Ice),
         [nameof(IceNotifiedOfService)] = EventKind.Of<IceNotifiedOfService>(Jail),
+        [nameof(ReleaseNotificationRequested)] = EventKind.Of<ReleaseNotificationRequested>(Ice),
     };
 
     /// <summary>A jail voids its own steps, a supervisor ICE's decisions: the roles that may post the voided event's type on a case of the model.</summary>

@@ -13,8 +13,6 @@ namespace CaseFlow.Server.Intake;
 /// </summary>
 public static class EventStager
 {
-    public const int SchemaVersion = 1;
-
     public static IEvent Stage(IDocumentSession session, Guid streamId, long version, string previousHash, IncomingEvent incoming, object data, CallerScope caller)
     {
         var e = session.Events.BuildEvent(data);
@@ -29,7 +27,7 @@ public static class EventStager
             [EventHeaders.Role] = caller.Role,
             [EventHeaders.Ori] = caller.Ori ?? "",
             [EventHeaders.PolicyVersion] = PolicyVersion.Current,
-            [EventHeaders.SchemaVersion] = SchemaVersion,
+            [EventHeaders.SchemaVersion] = EventCatalogue.SchemaVersionOf(data.GetType()),
             [EventHeaders.Fingerprint] = incoming.Fingerprint,
         };
         if (incoming.OfficerId is not null)

@@ -58,10 +58,14 @@ public static class PostCaseEventEndpoint
                 var officer = known is null || badge is null ? null : batch.Load<Officer>(OfficerId.For(known.Ori, badge));
                 return (state, e) => CaseRules.Check(state, e, new CaseRuleContext(
                     new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
-                    governance.RefresherInterval, caller.WarrantAuthority) { MayVoid = type => CaseEventKinds.MayVoid(caller.Role, type, state.Model) });
+                    governance.Refresher, caller.WarrantAuthority) { MayVoid = type => CaseEventKinds.MayVoid(caller.Role, type, state.Model) });
             },
-            intake, context, ct, (eventId, e) => HoldDeadlineHandler.ScheduleFor(caseId, eventId, e), AppendedByCaseFlow,
-            kind => kind.RolesUnder(model));
+            intake, context, ct, new StreamHooks<CaseFile>
+            {
+                RolesOf = kind => kind.RolesUnder(model),
+                AppendAfter = AppendedByCaseFlow,
+                Schedule = (eventId, e) => HoldDeadlineHandler.ScheduleFor(caseId, eventId, e),
+            });
     }
 
     /// <summary>What CaseFlow appends itself after an accepted case event: the hold it withdraws or starts (<see cref="HoldClock"/>).</summary>

@@ -19,19 +19,17 @@ namespace CaseFlow.Server.Intake;
 public static class PostStreamEvent
 {
     /// <param name="rules">Adds what the rules read to the write's batch and returns the rule for a state and event.</param>
-    /// <param name="schedule">What an appended event (its id, its data) schedules.</param>
-    /// <param name="appendAfter">What CaseFlow appends itself after the accepted event (its id, its data, when it occurred).</param>
-    /// <param name="rolesOf">Who may post a kind on this stream, where that depends on the stream (a case's model); else the kind's roles.</param>
+    /// <param name="hooks">What a kind of stream adds to the path: who may post where that depends on the stream, how an
+    /// event is completed from the state, what CaseFlow appends after it and what it schedules.</param>
     public static async Task<IntakeAnswer> Append<TState>(
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
         IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
         Func<IBatchedQuery, Func<TState, object, Refusal?>> rules,
         IntakeServices intake, IMessageContext context, CancellationToken ct,
-        Func<Guid, object, ScheduledMessage?>? schedule = null,
-        Func<TState, IncomingEvent, object, IReadOnlyList<SystemEvent>>? appendAfter = null,
-        Func<EventKind, IReadOnlyList<string>>? rolesOf = null)
+        StreamHooks<TState>? hooks = null)
         where TState : class, IChainedState<TState>
     {
+        hooks ??= new StreamHooks<TState>();
         var errors = new FieldErrors();
         var (eventId, occurredAt, late, officerId) = envelope.Read(errors, intake.Clock.GetUtcNow(), intake.Options.LateWindow);
         var expectedVersion = ReadIfMatch(ifMatch, errors);
@@ -50,7 +48,7 @@ public static class PostStreamEvent
             return IntakeAnswer.Rejected(notYours);
 
         officerId = caller.ActingOfficer(officerId);
-        var roles = rolesOf?.Invoke(kind) ?? kind.Roles;
+        var roles = hooks.RolesOf(kind);
         if (!roles.Contains(caller.Role))
         {
             return IntakeAnswer.Rejected(Problems.Forbidden("role-may-not-post-event-type", "Your role may not post this event",
@@ -64,14 +62,18 @@ public static class PostStreamEvent
             new WriteRequest<TState>(streamId, incoming, caller, batch =>
             {
                 var rule = rules(batch);
-                return state => rule(state!, stored) is { } refusal
-                    ? Decision.Refuse(refusal)
-                    : Decision.Accept(stored) with { AppendedByCaseFlow = appendAfter?.Invoke(state!, incoming, stored) ?? [] };
+                return state =>
+                {
+                    var completed = hooks.Complete(state!, stored);
+                    return rule(state!, completed) is { } refusal
+                        ? Decision.Refuse(refusal)
+                        : Decision.Accept(completed) with { AppendedByCaseFlow = hooks.AppendAfter(state!, incoming, completed) };
+                };
             })
             {
                 IfMatch = expectedVersion,
                 CanSee = state => canSee(caller, state),
-                Schedule = schedule ?? ((_, _) => null),
+                Schedule = hooks.Schedule,
             },
             context,
             ct);

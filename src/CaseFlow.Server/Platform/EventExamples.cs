@@ -10,12 +10,13 @@ public static class EventExamples
     public static readonly IReadOnlyDictionary<string, object> Case = new Dictionary<string, object>
     {
         [nameof(ScreeningOpened)] = new ScreeningOpened(At),
-        [nameof(RecordsCheckCompleted)] = new RecordsCheckCompleted(At, ["IDENT", "EID", "NCIC"], BiometricMatch: true),
+        [nameof(RecordsCheckCompleted)] = new RecordsCheckCompleted(At, ["IDENT", "EID", "NCIC"], BiometricMatch: true,
+            [new PriorConviction(ConvictionLevel.Misdemeanor, OffenceCategory.DrivingUnderTheInfluence)]),
         [nameof(InterviewConducted)] = new InterviewConducted(At, InterpreterOffered: true, InterpreterUsed: true, "Language line interpreter 4471", "es"),
         [nameof(CitizenshipClaimAsserted)] = new CitizenshipClaimAsserted(At, ClaimChannel.Interview),
         [nameof(CitizenshipClaimReported)] = new CitizenshipClaimReported(At.AddMinutes(40), "ERO Houston duty officer"),
         [nameof(CitizenshipClaimResolved)] = new CitizenshipClaimResolved(At.AddHours(3), ClaimOutcome.NotSubstantiated),
-        [nameof(DeterminationRecorded)] = new DeterminationRecorded(At, Determination.Removable),
+        [nameof(DeterminationRecorded)] = new DeterminationRecorded(At, Determination.Removable, "MX", ImmigrationStatus.EnteredWithoutInspection),
         [nameof(DetainerPrepared)] = new DetainerPrepared(At, [ProbableCauseBasis.BiometricAndRecords], WarrantType.I200),
         [nameof(DetainerApproved)] = new DetainerApproved(At.AddHours(1)),
         [nameof(DetainerReturned)] = new DetainerReturned(At.AddHours(1), "Box 1(c) needs the IDENT FIN."),
@@ -40,5 +41,6 @@ public static class EventExamples
         [nameof(TransferredToAgency)] = new TransferredToAgency("TX0040000", At.AddDays(1)),
         [nameof(WarrantReceivedFromIce)] = new WarrantReceivedFromIce(At, WarrantType.I205, "ICE-DET-2026-5512"),
         [nameof(IceNotifiedOfService)] = new IceNotifiedOfService(At.AddDays(3).AddMinutes(20)),
+        [nameof(ReleaseNotificationRequested)] = new ReleaseNotificationRequested(At.AddHours(2)),
     };
 }

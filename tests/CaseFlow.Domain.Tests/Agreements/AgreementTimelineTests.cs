@@ -56,6 +56,9 @@ public class AgreementTimelineTests
     [InlineData("terminate-twice", "agreement-terminated")]
     [InlineData("suspend-before-signing", "before-agreement-signed")]
     [InlineData("notice-ending-before-it-is-given", "termination-before-notice")]
+    [InlineData("second-notice-before-the-first-takes-effect", "termination-already-noticed")]
+    [InlineData("second-notice-by-the-other-party", "termination-already-noticed")]
+    [InlineData("first-notice", null)]
     [InlineData("lift-suspended", null)]
     public void agreement_rules(string situation, string? refusal)
     {
@@ -67,9 +70,18 @@ public class AgreementTimelineTests
             "terminate-twice" => (After(new AgreementTerminated(at, "x")), new AgreementTerminated(at.AddDays(1), "y")),
             "suspend-before-signing" => (Signed, new AgreementSuspended(new DateTimeOffset(2025, 5, 27, 12, 0, 0, Cdt), "x")),
             "notice-ending-before-it-is-given" => (Signed, new TerminationNoticed(new DateOnly(2025, 10, 1), new DateOnly(2025, 9, 1), TerminatingParty.Ice)),
+            "second-notice-before-the-first-takes-effect" => (After(Notice(TerminatingParty.Agency)), Notice(TerminatingParty.Agency, days: 1)),
+            "second-notice-by-the-other-party" => (After(Notice(TerminatingParty.Agency)), Notice(TerminatingParty.Ice, days: 30)),
+            "first-notice" => (Signed, (object)Notice(TerminatingParty.Agency)),
             _ => (After(new AgreementSuspended(at, "x")), new SuspensionLifted(at.AddDays(3))),
         };
 
         (AgreementRules.Check(state, @event)?.Code).ShouldBe(refusal);
+    }
+
+    private static TerminationNoticed Notice(TerminatingParty by, int days = 0)
+    {
+        var on = new DateOnly(2025, 10, 1).AddDays(days);
+        return new TerminationNoticed(on, AgreementPolicy.DefaultTerminationDate(on), by);
     }
 }

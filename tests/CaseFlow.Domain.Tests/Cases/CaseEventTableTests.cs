@@ -31,10 +31,10 @@ public class CaseEventTableTests
         + "DetainerServedOnSubject:citizenship-confirmed I213Prepared:citizenship-confirmed ChargingDocumentPrepared:citizenship-confirmed "
         + "SubmittedForReview:citizenship-confirmed ReviewApproved:citizenship-confirmed ChargingDocumentServed:citizenship-confirmed "
         + "WarrantServed:citizenship-confirmed CustodyTransferredToIce:citizenship-confirmed "
-        + "DeterminationRecorded:citizenship-confirmed CitizenshipClaimAsserted:citizenship-confirmed";
+        + "DeterminationRecorded:citizenship-confirmed CitizenshipClaimAsserted:citizenship-confirmed ReleaseNotificationRequested:citizenship-confirmed";
 
     private const string WsoConfirmed = "DetainerLodged:citizenship-confirmed WarrantServed:citizenship-confirmed "
-        + "CustodyTransferredToIce:citizenship-confirmed CitizenshipClaimAsserted:citizenship-confirmed WarrantReceivedFromIce:citizenship-confirmed";
+        + "CustodyTransferredToIce:citizenship-confirmed CitizenshipClaimAsserted:citizenship-confirmed WarrantReceivedFromIce:citizenship-confirmed ReleaseNotificationRequested:citizenship-confirmed";
 
     private const string OutOfCustody = "ScreeningOpened:not-in-custody InterviewConducted:not-in-custody DetainerServedOnSubject:not-in-custody "
         + "ChargingDocumentServed:not-in-custody WarrantServed:not-in-custody CustodyTransferredToIce:not-in-custody";
@@ -55,13 +55,13 @@ public class CaseEventTableTests
         { "citizenship confirmed", "Determined", $"{Corrections} ScheduledReleaseSet ReleaseEligible ReleasedFromLocalCustody RecordsCheckCompleted InterviewConducted CaseClosed", Confirmed },
         { "detainer pending review", "DetainerPendingReview", $"{JailFacts} RecordsCheckCompleted InterviewConducted DetainerApproved DetainerReturned", "" },
         { "detainer returned", "DetainerReturned", $"{JailFacts} RecordsCheckCompleted InterviewConducted DetainerPrepared", "" },
-        { "detainer approved", "DetainerApproved", $"{JailFacts} RecordsCheckCompleted InterviewConducted DetainerLodged DetainerLifted", "" },
-        { "detainer lodged", "DetainerLodged", $"{JailFacts} RecordsCheckCompleted InterviewConducted DetainerServedOnSubject IceNotifiedOfDetainer DetainerLifted", "" },
-        { "detainer active", "DetainerActive", $"{JailFacts} RecordsCheckCompleted InterviewConducted I213Prepared ChargingDocumentPrepared DetainerLifted", "" },
-        { "processing", "Processing", $"{JailFacts} RecordsCheckCompleted InterviewConducted I213Prepared ChargingDocumentPrepared DetainerLifted", "" },
-        { "pending supervisory review", "PendingSupervisoryReview", $"{JailFacts} RecordsCheckCompleted InterviewConducted ReviewApproved ReviewReturnedForCorrection DetainerLifted", "" },
-        { "returned for correction", "ReturnedForCorrection", $"{JailFacts} RecordsCheckCompleted InterviewConducted I213Prepared ChargingDocumentPrepared SubmittedForReview DetainerLifted", "" },
-        { "awaiting release", "AwaitingRelease", $"{JailFacts} RecordsCheckCompleted InterviewConducted ChargingDocumentServed WarrantServed DetainerLifted", "" },
+        { "detainer approved", "DetainerApproved", $"{JailFacts} RecordsCheckCompleted InterviewConducted DetainerLodged DetainerLifted ReleaseNotificationRequested", "" },
+        { "detainer lodged", "DetainerLodged", $"{JailFacts} RecordsCheckCompleted InterviewConducted DetainerServedOnSubject IceNotifiedOfDetainer DetainerLifted ReleaseNotificationRequested", "" },
+        { "detainer active", "DetainerActive", $"{JailFacts} RecordsCheckCompleted InterviewConducted I213Prepared ChargingDocumentPrepared DetainerLifted ReleaseNotificationRequested", "" },
+        { "processing", "Processing", $"{JailFacts} RecordsCheckCompleted InterviewConducted I213Prepared ChargingDocumentPrepared DetainerLifted ReleaseNotificationRequested", "" },
+        { "pending supervisory review", "PendingSupervisoryReview", $"{JailFacts} RecordsCheckCompleted InterviewConducted ReviewApproved ReviewReturnedForCorrection DetainerLifted ReleaseNotificationRequested", "" },
+        { "returned for correction", "ReturnedForCorrection", $"{JailFacts} RecordsCheckCompleted InterviewConducted I213Prepared ChargingDocumentPrepared SubmittedForReview DetainerLifted ReleaseNotificationRequested", "" },
+        { "awaiting release", "AwaitingRelease", $"{JailFacts} RecordsCheckCompleted InterviewConducted ChargingDocumentServed WarrantServed DetainerLifted ReleaseNotificationRequested", "" },
         { "hold active", "HoldActive", $"{JailFactsButVoid} RecordsCheckCompleted InterviewConducted WarrantServed CustodyTransferredToIce DetainerLifted", OwnEventLast },
         { "hold expired", "HoldExpired", $"{JailFactsButVoid} RecordsCheckCompleted InterviewConducted DetainerLifted", OwnEventLast },
         { "released", "ReleasedFromCustody", $"{Corrections} ScheduledReleaseSet ReleaseEligible CitizenshipClaimAsserted RecordsCheckCompleted DetainerLifted CaseClosed", OutOfCustody },
@@ -74,12 +74,12 @@ public class CaseEventTableTests
     public static TheoryData<string, string, string, string> Wso => new()
     {
         { "booked", "Booked", "ChargesAmended TransferredToAgency ScheduledReleaseSet ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimAsserted WarrantReceivedFromIce", OnlyTheBooking },
-        { "warrant on file", "WarrantOnFile", $"{JailFacts} DetainerLifted", "" },
-        { "awaiting release", "AwaitingRelease", $"{JailFacts} WarrantServed DetainerLifted", "" },
-        { "warrant served", "AwaitingRelease", $"{JailFacts} IceNotifiedOfService DetainerLifted CustodyTransferredToIce", "" },
+        { "warrant on file", "WarrantOnFile", $"{JailFacts} DetainerLifted ReleaseNotificationRequested", "" },
+        { "awaiting release", "AwaitingRelease", $"{JailFacts} WarrantServed DetainerLifted ReleaseNotificationRequested", "" },
+        { "warrant served", "AwaitingRelease", $"{JailFacts} IceNotifiedOfService DetainerLifted CustodyTransferredToIce ReleaseNotificationRequested", "" },
         { "hold active", "HoldActive", $"{JailFactsButVoid} IceNotifiedOfService DetainerLifted CustodyTransferredToIce", OwnEventLast },
         { "hold expired", "HoldExpired", $"{JailFactsButVoid} IceNotifiedOfService DetainerLifted", OwnEventLast },
-        { "claim asserted", "CitizenshipClaimPending", $"{Corrections} ScheduledReleaseSet ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimReported DetainerLifted", "WarrantServed:citizenship-claim-open DetainerLodged:citizenship-claim-open CustodyTransferredToIce:citizenship-claim-open" },
+        { "claim asserted", "CitizenshipClaimPending", $"{Corrections} ScheduledReleaseSet ReleaseEligible ReleasedFromLocalCustody CitizenshipClaimReported DetainerLifted ReleaseNotificationRequested", "WarrantServed:citizenship-claim-open DetainerLodged:citizenship-claim-open CustodyTransferredToIce:citizenship-claim-open" },
         { "citizenship confirmed", "AwaitingRelease", $"{Corrections} ScheduledReleaseSet ReleaseEligible ReleasedFromLocalCustody DetainerLifted CaseClosed", WsoConfirmed },
         { "released", "ReleasedFromCustody", $"{Corrections} ScheduledReleaseSet ReleaseEligible CitizenshipClaimAsserted DetainerLifted CaseClosed", WsoOutOfCustody },
         { "detainer lifted", "DetainerLifted", $"{JailFacts} CaseClosed", WsoOutOfCustody },
@@ -172,6 +172,7 @@ public class CaseEventTableTests
         nameof(TransferredToAgency) => new TransferredToAgency("TX0040000", at),
         nameof(WarrantReceivedFromIce) => new WarrantReceivedFromIce(at, WarrantType.I205, "ICE-DET-2"),
         nameof(IceNotifiedOfService) => new IceNotifiedOfService(at),
+        nameof(ReleaseNotificationRequested) => new ReleaseNotificationRequested(at),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name, "no sample for this event type"),
     };
 

@@ -40,14 +40,16 @@ public static class CaseSteps
         [typeof(ScheduledReleaseSet)] = new(2, d => new ScheduledReleaseSet(d.At.AddDays(d.One(1, 1, 30, 365)), d.One<string?>(2, null, "sentence"))),
         [typeof(ChargesAmended)] = new(1, d => new ChargesAmended([new Charge(d.One(1, "TX PC 49.04", "TX PC 31.03"), "amended", d.Any<ChargeLevel>(2))], "re-filed")),
         [typeof(ScreeningOpened)] = new(50, d => new ScreeningOpened(d.At)),
-        [typeof(RecordsCheckCompleted)] = new(50, d => new RecordsCheckCompleted(d.At, d.One<string[]>(1, ["IDENT"], ["IDENT", "EID"], ["EID"]), d.Flag(2))),
+        [typeof(RecordsCheckCompleted)] = new(50, d => new RecordsCheckCompleted(d.At, d.One<string[]>(1, ["IDENT"], ["IDENT", "EID"], ["EID"]), d.Flag(2),
+            d.One<PriorConviction[]?>(3, null, [], [new PriorConviction(d.Any<ConvictionLevel>(4), d.Any<OffenceCategory>(5))]))),
         [typeof(InterviewConducted)] = new(50, d => d.Flag(1)
             ? new InterviewConducted(d.At, true, true, "Ana Ruiz", d.One(2, "es", "pt", "zh"))
             : new InterviewConducted(d.At, d.Flag(3), false)),
         [typeof(CitizenshipClaimAsserted)] = new(1, d => new CitizenshipClaimAsserted(d.At, d.Any<ClaimChannel>(1))),
         [typeof(CitizenshipClaimReported)] = new(50, d => new CitizenshipClaimReported(d.At, d.One(1, "ERO Houston", "ERO Dallas"))),
         [typeof(CitizenshipClaimResolved)] = new(50, d => new CitizenshipClaimResolved(d.At, d.Any<ClaimOutcome>(1))),
-        [typeof(DeterminationRecorded)] = new(50, d => new DeterminationRecorded(d.At, d.One(1, Determination.Removable, Determination.Removable, d.Any<Determination>(2)))),
+        [typeof(DeterminationRecorded)] = new(50, d => new DeterminationRecorded(d.At, d.One(1, Determination.Removable, Determination.Removable, d.Any<Determination>(2)),
+            d.One<string?>(3, null, "MX", "GT", "US", "ZZ"), d.One<ImmigrationStatus?>(4, null, d.Any<ImmigrationStatus>(5)))),
         [typeof(DetainerPrepared)] = new(50, d => new DetainerPrepared(d.At,
             Enum.GetValues<ProbableCauseBasis>().Where((_, i) => i == 0 ? d.Flag(1) : d.Flag(10 + i)).DefaultIfEmpty(d.Any<ProbableCauseBasis>(2)).ToList(),
             d.Any<WarrantType>(3), Jail)),
@@ -72,6 +74,7 @@ public static class CaseSteps
         [typeof(TransferredToAgency)] = new(1, d => new TransferredToAgency(d.One(1, "TX0200000", "TX1010000"), d.At)),
         [typeof(WarrantReceivedFromIce)] = new(50, d => new WarrantReceivedFromIce(d.At, d.Any<WarrantType>(1), "ICE-DET-1")),
         [typeof(IceNotifiedOfService)] = new(50, d => new IceNotifiedOfService(d.At)),
+        [typeof(ReleaseNotificationRequested)] = new(5, d => new ReleaseNotificationRequested(d.At)),
         [typeof(EventVoided)] = new(3, d => new EventVoided(d.One(1, [.. d.Case.Facts.Select(f => f.EventId)]), d.One(2, "entered in error", "wrong person"))),
     };
 

@@ -80,7 +80,6 @@ public class CaseRecordRuleTests(AppFixture app)
         await jem.DetainerInEffect(caseId);
         await jem.Approved(caseId);
         await jem.Post(caseId, "ReleaseEligible", new { at = Now(30) }, officer: null);
-        await jem.Post(caseId, "HoldStarted", new { from = Now(30) }, officer: null);
         (await jem.Summary(caseId)).AgreementLapsedWhileOpen.ShouldBeFalse();
 
         await app.Host.Post(app.Tokens.For(Roles.Admin), $"/api/agreements/{jem.Ori}/JEM/events",

@@ -28,7 +28,7 @@ public class HoldClockTests(AppFixture app)
         var caseId = await jem.Book();
         await jem.DetainerInEffect(caseId);
         var eligibleAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeSeconds());
-        var envelope = GovernanceClient.Envelope("ReleaseEligible", new { at = Envelopes.Instant(eligibleAt) });
+        var envelope = Envelopes.CaseEvent("ReleaseEligible", new { at = Envelopes.Instant(eligibleAt) });
 
         var posted = await app.Host.Post(jem.Jail, $"/api/cases/{caseId}/events", envelope, 200);
         var answer = await posted.ReadAsJsonAsync<AppendResult>();
@@ -75,9 +75,9 @@ public class HoldClockTests(AppFixture app)
         var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         await jem.DetainerInEffect(caseId);
-        var eligible = GovernanceClient.Envelope("ReleaseEligible", new { at = Now(20) });
-        var released = GovernanceClient.Envelope("ScheduledReleaseSet", new { at = Envelopes.Instant(DateTimeOffset.UtcNow.AddDays(3)) });
-        var posted = GovernanceClient.Envelope("HoldStarted", new { from = Now(20) });
+        var eligible = Envelopes.CaseEvent("ReleaseEligible", new { at = Now(20) });
+        var released = Envelopes.CaseEvent("ScheduledReleaseSet", new { at = Envelopes.Instant(DateTimeOffset.UtcNow.AddDays(3)) });
+        var posted = Envelopes.CaseEvent("HoldStarted", new { from = Now(20) });
         eligible["caseId"] = caseId;
         released["caseId"] = caseId;
         posted["caseId"] = caseId;

@@ -55,6 +55,8 @@ public class AgreementEventTests(AppFixture app)
         now.InForce.ShouldBeTrue();
         now.Agreement.TerminationNotice!.EffectiveOn.ShouldBe(notice.AddDays(90));
         (await As(ori, LocalDay.Start(notice.AddDays(90), SyntheticAgencies.TimeZone))).Status.ShouldBe(AgreementStatus.Terminated);
+        var second = await Record(ori, "TerminationNoticed", new { noticeDate = notice.ToString("yyyy-MM-dd"), byParty = "Ice", effectiveOn = notice.AddDays(120).ToString("yyyy-MM-dd") }, 422);
+        (await second.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:termination-already-noticed");
         await Record(ori, "AgreementTerminated", new { effectiveAt = Envelopes.Instant(DateTimeOffset.UtcNow.AddMinutes(-1)), reason = "agency withdrew" });
         await Record(ori, "AgreementTerminated", new { effectiveAt = Envelopes.Instant(DateTimeOffset.UtcNow.AddMinutes(-1)), reason = "again" }, 422);
     }

@@ -34,6 +34,19 @@ public class OfficerLifecycleTests(AppFixture app)
 
     private string Agency(string ori) => app.Tokens.For(Roles.ScreeningSystem, ori: ori);
 
+    /// <summary>A JEM nominee of a new agency, background-checked, whose first course ended with these exam attempts.</summary>
+    private async Task<Guid> FirstCourseTaken(string badge, params object[] exams)
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var officerId = await app.Host.Nominate(Agency(ori), badge, Start, "JEM");
+        await app.Host.OfficerEvent(Supervisor, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
+        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)), exams,
+        });
+        return officerId;
+    }
+
     [Fact]
     public async Task an_officer_goes_from_nomination_to_authority_and_the_roster_shows_it()
     {
@@ -43,7 +56,8 @@ public class OfficerLifecycleTests(AppFixture app)
         var details = await (await app.Host.GetAs(Agency(ori), $"/api/officers/{officerId}")).ReadAsJsonAsync<OfficerDetails>();
         details.Standing.Status.ShouldBe(OfficerStatus.Authorized);
         details.Standing.Models.Single().Authorized.ShouldBeTrue();
-        details.Standing.Models.Single().RefresherDue!.Value.ShouldBe(Start.AddDays(5) + RefresherPolicy.Default, TimeSpan.FromSeconds(1));
+        details.Standing.Models.Single().RefresherDueOn.ShouldBe(LocalDay.Of(Start.AddDays(5), SyntheticAgencies.TimeZone).AddMonths(RefresherPolicy.DefaultMonths));
+        details.Standing.Models.Single().Disqualified.ShouldBeFalse();
         details.History.Select(e => e.Type).ShouldBe(["OfficerNominated", "BackgroundCheckCompleted", "TrainingCompleted", "OfficerCertified", "AuthorizationIssued"]);
         details.History[2].Data.GetProperty("outcome").GetString().ShouldBe("Passed");
         details.History[1].Metadata.GetProperty("role").GetString().ShouldBe(Roles.Supervisor);
@@ -51,6 +65,26 @@ public class OfficerLifecycleTests(AppFixture app)
         var roster = await (await app.Host.GetAs(Supervisor, $"/api/officers?ori={ori}&status=Authorized")).ReadAsJsonAsync<Page<OfficerStanding>>();
         roster.Items.Single().Id.ShouldBe(officerId);
         (await (await app.Host.GetAs(Supervisor, $"/api/officers?ori={ori}&status=Revoked")).ReadAsJsonAsync<Page<OfficerStanding>>()).Items.ShouldBeEmpty();
+    }
+
+    /// <summary>Training of day 5 stays current through its due date in the agency's time zone (Guam), not in UTC.</summary>
+    [Fact]
+    public async Task authority_lapses_when_the_day_after_the_refresher_due_date_begins_in_the_agencys_time_zone()
+    {
+        var (ori, officerId) = await AuthorizedOfficer();
+        var dueOn = LocalDay.Of(Start.AddDays(5), SyntheticAgencies.TimeZone).AddMonths(RefresherPolicy.DefaultMonths);
+        var lapse = LocalDay.Start(dueOn.AddDays(1), SyntheticAgencies.TimeZone);
+
+        async Task<ModelStanding> At(DateTimeOffset instant) => (await (await app.Host.GetAs(Agency(ori),
+            $"/api/officers/{officerId}?asOf={Uri.EscapeDataString(instant.ToString("O"))}")).ReadAsJsonAsync<OfficerDetails>()).Standing.Models.Single();
+
+        var lastMoment = await At(lapse.AddTicks(-1));
+        lastMoment.Authorized.ShouldBeTrue();
+        lastMoment.RefresherOverdue.ShouldBeFalse();
+        var lapsed = await At(lapse);
+        lapsed.Authorized.ShouldBeFalse();
+        lapsed.RefresherOverdue.ShouldBeTrue();
+        lapsed.RefresherDueOn.ShouldBe(dueOn);
     }
 
     [Fact]
@@ -71,18 +105,58 @@ public class OfficerLifecycleTests(AppFixture app)
     [Fact]
     public async Task two_failed_exams_disqualify_and_certification_is_then_refused()
     {
-        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
-        var officerId = await app.Host.Nominate(Agency(ori), "B-7", Start, "JEM");
-        await app.Host.OfficerEvent(Supervisor, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
-        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
-        {
-            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(5)),
-            exams = new object[] { new { exam = "Law", score = 61 }, new { exam = "Practice", score = 64 } },
-        });
+        var officerId = await FirstCourseTaken("B-7", new { exam = "Law", score = 61 }, new { exam = "Practice", score = 64 });
 
         var refused = await app.Host.OfficerEvent(Supervisor, officerId, "OfficerCertified", new { model = "JEM", certifiedAt = Envelopes.Instant(Start.AddDays(6)) }, 422);
 
         (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:officer-disqualified");
+    }
+
+    [Fact]
+    public async Task a_failed_remedial_retake_recorded_as_its_own_training_event_disqualifies()
+    {
+        var officerId = await FirstCourseTaken("B-11", new { exam = "Law", score = 61 }, new { exam = "Practice", score = 90 });
+        await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM remedial", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(8)),
+            exams = new object[] { new { exam = "Law", score = 69, remedial = true } },
+        });
+
+        var details = await (await app.Host.GetAs(Supervisor, $"/api/officers/{officerId}")).ReadAsJsonAsync<OfficerDetails>();
+        details.History.Where(e => e.Type == "TrainingCompleted").Select(e => e.Data.GetProperty("outcome").GetString()).ShouldBe(["RemedialRequired", "Disqualified"]);
+        details.Standing.Status.ShouldBe(OfficerStatus.Disqualified);
+        details.Standing.Models.Single().Disqualified.ShouldBeTrue();
+        var refused = await app.Host.OfficerEvent(Supervisor, officerId, "OfficerCertified", new { model = "JEM", certifiedAt = Envelopes.Instant(Start.AddDays(9)) }, 422);
+        (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:officer-disqualified");
+        var again = await app.Host.OfficerEvent(Supervisor, officerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM basic", model = "JEM", completedAt = Envelopes.Instant(Start.AddDays(10)), exams = new object[] { new { exam = "Law", score = 95 } },
+        }, 422);
+        (await again.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:officer-disqualified");
+    }
+
+    /// <summary>
+    /// The scenario's officer is disqualified by a failed course two hours ago: a step dated a minute before that,
+    /// reported afterwards, stands; a step dated a minute after it is refused.
+    /// </summary>
+    [Fact]
+    public async Task a_late_reported_step_is_judged_by_the_officers_standing_when_it_occurred()
+    {
+        var scenario = await CaseScenario.Create(app);
+        var disqualifiedAt = DateTimeOffset.UtcNow.AddHours(-2);
+        var caseId = await app.Host.StartCaseWith(scenario.Jail, Envelopes.Booking(Envelopes.NewBookingNumber(), occurredAt: disqualifiedAt.AddMinutes(-30)));
+        await app.Host.OfficerEvent(Supervisor, scenario.OfficerId, "TrainingCompleted", new
+        {
+            course = "287(g) JEM update", model = "JEM", completedAt = Envelopes.Instant(disqualifiedAt),
+            exams = new object[] { new { exam = "Update", score = 50 }, new { exam = "Update", score = 60, remedial = true } },
+        });
+
+        var before = disqualifiedAt.AddMinutes(-1);
+        await scenario.Post(caseId, "ScreeningOpened", new { openedAt = Envelopes.Instant(before) }, occurredAt: before);
+        var after = disqualifiedAt.AddMinutes(1);
+        var refused = await scenario.Post(caseId, "InterviewConducted",
+            new { conductedAt = Envelopes.Instant(after), interpreterOffered = true, interpreterUsed = false }, 422, occurredAt: after);
+        (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:officer-not-authorized");
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public class VoidAuthorityTests
         { typeof(ReviewReturnedForCorrection), ProgramModel.JEM, false, true },
         { typeof(DetainerLifted), ProgramModel.JEM, false, true },
         { typeof(CitizenshipClaimResolved), ProgramModel.JEM, false, true },
+        { typeof(ReleaseNotificationRequested), ProgramModel.JEM, false, true },
         { typeof(DetainerLodged), ProgramModel.JEM, true, false },
         { typeof(DetainerLodged), ProgramModel.WSO, false, true },
         { typeof(CaseClosed), ProgramModel.JEM, true, true },

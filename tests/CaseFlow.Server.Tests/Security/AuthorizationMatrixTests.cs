@@ -24,9 +24,10 @@ public class AuthorizationMatrixTests(AppFixture app)
 
     private const Expect A = Expect.Allowed, F = Expect.Forbidden, N = Expect.Invisible, E = Expect.EmptyResult, S = Expect.OwnScopeOnly;
 
-    /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts).</summary>
+    /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts; ICE's request for notice of release).</summary>
     private static readonly string[] SupervisorCaseEvents =
-        ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved"];
+        ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved",
+            "ReleaseNotificationRequested"];
 
     /// <summary>The jail's facts and its designated officers' steps.</summary>
     private static readonly string[] AgencyCaseEvents =

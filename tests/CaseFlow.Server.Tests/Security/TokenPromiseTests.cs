@@ -23,14 +23,14 @@ public class TokenPromiseTests(AppFixture app)
         var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
         var officer = app.Tokens.For(Roles.Officer, ori: jem.Ori, officerId: CaseScenario.Badge);
-        var asAnother = GovernanceClient.Envelope("ScreeningOpened", new { openedAt = CaseScenario.Now(5) });
+        var asAnother = Envelopes.CaseEvent("ScreeningOpened", new { openedAt = CaseScenario.Now(5) });
         asAnother["officerId"] = "JEM-8";
 
         var refused = await app.Host.Post(officer, $"/api/cases/{caseId}/events", asAnother, 403);
 
         (await refused.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:officer-mismatch");
         (await jem.Summary(caseId)).Case.Version.ShouldBe(1);
-        var asItself = GovernanceClient.Envelope("ScreeningOpened", new { openedAt = CaseScenario.Now(5) });
+        var asItself = Envelopes.CaseEvent("ScreeningOpened", new { openedAt = CaseScenario.Now(5) });
         asItself["officerId"] = CaseScenario.Badge;
         await app.Host.Post(officer, $"/api/cases/{caseId}/events", asItself, 200);
     }
