@@ -66,7 +66,7 @@ public sealed class Importer(BatchSender sender, TextWriter progress, int batchS
                 }
             }
             ResultsFile.Write(resultsPath, results);
-            progress.WriteLine($"{Math.Min(start + batchSize, toSend.Count)}/{toSend.Count} sent: {Summarize(results)}");
+            progress.WriteLine($"{Math.Min(start + batchSize, toSend.Count)}/{toSend.Count} handled: {Summarize(results)}");
         }
 
         ResultsFile.Write(resultsPath, results);
