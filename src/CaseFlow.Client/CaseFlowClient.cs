@@ -13,16 +13,20 @@ public static class CaseFlowClient
     /// (<see cref="CaseFlowRetryHandler"/>). <paramref name="transport"/> replaces the network (tests).
     /// </summary>
     public static CaseFlowApiClient Create(
-        Uri baseUrl, Func<CancellationToken, ValueTask<string>> token, CaseFlowRetryOptions? retry = null, HttpMessageHandler? transport = null)
-    {
-        var handlers = new CaseFlowTokenHandler(token)
-        {
-            InnerHandler = new CaseFlowRetryHandler(retry) { InnerHandler = transport ?? new SocketsHttpHandler() },
-        };
-        var http = new HttpClient(handlers) { BaseAddress = baseUrl };
-        return new CaseFlowApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http)
+        Uri baseUrl, Func<CancellationToken, ValueTask<string>> token, CaseFlowRetryOptions? retry = null, HttpMessageHandler? transport = null) =>
+        new(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: CreateHttpClient(baseUrl, token, retry, transport))
         {
             BaseUrl = baseUrl.ToString().TrimEnd('/'),
         });
-    }
+
+    /// <summary>
+    /// The <see cref="HttpClient"/> under <see cref="Create"/>, for calls made without the generated classes. Kiota's own
+    /// default handlers are left out on purpose: its retry handler would retry every 429/503, retryable or not.
+    /// </summary>
+    public static HttpClient CreateHttpClient(
+        Uri baseUrl, Func<CancellationToken, ValueTask<string>> token, CaseFlowRetryOptions? retry = null, HttpMessageHandler? transport = null) =>
+        new(new CaseFlowTokenHandler(token) { InnerHandler = new CaseFlowRetryHandler(retry) { InnerHandler = transport ?? new SocketsHttpHandler() } })
+        {
+            BaseAddress = baseUrl,
+        };
 }

@@ -31,10 +31,10 @@ public static class ImportCommand
         if (options.Steps is { } steps)
             rows.AddRange(StepsFile.Read(steps, options.Ori));
 
-        var client = Client.CaseFlowClient.Create(options.Server, options.Token, transport: transport);
+        using var http = Client.CaseFlowClient.CreateHttpClient(options.Server, options.Token, transport: transport);
         try
         {
-            var summary = await new Importer(new BatchSender(client), output, options.BatchSize).Run(rows, options.Results, ct);
+            var summary = await new Importer(new BatchSender(http), output, options.BatchSize).Run(rows, options.Results, ct);
             await output.WriteLineAsync($"done: {summary}; results in {options.Results}");
             return summary.AllStored ? AllStored : RowsNotStored;
         }
