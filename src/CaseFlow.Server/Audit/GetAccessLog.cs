@@ -24,6 +24,7 @@ public static class GetAccessLogEndpoint
     [WolverineGet("/api/audit/access", Name = "GetAccessLog")]
     [Authorize(Policy = Policies.ReadAccessLog)]
     [AccessAudited("access-log")]
+    [ProducesResponseType<Page<AccessEntry>>(200)]
     public static async Task<IResult> Get([FromQuery] AccessLogQuery query, AccessLog log, AccessLogDatabase database, CancellationToken ct)
     {
         var errors = new FieldErrors();

@@ -17,6 +17,8 @@ public static class CaseHistoryEndpoint
     [WolverineGet("/api/cases/{caseId}/history", Name = "GetCaseHistory")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("case", "caseId")]
+    [ProducesResponseType<Page<HistoryEvent>>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(
         Guid caseId, [FromQuery] PageRequest page, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, CancellationToken ct)
     {

@@ -20,6 +20,7 @@ public static class FindCaseEndpoint
     [WolverineGet("/api/cases", Name = "FindCase")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("case-search")]
+    [ProducesResponseType<Page<CaseSummary>>(200)]
     public static async Task<IResult> Get(
         [FromQuery] BookingLookup lookup, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpContext http, CancellationToken ct)
     {

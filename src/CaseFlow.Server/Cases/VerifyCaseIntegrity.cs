@@ -5,6 +5,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Cases;
@@ -24,6 +25,8 @@ public static class VerifyCaseIntegrityEndpoint
     [WolverineGet("/api/cases/{caseId}/integrity", Name = "VerifyCaseIntegrity")]
     [Authorize(Policy = Policies.VerifyIntegrity)]
     [AccessAudited("case", "caseId")]
+    [ProducesResponseType<IntegrityReport>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(Guid caseId, IQuerySession session, ChainVerifier verifier, CancellationToken ct)
     {
         var summary = await session.LoadAsync<CaseFile>(caseId, ct);

@@ -8,7 +8,7 @@ namespace CaseFlow.Server.Feed;
 
 /// <summary>One thing CaseFlow decided about a case, for the jail that booked the person; its id is the event's sequence.</summary>
 public sealed record FeedEntry(
-    long Id, string Ori, Guid CaseId, string BookingNumber, long Version, string Type, string? OccurredAt, DateTimeOffset RecordedAt, CaseEvent Decision);
+    long Id, string Ori, Guid CaseId, string BookingNumber, long Version, string Type, DateTimeOffset? OccurredAt, DateTimeOffset RecordedAt, CaseEvent Decision);
 
 /// <summary>
 /// The asynchronous projection behind <c>/api/feed</c>. The daemon applies events in sequence order and only up to
@@ -40,7 +40,7 @@ public sealed class FeedProjection : IProjection
             if (cases.TryGetValue(e.StreamId, out var @case))
             {
                 operations.Store(new FeedEntry(e.Sequence, @case.Ori, @case.Id, @case.BookingNumber, e.Version, e.EventTypeName,
-                    e.GetHeader(EventHeaders.OccurredAt)?.ToString(), e.Timestamp, (CaseEvent)e.Data));
+                    EventHeaders.Instant(e.GetHeader(EventHeaders.OccurredAt)), e.Timestamp, (CaseEvent)e.Data));
             }
         }
     }

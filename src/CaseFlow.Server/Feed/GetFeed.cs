@@ -19,6 +19,7 @@ public static class GetFeedEndpoint
     [WolverineGet("/api/feed", Name = "GetFeed")]
     [Authorize(Policy = Policies.ReadFeed)]
     [AccessAudited("feed")]
+    [ProducesResponseType<Page<FeedEntry>>(200)]
     public static async Task<IResult> Get([FromQuery] PageRequest page, ClaimsPrincipal user, IQuerySession session, CancellationToken ct)
     {
         var errors = new FieldErrors();

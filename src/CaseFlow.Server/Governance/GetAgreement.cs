@@ -6,6 +6,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Governance;
@@ -20,6 +21,8 @@ public static class GetAgreementEndpoint
     /// </summary>
     [WolverineGet("/api/agreements/{ori}/{model}", Name = "GetAgreement")]
     [Authorize(Policy = Policies.ReadGovernance)]
+    [ProducesResponseType<AgreementDetails>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(
         string ori, ProgramModel model, string? asOf, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock, CancellationToken ct)
     {

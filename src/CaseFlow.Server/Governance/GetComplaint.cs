@@ -5,6 +5,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Governance;
@@ -20,6 +21,8 @@ public static class GetComplaintEndpoint
     /// </summary>
     [WolverineGet("/api/complaints/{complaintId}", Name = "GetComplaint")]
     [Authorize(Policy = Policies.ReadComplaints)]
+    [ProducesResponseType<ComplaintDetails>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(
         Guid complaintId, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock, CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 
@@ -17,6 +18,8 @@ public static class GetOfficerEndpoint
     /// <summary>An officer's standing now or <c>asOf</c> an instant ("was this officer authorized then"), record and history.</summary>
     [WolverineGet("/api/officers/{officerId}", Name = "GetOfficer")]
     [Authorize(Policy = Policies.ReadGovernance)]
+    [ProducesResponseType<OfficerDetails>(200)]
+    [ProducesResponseType(404)]
     public static async Task<IResult> Get(
         Guid officerId, string? asOf, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock,
         IOptions<GovernanceOptions> governance, CancellationToken ct)

@@ -21,6 +21,7 @@ public static class ListOfficersEndpoint
     /// <summary>The roster: each officer's certification, authorization and refresher due date, ordered by ORI and badge number.</summary>
     [WolverineGet("/api/officers", Name = "ListOfficers")]
     [Authorize(Policy = Policies.ReadGovernance)]
+    [ProducesResponseType<Page<OfficerStanding>>(200)]
     public static async Task<IResult> Get(
         [FromQuery] RosterFilter filter, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, IOptions<GovernanceOptions> governance, CancellationToken ct)
     {

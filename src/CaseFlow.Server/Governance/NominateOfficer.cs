@@ -8,6 +8,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
@@ -30,6 +31,10 @@ public static partial class NominateOfficerEndpoint
     /// </summary>
     [WolverinePost("/api/officers", Name = "NominateOfficer")]
     [Authorize(Policy = Policies.NominateOfficers)]
+    [ProducesResponseType<AppendResult>(201)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         EventEnvelope<Nomination>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {

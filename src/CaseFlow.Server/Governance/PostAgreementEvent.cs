@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.Domain;
@@ -41,6 +42,11 @@ public static class PostAgreementEventEndpoint
     /// </summary>
     [WolverinePost("/api/agreements/{ori}/{model}/events", Name = "PostAgreementEvent")]
     [Authorize(Policy = Policies.RecordAgreementEvents)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(412)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         string ori, ProgramModel model, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>

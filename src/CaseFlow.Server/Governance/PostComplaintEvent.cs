@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.Domain.Complaints;
@@ -28,6 +29,11 @@ public static class PostComplaintEventEndpoint
     /// </summary>
     [WolverinePost("/api/complaints/{complaintId}/events", Name = "PostComplaintEvent")]
     [Authorize(Policy = Policies.RecordComplaints)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(412)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         Guid complaintId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.Domain;
@@ -45,6 +46,11 @@ public static class PostOfficerEventEndpoint
     /// </summary>
     [WolverinePost("/api/officers/{officerId}/events", Name = "PostOfficerEvent")]
     [Authorize(Policy = Policies.RecordOfficerEvents)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(412)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         Guid officerId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)

@@ -9,6 +9,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
@@ -31,6 +32,10 @@ public static partial class ReceiveComplaintEndpoint
     /// </summary>
     [WolverinePost("/api/complaints", Name = "ReceiveComplaint")]
     [Authorize(Policy = Policies.RecordComplaints)]
+    [ProducesResponseType<AppendResult>(201)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         EventEnvelope<ComplaintReport>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {

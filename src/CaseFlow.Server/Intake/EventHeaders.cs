@@ -1,3 +1,6 @@
+using System.Text.Json;
+using CaseFlow.Domain.Intake;
+
 namespace CaseFlow.Server.Intake;
 
 /// <summary>
@@ -20,4 +23,17 @@ public static class EventHeaders
 
     /// <summary>The event's integrity hash, chained to the previous event of its stream.</summary>
     public const string Hash = "hash";
+
+    /// <summary>
+    /// An instant header as read back: stored as RFC 3339 text, but the header reader may hand it over already parsed
+    /// (a <see cref="DateTime"/> whose <c>ToString()</c> is culture-formatted and without offset), so every form is read.
+    /// </summary>
+    public static DateTimeOffset? Instant(object? header) => header switch
+    {
+        DateTimeOffset at => at,
+        DateTime at => new DateTimeOffset(at),
+        JsonElement { ValueKind: JsonValueKind.String } text => Instant(text.GetString()),
+        string text when Instants.TryParse(text, out var at) => at,
+        _ => null,
+    };
 }

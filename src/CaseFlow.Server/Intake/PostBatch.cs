@@ -45,6 +45,8 @@ public static class PostBatchEndpoint
     [WolverinePost("/api/events/batch", Name = "PostBatch")]
     [Authorize(Policy = Policies.WriteIntake)]
     [RequestSizeLimit(MaxBytes)]
+    [ProducesResponseType<BatchResult>(200)]
+    [ProducesResponseType(413)]
     public static async Task<IResult> Post(
         HttpContext http, ClaimsPrincipal user, IDocumentStore store, IntakeServices intake, IOptions<GovernanceOptions> governance,
         IWolverineRuntime runtime, CancellationToken ct)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
@@ -7,6 +6,7 @@ using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 

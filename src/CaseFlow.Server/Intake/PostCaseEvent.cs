@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.Domain;
@@ -26,6 +27,11 @@ public static class PostCaseEventEndpoint
     /// </summary>
     [WolverinePost("/api/cases/{caseId}/events", Name = "PostCaseEvent")]
     [Authorize(Policy = Policies.AppendCaseEvents)]
+    [ProducesResponseType<AppendResult>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(412)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         Guid caseId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, IMessageContext context, HttpResponse response, CancellationToken ct) =>

@@ -29,6 +29,7 @@ public static class VaultErasuresEndpoint
     [WolverineGet("/api/operations/vault/erasures", Name = "ListVaultErasures")]
     [Authorize(Policy = Policies.Operate)]
     [AccessAudited("vault-erasures")]
+    [ProducesResponseType<Page<Erasure>>(200)]
     public static async Task<IResult> Get([FromQuery] ErasureQuery query, IQuerySession session, CancellationToken ct)
     {
         var errors = new FieldErrors();

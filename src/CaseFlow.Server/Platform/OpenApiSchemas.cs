@@ -1,7 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace CaseFlow.Server.Platform;
@@ -14,8 +11,11 @@ namespace CaseFlow.Server.Platform;
 /// </summary>
 public static class OpenApiSchemas
 {
-    /// <summary>Marks a list's schema with its item type; <see cref="DescribeListItems"/> gives it its items.</summary>
-    private const string ItemType = "caseflow-item-type";
+    /// <summary>The item types lists refer to, kept on the document until <see cref="AddListItemComponents"/> adds them.</summary>
+    private const string ItemComponents = "caseflow-item-components";
+
+    /// <summary>Marks a list's placeholder items (in <c>$comment</c>, which survives the copies the generator makes).</summary>
+    private const string ItemMarker = "caseflow-item:";
 
     public static Task TypeConvertedValues(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
@@ -38,39 +38,48 @@ public static class OpenApiSchemas
         }
         else if (ListItemType(type) is { } item)
         {
-            // The item schema is made once the document is complete: asking for it from inside a schema transformer
-            // re-enters the transformer with this context.
             schema.Type = Typed(JsonSchemaType.Array, nullable);
-            schema.Metadata ??= new Dictionary<string, object>();
-            schema.Metadata[ItemType] = item;
+            schema.Items = ItemSchema(item, context);
         }
 
         return Task.CompletedTask;
     }
 
-    /// <summary>Gives every list marked by <see cref="TypeConvertedValues"/> its items: a reference to the item's component.</summary>
-    public static async Task DescribeListItems(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
-    {
-        var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        foreach (var list in Walk(document).Where(s => s.Metadata?.ContainsKey(ItemType) == true).Distinct().ToList())
-        {
-            var item = (Type)list.Metadata![ItemType];
-            list.Metadata.Remove(ItemType);
-            list.Items = await ItemSchema(item, document, context, json, ct);
-        }
-    }
-
-    private static async Task<IOpenApiSchema> ItemSchema(
-        Type item, OpenApiDocument document, OpenApiDocumentTransformerContext context, JsonSerializerOptions json, CancellationToken ct)
+    /// <summary>
+    /// A list's items: text, or a placeholder for the item type's component, which is made and referred to once the
+    /// document is complete (<see cref="AddListItemComponents"/>): asking for a schema from inside a schema transformer
+    /// re-enters the transformer with this context, and a reference made now would point at no component yet.
+    /// </summary>
+    private static IOpenApiSchema ItemSchema(Type item, OpenApiSchemaTransformerContext context)
     {
         if (item == typeof(string))
             return new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = JsonSetup.MaxTextLength };
-        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(item));
-        if (id is null)
-            return await context.GetOrCreateSchemaAsync(item, null, ct);
-        if (document.Components?.Schemas?.ContainsKey(id) != true)
-            document.AddComponent<IOpenApiSchema>(id, await context.GetOrCreateSchemaAsync(item, null, ct));
-        return new OpenApiSchemaReference(id, document);
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(context.JsonTypeInfo.Options.GetTypeInfo(item))
+            ?? throw new InvalidOperationException($"{item} has no component id.");
+        context.Document!.Metadata ??= new Dictionary<string, object>();
+        var needed = (Dictionary<string, Type>)(context.Document.Metadata.TryGetValue(ItemComponents, out var list)
+            ? list
+            : context.Document.Metadata[ItemComponents] = new Dictionary<string, Type>());
+        needed[id] = item;
+        return new OpenApiSchema { Comment = ItemMarker + id };
+    }
+
+    /// <summary>Refers every list's placeholder items to the item's component, adding the components nothing else made.</summary>
+    public static async Task AddListItemComponents(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        if (document.Metadata?.Remove(ItemComponents, out var list) != true)
+            return;
+        foreach (var (id, item) in ((Dictionary<string, Type>)list!).OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            if (document.Components?.Schemas?.ContainsKey(id) != true)
+                document.AddComponent<IOpenApiSchema>(id, await context.GetOrCreateSchemaAsync(item, null, ct));
+        }
+
+        foreach (var schema in Walk(document).ToList())
+        {
+            if (schema.Items is OpenApiSchema { Comment: { } comment } && comment.StartsWith(ItemMarker, StringComparison.Ordinal))
+                schema.Items = new OpenApiSchemaReference(comment[ItemMarker.Length..], document);
+        }
     }
 
     /// <summary>Every schema of the document, components and operations alike, with the schemas inside them.</summary>

@@ -23,9 +23,11 @@ public static class OpenApiSetup
             o.AddDocumentTransformer(DescribeBearer);
             o.AddDocumentTransformer(DescribeEventTypes);
             o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
-            o.AddDocumentTransformer(OpenApiSchemas.DescribeListItems);
+            o.AddDocumentTransformer(OpenApiSchemas.AddListItemComponents);
+            o.AddDocumentTransformer(OpenApiStatuses.DescribeProblem);
             o.AddOperationTransformer(CamelCaseQueryParameters);
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
+            o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
             o.AddSchemaTransformer(OpenApiSchemas.TypeConvertedValues);
         });
 

@@ -31,6 +31,11 @@ public static class ProblemDetailsSetup
                 problem.Title = "The request body could not be read";
                 problem.Detail = ClientJsonErrors.Describe(problem.Detail);
             }
+            else if (problem.Type is null || problem.Type.StartsWith("https://tools.ietf.org/", StringComparison.Ordinal))
+            {
+                // The pipeline's own answers (no token, a route that matches nothing, a server fault) get stable types too.
+                problem.Type = ProblemTypes.Prefix + ProblemTypes.ForStatus(status);
+            }
 
             problem.Extensions.TryAdd("retryable", Retryable.Contains(status));
             CaseFlow.Server.Audit.AccessLog.NoteProblemType(context.HttpContext, problem.Type);

@@ -6,6 +6,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
@@ -20,6 +21,10 @@ public static class ApproveSubjectOrderEndpoint
     /// </summary>
     [WolverinePost("/api/subjects/{subjectRef}/orders/{orderId}/approval", Name = "ApproveSubjectOrder")]
     [Authorize(Policy = Policies.OrderSubjects)]
+    [ProducesResponseType<SubjectOrderAnswer>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         Guid subjectRef, Guid orderId, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
         HttpResponse response, CancellationToken ct)

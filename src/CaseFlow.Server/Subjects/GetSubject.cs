@@ -6,6 +6,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Subjects;
@@ -19,6 +20,9 @@ public static class GetSubjectEndpoint
     [WolverineGet("/api/subjects/{subjectRef}", Name = "GetSubject")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject", "subjectRef")]
+    [ProducesResponseType<SubjectView>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(503)]
     public static async Task<IResult> Get(
         Guid subjectRef, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, HttpContext http, CancellationToken ct)
     {

@@ -7,6 +7,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
@@ -30,6 +31,10 @@ public static partial class ProposeSubjectOrderEndpoint
     /// </summary>
     [WolverinePost("/api/subjects/{subjectRef}/orders", Name = "ProposeSubjectOrder")]
     [Authorize(Policy = Policies.OrderSubjects)]
+    [ProducesResponseType<SubjectOrderAnswer>(202)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         Guid subjectRef, SubjectOrderRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
         HttpResponse response, CancellationToken ct)

@@ -29,6 +29,7 @@ public static class SearchSubjectsEndpoint
     [WolverineGet("/api/subjects/search", Name = "SearchSubjects")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject-search")]
+    [ProducesResponseType<Page<SubjectMatch>>(200)]
     public static Task<IResult> Get(
         [FromQuery] SubjectSearch search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, HttpContext http, CancellationToken ct) =>
         Search(search, "GET /api/subjects/search", user, session, vault, audit, http, ct);
@@ -37,6 +38,7 @@ public static class SearchSubjectsEndpoint
     [WolverinePost("/api/subjects/search", Name = "SearchSubjectsByBody")]
     [Authorize(Policy = Policies.ReadCases)]
     [AccessAudited("subject-search")]
+    [ProducesResponseType<Page<SubjectMatch>>(200)]
     public static Task<IResult> Post(
         SubjectSearch? search, ClaimsPrincipal user, IQuerySession session, SubjectVault vault, AccessLog audit, HttpContext http, CancellationToken ct) =>
         Search(search ?? new SubjectSearch(), "POST /api/subjects/search", user, session, vault, audit, http, ct);

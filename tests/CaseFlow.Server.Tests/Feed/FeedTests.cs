@@ -50,6 +50,23 @@ public class FeedTests(AppFixture app)
     }
 
     [Fact]
+    public async Task occurred_at_is_an_rfc_3339_instant_with_its_offset_like_every_other_instant()
+    {
+        var (jem, first, _) = await TwoCasesWithDecisions();
+
+        var page = await (await app.Host.GetAs(jem.Jail, "/api/feed?limit=500")).ReadAsTextAsync();
+        var entries = System.Text.Json.Nodes.JsonNode.Parse(page)!["items"]!.AsArray().Where(e => (Guid)e!["caseId"]! == first).ToList();
+
+        entries.ShouldNotBeEmpty();
+        foreach (var entry in entries)
+        {
+            var text = (string)entry!["occurredAt"]!;
+            text.ShouldMatch(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$");
+            CaseFlow.Domain.Intake.Instants.TryParse(text, out _).ShouldBeTrue(text);
+        }
+    }
+
+    [Fact]
     public async Task the_jail_learns_of_the_hold_caseflow_started_and_of_its_withdrawal()
     {
         var jem = await CaseScenario.Create(app);

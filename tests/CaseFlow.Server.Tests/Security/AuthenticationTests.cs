@@ -18,6 +18,38 @@ public class AuthenticationTests(AppFixture app)
         });
 
         (await result.ReadAsTextAsync()).ShouldContain("\"retryable\":false");
+        (await result.ReadAsJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Type.ShouldBe("urn:caseflow:problem:unauthenticated");
+    }
+
+    [Theory]
+    [InlineData("/api/cases/not-a-uuid")]
+    [InlineData("/api/cases/not-a-uuid/history")]
+    [InlineData("/api/subjects/not-a-uuid")]
+    public async Task an_id_in_the_path_that_cannot_name_anything_is_404_with_caseflows_own_problem_type(string url)
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", "Bearer " + app.Tokens.For(Roles.Auditor));
+            s.Get.Url(url);
+            s.StatusCodeShouldBe(404);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+
+        (await result.ReadAsJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Type.ShouldBe("urn:caseflow:problem:route-not-found");
+    }
+
+    [Fact]
+    public async Task a_route_that_matches_nothing_is_denied_by_default_with_caseflows_own_problem_type()
+    {
+        var result = await app.Host.Scenario(s =>
+        {
+            s.WithRequestHeader("Authorization", "Bearer " + app.Tokens.For(Roles.Auditor));
+            s.Get.Url("/api/no-such-thing");
+            s.StatusCodeShouldBe(403);
+            s.ContentTypeShouldBe("application/problem+json");
+        });
+
+        (await result.ReadAsJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>()).Type.ShouldBe("urn:caseflow:problem:forbidden");
     }
 
     /// <summary>
