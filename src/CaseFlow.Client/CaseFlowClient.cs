@@ -1,4 +1,4 @@
-using CaseFlow.Client.Api;
+using CaseFlow.Client.Generated;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
 
