@@ -14,6 +14,9 @@ public static class GeneratedClient
     public static CaseFlowApiClient Client(this AppFixture app, string token) =>
         CaseFlowClient.Create(new Uri("http://localhost"), _ => ValueTask.FromResult(token), Retry, app.Host.Server.CreateHandler());
 
+    /// <summary>Whether an event at <paramref name="at"/> is past CaseFlow's late window (72 hours), with a margin.</summary>
+    public static bool Late(DateTimeOffset at) => at < DateTimeOffset.UtcNow.AddDays(-2);
+
     /// <summary>
     /// An event envelope as the document types it today: <c>data</c> is still an open object there (the discriminated
     /// envelopes of issue 14a replace this), so its members are given by name.
@@ -23,6 +26,7 @@ public static class GeneratedClient
         EventId = Guid.NewGuid(),
         Type = type,
         OccurredAt = Envelopes.Instant(at),
+        Late = Late(at),
         OfficerId = officer,
         Data = new JsonObject { AdditionalData = data.ToDictionary(d => d.Name, d => d.Value) },
     };
