@@ -8,16 +8,13 @@ namespace CaseFlow.Import;
 /// </summary>
 public static class BookingsFile
 {
-    public static IEnumerable<ImportRow> Read(string path, string ori) =>
-        ExportFile.Read(path, (columns, line) => Row(columns, line, Path.GetFileName(path), ori));
+    public static IEnumerable<ImportRow> Read(string path, string ori) => ExportFile.Read(path, ori, Row);
 
     private static ImportRow Row(CsvColumns columns, long line, string file, string ori)
     {
         var bookingNumber = columns.Required("booking_number");
-        var referredAt = columns.Instant("referred_at", required: true);
         var bookedAt = columns.Instant("booked_at", required: true);
         var release = columns.Instant("scheduled_release", required: false);
-        var late = columns.Flag("late");
         var data = new JsonObject
         {
             ["model"] = columns.Required("model"),
@@ -28,18 +25,8 @@ public static class BookingsFile
         };
         if (release is { } scheduled)
             data["scheduledRelease"] = CsvColumns.Format(scheduled);
-        var envelope = new JsonObject
-        {
-            ["eventId"] = RowEventIds.Booking(ori, bookingNumber),
-            ["type"] = RowEventIds.BookingType,
-            ["occurredAt"] = referredAt is { } referred ? CsvColumns.Format(referred) : null,
-            ["late"] = late,
-            ["data"] = data,
-        };
-        if (columns.Optional("officer_badge") is { } badge)
-            envelope["officerId"] = badge;
-        return new ImportRow(file, line, bookingNumber, RowEventIds.BookingType, RowEventIds.Booking(ori, bookingNumber),
-            columns.Invalid is null ? envelope : null, columns.Invalid);
+        return columns.Row(file, line, bookingNumber, RowEventIds.BookingType, "referred_at", data,
+            (_, _) => RowEventIds.Booking(ori, bookingNumber));
     }
 
     /// <summary><c>code|level|description</c> per charge, charges separated by <c>;</c>.</summary>

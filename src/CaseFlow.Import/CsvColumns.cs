@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using CsvHelper;
 
 namespace CaseFlow.Import;
@@ -46,6 +47,29 @@ public sealed class CsvColumns(CsvReader csv)
     }
 
     public void Problem(string problem) => problems.Add(problem);
+
+    /// <summary>
+    /// The row with its envelope: the event's instant from <paramref name="occurredAtColumn"/>, <c>late</c> and the acting
+    /// officer's badge from their columns, the event id from <paramref name="eventId"/> (of the instant and the type);
+    /// without an envelope when a column could not be read.
+    /// </summary>
+    public ImportRow Row(string file, long line, string bookingNumber, string type, string occurredAtColumn, JsonObject? data,
+        Func<DateTimeOffset, string, Guid> eventId)
+    {
+        var occurredAt = Instant(occurredAtColumn, required: true);
+        var id = eventId(occurredAt ?? default, type);
+        var envelope = new JsonObject
+        {
+            ["eventId"] = id,
+            ["type"] = type,
+            ["occurredAt"] = occurredAt is { } at ? Format(at) : null,
+            ["late"] = Flag("late"),
+            ["data"] = data,
+        };
+        if (Optional("officer_badge") is { } badge)
+            envelope["officerId"] = badge;
+        return new ImportRow(file, line, bookingNumber, type, id, Invalid is null ? envelope : null, Invalid);
+    }
 
     public static string Format(DateTimeOffset instant) => instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
 }

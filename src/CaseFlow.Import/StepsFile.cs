@@ -9,29 +9,15 @@ namespace CaseFlow.Import;
 /// </summary>
 public static class StepsFile
 {
-    public static IEnumerable<ImportRow> Read(string path, string ori) =>
-        ExportFile.Read(path, (columns, line) => Row(columns, line, Path.GetFileName(path), ori));
+    public static IEnumerable<ImportRow> Read(string path, string ori) => ExportFile.Read(path, ori, Row);
 
     private static ImportRow Row(CsvColumns columns, long line, string file, string ori)
     {
         var bookingNumber = columns.Required("booking_number");
-        var type = columns.Required("type");
-        var occurredAt = columns.Instant("occurred_at", required: true);
-        var late = columns.Flag("late");
-        var data = Data(columns);
-        var eventId = RowEventIds.Step(ori, bookingNumber, type, occurredAt ?? default);
-        var envelope = new JsonObject
-        {
-            ["eventId"] = eventId,
-            ["type"] = type,
-            ["caseId"] = RowEventIds.Case(ori, bookingNumber),
-            ["occurredAt"] = occurredAt is { } at ? CsvColumns.Format(at) : null,
-            ["late"] = late,
-            ["data"] = data,
-        };
-        if (columns.Optional("officer_badge") is { } badge)
-            envelope["officerId"] = badge;
-        return new ImportRow(file, line, bookingNumber, type, eventId, columns.Invalid is null ? envelope : null, columns.Invalid);
+        var row = columns.Row(file, line, bookingNumber, columns.Required("type"), "occurred_at", Data(columns),
+            (occurredAt, type) => RowEventIds.Step(ori, bookingNumber, type, occurredAt));
+        row.Envelope?.Add("caseId", RowEventIds.Case(ori, bookingNumber));
+        return row;
     }
 
     private static JsonObject? Data(CsvColumns columns)
