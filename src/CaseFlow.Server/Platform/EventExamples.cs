@@ -1,11 +1,50 @@
+using CaseFlow.Domain;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Governance;
 
 namespace CaseFlow.Server.Platform;
 
-/// <summary>An example <c>data</c> for each case event type, shown with its schema in the OpenAPI document.</summary>
+/// <summary>
+/// An example <c>data</c> for each event type clients post, shown with its envelope in the OpenAPI document
+/// (OpenApiEventsTests fails for a type without one).
+/// </summary>
 public static class EventExamples
 {
     private static readonly DateTimeOffset At = new(2026, 1, 15, 9, 30, 0, TimeSpan.FromHours(-6));
+
+    /// <summary>An example instant, also the envelopes' <c>occurredAt</c>.</summary>
+    public static DateTimeOffset Instant => At;
+
+    public static readonly IReadOnlyDictionary<string, object> Officer = new Dictionary<string, object>
+    {
+        [nameof(BackgroundCheckCompleted)] = new BackgroundCheckCompleted(At, BackgroundCheckResult.Passed),
+        [nameof(TrainingCompleted)] = new TrainingResults("287(g) JEM Basic", ProgramModel.JEM, At, [new ExamResult("JEM final", 86)]),
+        [nameof(OfficerCertified)] = new OfficerCertified(ProgramModel.JEM, At),
+        [nameof(AuthorizationIssued)] = new AuthorizationIssued([ProgramModel.JEM], At, "FOD-HOU-2026-017", "70-006-2026-0113", "CRED-55120"),
+        [nameof(RefresherCompleted)] = new RefresherCompleted(ProgramModel.JEM, At),
+        [nameof(AuthorizationRevoked)] = new AuthorizationRevoked(At, "Left the agency.", "FOD-HOU-2026-031"),
+        [nameof(CredentialsReturned)] = new CredentialsReturned(At),
+    };
+
+    public static readonly IReadOnlyDictionary<string, object> Agreement = new Dictionary<string, object>
+    {
+        [nameof(AddendumRecorded)] = new AddendumRecorded(new DateOnly(2026, 1, 15), "Adds the WSO model's reporting schedule."),
+        [nameof(AgreementSuspended)] = new AgreementSuspended(At, "Pending the annual review.", new DateOnly(2026, 3, 1)),
+        [nameof(SuspensionLifted)] = new SuspensionLifted(At),
+        [nameof(TerminationNoticed)] = new TerminationNotice(new DateOnly(2026, 1, 15), TerminatingParty.Agency),
+        [nameof(AgreementTerminated)] = new AgreementTerminated(At, "Notice period ended."),
+        [nameof(ReviewMeetingHeld)] = new ReviewMeetingHeld(new DateOnly(2026, 1, 15), ReviewMeetingType.Annual),
+    };
+
+    public static readonly IReadOnlyDictionary<string, object> Complaint = new Dictionary<string, object>
+    {
+        [nameof(IceNotifiedOfComplaint)] = new IceNotifiedOfComplaint(At),
+        [nameof(ComplaintResolved)] = new ComplaintResolved(At.AddDays(20), ComplaintOutcome.NotSustained),
+        [nameof(ComplaintOutcomeReported)] = new ComplaintOutcomeReported(At.AddDays(21)),
+    };
 
     public static readonly IReadOnlyDictionary<string, object> Case = new Dictionary<string, object>
     {

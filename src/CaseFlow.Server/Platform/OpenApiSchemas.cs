@@ -36,6 +36,11 @@ public static class OpenApiSchemas
             schema.Type = Typed(JsonSchemaType.String, nullable);
             schema.Format = "date-time";
         }
+        else if (type == typeof(object) || type == typeof(System.Text.Json.JsonElement) || type == typeof(System.Text.Json.Nodes.JsonObject))
+        {
+            // A value whose shape depends on another member (an event's data by its type): a JSON object.
+            schema.Type = Typed(JsonSchemaType.Object, nullable);
+        }
         else if (ListItemType(type) is { } item)
         {
             schema.Type = Typed(JsonSchemaType.Array, nullable);

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using CaseFlow.Server.Governance;
-using CaseFlow.Server.Intake;
-using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 
@@ -21,7 +17,7 @@ public static class OpenApiSetup
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer(DescribeBearer);
-            o.AddDocumentTransformer(DescribeEventTypes);
+            o.AddDocumentTransformer(OpenApiEvents.DescribeEnvelopes);
             o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
             o.AddDocumentTransformer(OpenApiSchemas.AddListItemComponents);
             o.AddDocumentTransformer(OpenApiStatuses.DescribeProblem);
@@ -47,8 +43,8 @@ public static class OpenApiSetup
     {
         document.Info.Title = "CaseFlow API";
         document.Info.Description = "287(g) case processing: bookings, screenings, detainers, charging documents and supervisory review as event streams.";
-        // No server address: the committed document holds for every deployment (clients set their base address).
-        document.Servers = [];
+        // A relative server: the committed document holds for every deployment (clients set their base address).
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The CaseFlow deployment the client is configured for." }];
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme
@@ -60,32 +56,6 @@ public static class OpenApiSetup
         };
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, document)] = [] }];
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// The event endpoints take an envelope whose <c>data</c> depends on its <c>type</c>; each type's data gets its own
-    /// schema (<c>CaseEvent.ScreeningOpened</c>, <c>OfficerEvent.…</c>), saying who may post it, with an example.
-    /// </summary>
-    private static async Task DescribeEventTypes(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
-    {
-        var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        document.Components ??= new OpenApiComponents();
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        foreach (var (stream, kinds) in new[]
-        {
-            ("CaseEvent", CaseEventKinds.ByType), ("OfficerEvent", PostOfficerEventEndpoint.Kinds),
-            ("AgreementEvent", PostAgreementEventEndpoint.Kinds), ("ComplaintEvent", PostComplaintEventEndpoint.Kinds),
-        })
-        {
-            foreach (var (type, kind) in kinds)
-            {
-                var schema = await context.GetOrCreateSchemaAsync(kind.DataType, null, ct);
-                schema.Description = $"data of a {type} envelope; posted by: {string.Join(", ", kind.Roles)}.";
-                if (EventExamples.Case.GetValueOrDefault(type) is { } example)
-                    schema.Examples = [JsonSerializer.SerializeToNode(example, example.GetType(), json)!];
-                document.Components.Schemas[$"{stream}.{type}"] = schema;
-            }
-        }
     }
 
     public static void MapCaseFlowOpenApi(this WebApplication app)

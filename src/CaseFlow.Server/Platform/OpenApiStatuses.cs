@@ -104,6 +104,8 @@ public static class OpenApiStatuses
             },
             AdditionalPropertiesAllowed = true,
         };
+        if (document.Components.Schemas.TryGetValue("BatchItemResult", out var result) && result is OpenApiSchema { Properties: { } item })
+            item["problem"] = new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, new OpenApiSchemaReference(ProblemSchema, document)] };
         return Task.CompletedTask;
     }
 }

@@ -37,7 +37,7 @@ public class HealthAndDocumentationTests(AppFixture app)
             document.ShouldContain($"\"{path}\"");
         document.ShouldContain("\"bearerFormat\": \"JWT\"");
         foreach (var type in CaseFlow.Server.Intake.CaseEventKinds.ByType.Keys)
-            document.ShouldContain($"\"CaseEvent.{type}\"");
+            document.ShouldContain($"\"{type}Envelope\"");
         document.ShouldContain("\"BiometricAndRecords\"");
     }
 

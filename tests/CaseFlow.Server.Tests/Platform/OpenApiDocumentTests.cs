@@ -47,6 +47,48 @@ public class OpenApiDocumentTests(AppFixture app)
         operations.Select(o => (string?)o.Operation["operationId"]).ShouldBeUnique();
     }
 
+    [Fact]
+    public async Task every_event_type_has_a_typed_envelope_with_an_example_and_its_posters_in_a_discriminated_body()
+    {
+        var document = await Document();
+        var schemas = document["components"]!["schemas"]!;
+        var streams = new (string Union, string Path, IEnumerable<string> Types)[]
+        {
+            ("CaseEventEnvelope", "/api/cases/{caseId}/events", CaseFlow.Server.Intake.CaseEventKinds.ByType.Keys),
+            ("OfficerEventEnvelope", "/api/officers/{officerId}/events", CaseFlow.Server.Governance.PostOfficerEventEndpoint.Kinds.Keys),
+            ("AgreementEventEnvelope", "/api/agreements/{ori}/{model}/events", CaseFlow.Server.Governance.PostAgreementEventEndpoint.Kinds.Keys),
+            ("ComplaintEventEnvelope", "/api/complaints/{complaintId}/events", CaseFlow.Server.Governance.PostComplaintEventEndpoint.Kinds.Keys),
+        };
+        foreach (var (union, path, types) in streams)
+        {
+            ((string?)document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]).ShouldBe($"#/components/schemas/{union}");
+            var mapping = schemas[union]!["discriminator"]!["mapping"]!.AsObject();
+            ((string?)schemas[union]!["discriminator"]!["propertyName"]).ShouldBe("type");
+            mapping.Select(m => m.Key).ShouldBe(types, ignoreOrder: true);
+            foreach (var type in types)
+            {
+                var envelope = schemas[$"{type}Envelope"]!;
+                envelope["properties"]!["type"]!["enum"]!.AsArray().Select(v => (string?)v).ShouldBe([type]);
+                ((string?)envelope["properties"]!["data"]!["$ref"]).ShouldNotBeNull(type);
+                ((string?)envelope["description"]).ShouldNotBeNull().ShouldContain("posted by:");
+                envelope["examples"]!.AsArray().ShouldHaveSingleItem(type)!["data"].ShouldNotBeNull(type);
+            }
+        }
+
+        ((string?)document["paths"]!["/api/events/batch"]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"])
+            .ShouldBe("#/components/schemas/BatchRequest");
+    }
+
+    [Fact]
+    public async Task no_schema_is_left_untyped_and_no_answer_is_an_iresult()
+    {
+        var text = (await Document()).ToJsonString();
+
+        text.ShouldNotContain(":{}");
+        text.ShouldNotContain("IResult");
+        text.ShouldNotContain("\"ProblemDetails\"");
+    }
+
     private async Task<JsonNode> Document()
     {
         var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
