@@ -17,22 +17,8 @@ public static class GeneratedClient
     /// <summary>Whether an event at <paramref name="at"/> is past CaseFlow's late window (72 hours), with a margin.</summary>
     public static bool Late(DateTimeOffset at) => at < DateTimeOffset.UtcNow.AddDays(-2);
 
-    /// <summary>
-    /// An event envelope as the document types it today: <c>data</c> is still an open object there (the discriminated
-    /// envelopes of issue 14a replace this), so its members are given by name.
-    /// </summary>
-    public static EventEnvelopeOfJsonObject Envelope(string type, DateTimeOffset at, string? officer, params (string Name, object Value)[] data) => new()
-    {
-        EventId = Guid.NewGuid(),
-        Type = type,
-        OccurredAt = Envelopes.Instant(at),
-        Late = Late(at),
-        OfficerId = officer,
-        Data = new JsonObject { AdditionalData = data.ToDictionary(d => d.Name, d => d.Value) },
-    };
-
-    public static async Task<AppendResult> Step(this CaseFlowApiClient client, Guid caseId, string type, DateTimeOffset at, string? officer, params (string Name, object Value)[] data) =>
-        (await client.Api.Cases[caseId].Events.PostAsync(Envelope(type, at, officer, data), cancellationToken: TestContext.Current.CancellationToken))!;
+    public static async Task<AppendResult> Post(this CaseFlowApiClient client, Guid caseId, CaseEventEnvelope envelope) =>
+        (await client.Api.Cases[caseId].Events.PostAsync(envelope, cancellationToken: TestContext.Current.CancellationToken))!;
 
     public static async Task<Guid> Book(this CaseFlowApiClient client, string ori, string bookingNumber, string model, DateTimeOffset referredAt, string aNumber)
     {
@@ -40,16 +26,19 @@ public static class GeneratedClient
         {
             EventId = Guid.NewGuid(),
             OccurredAt = Envelopes.Instant(referredAt),
-            Data = new BookingData
-            {
-                Model = model,
-                BookingNumber = bookingNumber,
-                BookedAt = Envelopes.Instant(referredAt.AddMinutes(-30)),
-                Charges = [new ChargeData { Code = "TX PC 49.04", Description = "Driving while intoxicated", Level = "Misdemeanor" }],
-                Subject = new SubjectData { Name = new NameData { Given = "Alex", Family = "Clientperson" }, DateOfBirth = "1990-02-03", ANumber = aNumber },
-            },
+            Data = Booking(bookingNumber, model, referredAt, aNumber),
         }, cancellationToken: TestContext.Current.CancellationToken);
         booked!.Id.ShouldBe(Ids.CaseFlowIds.Case(ori, bookingNumber));
         return booked.Id!.Value;
     }
+
+    /// <summary>A booking's data: booked half an hour before its referral, on a misdemeanour, of a made-up person.</summary>
+    public static BookingData Booking(string bookingNumber, string model, DateTimeOffset referredAt, string aNumber) => new()
+    {
+        Model = model,
+        BookingNumber = bookingNumber,
+        BookedAt = Envelopes.Instant(referredAt.AddMinutes(-30)),
+        Charges = [new ChargeData { Code = "TX PC 49.04", Description = "Driving while intoxicated", Level = "Misdemeanor" }],
+        Subject = new SubjectData { Name = new NameData { Given = "Alex", Family = "Clientperson" }, DateOfBirth = "1990-02-03", ANumber = aNumber },
+    };
 }

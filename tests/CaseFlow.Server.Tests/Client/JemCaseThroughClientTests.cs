@@ -8,6 +8,7 @@ namespace CaseFlow.Server.Tests.Client;
 /// <summary>A whole JEM case and every read of it, through the client generated from docs/openapi.json: typed calls only.</summary>
 public class JemCaseThroughClientTests(AppFixture app)
 {
+    private const string Badge = CaseScenario.Badge;
     private readonly DateTimeOffset now = DateTimeOffset.UtcNow;
 
     private DateTimeOffset Ago(int minutes) => now.AddMinutes(-minutes);
@@ -19,31 +20,38 @@ public class JemCaseThroughClientTests(AppFixture app)
         var (jail, ice) = (app.Client(jem.Jail), app.Client(jem.Supervisor));
         var auditor = app.Client(app.Tokens.For(Roles.Auditor));
         var (bookingNumber, aNumber) = (Envelopes.NewBookingNumber(), $"A{Random.Shared.Next(100_000_000, 999_999_999)}");
-        const string badge = CaseScenario.Badge;
 
         var caseId = await jail.Book(jem.Ori, bookingNumber, "JEM", now.AddHours(-3), aNumber);
-        await jail.Step(caseId, "ScreeningOpened", Ago(60), badge, ("openedAt", Envelopes.Instant(Ago(60))));
-        await jail.Step(caseId, "RecordsCheckCompleted", Ago(59), badge,
-            ("completedAt", Envelopes.Instant(Ago(59))), ("systemsChecked", new List<object> { "IDENT", "EID" }), ("biometricMatch", true));
-        await jail.Step(caseId, "InterviewConducted", Ago(58), badge, ("conductedAt", Envelopes.Instant(Ago(58))),
-            ("interpreterOffered", true), ("interpreterUsed", true), ("interpreterName", "Ana Ruiz"), ("language", "es"));
-        await jail.Step(caseId, "DeterminationRecorded", Ago(57), badge, ("determinedAt", Envelopes.Instant(Ago(57))), ("outcome", "Removable"));
-        await jail.Step(caseId, "DetainerPrepared", Ago(56), badge,
-            ("preparedAt", Envelopes.Instant(Ago(56))), ("bases", new List<object> { "BiometricAndRecords" }), ("warrantType", "I-200"));
-        await ice.Step(caseId, "DetainerApproved", Ago(55), null, ("approvedAt", Envelopes.Instant(Ago(55))));
-        await jail.Step(caseId, "DetainerLodged", Ago(54), badge, ("lodgedAt", Envelopes.Instant(Ago(54))));
-        await jail.Step(caseId, "DetainerServedOnSubject", Ago(53), badge, ("servedAt", Envelopes.Instant(Ago(53))), ("method", "in person"));
-        await jail.Step(caseId, "IceNotifiedOfDetainer", Ago(52), null, ("notifiedAt", Envelopes.Instant(Ago(52))));
-        await jail.Step(caseId, "I213Prepared", Ago(51), badge, ("preparedAt", Envelopes.Instant(Ago(51))), ("documentRef", "I213-77"));
-        await jail.Step(caseId, "ChargingDocumentPrepared", Ago(50), badge, ("preparedAt", Envelopes.Instant(Ago(50))),
-            ("documentType", "NoticeToAppear"), ("charges", new List<object> { "212(a)(6)(A)(i)" }));
-        await jail.Step(caseId, "SubmittedForReview", Ago(49), badge, ("submittedAt", Envelopes.Instant(Ago(49))), ("items", new List<object> { "I213", "ChargingDocument" }));
-        await ice.Step(caseId, "ReviewApproved", Ago(48), null, ("signedAt", Envelopes.Instant(Ago(48))));
-        await jail.Step(caseId, "ChargingDocumentServed", Ago(47), badge, ("servedAt", Envelopes.Instant(Ago(47))));
-        var eligible = await jail.Step(caseId, "ReleaseEligible", Ago(40), null, ("at", Envelopes.Instant(Ago(40))));
-        await jail.Step(caseId, "WarrantServed", Ago(30), badge, ("servedAt", Envelopes.Instant(Ago(30))), ("warrantType", "I-200"), ("interpreterName", "Ana Ruiz"));
-        await jail.Step(caseId, "CustodyTransferredToIce", Ago(20), null, ("at", Envelopes.Instant(Ago(20))), ("iceOffice", "ERO San Francisco"));
-        var closed = await jail.Step(caseId, "CaseClosed", Ago(10), null, ("closedAt", Envelopes.Instant(Ago(10))), ("disposition", "TransferredToIce"));
+        await jail.Post(caseId, new() { ScreeningOpenedEnvelope = new() { EventId = Guid.NewGuid(), Type = ScreeningOpenedEnvelope_type.ScreeningOpened, OccurredAt = Ago(60), OfficerId = Badge, Data = new() { OpenedAt = Ago(60) } } });
+        await jail.Post(caseId, new() { RecordsCheckCompletedEnvelope = new() { EventId = Guid.NewGuid(), Type = RecordsCheckCompletedEnvelope_type.RecordsCheckCompleted, OccurredAt = Ago(59), OfficerId = Badge,
+            Data = new() { CompletedAt = Ago(59), SystemsChecked = ["IDENT", "EID"], BiometricMatch = true } } });
+        await jail.Post(caseId, new() { InterviewConductedEnvelope = new() { EventId = Guid.NewGuid(), Type = InterviewConductedEnvelope_type.InterviewConducted, OccurredAt = Ago(58), OfficerId = Badge,
+            Data = new() { ConductedAt = Ago(58), InterpreterOffered = true, InterpreterUsed = true, InterpreterName = "Ana Ruiz", Language = "es" } } });
+        await jail.Post(caseId, new() { DeterminationRecordedEnvelope = new() { EventId = Guid.NewGuid(), Type = DeterminationRecordedEnvelope_type.DeterminationRecorded, OccurredAt = Ago(57), OfficerId = Badge,
+            Data = new() { DeterminedAt = Ago(57), Outcome = DeterminationRecorded_outcome.Removable } } });
+        await jail.Post(caseId, new() { DetainerPreparedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerPreparedEnvelope_type.DetainerPrepared, OccurredAt = Ago(56), OfficerId = Badge,
+            Data = new() { PreparedAt = Ago(56), Bases = [DetainerPrepared_bases.BiometricAndRecords], WarrantType = DetainerPrepared_warrantType.I200 } } });
+        await ice.Post(caseId, new() { DetainerApprovedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerApprovedEnvelope_type.DetainerApproved, OccurredAt = Ago(55), Data = new() { ApprovedAt = Ago(55) } } });
+        await jail.Post(caseId, new() { DetainerLodgedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerLodgedEnvelope_type.DetainerLodged, OccurredAt = Ago(54), OfficerId = Badge, Data = new() { LodgedAt = Ago(54) } } });
+        await jail.Post(caseId, new() { DetainerServedOnSubjectEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerServedOnSubjectEnvelope_type.DetainerServedOnSubject, OccurredAt = Ago(53), OfficerId = Badge,
+            Data = new() { ServedAt = Ago(53), Method = "in person" } } });
+        await jail.Post(caseId, new() { IceNotifiedOfDetainerEnvelope = new() { EventId = Guid.NewGuid(), Type = IceNotifiedOfDetainerEnvelope_type.IceNotifiedOfDetainer, OccurredAt = Ago(52), Data = new() { NotifiedAt = Ago(52) } } });
+        await jail.Post(caseId, new() { I213PreparedEnvelope = new() { EventId = Guid.NewGuid(), Type = I213PreparedEnvelope_type.I213Prepared, OccurredAt = Ago(51), OfficerId = Badge,
+            Data = new() { PreparedAt = Ago(51), DocumentRef = "I213-77" } } });
+        await jail.Post(caseId, new() { ChargingDocumentPreparedEnvelope = new() { EventId = Guid.NewGuid(), Type = ChargingDocumentPreparedEnvelope_type.ChargingDocumentPrepared, OccurredAt = Ago(50), OfficerId = Badge,
+            Data = new() { PreparedAt = Ago(50), DocumentType = ChargingDocumentPrepared_documentType.NoticeToAppear, Charges = ["212(a)(6)(A)(i)"] } } });
+        await jail.Post(caseId, new() { SubmittedForReviewEnvelope = new() { EventId = Guid.NewGuid(), Type = SubmittedForReviewEnvelope_type.SubmittedForReview, OccurredAt = Ago(49), OfficerId = Badge,
+            Data = new() { SubmittedAt = Ago(49), Items = [SubmittedForReview_items.I213, SubmittedForReview_items.ChargingDocument] } } });
+        await ice.Post(caseId, new() { ReviewApprovedEnvelope = new() { EventId = Guid.NewGuid(), Type = ReviewApprovedEnvelope_type.ReviewApproved, OccurredAt = Ago(48), Data = new() { SignedAt = Ago(48) } } });
+        await jail.Post(caseId, new() { ChargingDocumentServedEnvelope = new() { EventId = Guid.NewGuid(), Type = ChargingDocumentServedEnvelope_type.ChargingDocumentServed, OccurredAt = Ago(47), OfficerId = Badge,
+            Data = new() { ServedAt = Ago(47) } } });
+        var eligible = await jail.Post(caseId, new() { ReleaseEligibleEnvelope = new() { EventId = Guid.NewGuid(), Type = ReleaseEligibleEnvelope_type.ReleaseEligible, OccurredAt = Ago(40), Data = new() { At = Ago(40) } } });
+        await jail.Post(caseId, new() { WarrantServedEnvelope = new() { EventId = Guid.NewGuid(), Type = WarrantServedEnvelope_type.WarrantServed, OccurredAt = Ago(30), OfficerId = Badge,
+            Data = new() { ServedAt = Ago(30), WarrantType = WarrantType.I200, InterpreterName = "Ana Ruiz" } } });
+        await jail.Post(caseId, new() { CustodyTransferredToIceEnvelope = new() { EventId = Guid.NewGuid(), Type = CustodyTransferredToIceEnvelope_type.CustodyTransferredToIce, OccurredAt = Ago(20),
+            Data = new() { At = Ago(20), IceOffice = "ERO San Francisco" } } });
+        var closed = await jail.Post(caseId, new() { CaseClosedEnvelope = new() { EventId = Guid.NewGuid(), Type = CaseClosedEnvelope_type.CaseClosed, OccurredAt = Ago(10),
+            Data = new() { ClosedAt = Ago(10), Disposition = CaseClosed_disposition.TransferredToIce } } });
 
         eligible.AppendedByCaseFlow!.Single().Type.ShouldBe("HoldStarted");
         var ct = TestContext.Current.CancellationToken;

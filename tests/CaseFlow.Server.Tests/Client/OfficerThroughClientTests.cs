@@ -27,14 +27,15 @@ public class OfficerThroughClientTests(AppFixture app)
         var officerId = CaseFlowIds.Officer(ori, "FB-2001");
         nominated!.Id.ShouldBe(officerId);
 
-        async Task Post(string type, DateTimeOffset at, params (string Name, object Value)[] data) =>
-            await ice.Api.Officers[officerId].Events.PostAsync(GeneratedClient.Envelope(type, at, null, data), cancellationToken: ct);
-        await Post("BackgroundCheckCompleted", start.AddDays(1), ("completedAt", Envelopes.Instant(start.AddDays(1))), ("result", "Passed"));
-        await Post("TrainingCompleted", start.AddDays(5), ("course", "287(g) basic"), ("model", "JEM"), ("completedAt", Envelopes.Instant(start.AddDays(5))),
-            ("exams", new List<object> { new JsonObject { AdditionalData = new Dictionary<string, object> { ["exam"] = "Law", ["score"] = 88 } } }));
-        await Post("OfficerCertified", start.AddDays(6), ("model", "JEM"), ("certifiedAt", Envelopes.Instant(start.AddDays(6))));
-        await Post("AuthorizationIssued", start.AddDays(8), ("models", new List<object> { "JEM" }), ("effectiveAt", Envelopes.Instant(start.AddDays(8))),
-            ("letterRef", "FOD-SFR-9"), ("form70006Ref", "70-006-9"), ("credentialNumber", "C-9"));
+        async Task Post(OfficerEventEnvelope envelope) => await ice.Api.Officers[officerId].Events.PostAsync(envelope, cancellationToken: ct);
+        await Post(new() { BackgroundCheckCompletedEnvelope = new() { EventId = Guid.NewGuid(), Type = BackgroundCheckCompletedEnvelope_type.BackgroundCheckCompleted,
+            OccurredAt = start.AddDays(1), Late = true, Data = new() { CompletedAt = start.AddDays(1), Result = BackgroundCheckResult.Passed } } });
+        await Post(new() { TrainingCompletedEnvelope = new() { EventId = Guid.NewGuid(), Type = TrainingCompletedEnvelope_type.TrainingCompleted, OccurredAt = start.AddDays(5), Late = true,
+            Data = new() { Course = "287(g) basic", Model = TrainingResults_model.JEM, CompletedAt = start.AddDays(5), Exams = [new() { Exam = "Law", Score = 88 }] } } });
+        await Post(new() { OfficerCertifiedEnvelope = new() { EventId = Guid.NewGuid(), Type = OfficerCertifiedEnvelope_type.OfficerCertified, OccurredAt = start.AddDays(6), Late = true,
+            Data = new() { Model = OfficerCertified_model.JEM, CertifiedAt = start.AddDays(6) } } });
+        await Post(new() { AuthorizationIssuedEnvelope = new() { EventId = Guid.NewGuid(), Type = AuthorizationIssuedEnvelope_type.AuthorizationIssued, OccurredAt = start.AddDays(8), Late = true,
+            Data = new() { Models = [AuthorizationIssued_models.JEM], EffectiveAt = start.AddDays(8), LetterRef = "FOD-SFR-9", Form70006Ref = "70-006-9", CredentialNumber = "C-9" } } });
 
         var officer = (await agency.Api.Officers[officerId].GetAsync(cancellationToken: ct))!;
         officer.Standing!.Status.ShouldBe(OfficerStatus.Authorized);

@@ -17,14 +17,20 @@ public class RefusalsThroughClientTests(AppFixture app)
         return (jem, jail, await jail.Book(jem.Ori, Envelopes.NewBookingNumber(), "JEM", DateTimeOffset.UtcNow.AddHours(-3), "A034567890"));
     }
 
+    private static CaseEventEnvelope Opened(DateTimeOffset at) => new()
+    {
+        ScreeningOpenedEnvelope = new()
+        {
+            EventId = Guid.NewGuid(), Type = ScreeningOpenedEnvelope_type.ScreeningOpened, OccurredAt = at, OfficerId = CaseScenario.Badge, Data = new() { OpenedAt = at },
+        },
+    };
+
     [Fact]
     public async Task a_stale_if_match_is_412()
     {
         var (_, jail, caseId) = await Booked(app);
         var at = DateTimeOffset.UtcNow.AddMinutes(-60);
-        var opened = GeneratedClient.Envelope("ScreeningOpened", at, CaseScenario.Badge, ("openedAt", Envelopes.Instant(at)));
-
-        var problem = await Refused(ct => jail.Api.Cases[caseId].Events.PostAsync(opened, c => c.Headers.Add("If-Match", "\"7\""), ct));
+        var problem = await Refused(ct => jail.Api.Cases[caseId].Events.PostAsync(Opened(at), c => c.Headers.Add("If-Match", "\"7\""), ct));
 
         (problem.Status, problem.Type).ShouldBe((412, "urn:caseflow:problem:stale-version"));
     }
@@ -34,9 +40,9 @@ public class RefusalsThroughClientTests(AppFixture app)
     {
         var (_, jail, caseId) = await Booked(app);
         var at = DateTimeOffset.UtcNow.AddMinutes(-60);
-        var opened = await jail.Step(caseId, "ScreeningOpened", at, CaseScenario.Badge, ("openedAt", Envelopes.Instant(at)));
-        var reused = GeneratedClient.Envelope("ScreeningOpened", at.AddMinutes(1), CaseScenario.Badge, ("openedAt", Envelopes.Instant(at.AddMinutes(1))));
-        reused.EventId = opened.EventId;
+        var opened = await jail.Post(caseId, Opened(at));
+        var reused = Opened(at.AddMinutes(1));
+        reused.ScreeningOpenedEnvelope!.EventId = opened.EventId;
 
         var problem = await Refused(ct => jail.Api.Cases[caseId].Events.PostAsync(reused, cancellationToken: ct));
 
@@ -50,7 +56,8 @@ public class RefusalsThroughClientTests(AppFixture app)
         var at = DateTimeOffset.UtcNow.AddMinutes(-60);
 
         var problem = await Refused(ct => jail.Api.Cases[caseId].Events.PostAsync(
-            GeneratedClient.Envelope("DetainerLodged", at, CaseScenario.Badge, ("lodgedAt", Envelopes.Instant(at))), cancellationToken: ct));
+            new() { DetainerLodgedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerLodgedEnvelope_type.DetainerLodged, OccurredAt = at, OfficerId = CaseScenario.Badge,
+                Data = new() { LodgedAt = at } } }, cancellationToken: ct));
 
         (problem.Status, problem.Type).ShouldBe((422, "urn:caseflow:problem:out-of-sequence"));
     }

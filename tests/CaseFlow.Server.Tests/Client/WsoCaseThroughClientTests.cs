@@ -17,16 +17,18 @@ public class WsoCaseThroughClientTests(AppFixture app)
         var (jail, ice) = (app.Client(wso.Jail), app.Client(wso.Supervisor));
         var caseId = await jail.Book(wso.Ori, Envelopes.NewBookingNumber(), "WSO", now.AddHours(-3), "A023456789");
 
-        await ice.Step(caseId, "WarrantReceivedFromIce", Ago(60), null,
-            ("receivedAt", Envelopes.Instant(Ago(60))), ("warrantType", "I-205"), ("iceDetainerRef", "ICE-DET-1"));
-        await ice.Step(caseId, "DetainerLodged", Ago(59), null, ("lodgedAt", Envelopes.Instant(Ago(59))));
-        await jail.Step(caseId, "ReleaseEligible", Ago(40), null, ("at", Envelopes.Instant(Ago(40))));
-        var served = await jail.Step(caseId, "WarrantServed", Ago(39), CaseScenario.Badge,
-            ("servedAt", Envelopes.Instant(Ago(39))), ("warrantType", "I-205"), ("interpreterName", "Language line 4471"));
-        await jail.Step(caseId, "IceNotifiedOfService", Ago(38), null, ("notifiedAt", Envelopes.Instant(Ago(38))));
+        await ice.Post(caseId, new() { WarrantReceivedFromIceEnvelope = new() { EventId = Guid.NewGuid(), Type = WarrantReceivedFromIceEnvelope_type.WarrantReceivedFromIce, OccurredAt = Ago(60),
+            Data = new() { ReceivedAt = Ago(60), WarrantType = WarrantType.I205, IceDetainerRef = "ICE-DET-1" } } });
+        await ice.Post(caseId, new() { DetainerLodgedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerLodgedEnvelope_type.DetainerLodged, OccurredAt = Ago(59), Data = new() { LodgedAt = Ago(59) } } });
+        await jail.Post(caseId, new() { ReleaseEligibleEnvelope = new() { EventId = Guid.NewGuid(), Type = ReleaseEligibleEnvelope_type.ReleaseEligible, OccurredAt = Ago(40), Data = new() { At = Ago(40) } } });
+        var served = await jail.Post(caseId, new() { WarrantServedEnvelope = new() { EventId = Guid.NewGuid(), Type = WarrantServedEnvelope_type.WarrantServed, OccurredAt = Ago(39), OfficerId = CaseScenario.Badge,
+            Data = new() { ServedAt = Ago(39), WarrantType = WarrantType.I205, InterpreterName = "Language line 4471" } } });
+        await jail.Post(caseId, new() { IceNotifiedOfServiceEnvelope = new() { EventId = Guid.NewGuid(), Type = IceNotifiedOfServiceEnvelope_type.IceNotifiedOfService, OccurredAt = Ago(38), Data = new() { NotifiedAt = Ago(38) } } });
         var held = (await jail.Api.Cases[caseId].GetAsync(cancellationToken: TestContext.Current.CancellationToken))!;
-        await jail.Step(caseId, "CustodyTransferredToIce", Ago(10), null, ("at", Envelopes.Instant(Ago(10))), ("iceOffice", "ERO San Francisco"));
-        await jail.Step(caseId, "CaseClosed", Ago(5), null, ("closedAt", Envelopes.Instant(Ago(5))), ("disposition", "TransferredToIce"));
+        await jail.Post(caseId, new() { CustodyTransferredToIceEnvelope = new() { EventId = Guid.NewGuid(), Type = CustodyTransferredToIceEnvelope_type.CustodyTransferredToIce, OccurredAt = Ago(10),
+            Data = new() { At = Ago(10), IceOffice = "ERO San Francisco" } } });
+        await jail.Post(caseId, new() { CaseClosedEnvelope = new() { EventId = Guid.NewGuid(), Type = CaseClosedEnvelope_type.CaseClosed, OccurredAt = Ago(5),
+            Data = new() { ClosedAt = Ago(5), Disposition = CaseClosed_disposition.TransferredToIce } } });
 
         served.AppendedByCaseFlow!.Single().Type.ShouldBe("HoldStarted");
         held.Status.ShouldBe(CaseStatus.HoldActive);
