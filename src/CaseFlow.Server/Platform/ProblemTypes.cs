@@ -47,6 +47,7 @@ public static class ProblemTypes
         "release-before-booking", "remedial-without-failure", "same-admin", "score-out-of-range", "self-approval", "subject-erased",
         "subject-order-carried-out", "subject-sealed", "submission-incomplete", "termination-before-notice",
         "training-not-passed", "unknown-event", "unknown-officer", "void-has-dependents", "void-not-permitted",
-        "warrant-served-before-release-eligibility",
+        "warrant-served-before-release-eligibility", "termination-already-noticed", "unknown-country-code",
+        "citizenship-contradicts-determination",
     ];
 }

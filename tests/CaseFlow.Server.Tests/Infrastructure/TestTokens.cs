@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using CaseFlow.Server.Security;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
 
-/// <summary>Mints development tokens the way <c>./ops/token</c> does, under the test host's own random key.</summary>
+/// <summary>Mints development tokens with <c>./ops/token</c>'s own code (<see cref="DevelopmentTokens"/>), under the test host's own random key.</summary>
 public sealed class TestTokens(byte[] key)
 {
     public string Base64Key => Convert.ToBase64String(key);
@@ -19,31 +17,14 @@ public sealed class TestTokens(byte[] key)
         string? subject = null, string? warrantAuthority = null, string? secondRole = null,
         TimeSpan? lifetime = null, (string Name, string Value)[]? claims = null, string[]? without = null, bool unsigned = false)
     {
-        var all = new List<Claim> { new(CaseFlowClaims.Subject, subject ?? $"test-{role}-{Guid.NewGuid():N}"), new(CaseFlowClaims.Role, role) };
+        var all = DevelopmentTokens.Claims(role, subject ?? $"test-{role}-{Guid.NewGuid():N}", ori, officerId, fieldOffice, warrantAuthority);
         if (secondRole is not null)
             all.Add(new Claim(CaseFlowClaims.Role, secondRole));
-        if ((warrantAuthority ?? (role == Roles.Supervisor ? "I-200 I-205" : null)) is { } authority)
-            all.Add(new Claim(CaseFlowClaims.WarrantAuthority, authority));
-        if (ori is not null)
-            all.Add(new Claim(CaseFlowClaims.Ori, ori));
-        if (fieldOffice is not null)
-            all.Add(new Claim(CaseFlowClaims.FieldOffice, fieldOffice));
-        if (officerId is not null)
-            all.Add(new Claim(CaseFlowClaims.OfficerId, officerId));
         all.AddRange((claims ?? []).Select(c => new Claim(c.Name, c.Value)));
         all.RemoveAll(c => without?.Contains(c.Type) == true);
 
         var expiry = expires ?? DateTime.UtcNow.AddMinutes(30);
         var issued = expiry - (lifetime ?? AuthenticationSetup.DefaultMaxTokenLifetime);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = AuthenticationSetup.DevelopmentAudience,
-            Subject = new ClaimsIdentity(all),
-            NotBefore = issued,
-            IssuedAt = issued,
-            Expires = expiry,
-            SigningCredentials = unsigned ? null : new SigningCredentials(new SymmetricSecurityKey(signingKey ?? key), SecurityAlgorithms.HmacSha256),
-        });
+        return DevelopmentTokens.Mint(all, unsigned ? null : signingKey ?? key, issued, expiry, issuer);
     }
 }
