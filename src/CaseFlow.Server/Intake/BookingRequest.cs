@@ -142,15 +142,21 @@ public static partial class BookingValidation
     private static string? NormaliseANumber(string? aNumber) =>
         aNumber is null ? null : "A" + new string(aNumber.Where(char.IsAsciiDigit).ToArray()).PadLeft(9, '0');
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]+$")]
+    /// <summary>The forms the identifiers are read in (also the OpenAPI document's patterns).</summary>
+    public const string BookingNumberPattern = "^[A-Za-z0-9_./-]+$";
+    public const string ANumberPattern = "^[Aa]?-?(\\d{8,9}|\\d{3}-\\d{3}-\\d{3})$";
+    public const string FbiNumberPattern = "^[A-Za-z0-9]{1,9}$";
+    public const string StateIdPattern = "^[A-Za-z0-9-]{1,20}$";
+
+    [GeneratedRegex(BookingNumberPattern)]
     private static partial Regex BookingNumberForm();
 
-    [GeneratedRegex("^[Aa]?-?(\\d{8,9}|\\d{3}-\\d{3}-\\d{3})$")]
+    [GeneratedRegex(ANumberPattern)]
     private static partial Regex ANumberForm();
 
-    [GeneratedRegex("^[A-Za-z0-9]{1,9}$")]
+    [GeneratedRegex(FbiNumberPattern)]
     private static partial Regex FbiNumberForm();
 
-    [GeneratedRegex("^[A-Za-z0-9-]{1,20}$")]
+    [GeneratedRegex(StateIdPattern)]
     private static partial Regex StateIdForm();
 }

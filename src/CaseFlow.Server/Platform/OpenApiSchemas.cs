@@ -17,11 +17,66 @@ public static class OpenApiSchemas
     /// <summary>Marks a list's placeholder items (in <c>$comment</c>, which survives the copies the generator makes).</summary>
     private const string ItemMarker = "caseflow-item:";
 
+    private static readonly string OriPattern = $"^[A-Z0-9]{{{CaseFlow.Domain.Agencies.Ori.Length}}}$";
+
+    /// <summary>
+    /// The forms of members the endpoints take as text and read themselves (so that a bad value gets a problem naming
+    /// the member): by their JSON or query name, the form the server reads.
+    /// </summary>
+    private static readonly Dictionary<string, Action<OpenApiSchema>> MemberForms = new()
+    {
+        ["aNumber"] = s => s.Pattern = Intake.BookingValidation.ANumberPattern,
+        ["fbiNumber"] = s => s.Pattern = Intake.BookingValidation.FbiNumberPattern,
+        ["stateId"] = s => s.Pattern = Intake.BookingValidation.StateIdPattern,
+        ["bookingNumber"] = s => s.Pattern = Intake.BookingValidation.BookingNumberPattern,
+        ["ori"] = s => s.Pattern = OriPattern,
+        ["dateOfBirth"] = s => s.Format = "date",
+        ["bookedAt"] = DateTime,
+        ["scheduledRelease"] = DateTime,
+        ["occurredAt"] = DateTime,
+        ["learnedAt"] = DateTime,
+        ["asOf"] = DateTime,
+        ["from"] = DateTime,
+        ["to"] = DateTime,
+        ["case"] = s => s.Format = "uuid",
+        ["limit"] = s =>
+        {
+            s.Type = JsonSchemaType.Integer;
+            s.Format = "int32";
+            s.MaxLength = null;
+            s.Minimum = "1";
+            s.Maximum = Paging.MaxLimit.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            s.Default = System.Text.Json.Nodes.JsonValue.Create(Paging.DefaultLimit);
+        },
+    };
+
+    private static void DateTime(OpenApiSchema schema) => schema.Format = "date-time";
+
+    /// <summary>Query and path parameters read as text get the same forms as members of the same name.</summary>
+    public static Task TypeTextParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name is { } name && MemberForms.TryGetValue(name, out var form) && parameter.Schema is OpenApiSchema { Type: { } type } text
+                && type.HasFlag(JsonSchemaType.String))
+            {
+                var typed = new OpenApiSchema { Type = text.Type, MaxLength = text.MaxLength };
+                form(typed);
+                parameter.Schema = typed;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public static Task TypeConvertedValues(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
         var declared = context.JsonTypeInfo.Type;
         var type = Nullable.GetUnderlyingType(declared) ?? declared;
         var nullable = declared != type || context.JsonPropertyInfo is { IsGetNullable: true } && !type.IsValueType;
+        // Who prepared, approved or returned a document is stamped by the server from the token (CaseEventKinds).
+        if (type == typeof(CaseFlow.Domain.Cases.Actor))
+            schema.ReadOnly = true;
         if (type.IsEnum)
             schema.Type = Typed(JsonSchemaType.String, nullable);
         else if (schema.Type is not null || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
@@ -30,6 +85,8 @@ public static class OpenApiSchemas
         {
             schema.Type = Typed(JsonSchemaType.String, nullable);
             schema.MaxLength ??= JsonSetup.MaxTextLength;
+            if (context.JsonPropertyInfo?.Name is { } name && MemberForms.TryGetValue(name, out var form))
+                form(schema);
         }
         else if (type == typeof(DateTimeOffset))
         {

@@ -24,6 +24,7 @@ public static class OpenApiSetup
             o.AddOperationTransformer(CamelCaseQueryParameters);
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
             o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
+            o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);
             o.AddSchemaTransformer(OpenApiSchemas.TypeConvertedValues);
         });
 
