@@ -21,7 +21,7 @@ public sealed class CaseFlowFeedReader(CaseFlowApiClient client, int pageSize = 
             var page = await client.Api.Feed.GetAsync(request =>
             {
                 request.QueryParameters.After = position;
-                request.QueryParameters.Limit = pageSize.ToString(CultureInfo.InvariantCulture);
+                request.QueryParameters.Limit = pageSize;
             }, cancellationToken);
             var entries = page?.Items ?? [];
             foreach (var entry in entries)

@@ -2,6 +2,7 @@ using CaseFlow.Client;
 using CaseFlow.Client.Generated;
 using CaseFlow.Client.Generated.Models;
 using CaseFlow.Server.Tests.Infrastructure;
+using Microsoft.Kiota.Abstractions;
 
 namespace CaseFlow.Server.Tests.Client;
 
@@ -25,7 +26,7 @@ public static class GeneratedClient
         var booked = await client.Api.Bookings.PostAsync(new EventEnvelopeOfBookingData
         {
             EventId = Guid.NewGuid(),
-            OccurredAt = Envelopes.Instant(referredAt),
+            OccurredAt = referredAt,
             Data = Booking(bookingNumber, model, referredAt, aNumber),
         }, cancellationToken: TestContext.Current.CancellationToken);
         booked!.Id.ShouldBe(Ids.CaseFlowIds.Case(ori, bookingNumber));
@@ -37,8 +38,8 @@ public static class GeneratedClient
     {
         Model = model,
         BookingNumber = bookingNumber,
-        BookedAt = Envelopes.Instant(referredAt.AddMinutes(-30)),
+        BookedAt = referredAt.AddMinutes(-30),
         Charges = [new ChargeData { Code = "TX PC 49.04", Description = "Driving while intoxicated", Level = "Misdemeanor" }],
-        Subject = new SubjectData { Name = new NameData { Given = "Alex", Family = "Clientperson" }, DateOfBirth = "1990-02-03", ANumber = aNumber },
+        Subject = new SubjectData { Name = new NameData { Given = "Alex", Family = "Clientperson" }, DateOfBirth = new Date(1990, 2, 3), ANumber = aNumber },
     };
 }

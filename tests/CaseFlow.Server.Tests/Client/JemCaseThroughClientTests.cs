@@ -61,7 +61,7 @@ public class JemCaseThroughClientTests(AppFixture app)
         var found = await jail.Api.Cases.GetAsync(q => q.QueryParameters.BookingNumber = bookingNumber, ct);
         found!.Items!.Single().Case!.Id.ShouldBe(caseId);
 
-        var history = await auditor.Api.Cases[caseId].History.GetAsync(q => q.QueryParameters.Limit = "50", ct);
+        var history = await auditor.Api.Cases[caseId].History.GetAsync(q => q.QueryParameters.Limit = 50, ct);
         history!.Items!.Select(e => e.Version).ShouldBe(Enumerable.Range(1, (int)closed.Version!.Value).Select(v => (long?)v));
         history.Items!.Single(e => e.Type == "HoldStarted").Version.ShouldBe(eligible.Version + 1);
         var integrity = await auditor.Api.Cases[caseId].Integrity.GetAsync(cancellationToken: ct);

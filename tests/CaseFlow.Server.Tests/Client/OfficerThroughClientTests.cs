@@ -20,7 +20,7 @@ public class OfficerThroughClientTests(AppFixture app)
         var nominated = await agency.Api.Officers.PostAsync(new EventEnvelopeOfNomination
         {
             EventId = Guid.NewGuid(),
-            OccurredAt = Envelopes.Instant(start),
+            OccurredAt = start,
             Late = true,
             Data = new Nomination { BadgeNumber = "FB-2001", Models = [ProgramModel.JEM] },
         }, cancellationToken: ct);
@@ -42,7 +42,7 @@ public class OfficerThroughClientTests(AppFixture app)
         officer.Standing.Models!.Single().Authorized.ShouldBe(true);
         officer.History!.Select(e => e.Type).ShouldBe(
             ["OfficerNominated", "BackgroundCheckCompleted", "TrainingCompleted", "OfficerCertified", "AuthorizationIssued"]);
-        var before = (await agency.Api.Officers[officerId].GetAsync(q => q.QueryParameters.AsOf = Envelopes.Instant(start.AddDays(7)), ct))!;
+        var before = (await agency.Api.Officers[officerId].GetAsync(q => q.QueryParameters.AsOf = start.AddDays(7), ct))!;
         before.Standing!.Status.ShouldBe(OfficerStatus.Certified);
     }
 }
