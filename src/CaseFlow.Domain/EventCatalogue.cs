@@ -68,6 +68,7 @@ public static class EventCatalogue
         typeof(SubmittedForReview),
         typeof(ReviewReturnedForCorrection),
         typeof(ReviewApproved),
+        typeof(ReviewClaimed),
         typeof(ChargingDocumentServed),
         typeof(ReleaseEligible),
         typeof(HoldStarted),

@@ -30,6 +30,7 @@ namespace CaseFlow.Domain.Cases;
 [JsonDerivedType(typeof(SubmittedForReview), nameof(SubmittedForReview))]
 [JsonDerivedType(typeof(ReviewReturnedForCorrection), nameof(ReviewReturnedForCorrection))]
 [JsonDerivedType(typeof(ReviewApproved), nameof(ReviewApproved))]
+[JsonDerivedType(typeof(ReviewClaimed), nameof(ReviewClaimed))]
 [JsonDerivedType(typeof(ChargingDocumentServed), nameof(ChargingDocumentServed))]
 [JsonDerivedType(typeof(ReleaseEligible), nameof(ReleaseEligible))]
 [JsonDerivedType(typeof(HoldStarted), nameof(HoldStarted))]

@@ -76,8 +76,8 @@ public sealed partial record CaseFile
         },
         (_, DeterminationRecorded e) => state.Determined(e),
         (_, DetainerPrepared e) => state with { Detainer = new DetainerState(e.Bases, e.WarrantType, e.PreparedBy, DetainerStage.Prepared, e.PreparedAt) },
-        (_, DetainerApproved) => state.WithDetainer(d => d with { Stage = DetainerStage.Approved }),
-        (_, DetainerReturned) => state.WithDetainer(d => d with { Stage = DetainerStage.Returned }),
+        (_, DetainerApproved) => state.WithDetainer(d => d with { Stage = DetainerStage.Approved }) with { ReviewClaim = null },
+        (_, DetainerReturned) => state.WithDetainer(d => d with { Stage = DetainerStage.Returned }) with { ReviewClaim = null },
         (_, DetainerLodged e) => state.Model == ProgramModel.WSO && state.IceWarrant is { } warrant
             ? state with { Detainer = new DetainerState([], warrant.WarrantType, null, DetainerStage.Lodged, e.LodgedAt, e.LodgedAt) }
             : state.WithDetainer(d => d with { Stage = DetainerStage.Lodged, LodgedAt = e.LodgedAt }),
@@ -87,8 +87,12 @@ public sealed partial record CaseFile
         (_, I213Prepared e) => state with { I213PreparedBy = e.PreparedBy },
         (_, ChargingDocumentPrepared e) => state with { ChargingDocument = e.DocumentType, ChargingDocumentPreparedBy = e.PreparedBy },
         (_, SubmittedForReview e) => state with { Review = new ReviewState(ReviewStage.Pending, e.Items, e.SubmittedAt, state.Review?.Returns ?? 0) },
-        (_, ReviewReturnedForCorrection e) => state with { Review = state.Review! with { Stage = ReviewStage.Returned, Returns = state.Review.Returns + 1, ReviewedBy = e.ReviewedBy } },
-        (_, ReviewApproved e) => state with { Review = state.Review! with { Stage = ReviewStage.Approved, ReviewedBy = e.ReviewedBy } },
+        (_, ReviewClaimed e) => state with { ReviewClaim = new ReviewClaim(e.ClaimedBy!, e.ClaimedAt) },
+        (_, ReviewReturnedForCorrection e) => state with
+        {
+            Review = state.Review! with { Stage = ReviewStage.Returned, Returns = state.Review.Returns + 1, ReviewedBy = e.ReviewedBy }, ReviewClaim = null,
+        },
+        (_, ReviewApproved e) => state with { Review = state.Review! with { Stage = ReviewStage.Approved, ReviewedBy = e.ReviewedBy }, ReviewClaim = null },
         (_, ChargingDocumentServed e) => state with { ChargingDocumentServedAt = e.ServedAt },
         (_, ReleaseEligible e) => state with { ReleaseEligibleAt = e.At },
         (_, HoldStarted e) => state with { Hold = e },

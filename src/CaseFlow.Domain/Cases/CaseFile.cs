@@ -98,6 +98,7 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
     public ChargingDocumentType? ChargingDocument { get; init; }
     public Actor? ChargingDocumentPreparedBy { get; init; }
     public ReviewState? Review { get; init; }
+    public ReviewClaim? ReviewClaim { get; init; }
     public DateTimeOffset? ChargingDocumentServedAt { get; init; }
 
     public DateTimeOffset? ReleaseEligibleAt { get; init; }

@@ -14,6 +14,9 @@ public sealed record CaseRuleContext(
 {
     /// <summary>Whether the caller may void an event of this type: whoever may post that kind of event (the server decides by role).</summary>
     public Func<Type, bool> MayVoid { get; init; } = _ => false;
+
+    /// <summary>How long a supervisor's claim on a review item runs (<see cref="ReviewClaims"/>).</summary>
+    public TimeSpan ReviewClaimLifetime { get; init; } = ReviewClaims.DefaultLifetime;
 }
 
 /// <summary>The rules a case event must pass (domain.md section 2), each refusal with a stable code; null means accepted.</summary>
@@ -46,7 +49,8 @@ public static partial class CaseRules
             ?? (@event is EventVoided voided ? Voidable(state, voided, context) : null)
             ?? (IsOfficerStep(state.Model, type) ? OfficerMayAct(state, context)
                 : OfficerDetainerSteps.Contains(type) && context.Actor.OfficerBadge is not null ? AgreementInForce(state, context) : null)
-            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null);
+            ?? (SupervisorDecisions.Contains(type) ? SupervisorMayDecide(state, @event, context) : null)
+            ?? ReviewClaims.Check(state, @event, context.Actor, context.RecordedAt, context.ReviewClaimLifetime);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ public static class CaseSequence
         typeof(ScreeningOpened), typeof(RecordsCheckCompleted), typeof(InterviewConducted), typeof(DeterminationRecorded),
         typeof(DetainerPrepared), typeof(DetainerApproved), typeof(DetainerReturned), typeof(DetainerServedOnSubject), typeof(IceNotifiedOfDetainer),
         typeof(I213Prepared), typeof(ChargingDocumentPrepared), typeof(SubmittedForReview), typeof(ReviewReturnedForCorrection),
-        typeof(ReviewApproved), typeof(ChargingDocumentServed),
+        typeof(ReviewApproved), typeof(ChargingDocumentServed), typeof(ReviewClaimed),
     };
 
     public static readonly IReadOnlySet<Type> WsoOnly = new HashSet<Type> { typeof(WarrantReceivedFromIce), typeof(IceNotifiedOfService) };
@@ -87,6 +87,7 @@ public static class CaseSequence
                 !state.DetainerInEffect ? "Processing follows a detainer that has been served on the person." : "The package is under review or approved."),
             nameof(SubmittedForReview) => Expect(state.I213PreparedBy is not null && state.ChargingDocument is not null && state.Review?.Stage is null or ReviewStage.Returned,
                 "Submit for review once the I-213 and the charging document are prepared (and not already under review)."),
+            nameof(ReviewClaimed) => Expect(CaseQueues.PendingReview(state) is not null, "Nothing is awaiting supervisory review."),
             nameof(ReviewReturnedForCorrection) or nameof(ReviewApproved) => Expect(state.Review?.Stage == ReviewStage.Pending, "Nothing is awaiting supervisory review."),
             nameof(ChargingDocumentServed) => Expect(state.Review?.Stage == ReviewStage.Approved && state.ChargingDocumentServedAt is null, "The charging document is served once approved, and once."),
             nameof(WarrantServed) => Expect(state.DetainerInEffect && state.Review?.Stage == ReviewStage.Approved && state.Warrant is null,

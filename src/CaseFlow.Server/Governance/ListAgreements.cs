@@ -42,11 +42,7 @@ public static class ListAgreementsEndpoint
         var scope = CallerScope.From(user);
         var (criteria, _) = filter.Parse();
 
-        var query = session.Query<Agreement>().AsQueryable();
-        if (scope.IsAgency)
-            query = query.Where(a => a.Ori == scope.Ori);
-        if (scope.IsSupervisor)
-            query = query.Where(a => a.FieldOfficeCode == scope.FieldOffice);
+        var query = session.Query<Agreement>().InReachOf(scope);
         if (criteria.State is { } state)
             query = query.Where(a => a.StateCode == state);
         if (criteria.Model is { } model)

@@ -36,11 +36,7 @@ public static class ListOfficersEndpoint
             return Results.Problem(errors.ToProblem());
 
         var scope = CallerScope.From(user);
-        var query = session.Query<Officer>().AsQueryable();
-        if (scope.IsAgency)
-            query = query.Where(o => o.Ori == scope.Ori);
-        if (scope.IsSupervisor)
-            query = query.Where(o => o.FieldOfficeCode == scope.FieldOffice);
+        var query = session.Query<Officer>().InReachOf(scope);
         if (ori is not null)
             query = query.Where(o => o.Ori == ori);
         if (after is not null)

@@ -41,6 +41,7 @@ public static class CaseEventKinds
         [nameof(SubmittedForReview)] = EventKind.Of<SubmittedForReview>(Jail, (e, actor) => e with { SubmittedBy = actor }),
         [nameof(ReviewReturnedForCorrection)] = EventKind.Of<ReviewReturnedForCorrection>(Ice, (e, actor) => e with { ReviewedBy = actor }),
         [nameof(ReviewApproved)] = EventKind.Of<ReviewApproved>(Ice, (e, actor) => e with { ReviewedBy = actor }),
+        [nameof(ReviewClaimed)] = EventKind.Of<ReviewClaimed>(Ice, (e, actor) => e with { ClaimedBy = actor }),
         [nameof(ChargingDocumentServed)] = EventKind.Of<ChargingDocumentServed>(Jail),
         [nameof(ScheduledReleaseSet)] = EventKind.Of<ScheduledReleaseSet>(Jail),
         [nameof(ReleaseEligible)] = EventKind.Of<ReleaseEligible>(Jail),

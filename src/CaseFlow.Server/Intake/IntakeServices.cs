@@ -8,7 +8,8 @@ namespace CaseFlow.Server.Intake;
 
 /// <summary>What every write endpoint needs besides the request itself, injected as one.</summary>
 public sealed class IntakeServices(
-    EventWriter writer, AccessLog audit, TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, SubjectVault vault)
+    EventWriter writer, AccessLog audit, TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, SubjectVault vault,
+    IOptions<Queues.QueueOptions> queues)
 {
     public EventWriter Writer => writer;
     public AccessLog Audit => audit;
@@ -16,4 +17,5 @@ public sealed class IntakeServices(
     public IntakeOptions Options => intake.Value;
     public JsonSerializerOptions Json => json.Value.SerializerOptions;
     public SubjectVault Vault => vault;
+    public TimeSpan ReviewClaimLifetime => queues.Value.ReviewClaimLifetime;
 }

@@ -18,10 +18,13 @@ namespace CaseFlow.Server.Intake;
 /// <summary>
 /// One item's result: <c>applied</c>, <c>replayed</c>, <c>conflict</c>, <c>refused</c> or <c>skipped-dependency</c>; the
 /// problem is the one a single write would have been answered with (typed <c>object</c> so its field map is kept). What
-/// CaseFlow appended itself with an applied item (a hold) is listed with it, not as items of its own.
+/// CaseFlow appended itself with an applied item (a hold) is listed with it, not as items of its own. An applied or
+/// replayed item carries its event's global <see cref="Position"/>, as a single write's answer does.
 /// </summary>
 public sealed record BatchItemResult(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, object? Problem)
 {
+    public long? Position { get; init; }
+
     public IReadOnlyList<AppendResult> AppendedByCaseFlow { get; init; } = [];
 }
 

@@ -64,7 +64,9 @@ public static class PostCaseEventEndpoint
                 var officer = known is null || badge is null ? null : batch.Load<Officer>(OfficerId.For(known.Ori, badge));
                 return (state, e) => CaseRules.Check(state, e, new CaseRuleContext(
                     new Actor(caller.Subject, badge), OccurredAtOf(envelope, now), now, agreement?.Result, officer?.Result,
-                    governance.Refresher, caller.WarrantAuthority) { MayVoid = type => CaseEventKinds.MayVoid(caller.Role, type, state.Model) });
+                    governance.Refresher, caller.WarrantAuthority) {
+                    MayVoid = type => CaseEventKinds.MayVoid(caller.Role, type, state.Model), ReviewClaimLifetime = intake.ReviewClaimLifetime,
+                });
             },
             intake, context, ct, new StreamHooks<CaseFile>
             {

@@ -4,10 +4,11 @@ using JasperFx.Events;
 namespace CaseFlow.Server.Intake;
 
 /// <summary>
-/// What a write answers: the stream (case, officer, agreement, complaint), the event and its version there, and the
-/// events CaseFlow appended itself in the same transaction (the stream's version is then that of the last of them).
+/// What a write answers: the stream (case, officer, agreement, complaint), the event and its version there, its global
+/// <see cref="Position"/> (a queue read that passes it waits until the queue reflects this write), and the events
+/// CaseFlow appended itself in the same transaction (the stream's version is then that of the last of them).
 /// </summary>
-public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Version)
+public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Version, long Position)
 {
     public IReadOnlyList<AppendResult> AppendedByCaseFlow { get; init; } = [];
 
@@ -15,11 +16,11 @@ public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Versi
     [System.Text.Json.Serialization.JsonIgnore]
     public long StreamVersion => AppendedByCaseFlow.Count == 0 ? Version : AppendedByCaseFlow[^1].Version;
 
-    public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version);
+    public static AppendResult From(IEvent stored) => new(stored.StreamId, stored.Id, stored.EventTypeName, stored.Version, stored.Sequence);
 
     /// <summary>Two answers are the same when they name the same events, CaseFlow's own included (a replay's answer equals the first).</summary>
     public bool Equals(AppendResult? other) =>
-        other is not null && (Id, EventId, Type, Version) == (other.Id, other.EventId, other.Type, other.Version)
+        other is not null && (Id, EventId, Type, Version, Position) == (other.Id, other.EventId, other.Type, other.Version, other.Position)
         && AppendedByCaseFlow.SequenceEqual(other.AppendedByCaseFlow);
 
     public override int GetHashCode() => HashCode.Combine(Id, EventId, Type, Version, AppendedByCaseFlow.Count);

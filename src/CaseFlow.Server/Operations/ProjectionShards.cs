@@ -2,7 +2,9 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using CaseFlow.Server.Queues;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Wolverine.Http;
 
@@ -10,10 +12,12 @@ namespace CaseFlow.Server.Operations;
 
 /// <summary>
 /// One asynchronous projection shard: how far it got against the daemon's high-water mark and, when it stopped
-/// (it never skips an event), why and at which event.
+/// (it never skips an event), why and at which event. <see cref="Pending"/> counts the stored events beyond it and
+/// <see cref="LagSeconds"/> is the age of the oldest of them: its lag even when no daemon runs to move the high-water mark.
 /// </summary>
 public sealed record ShardStatus(
-    string Name, long LastSequence, long HighWaterMark, string? AgentStatus, string? PauseReason, string? FailureCategory, long? FailureSequence, string? FailureEventType)
+    string Name, long LastSequence, long HighWaterMark, string? AgentStatus, string? PauseReason, string? FailureCategory, long? FailureSequence, string? FailureEventType,
+    long Pending, double LagSeconds)
 {
     public long Behind => Math.Max(0, HighWaterMark - LastSequence);
 
@@ -26,7 +30,10 @@ public sealed class ProjectionShards(IDocumentStore store)
     private static readonly string Sql =
         $"""
         select p.name, coalesce(p.last_seq_id, 0), coalesce(h.last_seq_id, 0), p.agent_status, split_part(p.pause_reason, E'\n', 1),
-               p.failure_category, p.failure_event_sequence, p.failure_event_type
+               p.failure_category, p.failure_event_sequence, p.failure_event_type,
+               greatest(0, coalesce((select max(seq_id) from {PersistenceSetup.SchemaName}.mt_events), 0) - coalesce(p.last_seq_id, 0)),
+               coalesce(extract(epoch from now() - (select e.timestamp from {PersistenceSetup.SchemaName}.mt_events e
+                                                    where e.seq_id > coalesce(p.last_seq_id, 0) order by e.seq_id limit 1))::float8, 0)
         from {PersistenceSetup.SchemaName}.mt_event_progression p
         left join {PersistenceSetup.SchemaName}.mt_event_progression h on h.name = 'HighWaterMark'
         where p.name not like 'HighWater%' order by p.name
@@ -42,7 +49,7 @@ public sealed class ProjectionShards(IDocumentStore store)
         while (await reader.ReadAsync(ct))
         {
             shards.Add(new ShardStatus(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), Text(reader, 3), Text(reader, 4), Text(reader, 5),
-                reader.IsDBNull(6) ? null : reader.GetInt64(6), Text(reader, 7)));
+                reader.IsDBNull(6) ? null : reader.GetInt64(6), Text(reader, 7), reader.GetInt64(8), reader.GetDouble(9)));
         }
 
         return shards;
@@ -52,16 +59,22 @@ public sealed class ProjectionShards(IDocumentStore store)
         reader.IsDBNull(column) || reader.GetString(column) is { Length: 0 } ? null : reader.GetString(column);
 }
 
-/// <summary>Readiness reports a stopped projection: the service answers, but a read model (the feed) no longer moves.</summary>
-public sealed class ProjectionCheck(ProjectionShards shards) : IHealthCheck
+/// <summary>
+/// Readiness reports a stopped or lagging projection as Degraded, never Unhealthy: the service answers, but a read
+/// model (the feed, the queues) no longer moves or trails the writes; a lagging node still serves.
+/// </summary>
+public sealed class ProjectionCheck(ProjectionLag lag, IOptions<QueueOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var stopped = (await shards.All(cancellationToken)).Where(s => s.Stopped).ToList();
-        return stopped.Count == 0
-            ? HealthCheckResult.Healthy("Every projection is running.")
-            : HealthCheckResult.Degraded(string.Join("; ", stopped.Select(s =>
-                $"projection {s.Name} stopped at event {s.FailureSequence} ({s.FailureEventType}, {s.FailureCategory}): GET /api/operations/projections")));
+        var shards = await lag.Sample(cancellationToken);
+        var limit = options.Value.LagDegradedAfter.TotalSeconds;
+        var problems = shards.Where(s => s.Stopped).Select(s =>
+                $"projection {s.Name} stopped at event {s.FailureSequence} ({s.FailureEventType}, {s.FailureCategory}): GET /api/operations/projections")
+            .Concat(shards.Where(s => !s.Stopped && s.LagSeconds > limit).Select(s =>
+                $"projection {s.Name} is {s.LagSeconds:0} s ({s.Pending} events) behind the writes"))
+            .ToList();
+        return problems.Count == 0 ? HealthCheckResult.Healthy("Every projection is running.") : HealthCheckResult.Degraded(string.Join("; ", problems));
     }
 }
 

@@ -68,6 +68,7 @@ public static class EventExamples
         [nameof(SubmittedForReview)] = new SubmittedForReview(At.AddHours(7), [ReviewItem.I213, ReviewItem.ChargingDocument]),
         [nameof(ReviewReturnedForCorrection)] = new ReviewReturnedForCorrection(At.AddHours(8), [ReviewItem.I213], "Entry date and place missing."),
         [nameof(ReviewApproved)] = new ReviewApproved(At.AddHours(8)),
+        [nameof(ReviewClaimed)] = new ReviewClaimed(At.AddHours(7).AddMinutes(30)),
         [nameof(ChargingDocumentServed)] = new ChargingDocumentServed(At.AddHours(9)),
         [nameof(ScheduledReleaseSet)] = new ScheduledReleaseSet(At.AddDays(3), "sentence served"),
         [nameof(ReleaseEligible)] = new ReleaseEligible(At.AddDays(3)),

@@ -5,6 +5,7 @@ using CaseFlow.Server.Cases;
 using CaseFlow.Server.Feed;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Queues;
 using CaseFlow.Server.Subjects;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -54,8 +55,13 @@ public static class PersistenceSetup
                 // A node started with AsyncProjections:Enabled=false serves requests but never runs the asynchronous
                 // projections (a second process beside a running node, a read replica's API).
                 if (builder.Configuration.GetValue("AsyncProjections:Enabled", true))
+                {
                     opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
+                    opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async);
+                }
+
                 opts.Schema.For<FeedEntry>().Index(f => f.Ori);
+                CaseQueueSchema.Configure(opts);
                 // Every document type is declared here, so db-apply creates its table before a production node needs it.
                 opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.

@@ -41,7 +41,7 @@ public static class TelemetrySetup
             .WithMetrics(m => m
                 .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Marten", "Wolverine*", "Npgsql"))
+                .AddMeter("Marten", "Wolverine*", "Npgsql", Operations.ProjectionLag.MeterName))
             .WithLogging(_ => { }, o =>
             {
                 o.IncludeFormattedMessage = true;

@@ -23,6 +23,7 @@ public static class Policies
     public const string ReadFeed = "feed:read";
     public const string ReadAccessLog = "audit:read";
     public const string OrderSubjects = "subjects:orders";
+    public const string ReadQueues = "queues:read";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -40,6 +41,7 @@ public static class Policies
         // Which role may post which event type is decided per type (CaseEventKinds); this admits the roles that post any.
         options.AddPolicy(AppendCaseEvents, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor]));
         options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
+        options.AddPolicy(ReadQueues, RolesIn([Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));

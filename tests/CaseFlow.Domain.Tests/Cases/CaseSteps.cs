@@ -64,6 +64,7 @@ public static class CaseSteps
         [typeof(SubmittedForReview)] = new(50, d => new SubmittedForReview(d.At, d.One<ReviewItem[]>(1, [ReviewItem.I213, ReviewItem.ChargingDocument], [ReviewItem.I213]), Jail)),
         [typeof(ReviewReturnedForCorrection)] = new(3, d => new ReviewReturnedForCorrection(d.At, [d.Any<ReviewItem>(1)], "entry date", Supervisor)),
         [typeof(ReviewApproved)] = new(50, d => new ReviewApproved(d.At, Supervisor)),
+        [typeof(ReviewClaimed)] = new(10, d => new ReviewClaimed(d.At, Supervisor)),
         [typeof(ChargingDocumentServed)] = new(50, d => new ChargingDocumentServed(d.At)),
         [typeof(ReleaseEligible)] = new(6, d => new ReleaseEligible(d.Before(1))),
         [typeof(HoldExpired)] = new(3, d => new HoldExpired(d.At)),

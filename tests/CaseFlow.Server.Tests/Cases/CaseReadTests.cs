@@ -3,6 +3,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 
@@ -18,9 +19,9 @@ public class CaseReadTests(AppFixture app)
         var bookingNumber = Envelopes.NewBookingNumber();
         var caseId = await app.Host.StartCase(Jail, bookingNumber);
 
-        var own = await (await app.Host.GetAs(Jail, $"/api/cases?bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseSummary>>();
-        var byAuditor = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseSummary>>();
-        var byOtherAgency = await (await app.Host.GetAs(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.Aransas), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<Page<CaseSummary>>();
+        var own = await (await app.Host.GetAs(Jail, $"/api/cases?bookingNumber={bookingNumber}")).ReadAsJsonAsync<QueuePage<CaseSummary>>();
+        var byAuditor = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<QueuePage<CaseSummary>>();
+        var byOtherAgency = await (await app.Host.GetAs(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.Aransas), $"/api/cases?ori={Agencies.FortBend}&bookingNumber={bookingNumber}")).ReadAsJsonAsync<QueuePage<CaseSummary>>();
 
         own.Items.Single().Case.Id.ShouldBe(caseId);
         byAuditor.Items.Single().Case.Id.ShouldBe(caseId);

@@ -1,5 +1,6 @@
 using Alba;
 using CaseFlow.Server.Feed;
+using CaseFlow.Server.Queues;
 using Marten;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
@@ -11,7 +12,12 @@ public static class ProjectionWaits
     private static readonly TimeSpan Guard = TimeSpan.FromMinutes(2);
 
     /// <summary>Until the feed shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
-    public static async Task FeedHasApplied(this IAlbaHost host, params Guid[] caseIds)
+    public static Task FeedHasApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(FeedProjection.Name, caseIds);
+
+    /// <summary>Until the queue shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
+    public static Task QueuesHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseQueueProjection.ProjectionName, caseIds);
+
+    private static async Task ShardHasApplied(this IAlbaHost host, string projection, Guid[] caseIds)
     {
         var store = host.DocumentStore();
         long last = 0;
@@ -22,7 +28,7 @@ public static class ProjectionWaits
         }
 
         await store.Storage.Database.Tracker.WaitForShardCondition(
-            state => state.ShardName.StartsWith($"{FeedProjection.Name}:", StringComparison.Ordinal) && state.Sequence >= last,
-            $"the feed at event {last}", Guard);
+            state => state.ShardName.StartsWith($"{projection}:", StringComparison.Ordinal) && state.Sequence >= last,
+            $"{projection} at event {last}", Guard);
     }
 }

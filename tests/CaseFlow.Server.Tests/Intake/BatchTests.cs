@@ -13,7 +13,7 @@ public class BatchTests(AppFixture app)
 {
     private string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
 
-    private sealed record Result(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, JsonElement? Problem, JsonElement? AppendedByCaseFlow = null);
+    private sealed record Result(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, JsonElement? Problem, JsonElement? AppendedByCaseFlow = null, long? Position = null);
 
     private sealed record Answer(List<Result> Results);
 
@@ -70,6 +70,8 @@ public class BatchTests(AppFixture app)
 
         first.Select(r => r.Index).ShouldBe(Enumerable.Range(0, events.Count));
         first.Count(r => r.Status == "applied").ShouldBe(90);
+        first.Where(r => r.Status == "applied").Select(r => r.Position).ShouldBeUnique();
+        first.Where(r => r.Status == "applied").ShouldAllBe(r => r.Position > 0);
         first[10].Status.ShouldBe("replayed");
         first[^3].Status.ShouldBe("conflict");
         first[^2].Status.ShouldBe("refused");

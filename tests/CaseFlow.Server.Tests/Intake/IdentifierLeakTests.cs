@@ -47,6 +47,13 @@ public class IdentifierLeakTests(AppFixture app)
         problems.Add(await (await app.Host.Post(jem.Jail, "/api/subjects/search", new { aNumber = marker }, 400)).ReadAsTextAsync());
         foreach (var token in TokensCarrying(aNumber, fbiNumber, stateId))
             problems.Add(await (await app.Host.GetAs(token, "/api/cases?bookingNumber=X-1", 401)).WholeAnswer());
+        // The queues and the case search answer from the asynchronous case read model: searched too.
+        await app.Host.QueuesHaveApplied(jemCase, wsoCase);
+        foreach (var queue in new[] { "review", "detainers", "releases", "deadlines", "citizenship-claims" })
+            problems.Add(await (await app.Host.GetAs(jem.Supervisor, $"/api/queues/{queue}?ori={jem.Ori}")).ReadAsTextAsync());
+        var found = await (await app.Host.GetAs(jem.Supervisor, $"/api/cases?ori={jem.Ori}")).ReadAsTextAsync();
+        found.ShouldContain(jemCase.ToString(), customMessage: "the search must cover the case search's answer");
+        problems.Add(found);
         var read = await (await app.Host.GetAs(jem.Jail, $"/api/subjects/{CaseId.SubjectRefFor(jemCase)}")).ReadAsTextAsync();
         read.ShouldContain(stateId, customMessage: "the subject read must have decrypted the identifiers");
 

@@ -42,6 +42,24 @@ public class HealthAndDocumentationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task the_queues_and_the_case_search_are_typed_in_the_openapi_document()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await (await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"))).ReadAsTextAsync())!;
+
+        foreach (var (path, item) in new[]
+        {
+            ("/api/queues/review", "ReviewQueueItem"), ("/api/queues/detainers", "DetainerQueueItem"), ("/api/queues/releases", "ReleaseQueueItem"),
+            ("/api/queues/deadlines", "DeadlineQueueItem"), ("/api/queues/citizenship-claims", "ClaimQueueItem"), ("/api/cases", "CaseSummary"),
+        })
+        {
+            var get = document["paths"]![path]!["get"]!;
+            get["responses"]!["200"]!.ToJsonString().ShouldContain("QueuePage");
+            document["components"]!["schemas"]!.AsObject().Select(p => p.Key).ShouldContain($"QueuePageOf{item}");
+            document["components"]!["schemas"]!.AsObject().Select(p => p.Key).ShouldContain($"IReadOnlyListOf{item}");
+        }
+    }
+
+    [Fact]
     public async Task the_reference_page_is_served_at_docs()
     {
         var result = await app.Host.Scenario(s => s.Get.Url("/docs/v1"));

@@ -27,7 +27,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     /// <summary>The case events ICE supervisors record (design.md: review decisions, claim resolutions, detainer lifts; ICE's request for notice of release).</summary>
     private static readonly string[] SupervisorCaseEvents =
         ["CitizenshipClaimResolved", "DetainerApproved", "DetainerReturned", "DetainerLifted", "ReviewReturnedForCorrection", "ReviewApproved",
-            "ReleaseNotificationRequested"];
+            "ReleaseNotificationRequested", "ReviewClaimed"];
 
     /// <summary>The jail's facts and its designated officers' steps.</summary>
     private static readonly string[] AgencyCaseEvents =
@@ -58,6 +58,10 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] OfficerSteps = [F, F, F, A, N, F, F, A];
     private static readonly Expect[] ComplaintWrite = [A, A, N, F, F, F, F, A];
     private static readonly Expect[] AgencyFeed = [A, A, A, F, F, F, F, F];
+    private static readonly Expect[] Queue = [F, F, F, A, E, A, F, F];
+
+    /// <summary>The supervisors' queues, each asked for the world's agency: another field office's supervisor gets an empty page.</summary>
+    private static readonly string[] Queues = ["review", "detainers", "releases", "deadlines", "citizenship-claims"];
 
     /// <summary>
     /// The case events whose author depends on the model, or that either side records, with a row for a case of each
@@ -90,6 +94,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         foreach (var type in PostAgreementEventEndpoint.Kinds.Keys)
             yield return new("POST", "/api/agreements/{ori}/{model}/events", type, AdminOnly, w => $"/api/agreements/{w.Ori}/JEM/events", _ => Envelope(type, GovernanceSamples.AgreementEvents()[type]));
         yield return new("GET", "/api/officers", null, GovernanceList, _ => "/api/officers", _ => null);
+        yield return new("GET", "/api/boards/officers", null, GovernanceList, _ => "/api/boards/officers", _ => null);
+        yield return new("GET", "/api/boards/agreements", null, GovernanceList, _ => "/api/boards/agreements", _ => null);
         yield return new("GET", "/api/officers/{officerId}", null, GovernanceRead, w => $"/api/officers/{w.OfficerId}", _ => null);
         yield return new("POST", "/api/officers", "OfficerNominated", AgencyGovernanceWrite, _ => "/api/officers",
             w => Envelope("OfficerNominated", new { badgeNumber = $"M-{Guid.NewGuid():N}"[..12], models = new[] { "JEM" }, ori = w.AdminActsFor }));
@@ -104,6 +110,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("POST", "/api/events/batch", null, AgencyWrite, _ => "/api/events/batch",
             _ => new { events = new[] { Envelopes.Booking(Envelopes.NewBookingNumber()) } });
         yield return new("GET", "/api/cases", null, CaseSearch, w => $"/api/cases?ori={w.Ori}&bookingNumber={w.BookingNumber}", _ => null);
+        yield return new("GET", "/api/cases", "search", CaseSearch, w => $"/api/cases?ori={w.Ori}&status=Booked&model=JEM", _ => null);
+        foreach (var queue in Queues)
+            yield return new("GET", $"/api/queues/{queue}", null, Queue, w => $"/api/queues/{queue}?ori={w.Ori}", _ => null);
         yield return new("GET", "/api/cases/{caseId}", null, CaseRead, w => $"/api/cases/{w.CaseId}", _ => null);
         yield return new("GET", "/api/cases/{caseId}/history", null, CaseRead, w => $"/api/cases/{w.CaseId}/history", _ => null);
         yield return new("GET", "/api/cases/{caseId}/integrity", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/integrity", _ => null);

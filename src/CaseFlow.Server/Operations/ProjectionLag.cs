@@ -1,0 +1,52 @@
+using System.Diagnostics.Metrics;
+
+namespace CaseFlow.Server.Operations;
+
+/// <summary>
+/// Projection lag as metrics of the <c>CaseFlow</c> meter, per shard: <c>caseflow.projection.lag.events</c> (stored
+/// events not yet applied) and <c>caseflow.projection.lag.seconds</c> (age of the oldest of them). Gauges report the
+/// latest sample; readiness checks and <see cref="ProjectionLagSampler"/> take samples.
+/// </summary>
+public sealed class ProjectionLag
+{
+    public const string MeterName = "CaseFlow";
+
+    private readonly ProjectionShards _shards;
+    private volatile IReadOnlyList<ShardStatus> _latest = [];
+
+    public ProjectionLag(ProjectionShards shards, IMeterFactory meters)
+    {
+        _shards = shards;
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableGauge("caseflow.projection.lag.events", () => _latest.Select(s => new Measurement<long>(s.Pending, Shard(s))), "{event}",
+            "Stored events the projection shard has not applied yet");
+        meter.CreateObservableGauge("caseflow.projection.lag.seconds", () => _latest.Select(s => new Measurement<double>(s.LagSeconds, Shard(s))), "s",
+            "Age of the oldest stored event the projection shard has not applied yet");
+    }
+
+    public async Task<IReadOnlyList<ShardStatus>> Sample(CancellationToken ct) => _latest = await _shards.All(ct);
+
+    private static KeyValuePair<string, object?> Shard(ShardStatus status) => new("shard", status.Name);
+}
+
+/// <summary>Samples the lag every ten seconds, so the gauges move whether or not readiness is polled.</summary>
+public sealed class ProjectionLagSampler(ProjectionLag lag, ILogger<ProjectionLagSampler> log) : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromSeconds(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await lag.Sample(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning("Projection lag could not be sampled: {Error}", e.GetType().Name);
+            }
+        }
+    }
+}

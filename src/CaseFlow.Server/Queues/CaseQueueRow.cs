@@ -1,0 +1,55 @@
+using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Cases;
+using JasperFx.Events;
+using Marten.Events.Aggregation;
+
+namespace CaseFlow.Server.Queues;
+
+/// <summary>
+/// The read document of one case behind the supervisors' queues and the case search: the case as the summary folds
+/// it, plus the columns the queues filter and sort on (each the instant the case sorts by on that queue, or null when
+/// it is not on it). Nothing here is a countdown: time left is computed when a queue is read.
+/// </summary>
+public sealed record CaseQueueRow
+{
+    public Guid Id { get; init; }
+    public required CaseFile Case { get; init; }
+    public required string Ori { get; init; }
+    public required string FieldOfficeCode { get; init; }
+    public ProgramModel Model { get; init; }
+    public CaseStatus Status { get; init; }
+    public DateTimeOffset BookedAt { get; init; }
+    public DateTimeOffset? ReviewAt { get; init; }
+    public DateTimeOffset? DetainerAt { get; init; }
+    public DateTimeOffset? ReleaseAt { get; init; }
+    public DateTimeOffset? DeadlineAt { get; init; }
+    public DateTimeOffset? ClaimAt { get; init; }
+
+    public static CaseQueueRow Of(CaseFile state)
+    {
+        var at = CaseQueues.Of(state);
+        return new CaseQueueRow
+        {
+            Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model, Status = state.Status,
+            BookedAt = state.BookedAt, ReviewAt = at.Review, DetainerAt = at.Detainer, ReleaseAt = at.Release, DeadlineAt = at.Deadline, ClaimAt = at.Claim,
+        };
+    }
+}
+
+/// <summary>
+/// The asynchronous projection of <see cref="CaseQueueRow"/>: each case folded by the very evolve function of the
+/// inline case summary (<see cref="CaseFileProjection"/>), so voids and late facts act on the queues as they act on
+/// the summary, and a row can be checked against the case folded from its events at the same version.
+/// </summary>
+public sealed class CaseQueueProjection : SingleStreamProjection<CaseQueueRow, Guid>
+{
+    public const string ProjectionName = "CaseQueues";
+
+    private readonly CaseFileProjection _summary = new();
+
+    public CaseQueueProjection() => Name = ProjectionName;
+
+    public override CaseQueueRow? Evolve(CaseQueueRow? snapshot, Guid id, IEvent e) =>
+        _summary.Evolve(snapshot?.Case, id, e) is { } folded ? CaseQueueRow.Of(folded) : snapshot;
+}

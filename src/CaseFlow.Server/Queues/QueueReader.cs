@@ -1,0 +1,48 @@
+using System.Text;
+using CaseFlow.Server.Security;
+using Marten;
+
+namespace CaseFlow.Server.Queues;
+
+/// <summary>
+/// Reads a page of <see cref="CaseQueueRow"/> in the order of one indexed instant column, after a keyset cursor, within
+/// the caller's scope: a supervisor sees the field office of their token, whatever they ask for; an auditor sees all.
+/// </summary>
+public static class QueueReader
+{
+    /// <param name="column">The row's instant column the queue sorts by (and that is null for cases not on it).</param>
+    /// <param name="until">Only rows whose instant is at or before this (a window), if given.</param>
+    /// <param name="descending">Newest first (the case search) rather than soonest first (the queues).</param>
+    public static async Task<IReadOnlyList<CaseQueueRow>> Page(
+        IQuerySession session, string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, CancellationToken ct,
+        IReadOnlyList<(string Sql, object Value)>? more = null, bool descending = false)
+    {
+        var sql = new StringBuilder($"where d.{column} is not null");
+        var values = new List<object>();
+        void And(string condition, params object[] parameters)
+        {
+            sql.Append(" and ").Append(condition);
+            values.AddRange(parameters);
+        }
+
+        if (scope.IsAgency)
+            And("d.ori = ?", scope.Ori!);
+        if (scope.IsSupervisor)
+            And("d.field_office_code = ?", scope.FieldOffice!);
+        if (query.FieldOffice is { } fieldOffice)
+            And("d.field_office_code = ?", fieldOffice);
+        if (query.Ori is { } ori)
+            And("d.ori = ?", ori);
+        if (query.Model is { } model)
+            And("d.model = ?", model.ToString());
+        if (until is { } bound)
+            And($"d.{column} <= ?", bound);
+        foreach (var (condition, value) in more ?? [])
+            And(condition, value);
+        if (query.After is var (at, id))
+            And($"(d.{column}, d.id) {(descending ? "<" : ">")} (?, ?)", at, id);
+        var direction = descending ? "desc" : "asc";
+        sql.Append($" order by d.{column} {direction}, d.id {direction} limit {query.Limit + 1}");
+        return await session.QueryAsync<CaseQueueRow>(sql.ToString(), ct, [.. values]);
+    }
+}
