@@ -129,12 +129,15 @@ public static class OpenApiSchemas
     /// <summary>Refers every list's placeholder items to the item's component, adding the components nothing else made.</summary>
     public static async Task AddListItemComponents(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
-        if (document.Metadata?.Remove(ItemComponents, out var list) != true)
-            return;
-        foreach (var (id, item) in ((Dictionary<string, Type>)list!).OrderBy(n => n.Key, StringComparer.Ordinal))
+        // A component made here may hold lists of its own, whose item types are asked for while it is made: go on
+        // until a round asks for none.
+        while (document.Metadata?.Remove(ItemComponents, out var list) == true)
         {
-            if (document.Components?.Schemas?.ContainsKey(id) != true)
-                document.AddComponent<IOpenApiSchema>(id, await context.GetOrCreateSchemaAsync(item, null, ct));
+            foreach (var (id, item) in ((Dictionary<string, Type>)list!).OrderBy(n => n.Key, StringComparer.Ordinal))
+            {
+                if (document.Components?.Schemas?.ContainsKey(id) != true)
+                    document.AddComponent<IOpenApiSchema>(id, await context.GetOrCreateSchemaAsync(item, null, ct));
+            }
         }
 
         foreach (var schema in Walk(document).ToList())
