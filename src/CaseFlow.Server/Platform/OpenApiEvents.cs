@@ -76,9 +76,7 @@ public static class OpenApiEvents
         Type dataType, OpenApiDocument document, OpenApiDocumentTransformerContext context, JsonSerializerOptions json, CancellationToken ct)
     {
         var id = OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(dataType))!;
-        if (document.Components!.Schemas!.ContainsKey(id))
-            return new OpenApiSchemaReference(id, document);
-        document.AddComponent<IOpenApiSchema>(id, await context.GetOrCreateSchemaAsync(dataType, null, ct));
+        await OpenApiSchemas.AddComponent(id, dataType, document, context, ct);
         return new OpenApiSchemaReference(id, document);
     }
 

@@ -20,8 +20,8 @@ public static class OpenApiOperations
         ["Feed"] = "What CaseFlow decided about an agency's cases, in order.",
         ["Governance"] = "287(g) agreements, designated officers and complaints.",
         ["Subjects"] = "The person behind a case: search, identifiers, sealing and erasure orders.",
-        ["Queues"] = "Supervisors' review queues with their live deadlines, and the case search.",
         ["Audit"] = "The access audit.",
+        ["Queues"] = "Supervisors' queues, boards and case searches with live deadlines.",
         ["Operations"] = "Projections, dead letters and the subject vault, for administrators.",
     };
 

@@ -11,8 +11,12 @@ namespace CaseFlow.Server.Platform;
 /// </summary>
 public static class OpenApiSchemas
 {
-    /// <summary>The item types lists refer to, kept on the document until <see cref="AddListItemComponents"/> adds them.</summary>
-    private const string ItemComponents = "caseflow-item-components";
+    /// <summary>
+    /// The item types lists refer to, by component id, for <see cref="AddListItemComponents"/>. Kept for the process, not
+    /// per document: the generator caches schemas across documents, so a later document holds placeholders this
+    /// transformer made for an earlier one.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> ItemTypes = new();
 
     /// <summary>Marks a list's placeholder items (in <c>$comment</c>, which survives the copies the generator makes).</summary>
     private const string ItemMarker = "caseflow-item:";
@@ -118,33 +122,33 @@ public static class OpenApiSchemas
             return new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = JsonSetup.MaxTextLength };
         var id = OpenApiOptions.CreateDefaultSchemaReferenceId(context.JsonTypeInfo.Options.GetTypeInfo(item))
             ?? throw new InvalidOperationException($"{item} has no component id.");
-        context.Document!.Metadata ??= new Dictionary<string, object>();
-        var needed = (Dictionary<string, Type>)(context.Document.Metadata.TryGetValue(ItemComponents, out var list)
-            ? list
-            : context.Document.Metadata[ItemComponents] = new Dictionary<string, Type>());
-        needed[id] = item;
+        ItemTypes[id] = item;
         return new OpenApiSchema { Comment = ItemMarker + id };
     }
 
     /// <summary>Refers every list's placeholder items to the item's component, adding the components nothing else made.</summary>
     public static async Task AddListItemComponents(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
-        // A component made here may hold lists of its own, whose item types are asked for while it is made: go on
-        // until a round asks for none.
-        while (document.Metadata?.Remove(ItemComponents, out var list) == true)
-        {
-            foreach (var (id, item) in ((Dictionary<string, Type>)list!).OrderBy(n => n.Key, StringComparer.Ordinal))
-            {
-                if (document.Components?.Schemas?.ContainsKey(id) != true)
-                    document.AddComponent<IOpenApiSchema>(id, await context.GetOrCreateSchemaAsync(item, null, ct));
-            }
-        }
+        var lists = Walk(document)
+            .Where(s => s.Items is OpenApiSchema { Comment: { } comment } && comment.StartsWith(ItemMarker, StringComparison.Ordinal)).ToList();
+        foreach (var id in lists.Select(s => ((OpenApiSchema)s.Items!).Comment![ItemMarker.Length..]).Distinct().Order(StringComparer.Ordinal).ToList())
+            await AddComponent(id, ItemTypes[id], document, context, ct);
+        foreach (var list in lists)
+            list.Items = new OpenApiSchemaReference(((OpenApiSchema)list.Items!).Comment![ItemMarker.Length..], document);
+    }
 
-        foreach (var schema in Walk(document).ToList())
-        {
-            if (schema.Items is OpenApiSchema { Comment: { } comment } && comment.StartsWith(ItemMarker, StringComparison.Ordinal))
-                schema.Items = new OpenApiSchemaReference(comment[ItemMarker.Length..], document);
-        }
+    /// <summary>
+    /// The type's component under <paramref name="id"/>. Asking for the schema of a type the generator names registers
+    /// the component itself and answers a reference to it, so the answer is stored only where nothing was registered.
+    /// </summary>
+    public static async Task AddComponent(string id, Type type, OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    {
+        if (document.Components?.Schemas?.ContainsKey(id) == true)
+            return;
+
+        var schema = await context.GetOrCreateSchemaAsync(type, null, ct);
+        if (document.Components?.Schemas?.ContainsKey(id) != true)
+            document.AddComponent(id, schema);
     }
 
     /// <summary>Every schema of the document, components and operations alike, with the schemas inside them.</summary>
