@@ -1,13 +1,11 @@
-using UUIDNext;
+using CaseFlow.Ids;
 
 namespace CaseFlow.Domain.Complaints;
 
 /// <summary>A complaint's id is UUIDv5 over <c>"{ORI}|{complaintNumber}"</c>, the agency's own reference.</summary>
 public static class ComplaintId
 {
-    public static readonly Guid Namespace = new("e1b8d3a2-5c4f-4a97-b6e0-2f7d9c1a8b53");
-
-    public static Guid For(string ori, string complaintNumber) => Uuid.NewNameBased(Namespace, $"{ori}|{complaintNumber}");
+    public static Guid For(string ori, string complaintNumber) => CaseFlowIds.Complaint(ori, complaintNumber);
 }
 
 /// <summary>The agency learned of a complaint against one of its 287(g) officers (JEM/WSO MOA Appendix B).</summary>

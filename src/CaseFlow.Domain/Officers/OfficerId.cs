@@ -1,4 +1,4 @@
-using UUIDNext;
+using CaseFlow.Ids;
 
 namespace CaseFlow.Domain.Officers;
 
@@ -8,8 +8,5 @@ namespace CaseFlow.Domain.Officers;
 /// </summary>
 public static class OfficerId
 {
-    /// <summary>Published in the README; never change it.</summary>
-    public static readonly Guid Namespace = new("c7f2a9d4-1e3b-4f6a-8b25-9d0e4c3a7f18");
-
-    public static Guid For(string ori, string badgeNumber) => Uuid.NewNameBased(Namespace, $"{ori}|{badgeNumber}");
+    public static Guid For(string ori, string badgeNumber) => CaseFlowIds.Officer(ori, badgeNumber);
 }

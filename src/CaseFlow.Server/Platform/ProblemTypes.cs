@@ -44,7 +44,7 @@ public static class ProblemTypes
         "legal-basis-mismatch", "more-than-one-remedial", "no-agreement-for-model", "no-credentials", "no-criminal-charge",
         "no-exam-results", "no-probable-cause", "no-warrant-authority", "not-authorized", "not-certified", "not-nominated-for-model",
         "not-voidable", "nothing-to-review", "officer-disqualified", "officer-not-authorized", "officer-required",
-        "release-before-booking", "remedial-without-failure", "same-admin", "score-out-of-range", "self-approval", "subject-erased",
+        "release-before-booking", "remedial-without-failure", "review-claimed", "same-admin", "score-out-of-range", "self-approval", "subject-erased",
         "subject-order-carried-out", "subject-sealed", "submission-incomplete", "termination-before-notice",
         "training-not-passed", "unknown-event", "unknown-officer", "void-has-dependents", "void-not-permitted",
         "warrant-served-before-release-eligibility", "termination-already-noticed", "unknown-country-code",
