@@ -84,6 +84,13 @@ public static class PostStreamEvent
     {
         if (data is null)
             return null;
+        // Who prepared, approved or reviewed is the token's to say: sending it is sending a member clients do not have.
+        if (data.FirstOrDefault(member => StampedMembers(type, options).Contains(member.Key, StringComparer.OrdinalIgnoreCase)) is { Key: { } stamped })
+        {
+            errors.Add($"data.{stamped}", ClientJsonErrors.UnknownMemberMessage);
+            return null;
+        }
+
         try
         {
             return data.Deserialize(type, options);
@@ -94,6 +101,10 @@ public static class PostStreamEvent
             return null;
         }
     }
+
+    /// <summary>The data's members the server stamps from the token (its <see cref="Actor"/> members), as clients would name them.</summary>
+    private static IEnumerable<string> StampedMembers(Type type, JsonSerializerOptions options) =>
+        options.GetTypeInfo(type).Properties.Where(p => (Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType) == typeof(Actor)).Select(p => p.Name);
 
     private static long? ReadIfMatch(string? ifMatch, FieldErrors errors)
     {

@@ -9,6 +9,8 @@ namespace CaseFlow.Server.Platform;
 /// </summary>
 public static partial class ClientJsonErrors
 {
+    public const string UnknownMemberMessage = "The body holds a member the endpoint does not know; /openapi/v1.json names the members.";
+
     public static string Describe(string? message)
     {
         if (message is null)
@@ -17,7 +19,7 @@ public static partial class ClientJsonErrors
             return message;
         // The member's name is not echoed: a client could send anything as a name, an identifier included.
         if (UnknownMember().IsMatch(message))
-            return "The body holds a member the endpoint does not know; /openapi/v1.json names the members.";
+            return UnknownMemberMessage;
         return JsonPath().Match(message) is { Success: true } path
             ? $"The value at {path.Groups[1].Value} does not have the type expected there."
             : "A value does not have the type expected there.";

@@ -13,6 +13,32 @@ namespace CaseFlow.Server.Tests.Cases;
 /// <summary>The jail enforcement model over HTTP, as a jail system and ICE supervisors drive it.</summary>
 public class JemCaseTests(AppFixture app)
 {
+    [Theory]
+    [InlineData("preparedBy")]
+    [InlineData("PreparedBy")]
+    [InlineData("madeUpMember")]
+    public async Task a_preparer_sent_by_the_client_is_answered_as_any_unknown_member_and_changes_nothing(string member)
+    {
+        var jem = await CaseScenario.Create(app);
+        var caseId = await jem.Book();
+        await jem.Post(caseId, "ScreeningOpened", new { openedAt = Now(50) });
+        await jem.Post(caseId, "RecordsCheckCompleted", new { completedAt = Now(49), systemsChecked = new[] { "IDENT" }, biometricMatch = true });
+        await jem.Post(caseId, "DeterminationRecorded", new { determinedAt = Now(48), outcome = "Removable" });
+        var data = new Dictionary<string, object>
+        {
+            ["preparedAt"] = Now(46), ["bases"] = new[] { "BiometricAndRecords" }, ["warrantType"] = "I-200",
+            [member] = new { subject = "someone-else", officerBadge = "JEM-8" },
+        };
+
+        var refused = System.Text.Json.JsonDocument.Parse(await (await jem.Post(caseId, "DetainerPrepared", data, 400)).ReadAsTextAsync()).RootElement;
+
+        refused.GetProperty("type").GetString().ShouldBe("urn:caseflow:problem:invalid-request");
+        var error = refused.GetProperty("errors").EnumerateObject().ShouldHaveSingleItem();
+        error.Name.ShouldBe($"data.{member}");
+        error.Value[0].GetString().ShouldBe(ClientJsonErrors.UnknownMemberMessage);
+        (await jem.Summary(caseId)).Case.Version.ShouldBe(4);
+    }
+
     [Fact]
     public async Task a_case_goes_from_booking_to_custody_transfer_and_closure()
     {
