@@ -11,8 +11,8 @@ namespace CaseFlow.Server.Intake;
 /// model (domain.md 1.2 J5, 1.3 W1): under JEM the designated officer lodges the detainer ICE approved, under WSO ICE
 /// lodges its own detainer with its warrant and the officer's one step is serving that warrant. Preparers and
 /// reviewers are stamped from the token into the event for the four-eyes rule (a client that sends them is answered
-/// as for any unknown member). Whoever may post a kind of event on a case may void one; what CaseFlow appends itself (the hold, its expiry and withdrawal) is not
-/// posted here.
+/// as for any unknown member). Whoever may post a kind of event on a case may void one; what CaseFlow appends itself
+/// (the hold, its expiry and withdrawal) is not posted here.
 /// </summary>
 public static class CaseEventKinds
 {
