@@ -84,8 +84,9 @@ public static class PostStreamEvent
     {
         if (data is null)
             return null;
-        // Who prepared, approved or reviewed is the token's to say: sending it is sending a member clients do not have.
-        if (data.FirstOrDefault(member => StampedMembers(type, options).Contains(member.Key, StringComparer.OrdinalIgnoreCase)) is { Key: { } stamped })
+        // Who prepared, approved or reviewed is the token's to say: sending one (null aside, as serialised records carry
+        // it) is sending a member clients do not have.
+        if (data.FirstOrDefault(member => member.Value is not null && StampedMembers(type, options).Contains(member.Key, StringComparer.OrdinalIgnoreCase)) is { Key: { } stamped })
         {
             errors.Add($"data.{stamped}", ClientJsonErrors.UnknownMemberMessage);
             return null;
