@@ -86,7 +86,8 @@ public static class PostStreamEvent
             return null;
         // Who prepared, approved or reviewed is the token's to say: sending one (null aside, as serialised records carry
         // it) is sending a member clients do not have.
-        if (data.FirstOrDefault(member => member.Value is not null && StampedMembers(type, options).Contains(member.Key, StringComparer.OrdinalIgnoreCase)) is { Key: { } stamped })
+        var stampedMembers = StampedMembers(type, options).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (data.FirstOrDefault(member => member.Value is not null && stampedMembers.Contains(member.Key)) is { Key: { } stamped })
         {
             errors.Add($"data.{stamped}", ClientJsonErrors.UnknownMemberMessage);
             return null;
