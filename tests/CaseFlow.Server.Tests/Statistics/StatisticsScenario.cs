@@ -19,6 +19,7 @@ public sealed class StatisticsScenario
     public static readonly SyntheticPlace Eastern = new("ZE", FieldOffice, "America/New_York");
     private static readonly DateTimeOffset OfficersSince = new(2025, 9, 1, 9, 0, 0, TimeSpan.Zero);
 
+    private static readonly Lock Gate = new();
     private static Task<StatisticsScenario>? _built;
 
     public required CaseScenario West { get; init; }
@@ -31,8 +32,12 @@ public sealed class StatisticsScenario
     public required Guid LateCase { get; init; }
     public required IReadOnlyList<Guid> Cases { get; init; }
 
-    /// <summary>Built once for the tests of a class that run one after the other.</summary>
-    public static Task<StatisticsScenario> Of(AppFixture app) => _built ??= Build(app);
+    /// <summary>Built once for every test that reads it (its states and field office are its own, so its numbers are exact).</summary>
+    public static Task<StatisticsScenario> Of(AppFixture app)
+    {
+        lock (Gate)
+            return _built ??= Build(app);
+    }
 
     public string Supervisor(AppFixture app) => app.Tokens.For(Roles.Supervisor, fieldOffice: FieldOffice, subject: "supervisor-zzs");
 
