@@ -19,7 +19,8 @@ public static class GetStatisticsEndpoint
     /// <summary>One agency's statistics, by its ORI.</summary>
     [WolverineGet("/api/statistics/jurisdictions/{ori}", Name = "GetJurisdictionStatistics")]
     [Authorize(Policy = Policies.ReadStatistics)]
-    [ProducesResponseType<StatisticsAnswer>(200, "application/json", "text/csv")]
+    [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
+    [AnswersCsv]
     [ProducesResponseType<ValidationProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(404)]
     public static Task<IResult> Jurisdiction(
@@ -29,7 +30,8 @@ public static class GetStatisticsEndpoint
     /// <summary>The statistics of every agency of one state (USPS code), with the state's agreements in the program totals.</summary>
     [WolverineGet("/api/statistics/states/{state}", Name = "GetStateStatistics")]
     [Authorize(Policy = Policies.ReadStatistics)]
-    [ProducesResponseType<StatisticsAnswer>(200, "application/json", "text/csv")]
+    [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
+    [AnswersCsv]
     [ProducesResponseType<ValidationProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(404)]
     public static Task<IResult> State(
@@ -39,7 +41,8 @@ public static class GetStatisticsEndpoint
     /// <summary>The statistics of every agency of one ICE ERO field office (area of responsibility), by its code.</summary>
     [WolverineGet("/api/statistics/field-offices/{code}", Name = "GetFieldOfficeStatistics")]
     [Authorize(Policy = Policies.ReadStatistics)]
-    [ProducesResponseType<StatisticsAnswer>(200, "application/json", "text/csv")]
+    [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
+    [AnswersCsv]
     [ProducesResponseType<ValidationProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(404)]
     public static Task<IResult> FieldOffice(
@@ -49,7 +52,8 @@ public static class GetStatisticsEndpoint
     /// <summary>The program's national statistics, with the program totals ICE's monthly report ends with.</summary>
     [WolverineGet("/api/statistics/national", Name = "GetNationalStatistics")]
     [Authorize(Policy = Policies.ReadStatistics)]
-    [ProducesResponseType<StatisticsAnswer>(200, "application/json", "text/csv")]
+    [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
+    [AnswersCsv]
     [ProducesResponseType<ValidationProblemDetails>(400)]
     [ProducesResponseType<ProblemDetails>(404)]
     public static Task<IResult> National(

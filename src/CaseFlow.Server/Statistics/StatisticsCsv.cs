@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Reflection;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+using Wolverine.Http;
 
 namespace CaseFlow.Server.Statistics;
 
@@ -15,8 +19,17 @@ public static class StatisticsCsv
     public const string MediaType = "text/csv";
     public const string Header = "period,figure,key,value";
 
-    private static readonly System.Reflection.PropertyInfo[] Figures =
+    private static readonly PropertyInfo[] Figures =
         [.. typeof(PeriodFigures).GetProperties().Where(p => p.Name != nameof(PeriodFigures.Period))];
+
+    /// <summary>Declares, on the operations of endpoints marked <see cref="AnswersCsvAttribute"/>, the CSV form of their 200 answer beside the JSON.</summary>
+    public static Task DescribeCsv(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var chain = context.Description.ActionDescriptor.EndpointMetadata.OfType<HttpChain>().SingleOrDefault();
+        if (chain?.Method.Method.GetCustomAttribute<AnswersCsvAttribute>() is not null && operation.Responses?.GetValueOrDefault("200")?.Content is { } content)
+            content[MediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "period,figure,key,value lines (RFC 4180)" } };
+        return Task.CompletedTask;
+    }
 
     public static bool Accepts(HttpRequest request) =>
         MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
@@ -82,3 +95,7 @@ public static class StatisticsCsv
     private static string Field(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }
+
+/// <summary>The endpoint answers <c>text/csv</c> (<see cref="StatisticsCsv"/>) when the request's Accept asks for it.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AnswersCsvAttribute : Attribute;
