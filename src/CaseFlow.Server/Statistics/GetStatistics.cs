@@ -21,8 +21,7 @@ public static class GetStatisticsEndpoint
     [Authorize(Policy = Policies.ReadStatistics)]
     [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
     [AnswersCsv]
-    [ProducesResponseType<ValidationProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType(404)]
     public static Task<IResult> Jurisdiction(
         string ori, [FromQuery] StatisticsPeriod period, ClaimsPrincipal user, IQuerySession session, StatisticsRunner statistics, HttpContext http, CancellationToken ct) =>
         statistics.Read(StatisticsLevel.Jurisdiction, ori, period, user, session, http, ct);
@@ -32,8 +31,7 @@ public static class GetStatisticsEndpoint
     [Authorize(Policy = Policies.ReadStatistics)]
     [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
     [AnswersCsv]
-    [ProducesResponseType<ValidationProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType(404)]
     public static Task<IResult> State(
         string state, [FromQuery] StatisticsPeriod period, ClaimsPrincipal user, IQuerySession session, StatisticsRunner statistics, HttpContext http, CancellationToken ct) =>
         statistics.Read(StatisticsLevel.State, state, period, user, session, http, ct);
@@ -43,8 +41,7 @@ public static class GetStatisticsEndpoint
     [Authorize(Policy = Policies.ReadStatistics)]
     [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
     [AnswersCsv]
-    [ProducesResponseType<ValidationProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType(404)]
     public static Task<IResult> FieldOffice(
         string code, [FromQuery] StatisticsPeriod period, ClaimsPrincipal user, IQuerySession session, StatisticsRunner statistics, HttpContext http, CancellationToken ct) =>
         statistics.Read(StatisticsLevel.FieldOffice, code, period, user, session, http, ct);
@@ -54,8 +51,7 @@ public static class GetStatisticsEndpoint
     [Authorize(Policy = Policies.ReadStatistics)]
     [ProducesResponseType<StatisticsAnswer>(200, "application/json")]
     [AnswersCsv]
-    [ProducesResponseType<ValidationProblemDetails>(400)]
-    [ProducesResponseType<ProblemDetails>(404)]
+    [ProducesResponseType(404)]
     public static Task<IResult> National(
         [FromQuery] StatisticsPeriod period, ClaimsPrincipal user, IQuerySession session, StatisticsRunner statistics, HttpContext http, CancellationToken ct) =>
         statistics.Read(StatisticsLevel.National, null, period, user, session, http, ct);
