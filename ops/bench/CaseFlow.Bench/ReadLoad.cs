@@ -15,7 +15,7 @@ namespace CaseFlow.Bench;
 /// </summary>
 public static class ReadLoad
 {
-    private const string Ori = "TX0790000";
+    internal const string Ori = "TX0790000";
     private const int BatchSize = 500;
 
     public static async Task<int> Run(string[] args)
@@ -72,20 +72,21 @@ public static class ReadLoad
             .SelectMany(scope => new[] { $"/api/statistics/{scope}?fy={fy}", $"/api/statistics/{scope}?month={month}" })];
     }
 
-    private sealed record StaleFlag(bool Stale);
+    internal sealed record StaleFlag(bool Stale);
 
     private sealed record BatchAnswer(List<BatchItem> Results);
 
     private sealed record BatchItem(string Status, Guid? CaseId, long? Position);
 
-    private static HttpClient Client(string token)
+    internal static HttpClient Client(string token)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http;
     }
 
-    private static async Task<(List<Guid> CaseIds, long Position)> BuildCorpus(HttpClient jail, Uri caseflow, int cases)
+    /// <summary>Writes the corpus: per case a booking and a scheduled release within the week, in batches; answers the cases and the last position.</summary>
+    internal static async Task<(List<Guid> CaseIds, long Position)> BuildCorpus(HttpClient jail, Uri caseflow, int cases)
     {
         var now = DateTimeOffset.UtcNow;
         var caseIds = new List<Guid>();
