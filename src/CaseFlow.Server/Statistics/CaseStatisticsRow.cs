@@ -22,17 +22,22 @@ public sealed record CaseStatisticsRow
     public required string Ori { get; init; }
     public required string FieldOfficeCode { get; init; }
     public ProgramModel Model { get; init; }
-    public required IReadOnlyList<MeasureFact> Facts { get; init; }
+
+    /// <summary>
+    /// Derived from the case when the row is written, not on every event folded onto it: a rebuild folds a slice's
+    /// events and stores the row once, so the facts are derived once per case and batch.
+    /// </summary>
+    public IReadOnlyList<MeasureFact> Facts => CaseMeasures.Of(Case);
 
     public static CaseStatisticsRow Of(CaseFile state) => new()
     {
-        Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model, Facts = CaseMeasures.Of(state),
+        Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model,
     };
 }
 
 /// <summary>
 /// The asynchronous projection of <see cref="CaseStatisticsRow"/>: each case folded by the evolve function of the
-/// inline case summary on every event and its facts derived again from the whole case, so a void, an amendment or a
+/// inline case summary on every event and its facts derived from the whole case when the row is stored, so a void, an amendment or a
 /// late step rewrites the row as if the case had always been so.
 /// </summary>
 public sealed class CaseStatisticsProjection : SingleStreamProjection<CaseStatisticsRow, Guid>
