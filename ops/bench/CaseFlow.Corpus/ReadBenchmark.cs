@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Cases;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFlow.Corpus;
+
+/// <summary>
+/// Queue and summary reads on a copy of the corpus at a fixed request rate (<see cref="OpenLoop"/>), each over HTTP from
+/// the served CaseFlow and beside it the same query issued through Marten in this process, in the same run: for a queue
+/// <see cref="QueueReader.Page"/> (the endpoint's own query) for the supervisor's field office, for the summary the
+/// endpoint's two document loads.
+/// </summary>
+public static class ReadBenchmark
+{
+    private const int SampledCases = 10_000;
+    private const int QueueRate = 200;
+    private const int SummaryRate = 1000;
+
+    private static readonly (string Path, string Column, Func<QueueMoment, DateTimeOffset?> Until)[] Queues =
+    [
+        ("review", SupervisorQueues.Review.Column, SupervisorQueues.Review.Until),
+        ("detainers", SupervisorQueues.Detainers.Column, SupervisorQueues.Detainers.Until),
+        ("releases", SupervisorQueues.Releases(SupervisorQueues.DefaultReleaseWindow).Column, SupervisorQueues.Releases(SupervisorQueues.DefaultReleaseWindow).Until),
+        ("deadlines", SupervisorQueues.Deadlines.Column, SupervisorQueues.Deadlines.Until),
+        ("citizenship-claims", SupervisorQueues.Claims.Column, SupervisorQueues.Claims.Until),
+    ];
+
+    public static async Task<int> Run(IReadOnlyDictionary<string, string> options)
+    {
+        var caseflow = new Uri(options["caseflow"]);
+        var fieldOffice = options["field-office"];
+        var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["supervisor"]);
+        await using var host = await CorpusHost.Start(options["connection"], runProjections: false);
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var supervisor = CaseWrites.Supervisor(fieldOffice);
+        var scope = CaseFlow.Server.Security.CallerScope.From(supervisor);
+        var page = QueueQuery.Read(new QueueFilter(Limit: "50"), new FieldErrors())!;
+
+        List<Guid> caseIds;
+        await using (var session = store.QuerySession())
+            caseIds = [.. await session.Query<CaseFile>().Where(c => c.FieldOfficeCode == fieldOffice).Select(c => c.Id).Take(SampledCases).ToListAsync()];
+        Console.WriteLine($"reads: field office {fieldOffice}, {caseIds.Count} of its cases sampled for the summary");
+        var random = new Random(7);
+
+        Console.WriteLine("| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (path, column, until) in Queues)
+        {
+            var items = await FirstPageSize(store, column, page, scope, until);
+            await OpenLoop.Report($"GET /api/queues/{path}", QueueRate, seconds, items, () => Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50")));
+            await OpenLoop.Report($"Marten QueueReader.Page {column}", QueueRate, seconds, items, async () =>
+            {
+                await using var session = store.QuerySession();
+                await QueueReader.Page(session, column, page, scope, until(new QueueMoment(DateTimeOffset.UtcNow, TimeSpan.Zero)), CancellationToken.None);
+            });
+        }
+
+        await OpenLoop.Report("GET /api/cases/{id}", SummaryRate, seconds, null, () => Get(http, new Uri(caseflow, $"/api/cases/{caseIds[random.Next(caseIds.Count)]}")));
+        await OpenLoop.Report("Marten CaseFile + Agreement load", SummaryRate, seconds, null, async () =>
+        {
+            await using var session = store.QuerySession();
+            var found = await CaseLookup.Visible(session, caseIds[random.Next(caseIds.Count)], supervisor, CancellationToken.None);
+            await CaseLookup.AgreementOf(session, found!, CancellationToken.None);
+        });
+        return 0;
+    }
+
+    private static async Task<int> FirstPageSize(IDocumentStore store, string column, QueueQuery page, CaseFlow.Server.Security.CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
+    {
+        await using var session = store.QuerySession();
+        return Math.Min(page.Limit, (await QueueReader.Page(session, column, page, scope, until(new QueueMoment(DateTimeOffset.UtcNow, TimeSpan.Zero)), CancellationToken.None)).Count);
+    }
+
+    private static async Task Get(HttpClient http, Uri url)
+    {
+        using var response = await http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    }
+}
