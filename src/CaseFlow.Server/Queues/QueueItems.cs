@@ -28,8 +28,8 @@ public sealed record DetainerQueueItem(
 /// <summary>A person due to leave the jail within the window: at the scheduled release, or at the running hold's deadline.</summary>
 public sealed record ReleaseQueueItem(QueueCase Case, DateTimeOffset DueAt, bool UnderHold, TimeSpan TimeLeft);
 
-/// <summary>A deadline missed, met late, or at risk (due within the hour), judged as the case summary judges it.</summary>
-public sealed record DeadlineState(string Rule, DateTimeOffset Due, DateTimeOffset? MetAt, bool Missed, TimeSpan? TimeLeft);
+/// <summary>A deadline not met yet: missed, or at risk (due within the hour), judged as the case summary judges it; time left is negative once missed.</summary>
+public sealed record DeadlineState(string Rule, DateTimeOffset Due, bool Missed, TimeSpan TimeLeft);
 
 /// <summary>A case with deadlines a supervisor must act on.</summary>
 public sealed record DeadlineQueueItem(QueueCase Case, IReadOnlyList<DeadlineState> Deadlines);
