@@ -4,6 +4,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Queues;
+using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +13,7 @@ namespace CaseFlow.Corpus;
 /// <summary>
 /// Queue and summary reads on a copy of the corpus at a fixed request rate (<see cref="OpenLoop"/>), each over HTTP from
 /// the served CaseFlow and beside it the same query issued through Marten in this process, in the same run: for a queue
-/// <see cref="QueueReader.Page"/> (the endpoint's own query) for the supervisor's field office, for the summary the
+/// <see cref="QueueReader.Page"/> or <see cref="DeadlineQueue.Fetch"/> (the endpoint's own query) for the supervisor's field office, for the summary the
 /// endpoint's two document loads.
 /// </summary>
 public static class ReadBenchmark
@@ -40,7 +41,7 @@ public static class ReadBenchmark
         await using var host = await CorpusHost.Start(options["connection"], runProjections: false);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var supervisor = CaseWrites.Supervisor(fieldOffice);
-        var scope = CaseFlow.Server.Security.CallerScope.From(supervisor);
+        var scope = CallerScope.From(supervisor);
         var page = QueueQuery.Read(new QueueFilter(Limit: "50"), new FieldErrors())!;
 
         List<Guid> caseIds;
@@ -53,12 +54,12 @@ public static class ReadBenchmark
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         foreach (var (path, column, until) in Queues)
         {
-            var items = await FirstPageSize(store, column, page, scope, until);
+            var items = await FirstPageSize(store, path, column, page, scope, until);
             await OpenLoop.Report($"GET /api/queues/{path}", QueueRate, seconds, items, () => Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50")));
-            await OpenLoop.Report($"Marten QueueReader.Page {column}", QueueRate, seconds, items, async () =>
+            await OpenLoop.Report($"Marten {Fetch(path)}", QueueRate, seconds, items, async () =>
             {
                 await using var session = store.QuerySession();
-                await QueueReader.Page(session, column, page, scope, until(new QueueMoment(DateTimeOffset.UtcNow, TimeSpan.Zero)), CancellationToken.None);
+                await Page(session, path, column, page, scope, until);
             });
         }
 
@@ -72,10 +73,21 @@ public static class ReadBenchmark
         return 0;
     }
 
-    private static async Task<int> FirstPageSize(IDocumentStore store, string column, QueueQuery page, CaseFlow.Server.Security.CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
+    private static async Task<int> FirstPageSize(IDocumentStore store, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
     {
         await using var session = store.QuerySession();
-        return Math.Min(page.Limit, (await QueueReader.Page(session, column, page, scope, until(new QueueMoment(DateTimeOffset.UtcNow, TimeSpan.Zero)), CancellationToken.None)).Count);
+        return Math.Min(page.Limit, await Page(session, path, column, page, scope, until));
+    }
+
+    private static string Fetch(string path) => path == "deadlines" ? "DeadlineQueue.Fetch (cases and complaints)" : "QueueReader.Page";
+
+    /// <summary>The endpoint's own query for the queue's page: how many rows (up to limit + 1) it read.</summary>
+    private static async Task<int> Page(IQuerySession session, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
+    {
+        var moment = new QueueMoment(DateTimeOffset.UtcNow, TimeSpan.Zero);
+        return path == "deadlines"
+            ? (await DeadlineQueue.Fetch(session, page, scope, moment, CancellationToken.None)).Count
+            : (await QueueReader.Page<CaseQueueRow>(session, column, page, scope, until(moment), CancellationToken.None)).Count;
     }
 
     private static async Task Get(HttpClient http, Uri url)

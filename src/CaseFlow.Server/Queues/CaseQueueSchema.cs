@@ -1,10 +1,12 @@
 using System.Linq.Expressions;
+using CaseFlow.Domain.Complaints;
 using Marten;
 
 namespace CaseFlow.Server.Queues;
 
 /// <summary>
-/// The columns of <see cref="CaseQueueRow"/> that queues and the case search filter and sort on, each indexed. The
+/// The columns of <see cref="CaseQueueRow"/> (and of <see cref="Complaint"/>, for the deadline queue) that queues and
+/// the case search filter and sort on, each indexed. The
 /// table is declared the way the projection stores it (numeric revisions), so a node that does not run the projection
 /// has the same schema as one that does.
 /// </summary>
@@ -40,5 +42,16 @@ public static class CaseQueueSchema
                 index.Predicate = $"{column} is not null";
             });
         }
+
+        // Complaints join the deadline queue (DeadlineQueue) through the same scope and order columns.
+        opts.Schema.For<Complaint>()
+            .Duplicate(c => c.Ori)
+            .Duplicate(c => c.FieldOfficeCode)
+            .Duplicate(c => c.DeadlineAt!)
+            .Index([c => c.FieldOfficeCode, c => c.DeadlineAt!, c => c.Id], index =>
+            {
+                index.Name = $"mt_doc_complaint_office_{DeadlineQueue.ComplaintColumn}";
+                index.Predicate = $"{DeadlineQueue.ComplaintColumn} is not null";
+            });
     }
 }
