@@ -43,10 +43,12 @@ public sealed record Complaint : IChainedState<Complaint>
             : [Deadline.Judge(NotificationRule, NotificationDue, NotifiedAt, now)];
 
     /// <summary>
-    /// The earliest reporting deadline not met yet, which the supervisors' deadline queue sorts by (null when both are
-    /// met): stored with the complaint, so the queue filters on an indexed column and computes time left when read.
+    /// The earliest reporting deadline not met yet, in UTC (as PostgreSQL stores instants), which the supervisors'
+    /// deadline queue sorts by (null when both are met): stored with the complaint, so the queue filters on an indexed
+    /// column and computes time left when read.
     /// </summary>
-    public DateTimeOffset? DeadlineAt => Deadlines(DateTimeOffset.MinValue).Where(d => d.MetAt is null).Select(d => (DateTimeOffset?)d.Due).Min();
+    public DateTimeOffset? DeadlineAt =>
+        Deadlines(DateTimeOffset.MinValue).Where(d => d.MetAt is null).Select(d => (DateTimeOffset?)d.Due.ToUniversalTime()).Min();
 
     public Complaint AtHead(long version, string chainHead) => this with { Version = version, ChainHead = chainHead };
 

@@ -43,7 +43,7 @@ public sealed record QueueComplaint(Guid ComplaintId, string Ori, string Complai
     public static QueueComplaint Of(Complaint complaint) => new(complaint.Id, complaint.Ori, complaint.ComplaintNumber, complaint.AgainstOfficerId);
 }
 
-/// <summary>A case, or a complaint, with deadlines a supervisor must act on: exactly one of <see cref="Case"/> and <see cref="Complaint"/> is present.</summary>
+/// <summary>A case, or a complaint, with deadlines a supervisor must act on: exactly one of case and complaint is not null.</summary>
 public sealed record DeadlineQueueItem(QueueCase? Case, QueueComplaint? Complaint, IReadOnlyList<DeadlineState> Deadlines);
 
 /// <summary>An open citizenship claim: it stops every enforcement step until ICE resolves it.</summary>

@@ -86,6 +86,7 @@ public class ComplaintTests
             complaint = Complaint.Evolve(complaint, new ComplaintOutcomeReported(At(reported)))!;
 
         complaint.DeadlineAt.ShouldBe(deadlineAt is null ? null : At(deadlineAt));
+        complaint.DeadlineAt?.Offset.ShouldBe(TimeSpan.Zero);
         complaint.Deadlines(At("2026-03-10T00:00:00-06:00")).Select(d => d.Rule).ShouldBe(
             resolved is null ? [Complaint.NotificationRule] : [Complaint.NotificationRule, Complaint.OutcomeReportRule]);
     }
