@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Platform;
@@ -70,7 +71,37 @@ public static class ReadBenchmark
             var found = await CaseLookup.Visible(session, caseIds[random.Next(caseIds.Count)], supervisor, CancellationToken.None);
             await CaseLookup.AgreementOf(session, found!, CancellationToken.None);
         });
+        await Statistics(options["analyst"], caseflow, store, fieldOffice, seconds);
         return 0;
+    }
+
+    private sealed record StaleFlag(bool Stale);
+
+    /// <summary>
+    /// Once the statistics projection has passed the last stored event (a copy of an older template catches up after
+    /// the node starts), a fixed mix: an agency of the field office, its state, the office and the nation, each for
+    /// the current fiscal year and month, at 100 requests/s.
+    /// </summary>
+    private static async Task Statistics(string token, Uri caseflow, IDocumentStore store, string fieldOffice, int seconds)
+    {
+        using var analyst = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        analyst.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var agreement = CaseFlow.Server.ReferenceData.AgreementCatalog.Load().First(a => a.FieldOfficeCode == fieldOffice);
+        var head = (await store.Advanced.FetchEventStoreStatistics()).EventSequenceNumber;
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while ((await analyst.GetFromJsonAsync<StaleFlag>(new Uri(caseflow, $"/api/statistics/jurisdictions/{agreement.Ori}?position={head}")))!.Stale)
+        {
+        }
+
+        Console.WriteLine($"reads: the statistics projection passed event {head} {waiting.Elapsed.TotalSeconds:0} s after the queue reads");
+        var now = DateTimeOffset.UtcNow;
+        var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var fy = now.Month >= 10 ? now.Year + 1 : now.Year;
+        string[] mix = [.. new[] { $"jurisdictions/{agreement.Ori}", $"states/{agreement.StateCode}", $"field-offices/{fieldOffice}", "national" }
+            .SelectMany(scope => new[] { $"/api/statistics/{scope}?fy={fy}", $"/api/statistics/{scope}?month={month}" })];
+        var next = 0;
+        await OpenLoop.Report($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, seconds, null,
+            () => Get(analyst, new Uri(caseflow, mix[Interlocked.Increment(ref next) % mix.Length])));
     }
 
     private static async Task<int> FirstPageSize(IDocumentStore store, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
