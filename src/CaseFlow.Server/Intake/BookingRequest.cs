@@ -7,7 +7,7 @@ using CaseFlow.Server.Subjects;
 
 namespace CaseFlow.Server.Intake;
 
-public sealed record ChargeData(string? Code = null, string? Description = null, string? Level = null);
+public sealed record ChargeData(string? Code = null, string? Description = null, [property: NamesOf(typeof(ChargeLevel))] string? Level = null);
 
 public sealed record NameData(string? Given = null, string? Family = null, string? Middle = null);
 
@@ -17,7 +17,7 @@ public sealed record SubjectData(
 
 /// <summary>The data of a booking referred to 287(g) processing.</summary>
 public sealed record BookingData(
-    string? Model = null,
+    [property: NamesOf(typeof(ProgramModel))] string? Model = null,
     string? BookingNumber = null,
     string? BookedAt = null,
     IReadOnlyList<ChargeData>? Charges = null,

@@ -35,8 +35,9 @@ public sealed class FieldErrors : Dictionary<string, string[]>
     {
         if (text is null)
             return null;
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
-            return value;
+        // A name, in any case, as the JSON enum converter reads it: never a number.
+        if (System.Enum.GetNames<TEnum>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } known)
+            return System.Enum.Parse<TEnum>(known);
         Add(name, $"{name} must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
         return null;
     }

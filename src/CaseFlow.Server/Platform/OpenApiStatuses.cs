@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
+using Microsoft.OpenApi.MicrosoftExtensions;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Platform;
@@ -91,7 +92,15 @@ public static class OpenApiStatuses
                 },
                 ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "400", Maximum = "599" },
-                ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["detail"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    // Generated clients (Kiota) make it their exception's message.
+                    Extensions = new Dictionary<string, IOpenApiExtension>
+                    {
+                        [OpenApiPrimaryErrorMessageExtension.Name] = new OpenApiPrimaryErrorMessageExtension { IsPrimaryErrorMessage = true },
+                    },
+                },
                 ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
                 ["retryable"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Whether sending the same request again (the same event id) can succeed." },
                 ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },
