@@ -33,7 +33,7 @@ public static class OpenApiSchemas
         ["fbiNumber"] = s => s.Pattern = Intake.BookingValidation.FbiNumberPattern,
         ["stateId"] = s => s.Pattern = Intake.BookingValidation.StateIdPattern,
         ["bookingNumber"] = s => s.Pattern = Intake.BookingValidation.BookingNumberPattern,
-        ["ori"] = s => s.Pattern = OriPattern,
+        ["ori"] = s => s.Pattern ??= OriPattern,
         ["dateOfBirth"] = s => s.Format = "date",
         ["bookedAt"] = DateTime,
         ["scheduledRelease"] = DateTime,

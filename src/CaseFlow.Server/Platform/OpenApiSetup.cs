@@ -20,7 +20,7 @@ public static class OpenApiSetup
             o.AddDocumentTransformer(OpenApiEvents.DescribeEnvelopes);
             o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
             o.AddDocumentTransformer(OpenApiSchemas.AddListItemComponents);
-            o.AddDocumentTransformer(OpenApiSharedSchemas.ShareUnions);
+            o.AddDocumentTransformer(OpenApiSharedSchemas.ShareUnionsAndRecords);
             o.AddDocumentTransformer(OpenApiStatuses.DescribeProblem);
             o.AddDocumentTransformer(OpenApiSharedSchemas.ShareEnums);
             o.AddOperationTransformer(CamelCaseQueryParameters);

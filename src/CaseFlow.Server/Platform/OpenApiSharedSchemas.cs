@@ -16,7 +16,8 @@ namespace CaseFlow.Server.Platform;
 /// generator makes them and, once the document is complete, every marked copy becomes a reference to the one component:
 /// an enum (text read as its names, <see cref="NamesOfAttribute"/>, included) as a string enum of the names the server
 /// accepts; a polymorphic type (<see cref="JsonPolymorphicAttribute"/>: a case's events) as the <c>oneOf</c> of one
-/// schema per derived type, discriminated as the server writes it. New members and endpoints come out shared unaided.
+/// schema per derived type, discriminated as the server writes it; stored JSON described as a type
+/// (<see cref="DescribedAsAttribute"/>) as that type's component. New members and endpoints come out shared unaided.
 /// </summary>
 public static class OpenApiSharedSchemas
 {
@@ -34,6 +35,8 @@ public static class OpenApiSharedSchemas
             schema.MaxLength = null;
             type = names.Enum;
         }
+        else if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(DescribedAsAttribute), inherit: false) is [DescribedAsAttribute described])
+            type = described.Type;
         else if (!type.IsEnum && type.GetCustomAttribute<JsonPolymorphicAttribute>(inherit: false) is null)
             return Task.CompletedTask;
 
@@ -44,12 +47,21 @@ public static class OpenApiSharedSchemas
         return Task.CompletedTask;
     }
 
-    /// <summary>The polymorphic types' components, with one component per derived type and the lists those hold.</summary>
-    public static async Task ShareUnions(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
+    /// <summary>
+    /// The polymorphic types' components, with one component per derived type, and the components of members described
+    /// as a type (<see cref="DescribedAsAttribute"/>); then the lists those hold.
+    /// </summary>
+    public static async Task ShareUnionsAndRecords(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         foreach (var id in Rewrite(document, type => !type.IsEnum))
-            document.Components!.Schemas![id] = await Union(id, Shared[id], document, context, json, ct);
+        {
+            if (Shared[id].GetCustomAttribute<JsonPolymorphicAttribute>(inherit: false) is not null)
+                document.Components!.Schemas![id] = await Union(id, Shared[id], document, context, json, ct);
+            else
+                await ComponentOf(Shared[id], document, context, json, ct, keep: true);
+        }
+
         await OpenApiSchemas.AddListItemComponents(document, context, ct);
     }
 
@@ -128,47 +140,77 @@ public static class OpenApiSharedSchemas
     };
 
     /// <summary>
-    /// The <c>oneOf</c> of one schema per derived type (<c>CaseEventDetainerPrepared</c>: the type's own component's
-    /// members and the discriminator member, as the server writes it), discriminated by that member.
+    /// The <c>oneOf</c> of one schema per derived type (<c>CaseEventDetainerPrepared</c>: the type's own members and the
+    /// discriminator member, as the server writes it), discriminated by that member.
     /// </summary>
     private static async Task<OpenApiSchema> Union(
         string id, Type type, OpenApiDocument document, OpenApiDocumentTransformerContext context, JsonSerializerOptions json, CancellationToken ct)
     {
         var discriminator = type.GetCustomAttribute<JsonPolymorphicAttribute>(inherit: false)!.TypeDiscriminatorPropertyName ?? "$type";
-        var members = new List<(string Value, string Component)>();
+        var members = new List<(string Value, OpenApiSchema Member)>();
         foreach (var derived in type.GetCustomAttributes<JsonDerivedTypeAttribute>(inherit: false))
         {
-            var value = (string)derived.TypeDiscriminator!;
-            var dataId = OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(derived.DerivedType))!;
-            var schemas = document.Components!.Schemas!;
-            var shared = schemas.ContainsKey(dataId);
-            await OpenApiSchemas.AddComponent(dataId, derived.DerivedType, document, context, ct);
-            var data = (OpenApiSchema)schemas[dataId];
-            // Only the type's own component that something else uses stays: a client would get an unused class.
-            if (!shared)
-                schemas.Remove(dataId);
+            var data = await ComponentOf(derived.DerivedType, document, context, json, ct, keep: false);
+            members.Add(((string)derived.TypeDiscriminator!, new OpenApiSchema
+            {
+                Description = $"A {derived.TypeDiscriminator} event as the server writes it, its type in `{discriminator}`.",
+                Required = data.Required,
+                Properties = data.Properties,
+            }));
+        }
+
+        return OneOfByType(id, discriminator, members, document);
+    }
+
+    /// <summary>
+    /// The type's component, made if the document has none; unless <paramref name="keep"/>, one made here is not kept
+    /// (a client would get a class nothing uses).
+    /// </summary>
+    private static async Task<OpenApiSchema> ComponentOf(
+        Type type, OpenApiDocument document, OpenApiDocumentTransformerContext context, JsonSerializerOptions json, CancellationToken ct, bool keep)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(type))!;
+        var schemas = document.Components!.Schemas!;
+        var existed = schemas.ContainsKey(id);
+        await OpenApiSchemas.AddComponent(id, type, document, context, ct);
+        var component = (OpenApiSchema)schemas[id];
+        if (!existed && !keep)
+            schemas.Remove(id);
+        return component;
+    }
+
+    /// <summary>
+    /// The <c>oneOf</c> of the members, each stored as component <c>{id}{value}</c> with the discriminator member (its
+    /// one value) added, discriminated by it: a generated client reads each as a class of its own.
+    /// </summary>
+    private static OpenApiSchema OneOfByType(string id, string discriminator, IEnumerable<(string Value, OpenApiSchema Member)> members, OpenApiDocument document)
+    {
+        var schemas = document.Components!.Schemas!;
+        var components = new List<(string Value, string Component)>();
+        foreach (var (value, member) in members)
+        {
             var properties = new Dictionary<string, IOpenApiSchema> { [discriminator] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(value)] } };
-            foreach (var (name, property) in data.Properties ?? new Dictionary<string, IOpenApiSchema>())
-                properties[name] = property;
+            foreach (var (name, property) in member.Properties ?? new Dictionary<string, IOpenApiSchema>())
+                properties.TryAdd(name, property);
             schemas[id + value] = new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                Description = $"A {value} event as the server writes it, its type in `{discriminator}`.",
-                Required = new HashSet<string>((data.Required ?? new HashSet<string>()).Prepend(discriminator)),
+                Description = member.Description,
+                Required = new HashSet<string>((member.Required ?? new HashSet<string>()).Append(discriminator)),
                 Properties = properties,
                 AdditionalPropertiesAllowed = false,
             };
-            members.Add((value, id + value));
+            components.Add((value, id + value));
         }
 
         return new OpenApiSchema
         {
             Description = $"One {id}, by its type in `{discriminator}`.",
-            OneOf = [.. members.Select(m => (IOpenApiSchema)new OpenApiSchemaReference(m.Component, document))],
+            OneOf = [.. components.Select(m => (IOpenApiSchema)new OpenApiSchemaReference(m.Component, document))],
             Discriminator = new OpenApiDiscriminator
             {
                 PropertyName = discriminator,
-                Mapping = members.ToDictionary(m => m.Value, m => new OpenApiSchemaReference(m.Component, document)),
+                Mapping = components.ToDictionary(m => m.Value, m => new OpenApiSchemaReference(m.Component, document)),
             },
         };
     }

@@ -19,7 +19,7 @@ public class BatchThroughClientTests(AppFixture app)
         {
             Events =
             [
-                new() { BookingRecordedBatchEnvelope = new() { EventId = Guid.NewGuid(), Type = "BookingRecorded", OccurredAt = referredAt,
+                new() { BookingRecordedBatchEnvelope = new() { EventId = Guid.NewGuid(), Type = BookingRecordedBatchEnvelope_type.BookingRecorded, OccurredAt = referredAt,
                     Data = GeneratedClient.Booking(bookingNumber, ProgramModel.JEM, referredAt, "A045678901") } },
                 new() { ScreeningOpenedBatchEnvelope = new() { EventId = Guid.NewGuid(), Type = ScreeningOpenedBatchEnvelope_type.ScreeningOpened, CaseId = caseId,
                     OccurredAt = openedAt, OfficerId = CaseScenario.Badge, Data = new() { OpenedAt = openedAt } } },

@@ -64,6 +64,9 @@ public class JemCaseThroughClientTests(AppFixture app)
         var history = await auditor.Api.Cases[caseId].History.GetAsync(q => q.QueryParameters.Limit = 50, ct);
         history!.Items!.Select(e => e.Version).ShouldBe(Enumerable.Range(1, (int)closed.Version!.Value).Select(v => (long?)v));
         history.Items!.Single(e => e.Type == "HoldStarted").Version.ShouldBe(eligible.Version + 1);
+        var prepared = history.Items!.Single(e => e.Type == "DetainerPrepared");
+        prepared.Metadata!.Hash.ShouldNotBeNullOrEmpty();
+        prepared.OccurredAt.ShouldNotBeNull();
         var integrity = await auditor.Api.Cases[caseId].Integrity.GetAsync(cancellationToken: ct);
         integrity!.Intact.ShouldBe(true);
         integrity.EventsChecked.ShouldBe((int)closed.Version!.Value);

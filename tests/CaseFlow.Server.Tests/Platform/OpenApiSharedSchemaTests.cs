@@ -64,6 +64,27 @@ public class OpenApiSharedSchemaTests(AppFixture app)
     }
 
     [Fact]
+    public async Task a_history_event_has_its_metadata_record_and_its_instant_typed()
+    {
+        var history = (await Document())["components"]!["schemas"]!["HistoryEvent"]!["properties"]!;
+
+        ((string?)history["metadata"]!["$ref"]).ShouldBe("#/components/schemas/EventMetadata");
+        ((string?)history["occurredAt"]!["format"]).ShouldBe("date-time");
+        history["occurredAt"]!["maxLength"].ShouldBeNull();
+        var headers = typeof(EventHeaders).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
+        (await Document())["components"]!["schemas"]!["EventMetadata"]!["properties"]!.AsObject().Select(p => p.Key).ShouldBe(headers, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_booking_in_a_batch_names_its_type_as_every_other_batch_envelope_does()
+    {
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        foreach (var (type, envelope) in schemas["BatchItem"]!["discriminator"]!["mapping"]!.AsObject())
+            Names(schemas[((string)envelope!).Split('/')[^1]]!["properties"]!["type"]!).ShouldBe([type]);
+    }
+
+    [Fact]
     public async Task the_problem_detail_is_the_message_generated_clients_throw_with()
     {
         var detail = (await Document())["components"]!["schemas"]!["Problem"]!["properties"]!["detail"]!;
