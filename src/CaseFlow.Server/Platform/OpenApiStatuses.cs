@@ -50,12 +50,18 @@ public static class OpenApiStatuses
         // Wolverine adds a 200 of IResult to an endpoint that declares another success: only declared successes stay.
         var successes = (operation.Responses ?? []).Where(r => int.Parse(r.Key) < 400 && (declared.Count == 0 || declared.Contains(int.Parse(r.Key))));
         foreach (var (status, response) in successes.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            if (response is OpenApiResponse success)
+                success.Headers = OpenApiHeaders.For(int.Parse(status), description);
             responses[status] = response;
+        }
+
         foreach (var status in errors)
         {
             responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
                 Description = Meanings.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status),
+                Headers = OpenApiHeaders.For(status, description),
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     [ProblemMediaType] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
