@@ -12,7 +12,10 @@ public sealed class FieldErrors : Dictionary<string, string[]>
     public void Add(string name, string message) =>
         this[name] = TryGetValue(name, out var existing) ? [.. existing, message] : [message];
 
-    public string? Required(string name, string? text, int maxLength = 200)
+    /// <summary>The longest text a member checked by <see cref="Required"/> may hold unless it names its own limit.</summary>
+    public const int MaxTextLength = 200;
+
+    public string? Required(string name, string? text, int maxLength = MaxTextLength)
     {
         if (string.IsNullOrWhiteSpace(text))
             Add(name, $"{name} is required.");
