@@ -6,6 +6,7 @@ using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Subjects;
 using JasperFx;
 using Wolverine.Http;
@@ -32,6 +33,7 @@ builder.Services.AddOptions<GovernanceOptions>().Bind(builder.Configuration.GetS
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GovernanceOptions>, GovernanceOptionsValidation>();
 builder.Services.Configure<QueueOptions>(builder.Configuration.GetSection("Queues"));
 builder.Services.AddSingleton<QueueFreshness>();
+builder.Services.AddSingleton<StatisticsRunner>();
 builder.Services.AddSingleton<QueueRunner>();
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<IntakeServices>();

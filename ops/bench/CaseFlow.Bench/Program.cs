@@ -14,6 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: CaseFlow.Bench baseline URL CONNECTION | load --caseflow URL --baseline URL --token JWT --clients 16,32 --requests N"
         + " | batch --caseflow URL --token JWT --connection CS --server-pid PID [--cases 100 --events-per-case 10 --batch-sizes 100,500]"
-        + " | reads --caseflow URL --jail JWT --supervisor JWT --connection CS [--cases 10000 --seconds 20]");
+        + " | reads --caseflow URL --jail JWT --supervisor JWT --analyst JWT --connection CS [--cases 10000 --seconds 20]");
     return 2;
 }

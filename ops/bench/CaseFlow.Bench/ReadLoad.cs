@@ -26,6 +26,7 @@ public static class ReadLoad
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
         using var jail = Client(options["jail"]);
         using var supervisor = Client(options["supervisor"]);
+        using var analyst = Client(options["analyst"]);
 
         var building = Stopwatch.StartNew();
         var (caseIds, position) = await BuildCorpus(jail, caseflow, cases);
@@ -48,7 +49,27 @@ public static class ReadLoad
 
         await Report("GET /api/cases/{id}", 1000, seconds, () => Get(supervisor, new Uri(caseflow, $"/api/cases/{caseIds[random.Next(caseIds.Count)]}")));
         await Report("SQL case summary document", 1000, seconds, () => Summary(database, caseIds[random.Next(caseIds.Count)]));
+
+        catchingUp.Restart();
+        while ((await analyst.GetFromJsonAsync<StaleFlag>(new Uri(caseflow, $"/api/statistics/jurisdictions/{Ori}?position={position}")))!.Stale)
+        {
+        }
+
+        Console.WriteLine($"the statistics projection passed position {position} {catchingUp.Elapsed.TotalSeconds:0.0} s after the queues");
+        var mix = StatisticsMix(DateTimeOffset.UtcNow);
+        var next = 0;
+        await Report($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, seconds,
+            () => Get(analyst, new Uri(caseflow, mix[Interlocked.Increment(ref next) % mix.Length])));
         return 0;
+    }
+
+    /// <summary>The fixed statistics mix: the corpus's agency, its state and field office, and the nation, each for the current fiscal year and month.</summary>
+    private static string[] StatisticsMix(DateTimeOffset now)
+    {
+        var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var fy = now.Month >= 10 ? now.Year + 1 : now.Year;
+        return [.. new[] { $"jurisdictions/{Ori}", "states/TX", "field-offices/HOU", "national" }
+            .SelectMany(scope => new[] { $"/api/statistics/{scope}?fy={fy}", $"/api/statistics/{scope}?month={month}" })];
     }
 
     private sealed record StaleFlag(bool Stale);

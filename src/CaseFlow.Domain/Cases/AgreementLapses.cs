@@ -9,7 +9,7 @@ public static class AgreementLapses
     {
         if (agreement is null)
             return [];
-        var closedAt = state.Facts.Where(f => !state.VoidedEventIds.Contains(f.EventId)).Select(f => f.Event).OfType<CaseClosed>().LastOrDefault()?.ClosedAt;
+        var closedAt = state.KeptEvents().OfType<CaseClosed>().LastOrDefault()?.ClosedAt;
         var openUntil = state.Disposition is not null && closedAt is { } closed ? closed : now;
         var periods = agreement.Periods;
         return periods

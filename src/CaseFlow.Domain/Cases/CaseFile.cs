@@ -121,6 +121,9 @@ public sealed partial record CaseFile : IChainedState<CaseFile>
     public IReadOnlyList<CaseFact> Facts { get; init; } = [];
     public IReadOnlyList<Guid> VoidedEventIds { get; init; } = [];
 
+    /// <summary>The events the case stands on, in the order stored: every one but those voided or withdrawn.</summary>
+    public IEnumerable<CaseEvent> KeptEvents() => Facts.Where(f => !VoidedEventIds.Contains(f.EventId)).Select(f => f.Event);
+
     /// <summary>An asserted citizenship claim not yet resolved: it blocks every enforcement step.</summary>
     public bool ClaimOpen => ClaimAssertedAt is not null && ClaimOutcome is null;
 

@@ -36,7 +36,7 @@ public static class CaseQueues
     /// <summary>The detainer or the package awaiting review, if any (a returned one waits for the preparer, not the supervisor).</summary>
     public static PendingReview? PendingReview(CaseFile state) =>
         state.Detainer is { Stage: DetainerStage.Prepared } detainer
-            ? new PendingReview(ReviewSubject.Detainer, detainer.PreparedAt, detainer.PreparedBy, Kept(state).Count(e => e is DetainerReturned))
+            ? new PendingReview(ReviewSubject.Detainer, detainer.PreparedAt, detainer.PreparedBy, state.KeptEvents().Count(e => e is DetainerReturned))
             : state.Review is { Stage: ReviewStage.Pending } review
                 ? new PendingReview(ReviewSubject.ChargingDocuments, review.SubmittedAt, state.ChargingDocumentPreparedBy ?? state.I213PreparedBy, review.Returns)
                 : null;
@@ -59,7 +59,4 @@ public static class CaseQueues
 
     private static bool InCustody(CaseFile state) =>
         state.ReleasedAt is null && state.TransferredToIceAt is null && state.TransferredToOri is null && state.Disposition is null;
-
-    private static IEnumerable<CaseEvent> Kept(CaseFile state) =>
-        state.Facts.Where(f => !state.VoidedEventIds.Contains(f.EventId)).Select(f => f.Event);
 }

@@ -8,7 +8,7 @@ public static class ReviewPackage
 {
     public static IReadOnlySet<ReviewItem> PreparedSinceLastDecision(CaseFile state)
     {
-        var kept = state.Facts.Where(f => !state.VoidedEventIds.Contains(f.EventId)).Select(f => f.Event).ToList();
+        var kept = state.KeptEvents().ToList();
         var lastDecision = kept.FindLastIndex(e => e is ReviewReturnedForCorrection or ReviewApproved);
         return kept.Skip(lastDecision + 1)
             .Select(e => e switch { I213Prepared => ReviewItem.I213, ChargingDocumentPrepared => ReviewItem.ChargingDocument, _ => (ReviewItem?)null })

@@ -7,7 +7,7 @@ namespace CaseFlow.Server.Governance;
 public static class AgencyTimeZones
 {
     /// <summary>Every officer was nominated under an agreement of the agency, so an ORI without one is not expected; it reads as UTC.</summary>
-    private const string Unknown = "UTC";
+    public const string Unknown = "UTC";
 
     public static async Task<Func<string, string>> Of(IQuerySession session, IEnumerable<string> oris, CancellationToken ct)
     {

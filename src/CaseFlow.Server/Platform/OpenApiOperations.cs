@@ -22,6 +22,7 @@ public static class OpenApiOperations
         ["Subjects"] = "The person behind a case: search, identifiers, sealing and erasure orders.",
         ["Audit"] = "The access audit.",
         ["Queues"] = "Supervisors' queues, boards and case searches with live deadlines.",
+        ["Statistics"] = "Per-jurisdiction statistics with ICE's definitions, by agency, state, field office and nation; JSON or CSV.",
         ["Operations"] = "Projections, dead letters and the subject vault, for administrators.",
     };
 

@@ -27,6 +27,7 @@ public static class OpenApiSetup
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
             o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
             o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);
+            o.AddOperationTransformer(Statistics.StatisticsCsv.DescribeCsv);
             o.AddSchemaTransformer(OpenApiSchemas.TypeConvertedValues);
             o.AddSchemaTransformer(OpenApiSharedSchemas.Mark);
         });

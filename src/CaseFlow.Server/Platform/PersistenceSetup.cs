@@ -6,6 +6,7 @@ using CaseFlow.Server.Feed;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Queues;
+using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Subjects;
 using JasperFx;
 using JasperFx.CodeGeneration;
@@ -58,10 +59,12 @@ public static class PersistenceSetup
                 {
                     opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
                     opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async);
+                    opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async);
                 }
 
                 opts.Schema.For<FeedEntry>().Index(f => f.Ori);
                 CaseQueueSchema.Configure(opts);
+                CaseStatisticsProjection.Configure(opts);
                 // Every document type is declared here, so db-apply creates its table before a production node needs it.
                 opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.

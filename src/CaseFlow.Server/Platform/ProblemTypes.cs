@@ -31,7 +31,7 @@ public static class ProblemTypes
         "invalid-request", "unreadable-body", "body-too-large", "batch-too-large", "rate-limited",
         // Identity and scope
         "officer-mismatch", "officer-not-yours", "role-may-not-post-event-type", "appended-by-caseflow",
-        "agreement-not-found", "case-not-found", "complaint-not-found", "officer-not-found", "subject-not-found", "subject-order-not-found",
+        "agreement-not-found", "case-not-found", "complaint-not-found", "officer-not-found", "statistics-scope-not-found", "subject-not-found", "subject-order-not-found",
         // Writes
         "event-id-conflict", "stale-version", "case-busy", "officer-busy", "agreement-busy", "complaint-busy", "subject-busy",
         "booking-already-recorded", "officer-already-nominated", "complaint-already-recorded", "agreement-already-recorded", "subject-order-conflict",

@@ -26,13 +26,15 @@ public sealed record CaseQueueRow
     public DateTimeOffset? DeadlineAt { get; init; }
     public DateTimeOffset? ClaimAt { get; init; }
 
+    /// <summary>The row of a case; its indexed instants in UTC, as PostgreSQL's <c>timestamptz</c> columns take them (a jail may send any offset).</summary>
     public static CaseQueueRow Of(CaseFile state)
     {
         var at = CaseQueues.Of(state);
         return new CaseQueueRow
         {
             Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model, Status = state.Status,
-            BookedAt = state.BookedAt, ReviewAt = at.Review, DetainerAt = at.Detainer, ReleaseAt = at.Release, DeadlineAt = at.Deadline, ClaimAt = at.Claim,
+            BookedAt = state.BookedAt.ToUniversalTime(), ReviewAt = at.Review?.ToUniversalTime(), DetainerAt = at.Detainer?.ToUniversalTime(),
+            ReleaseAt = at.Release?.ToUniversalTime(), DeadlineAt = at.Deadline?.ToUniversalTime(), ClaimAt = at.Claim?.ToUniversalTime(),
         };
     }
 }

@@ -24,6 +24,7 @@ public static class Policies
     public const string ReadAccessLog = "audit:read";
     public const string OrderSubjects = "subjects:orders";
     public const string ReadQueues = "queues:read";
+    public const string ReadStatistics = "statistics:read";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -42,6 +43,7 @@ public static class Policies
         options.AddPolicy(AppendCaseEvents, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor]));
         options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(ReadQueues, RolesIn([Roles.Supervisor, Roles.Auditor]));
+        options.AddPolicy(ReadStatistics, RolesIn(Roles.All));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));

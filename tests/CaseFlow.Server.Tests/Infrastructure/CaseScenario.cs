@@ -10,7 +10,7 @@ namespace CaseFlow.Server.Tests.Infrastructure;
 /// A made-up agency with an agreement for one model, one designated officer authorized for it since <see cref="Start"/>
 /// plus eight days, its jail system, and ICE supervisors of its field office: everything a case needs, unique to one test.
 /// </summary>
-public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, ProgramModel model)
+public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, ProgramModel model, string fieldOffice = SyntheticAgencies.FieldOffice)
 {
     public const string Badge = "JEM-7";
     public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-30);
@@ -18,26 +18,31 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
     public string Ori => ori;
     public Guid OfficerId => officerId;
     public string Jail => app.Tokens.For(Roles.ScreeningSystem, ori: ori, subject: $"jail-{ori}");
-    public string Supervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice, subject: "supervisor-a");
+    public string Supervisor => app.Tokens.For(Roles.Supervisor, fieldOffice: fieldOffice, subject: "supervisor-a");
 
     /// <param name="alsoSigned">Another model the agency holds an agreement for (its officer is designated for <paramref name="model"/> only).</param>
-    public static async Task<CaseScenario> Create(AppFixture app, ProgramModel model = ProgramModel.JEM, ProgramModel? alsoSigned = null)
+    /// <param name="place">Where the agency is (Guam unless given).</param>
+    /// <param name="since">When its officer was nominated (<see cref="Start"/> unless given); authorized eight days later.</param>
+    public static async Task<CaseScenario> Create(
+        AppFixture app, ProgramModel model = ProgramModel.JEM, ProgramModel? alsoSigned = null, SyntheticPlace? place = null, DateTimeOffset? since = null)
     {
-        var ori = await SyntheticAgencies.Sign(app.Store, alsoSigned is { } other ? [model, other] : [model]);
+        place ??= SyntheticAgencies.Guam;
+        var start = since ?? Start;
+        var ori = await SyntheticAgencies.Sign(app.Store, place, alsoSigned is { } other ? [model, other] : [model]);
         var agency = app.Tokens.For(Roles.ScreeningSystem, ori: ori);
-        var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice);
-        var officerId = await app.Host.Nominate(agency, Badge, Start, model.ToString());
-        await app.Host.OfficerEvent(ice, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(Start.AddDays(1)), result = "Passed" });
+        var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: place.FieldOffice);
+        var officerId = await app.Host.Nominate(agency, Badge, start, model.ToString());
+        await app.Host.OfficerEvent(ice, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(start.AddDays(1)), result = "Passed" });
         await app.Host.OfficerEvent(ice, officerId, "TrainingCompleted", new
         {
-            course = "287(g) basic", model = model.ToString(), completedAt = Envelopes.Instant(Start.AddDays(5)), exams = new object[] { new { exam = "Law", score = 88 } },
+            course = "287(g) basic", model = model.ToString(), completedAt = Envelopes.Instant(start.AddDays(5)), exams = new object[] { new { exam = "Law", score = 88 } },
         });
-        await app.Host.OfficerEvent(ice, officerId, "OfficerCertified", new { model = model.ToString(), certifiedAt = Envelopes.Instant(Start.AddDays(6)) });
+        await app.Host.OfficerEvent(ice, officerId, "OfficerCertified", new { model = model.ToString(), certifiedAt = Envelopes.Instant(start.AddDays(6)) });
         await app.Host.OfficerEvent(ice, officerId, "AuthorizationIssued", new
         {
-            models = new[] { model.ToString() }, effectiveAt = Envelopes.Instant(Start.AddDays(8)), letterRef = "FOD-SFR-1", form70006Ref = "70-006-1", credentialNumber = "C-1",
+            models = new[] { model.ToString() }, effectiveAt = Envelopes.Instant(start.AddDays(8)), letterRef = "FOD-SFR-1", form70006Ref = "70-006-1", credentialNumber = "C-1",
         });
-        return new CaseScenario(app, ori, officerId, model);
+        return new CaseScenario(app, ori, officerId, model, place.FieldOffice);
     }
 
     /// <summary>

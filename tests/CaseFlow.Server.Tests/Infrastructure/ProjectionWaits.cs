@@ -1,6 +1,7 @@
 using Alba;
 using CaseFlow.Server.Feed;
 using CaseFlow.Server.Queues;
+using CaseFlow.Server.Statistics;
 using Marten;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
@@ -16,6 +17,9 @@ public static class ProjectionWaits
 
     /// <summary>Until the queue shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
     public static Task QueuesHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseQueueProjection.ProjectionName, caseIds);
+
+    /// <summary>Until the statistics shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
+    public static Task StatisticsHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseStatisticsProjection.ProjectionName, caseIds);
 
     private static async Task ShardHasApplied(this IAlbaHost host, string projection, Guid[] caseIds)
     {

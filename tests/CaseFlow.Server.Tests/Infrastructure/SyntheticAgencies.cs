@@ -21,15 +21,20 @@ public static class SyntheticAgencies
     public const string TimeZone = "Pacific/Guam";
     public static readonly DateOnly SignedOn = new(2025, 1, 6);
 
-    public static async Task<string> Sign(IDocumentStore store, params ProgramModel[] models)
+    /// <summary>Where the made-up agencies are unless a test places one elsewhere: Guam.</summary>
+    public static readonly SyntheticPlace Guam = new(State, FieldOffice, TimeZone);
+
+    public static Task<string> Sign(IDocumentStore store, params ProgramModel[] models) => Sign(store, Guam, models);
+
+    public static async Task<string> Sign(IDocumentStore store, SyntheticPlace place, params ProgramModel[] models)
     {
         var name = $"Test County Sheriff's Office {Guid.NewGuid():N}";
-        var ori = Ori.Surrogate(State, name);
+        var ori = Ori.Surrogate(place.State, name);
         await using var session = store.LightweightSession();
         foreach (var model in models)
         {
-            var signed = new AgreementSigned(AgreementId.For(ori, model), ori, true, name, State, null, model, SignedOn,
-                FieldOffice, TimeZone, new DateOnly(2025, 7, 18), Source);
+            var signed = new AgreementSigned(AgreementId.For(ori, model), ori, true, name, place.State, null, model, SignedOn,
+                place.FieldOffice, place.TimeZone, new DateOnly(2025, 7, 18), Source);
             var incoming = new IncomingEvent(Guid.NewGuid(), nameof(AgreementSigned), LocalDay.Start(SignedOn, signed.TimeZone), true, null, "fixture");
             session.Events.StartStream<Agreement>(signed.AgreementId,
                 EventStager.Stage(session, signed.AgreementId, 1, EventChain.Genesis, incoming, signed, AgreementSeed.Actor));
@@ -39,3 +44,6 @@ public static class SyntheticAgencies
         return ori;
     }
 }
+
+/// <summary>The state, ICE field office and IANA time zone a made-up agency is placed in.</summary>
+public sealed record SyntheticPlace(string State, string FieldOffice, string TimeZone);

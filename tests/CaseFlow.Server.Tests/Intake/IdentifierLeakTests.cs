@@ -54,6 +54,12 @@ public class IdentifierLeakTests(AppFixture app)
         var found = await (await app.Host.GetAs(jem.Supervisor, $"/api/cases?ori={jem.Ori}")).ReadAsTextAsync();
         found.ShouldContain(jemCase.ToString(), customMessage: "the search must cover the case search's answer");
         problems.Add(found);
+        // So do the statistics, from theirs.
+        await app.Host.StatisticsHaveApplied(jemCase, wsoCase);
+        var statistics = await (await app.Host.GetAs(jem.Supervisor, $"/api/statistics/jurisdictions/{jem.Ori}")).ReadAsTextAsync();
+        statistics.ShouldContain("\"bookingsReferred\":1", customMessage: "the search must cover statistics that count the case");
+        problems.Add(statistics);
+        problems.Add(await (await app.Host.GetAs(jem.Supervisor, $"/api/statistics/field-offices/{SyntheticAgencies.FieldOffice}")).ReadAsTextAsync());
         var read = await (await app.Host.GetAs(jem.Jail, $"/api/subjects/{CaseId.SubjectRefFor(jemCase)}")).ReadAsTextAsync();
         read.ShouldContain(stateId, customMessage: "the subject read must have decrypted the identifiers");
 

@@ -60,6 +60,21 @@ public class HealthAndDocumentationTests(AppFixture app)
     }
 
     [Fact]
+    public async Task the_statistics_are_typed_in_the_openapi_document_as_json_and_csv()
+    {
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await (await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"))).ReadAsTextAsync())!;
+
+        foreach (var path in new[] { "/api/statistics/jurisdictions/{ori}", "/api/statistics/states/{state}", "/api/statistics/field-offices/{code}", "/api/statistics/national" })
+        {
+            var content = document["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!;
+            ((string?)content["application/json"]!["schema"]!["$ref"]).ShouldBe("#/components/schemas/StatisticsAnswer", path);
+            ((string?)content["text/csv"]!["schema"]!["type"]).ShouldBe("string", path);
+        }
+
+        document["components"]!["schemas"]!.AsObject().Select(p => p.Key).ShouldContain("PeriodFigures");
+    }
+
+    [Fact]
     public async Task the_reference_page_is_served_at_docs()
     {
         var result = await app.Host.Scenario(s => s.Get.Url("/docs/v1"));

@@ -59,6 +59,9 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] ComplaintWrite = [A, A, N, F, F, F, F, A];
     private static readonly Expect[] AgencyFeed = [A, A, A, F, F, F, F, F];
     private static readonly Expect[] Queue = [F, F, F, A, E, A, F, F];
+    // Statistics: an agency's own (as governance reads), the field office's for its supervisors, every wider roll-up for auditors, analysts and admins.
+    private static readonly Expect[] FieldOfficeStatistics = [N, N, N, A, N, A, A, A];
+    private static readonly Expect[] WideStatistics = [N, N, N, N, N, A, A, A];
 
     /// <summary>The supervisors' queues, each asked for the world's agency: another field office's supervisor gets an empty page.</summary>
     private static readonly string[] Queues = ["review", "detainers", "releases", "deadlines", "citizenship-claims"];
@@ -113,6 +116,11 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/cases", "search", CaseSearch, w => $"/api/cases?ori={w.Ori}&status=Booked&model=JEM", _ => null);
         foreach (var queue in Queues)
             yield return new("GET", $"/api/queues/{queue}", null, Queue, w => $"/api/queues/{queue}?ori={w.Ori}", _ => null);
+        yield return new("GET", "/api/statistics/jurisdictions/{ori}", null, GovernanceRead, w => $"/api/statistics/jurisdictions/{w.Ori}?fy=2026", _ => null);
+        yield return new("GET", "/api/statistics/field-offices/{code}", null, FieldOfficeStatistics,
+            _ => $"/api/statistics/field-offices/{SyntheticAgencies.FieldOffice}?fy=2026", _ => null);
+        yield return new("GET", "/api/statistics/states/{state}", null, WideStatistics, _ => $"/api/statistics/states/{SyntheticAgencies.State}?fy=2026", _ => null);
+        yield return new("GET", "/api/statistics/national", null, WideStatistics, _ => "/api/statistics/national?month=2026-02", _ => null);
         yield return new("GET", "/api/cases/{caseId}", null, CaseRead, w => $"/api/cases/{w.CaseId}", _ => null);
         yield return new("GET", "/api/cases/{caseId}/history", null, CaseRead, w => $"/api/cases/{w.CaseId}/history", _ => null);
         yield return new("GET", "/api/cases/{caseId}/integrity", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/integrity", _ => null);

@@ -1,0 +1,65 @@
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Domain.Officers;
+
+namespace CaseFlow.Domain.Statistics;
+
+/// <summary>Officers certified at a month's end, and of them those whose refresher is overdue then.</summary>
+public sealed record OfficerCounts(int Certified, int RefresherOverdue);
+
+/// <summary>Complaints the agencies learned of in a month, and of them those ICE was (or still is not) told of in time.</summary>
+public sealed record ComplaintCounts(int Received, int ReportedLate);
+
+/// <summary>Agreements in force at a month's end, by model, and the states with at least one of them, by model.</summary>
+public sealed record AgreementCounts(int Jem, int Wso, int StatesJem, int StatesWso);
+
+/// <summary>
+/// The statistics of the program's governance records (agreements, officers, complaints), each counted from the
+/// effective-dated record as of a month's end in the agency's own zone (docs/statistics.md).
+/// </summary>
+public static class ProgramMeasures
+{
+    /// <summary>
+    /// Certified: certified for a model (the one asked about, or any) and not disqualified for it, nor revoked, at the
+    /// month's last instant in the agency's zone. Overdue: certified, with such a model whose refresher fell due before
+    /// the month's last day.
+    /// </summary>
+    public static OfficerCounts Officers(IEnumerable<(Officer Officer, string TimeZone)> officers, DateOnly month, RefresherPolicy refresher, ProgramModel? model = null)
+    {
+        int certified = 0, overdue = 0;
+        foreach (var (officer, zone) in officers)
+        {
+            var end = StatisticsCalendar.EndOf(month, zone);
+            var models = officer.NominatedFor.Where(m => (model is null || m == model) && officer.CertifiedFor(m, end) && !officer.DisqualifiedFor(m, end)).ToList();
+            if (models.Count == 0 || officer.StatusAt(end) == OfficerStatus.Revoked)
+                continue;
+            certified++;
+            var lastDay = LocalDay.Of(end, zone);
+            if (models.Any(m => officer.RefresherDueOn(m, refresher, zone, end) is { } due && due < lastDay))
+                overdue++;
+        }
+
+        return new OfficerCounts(certified, overdue);
+    }
+
+    /// <summary>
+    /// Received in the agency-local month the agency learned of the complaint; reported late when ICE was told after
+    /// the 48 weekday hours (or, not told by <paramref name="now"/>, is already past them).
+    /// </summary>
+    public static ComplaintCounts Complaints(IEnumerable<Complaint> complaints, DateOnly month, DateTimeOffset now)
+    {
+        var received = complaints.Where(c => StatisticsCalendar.MonthOf(c.LearnedAt, c.TimeZone) == month).ToList();
+        return new ComplaintCounts(received.Count, received.Count(c => c.NotificationLate(now)));
+    }
+
+    /// <summary>In force at the month's last instant in each agreement's own zone: suspended and terminated ones excluded.</summary>
+    public static IReadOnlyList<Agreement> InForce(IEnumerable<Agreement> agreements, DateOnly month) =>
+        [.. agreements.Where(a => a.IsInForceAt(StatisticsCalendar.EndOf(month, a.TimeZone)))];
+
+    public static AgreementCounts Count(IReadOnlyList<Agreement> inForce)
+    {
+        int Of(ProgramModel model) => inForce.Count(a => a.Model == model);
+        int States(ProgramModel model) => inForce.Where(a => a.Model == model).Select(a => a.StateCode).Distinct().Count();
+        return new AgreementCounts(Of(ProgramModel.JEM), Of(ProgramModel.WSO), States(ProgramModel.JEM), States(ProgramModel.WSO));
+    }
+}

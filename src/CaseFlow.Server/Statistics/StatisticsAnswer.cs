@@ -1,0 +1,76 @@
+using CaseFlow.Domain;
+
+namespace CaseFlow.Server.Statistics;
+
+/// <summary>What the figures cover: <c>jurisdiction</c> (an ORI), <c>state</c>, <c>field-office</c> or <c>national</c>, and one model or both.</summary>
+public sealed record StatisticsScope(string Level, string? Code, ProgramModel? Model);
+
+/// <summary>The versioned definition of an encounter the encounter figures are counted under.</summary>
+public sealed record EncounterDefinition(string Version, string Definition);
+
+/// <summary>A count under one breakdown key: a probable-cause basis, a criminality class, a lift reason, a document type or a country.</summary>
+public sealed record KeyCount(string Key, int Count);
+
+/// <summary>Agreements in force in one state at the period's end, by model.</summary>
+public sealed record StateAgreements(string State, int Jem, int Wso);
+
+/// <summary>
+/// The program totals ICE's monthly report ends with, for the scope: agreements in force by model and the states they
+/// are in, as of the period's last day in each agreement's own zone, from the agreement streams whose sources are named;
+/// and the encounters of the fiscal year up to the period's end.
+/// </summary>
+public sealed record ProgramTotals(
+    string AsOfMonth, IReadOnlyList<string> Sources, int AgreementsJem, int AgreementsWso, int StatesJem, int StatesWso,
+    IReadOnlyList<StateAgreements> ByState, int EncountersFiscalYearToDate);
+
+/// <summary>
+/// Every measure over one period (a month <c>YYYY-MM</c>, or the fiscal year <c>FY2026</c>), each defined in
+/// docs/statistics.md. Durations are exact (<c>percentile_disc</c> over the period's own facts); rates are null when
+/// nothing was due. Officer and agreement figures are as of the period's last day.
+/// </summary>
+public sealed record PeriodFigures(
+    string Period,
+    int BookingsReferred,
+    int BookingsScreened,
+    int Encounters,
+    int CitizenshipClaims,
+    int CitizenshipClaimsResolved,
+    TimeSpan? ClaimResolutionMedian,
+    TimeSpan? ClaimResolutionP90,
+    int DetainersLodged,
+    IReadOnlyList<KeyCount> DetainersByBasis,
+    IReadOnlyList<KeyCount> DetainersByCriminality,
+    int DetainerNoticesDue,
+    int DetainerNoticesWithin24h,
+    decimal? DetainerNoticeRate,
+    int DetainersLifted,
+    IReadOnlyList<KeyCount> DetainersLiftedByReason,
+    int I213s,
+    int ChargingDocuments,
+    IReadOnlyList<KeyCount> ChargingDocumentsByType,
+    int SupervisoryReviews,
+    int ReturnedForCorrection,
+    decimal? ReturnForCorrectionRate,
+    TimeSpan? ReviewDecisionMedian,
+    int Releases,
+    int HoldsStarted,
+    int HoldsExpiredWithoutPickup,
+    int CustodyTransfers,
+    TimeSpan? EligibilityToTransferMedian,
+    IReadOnlyList<KeyCount> TopCountries,
+    int CertifiedOfficers,
+    int OfficersRefresherOverdue,
+    int ComplaintsReceived,
+    int ComplaintsReportedLate,
+    int AgreementsInForceJem,
+    int AgreementsInForceWso);
+
+/// <summary>
+/// A statistics answer: the scope, the fiscal year (and month, if one was asked for), the encounter definition, the
+/// program totals, the month-by-month series and the period's total, and the event <c>position</c> it is current up to.
+/// </summary>
+/// <param name="Position">The global event position the statistics had applied when read: every write answered with a position at or below it is counted.</param>
+/// <param name="Stale">True when the request named a <c>position</c> the statistics had not reached within the wait.</param>
+public sealed record StatisticsAnswer(
+    StatisticsScope Scope, int FiscalYear, string? Month, EncounterDefinition EncounterPolicy, ProgramTotals ProgramTotals,
+    IReadOnlyList<PeriodFigures> Months, PeriodFigures Total, long Position, bool Stale);

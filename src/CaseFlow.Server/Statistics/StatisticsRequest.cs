@@ -1,0 +1,71 @@
+using System.Globalization;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Statistics;
+using CaseFlow.Server.Platform;
+
+namespace CaseFlow.Server.Statistics;
+
+/// <summary>The query of every statistics read: a fiscal year (<c>fy=2026</c>) or a month (<c>month=2026-02</c>), a model, and the position to wait for.</summary>
+public sealed record StatisticsPeriod(string? Fy = null, string? Month = null, string? Model = null, string? Position = null);
+
+/// <summary>The roll-up levels, as the paths name them.</summary>
+public enum StatisticsLevel
+{
+    Jurisdiction,
+    State,
+    FieldOffice,
+    National,
+}
+
+/// <summary>A statistics request, read and checked: the level and its code, the fiscal year and month, the model and the position.</summary>
+public sealed record StatisticsRequest(StatisticsLevel Level, string? Code, int FiscalYear, DateOnly? Month, ProgramModel? Model, long? Position)
+{
+    public string LevelName => Level switch
+    {
+        StatisticsLevel.Jurisdiction => "jurisdiction",
+        StatisticsLevel.State => "state",
+        StatisticsLevel.FieldOffice => "field-office",
+        _ => "national",
+    };
+
+    /// <param name="today">The fiscal year asked for when neither <c>fy</c> nor <c>month</c> is given is that of this date.</param>
+    public static StatisticsRequest? Read(StatisticsLevel level, string? code, StatisticsPeriod period, DateOnly today, FieldErrors errors)
+    {
+        var checkedCode = level switch
+        {
+            StatisticsLevel.Jurisdiction => Ori(code, errors),
+            StatisticsLevel.State => errors.Code("state", code, 2),
+            StatisticsLevel.FieldOffice => errors.Code("code", code, 3),
+            _ => null,
+        };
+        var month = period.Month is null ? null : StatisticsCalendar.ParseMonth(period.Month);
+        if (period.Month is not null && month is null)
+            errors.Add("month", "month must be a month YYYY-MM from 2000-01 to 2099-12.");
+        int? fy = null;
+        if (period.Fy is not null)
+        {
+            if (int.TryParse(period.Fy, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2099)
+                fy = year;
+            else
+                errors.Add("fy", "fy must be a fiscal year from 2000 to 2099 (FY2026 runs from 2025-10-01 to 2026-09-30).");
+            if (period.Month is not null)
+                errors.Add("fy", "Ask for a fiscal year or a month, not both.");
+        }
+
+        var model = errors.Enum<ProgramModel>("model", period.Model);
+        var position = period.Position is null ? (long?)null : errors.Position("position", period.Position);
+        if (errors.Count > 0)
+            return null;
+        var fiscalYear = fy ?? StatisticsCalendar.FiscalYearOf(month ?? today);
+        return new StatisticsRequest(level, checkedCode, fiscalYear, month, model, position);
+    }
+
+    private static string? Ori(string? code, FieldErrors errors)
+    {
+        var ori = code?.ToUpperInvariant();
+        if (CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
+            return ori;
+        errors.Add("ori", "ori must be a 9-character ORI.");
+        return null;
+    }
+}

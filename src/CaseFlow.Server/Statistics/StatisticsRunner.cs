@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Agreements;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Domain.Officers;
+using CaseFlow.Domain.Statistics;
+using CaseFlow.Server.Governance;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.Extensions.Options;
+
+namespace CaseFlow.Server.Statistics;
+
+/// <summary>
+/// Answers a statistics request: the request checked, the caller's reach (design.md: a jail its own agency, a supervisor
+/// the field office and its agencies, everyone else all), the wait for the position asked for, the case measures
+/// aggregated in SQL, and the governance counts as of each month's end.
+/// </summary>
+public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider clock, IOptions<GovernanceOptions> governance)
+{
+    public async Task<IResult> Read(
+        StatisticsLevel level, string? code, StatisticsPeriod period, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        if (StatisticsRequest.Read(level, code, period, DateOnly.FromDateTime(now.UtcDateTime), errors) is not { } request)
+            return Results.Problem(errors.ToProblem());
+
+        var scope = CallerScope.From(user);
+        var agreements = Reaches(scope, request) ? await AgreementsOf(session, request, scope, ct) : [];
+        if (agreements.Count == 0)
+            return Problems.NotFound("statistics-scope");
+
+        var (position, stale) = await freshness.Reach(request.Position, ct, CaseStatisticsProjection.ProjectionName);
+        var oris = request.Level == StatisticsLevel.National ? null : agreements.Select(a => a.Ori).Distinct().ToList();
+        var answer = await Answer(request, agreements, oris, session, now, ct) with { Position = position, Stale = stale };
+        return StatisticsCsv.Accepts(http.Request)
+            ? Results.Text(StatisticsCsv.Write(answer), StatisticsCsv.MediaType)
+            : Results.Ok(answer);
+    }
+
+    /// <summary>A jail reads its own agency only, a supervisor the field office and its agencies; a wider roll-up is out of their reach.</summary>
+    private static bool Reaches(CallerScope scope, StatisticsRequest request) =>
+        !(scope.IsAgency || scope.IsSupervisor)
+        || request.Level == StatisticsLevel.Jurisdiction
+        || (request.Level == StatisticsLevel.FieldOffice && scope.IsSupervisor);
+
+    private static async Task<IReadOnlyList<Agreement>> AgreementsOf(IQuerySession session, StatisticsRequest request, CallerScope scope, CancellationToken ct)
+    {
+        var code = request.Code;
+        var query = request.Level switch
+        {
+            StatisticsLevel.Jurisdiction => session.Query<Agreement>().Where(a => a.Ori == code),
+            StatisticsLevel.State => session.Query<Agreement>().Where(a => a.StateCode == code),
+            StatisticsLevel.FieldOffice => session.Query<Agreement>().Where(a => a.FieldOfficeCode == code),
+            _ => session.Query<Agreement>(),
+        };
+        return await query.InReachOf(scope).ToListAsync(ct);
+    }
+
+    private async Task<StatisticsAnswer> Answer(
+        StatisticsRequest request, IReadOnlyList<Agreement> agreements, IReadOnlyList<string>? oris, IQuerySession session, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await MeasureTable.Read(session.DocumentStore, request.FiscalYear, oris, request.Model, ct);
+        var officers = await (oris is null ? session.Query<Officer>() : session.Query<Officer>().Where(o => oris.Contains(o.Ori))).ToListAsync(ct);
+        var complaints = await (oris is null ? session.Query<Complaint>() : session.Query<Complaint>().Where(c => oris.Contains(c.Ori))).ToListAsync(ct);
+        var zones = agreements.GroupBy(a => a.Ori).ToDictionary(g => g.Key, g => g.First().TimeZone);
+        var staffed = officers.Select(o => (o, zones.GetValueOrDefault(o.Ori, AgencyTimeZones.Unknown))).ToList();
+        var ofModel = agreements.Where(a => request.Model is null || a.Model == request.Model).ToList();
+
+        PeriodFigures Figures(string period, string? month, DateOnly asOf, ComplaintCounts received) => PeriodFiguresBuilder.Of(period, table, month,
+            ProgramMeasures.Officers(staffed, asOf, governance.Value.Refresher, request.Model), received,
+            ProgramMeasures.Count(ProgramMeasures.InForce(ofModel, asOf)));
+
+        var months = request.Month is { } one ? [one] : StatisticsCalendar.MonthsOf(request.FiscalYear);
+        var series = months.Select(m => Figures(StatisticsCalendar.Name(m), StatisticsCalendar.Name(m), m, ProgramMeasures.Complaints(complaints, m, now))).ToList();
+        var last = months[^1];
+        var total = request.Month is null
+            ? Figures($"FY{request.FiscalYear}", null, last,
+                new ComplaintCounts(series.Sum(s => s.ComplaintsReceived), series.Sum(s => s.ComplaintsReportedLate)))
+            : series[0];
+        var toDate = StatisticsCalendar.MonthsOf(request.FiscalYear).Where(m => m <= last).Sum(m => table[Measures.Encounters, StatisticsCalendar.Name(m)].Count);
+        return new StatisticsAnswer(
+            new StatisticsScope(request.LevelName, request.Code, request.Model), request.FiscalYear, request.Month is { } m ? StatisticsCalendar.Name(m) : null,
+            new EncounterDefinition(EncounterPolicy.Version, EncounterPolicy.Definition), Totals(ofModel, last, toDate), series, total, 0, false);
+    }
+
+    private static ProgramTotals Totals(IReadOnlyList<Agreement> agreements, DateOnly month, int encountersToDate)
+    {
+        var inForce = ProgramMeasures.InForce(agreements, month);
+        var counts = ProgramMeasures.Count(inForce);
+        var byState = inForce.GroupBy(a => a.StateCode).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new StateAgreements(g.Key, g.Count(a => a.Model == ProgramModel.JEM), g.Count(a => a.Model == ProgramModel.WSO)))
+            .ToList();
+        return new ProgramTotals(StatisticsCalendar.Name(month), [.. agreements.Select(a => a.Source).Distinct().Order(StringComparer.Ordinal)],
+            counts.Jem, counts.Wso, counts.StatesJem, counts.StatesWso, byState, encountersToDate);
+    }
+}

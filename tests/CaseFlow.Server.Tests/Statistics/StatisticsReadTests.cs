@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using Alba;
+using CaseFlow.Server.ReferenceData;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Statistics;
+using CaseFlow.Server.Tests.Infrastructure;
+using static CaseFlow.Server.Tests.Statistics.StatisticsScenario;
+
+namespace CaseFlow.Server.Tests.Statistics;
+
+/// <summary>Reading the statistics: who reaches which roll-up, the CSV form, the program totals of ICE's list, and nothing about a case or a person.</summary>
+public class StatisticsReadTests(AppFixture app)
+{
+    private string Token(string role) => app.Tokens.For(role, subject: $"{role}-stats");
+
+    [Fact]
+    public async Task a_jail_reads_its_own_agency_a_supervisor_the_field_office_and_the_analysts_everything()
+    {
+        var scenario = await Of(app);
+        var (west, east) = (scenario.West.Ori, scenario.East.Ori);
+        var otherSupervisor = app.Tokens.For(Roles.Supervisor, fieldOffice: SyntheticAgencies.FieldOffice, subject: "supervisor-sfr");
+        var reads = new (string Token, string Url, int Status)[]
+        {
+            (scenario.West.Jail, $"/api/statistics/jurisdictions/{west}", 200),
+            (scenario.West.Jail, $"/api/statistics/jurisdictions/{east}", 404),
+            (scenario.West.Jail, $"/api/statistics/field-offices/{FieldOffice}", 404),
+            (scenario.West.Jail, $"/api/statistics/states/{Pacific.State}", 404),
+            (scenario.West.Jail, "/api/statistics/national", 404),
+            (scenario.Supervisor(app), $"/api/statistics/jurisdictions/{east}", 200),
+            (scenario.Supervisor(app), $"/api/statistics/field-offices/{FieldOffice}", 200),
+            (scenario.Supervisor(app), $"/api/statistics/field-offices/{SyntheticAgencies.FieldOffice}", 404),
+            (scenario.Supervisor(app), $"/api/statistics/states/{Pacific.State}", 404),
+            (scenario.Supervisor(app), "/api/statistics/national", 404),
+            (otherSupervisor, $"/api/statistics/jurisdictions/{west}", 404),
+            (Token(Roles.Analyst), $"/api/statistics/states/{Eastern.State}", 200),
+            (Token(Roles.Auditor), $"/api/statistics/field-offices/{FieldOffice}", 200),
+            (Token(Roles.Admin), "/api/statistics/national", 200),
+            (Token(Roles.Analyst), "/api/statistics/states/QX", 404),
+            (Token(Roles.Analyst), "/api/statistics/jurisdictions/QX0000000", 404),
+        };
+
+        foreach (var (token, url, status) in reads)
+            await app.Host.GetAs(token, $"{url}?fy=2026", status);
+    }
+
+    [Theory]
+    [InlineData("fy=26")]
+    [InlineData("fy=2026&month=2026-02")]
+    [InlineData("month=2026-13")]
+    [InlineData("month=Feb")]
+    [InlineData("model=TFM")]
+    [InlineData("position=-1")]
+    public async Task a_malformed_period_is_a_validation_problem(string query)
+    {
+        var answer = await app.Host.GetAs(Token(Roles.Analyst), $"/api/statistics/national?{query}", 400);
+
+        (await answer.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:invalid-request");
+    }
+
+    [Fact]
+    public async Task the_csv_parses_back_to_the_same_numbers_as_the_json()
+    {
+        var scenario = await Of(app);
+        var url = $"/api/statistics/jurisdictions/{scenario.West.Ori}?fy=2026"; // an agency no other test writes to
+
+        var json = await Read(app, scenario.Supervisor(app), url);
+        var csv = await app.Host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            s.WithRequestHeader("Accept", "text/csv");
+            s.Bearer(scenario.Supervisor(app));
+        });
+        var rows = Parse(await csv.ReadAsTextAsync());
+
+        rows[0].ShouldBe(["period", "figure", "key", "value"]);
+        Value(rows, "", "encounterPolicy", json.EncounterPolicy.Version).ShouldBe(json.EncounterPolicy.Definition);
+        int.Parse(Value(rows, "", "programTotals.agreements", "JEM"), CultureInfo.InvariantCulture).ShouldBe(json.ProgramTotals.AgreementsJem);
+        long.Parse(Value(rows, "", "position", ""), CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(json.Position); // read after it
+        foreach (var figures in json.Months.Append(json.Total))
+        {
+            foreach (var property in typeof(PeriodFigures).GetProperties().Where(p => p.Name != nameof(PeriodFigures.Period)))
+            {
+                var figure = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                var value = property.GetValue(figures);
+                if (value is IReadOnlyList<KeyCount> breakdown)
+                    rows.Where(r => r[0] == figures.Period && r[1] == figure).Select(r => new KeyCount(r[2], int.Parse(r[3], CultureInfo.InvariantCulture))).ShouldBe(breakdown, figure);
+                else
+                    Typed(property, Value(rows, figures.Period, figure, "")).ShouldBe(value, $"{figures.Period} {figure}");
+            }
+        }
+    }
+
+    /// <summary>On ICE's list of 2025-07-18 (every listed agreement in force through FY2026): 117 JEM and 300 WSO, each state as listed.</summary>
+    [Fact]
+    public async Task the_national_program_totals_count_icEs_list_state_by_state()
+    {
+        var answer = await Read(app, Token(Roles.Analyst), "/api/statistics/national?fy=2026");
+        var listed = AgreementCatalog.Load();
+
+        var listedStates = listed.Select(a => a.StateCode).ToHashSet();
+        var byState = answer.ProgramTotals.ByState.Where(s => listedStates.Contains(s.State)).ToList();
+        byState.Sum(s => s.Jem).ShouldBe(117);
+        byState.Sum(s => s.Wso).ShouldBe(300);
+        foreach (var state in byState)
+        {
+            (state.Jem, state.Wso).ShouldBe((listed.Count(a => a.StateCode == state.State && a.Model == CaseFlow.Domain.ProgramModel.JEM),
+                listed.Count(a => a.StateCode == state.State && a.Model == CaseFlow.Domain.ProgramModel.WSO)), state.State);
+        }
+
+        answer.ProgramTotals.Sources.ShouldContain(listed[0].Source);
+        answer.ProgramTotals.AsOfMonth.ShouldBe("2026-09");
+    }
+
+    [Fact]
+    public async Task no_case_id_booking_number_or_officer_appears_in_any_answer()
+    {
+        var scenario = await Of(app);
+        var texts = new List<string>();
+        foreach (var url in new[] { $"/api/statistics/jurisdictions/{scenario.West.Ori}", $"/api/statistics/field-offices/{FieldOffice}", $"/api/statistics/states/{Eastern.State}" })
+        {
+            texts.Add(await (await app.Host.GetAs(Token(Roles.Auditor), $"{url}?fy=2026")).ReadAsTextAsync());
+            texts.Add(await (await app.Host.Scenario(s =>
+            {
+                s.Get.Url($"{url}?fy=2026");
+                s.WithRequestHeader("Accept", "text/csv");
+                s.Bearer(Token(Roles.Auditor));
+            })).ReadAsTextAsync());
+        }
+
+        foreach (var text in texts)
+        {
+            foreach (var caseId in scenario.Cases)
+            {
+                text.ShouldNotContain(caseId.ToString(), Case.Insensitive);
+                text.ShouldNotContain(caseId.ToString("N"), Case.Insensitive);
+            }
+
+            text.ShouldNotContain(scenario.West.OfficerId.ToString(), Case.Insensitive);
+            text.ShouldNotContain(CaseScenario.Badge);
+            text.ShouldNotContain("T-"); // booking numbers of the tests' bookings
+        }
+    }
+
+    private static object? Typed(PropertyInfo property, string text)
+    {
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return text == "" ? null
+            : type == typeof(int) ? int.Parse(text, CultureInfo.InvariantCulture)
+            : type == typeof(decimal) ? decimal.Parse(text, CultureInfo.InvariantCulture)
+            : type == typeof(TimeSpan) ? TimeSpan.ParseExact(text, "c", CultureInfo.InvariantCulture)
+            : text;
+    }
+
+    private static string Value(List<string[]> rows, string period, string figure, string key) =>
+        rows.Single(r => r[0] == period && r[1] == figure && r[2] == key)[3];
+
+    /// <summary>RFC 4180: fields separated by commas, quoted when they hold a comma, a quote or a line break.</summary>
+    private static List<string[]> Parse(string csv)
+    {
+        var rows = new List<string[]>();
+        var row = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            var c = csv[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
+                    field.Append(csv[++i]);
+                else if (c == '"')
+                    quoted = false;
+                else
+                    field.Append(c);
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                row.Add(field.ToString());
+                field.Clear();
+                rows.Add([.. row]);
+                row.Clear();
+            }
+            else if (c != '\r')
+            {
+                field.Append(c);
+            }
+        }
+
+        return rows;
+    }
+}
