@@ -8,18 +8,25 @@ trap bench_cleanup EXIT
 
 bench_wait_ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.1; done; die "$1 never answered"; }
 
-# The bench database on the dev cluster, emptied: no earlier run's data or schema shapes the numbers.
+# The bench database on the dev cluster, emptied (no earlier run's data or schema shapes the numbers), or a fresh
+# copy of the template database TEMPLATE when one is given (CREATE DATABASE ... TEMPLATE: a file copy, no replay).
 bench_database() {
   # shellcheck source=pg.sh
   source "$ROOT/ops/lib/pg.sh"
   local dev port
   dev=$("$ROOT/ops/pg" start | tail -n1); port=${dev#*Port=}; port=${port%%;*}
-  pg_recreate_db "$port" caseflow_bench
+  if [ -n "${1:-}" ]; then
+    pg_psql "$port" postgres -c "drop database if exists caseflow_bench with (force)" -c "create database caseflow_bench template \"$1\"" >/dev/null
+    pg_create_db "$port" caseflow_bench
+  else
+    pg_recreate_db "$port" caseflow_bench
+  fi
   app_conn_string "$port" caseflow_bench
 }
 
+# bench_build [TEMPLATE]: the bench database (see bench_database), CaseFlow and the bench driver built, the schema applied.
 bench_build() {
-  BENCH_CONN=$(bench_database)
+  BENCH_CONN=$(bench_database "${1:-}")
   ensure_dev_key
   ensure_vault_keys
   export_vault_keys

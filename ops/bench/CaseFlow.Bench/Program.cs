@@ -6,7 +6,6 @@ return args switch
     ["baseline", var url, var connectionString] => await BaselineService.Run(url, connectionString),
     ["load", .. var rest] => await IntakeLoad.Run(LoadOptions.Parse(rest)),
     ["batch", .. var rest] => await BatchLoad.Run(rest),
-    ["reads", .. var rest] => await ReadLoad.Run(rest),
     ["rebuild", .. var rest] => await RebuildLoad.Run(rest),
     _ => Usage(),
 };
@@ -15,7 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: CaseFlow.Bench baseline URL CONNECTION | load --caseflow URL --baseline URL --token JWT --clients 16,32 --requests N"
         + " | batch --caseflow URL --token JWT --connection CS --server-pid PID [--cases 100 --events-per-case 10 --batch-sizes 100,500]"
-        + " | reads --caseflow URL --jail JWT --supervisor JWT --analyst JWT --connection CS [--cases 10000 --seconds 20]"
-        + " | rebuild --caseflow URL --jail JWT --analyst JWT --server-pid PID --connection CS [--cases 10000 --rounds 2]");
+        + " | rebuild --connection CS [--rounds 2]");
     return 2;
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Statistics;
 using JasperFx;
@@ -14,9 +13,9 @@ using Npgsql;
 namespace CaseFlow.Bench;
 
 /// <summary>
-/// Rebuild speed: on the corpus's events (written through CaseFlow, whose server is then stopped so no other daemon
-/// runs), the daemon's rebuild of the statistics projection beside its rebuild of a trivial
-/// single-stream projection (a per-case event count) over the same events, alternating, in events/s.
+/// Rebuild speed: on a copy of the benchmark corpus (no CaseFlow node runs, so no other daemon), the daemon's rebuild
+/// of the statistics projection beside its rebuild of a trivial single-stream projection (a per-case event count) over
+/// the same events, alternating, in events/s.
 /// </summary>
 public static class RebuildLoad
 {
@@ -26,7 +25,6 @@ public static class RebuildLoad
     {
         var options = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
         var rounds = int.Parse(options.GetValueOrDefault("rounds", "2"), CultureInfo.InvariantCulture);
-        await WriteCorpus(options);
         await using var store = DocumentStore.For(opts =>
         {
             opts.Connection(options["connection"]);
@@ -50,25 +48,6 @@ public static class RebuildLoad
         }
 
         return 0;
-    }
-
-    /// <summary>The reads benchmark's corpus through CaseFlow; once its own statistics agent has caught up the server is stopped.</summary>
-    private static async Task WriteCorpus(Dictionary<string, string> options)
-    {
-        var caseflow = new Uri(options["caseflow"]);
-        using var jail = ReadLoad.Client(options["jail"]);
-        using var analyst = ReadLoad.Client(options["analyst"]);
-        var writing = Stopwatch.StartNew();
-        var cases = int.Parse(options.GetValueOrDefault("cases", "10000"), CultureInfo.InvariantCulture);
-        var (_, position) = await ReadLoad.BuildCorpus(jail, caseflow, cases);
-        Console.WriteLine($"corpus: {cases} cases through POST /api/events/batch in {writing.Elapsed.TotalSeconds:0} s");
-        while ((await analyst.GetFromJsonAsync<ReadLoad.StaleFlag>(new Uri(caseflow, $"/api/statistics/jurisdictions/{ReadLoad.Ori}?position={position}")))!.Stale)
-        {
-        }
-
-        using var server = Process.GetProcessById(int.Parse(options["server-pid"], CultureInfo.InvariantCulture));
-        server.Kill();
-        await server.WaitForExitAsync();
     }
 
     private static async Task<double> Rebuild(IProjectionDaemon daemon, string name, long events, int round)

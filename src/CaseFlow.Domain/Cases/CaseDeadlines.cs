@@ -4,7 +4,12 @@ namespace CaseFlow.Domain.Cases;
 /// A reporting or custody deadline of a case, derived from when things occurred: met, missed, or still running at
 /// <see cref="Deadline.Late"/>'s moment of asking. Never appended: a late-arriving fact corrects it.
 /// </summary>
-public sealed record Deadline(string Rule, DateTimeOffset Due, DateTimeOffset? MetAt, bool Late);
+public sealed record Deadline(string Rule, DateTimeOffset Due, DateTimeOffset? MetAt, bool Late)
+{
+    /// <summary>Met at <paramref name="metAt"/>, or not yet: late when met, or by <paramref name="now"/>, after it was due.</summary>
+    public static Deadline Judge(string rule, DateTimeOffset due, DateTimeOffset? metAt, DateTimeOffset now) =>
+        new(rule, due, metAt, (metAt ?? now) > due);
+}
 
 public static class CaseDeadlines
 {
@@ -18,14 +23,11 @@ public static class CaseDeadlines
     {
         var deadlines = new List<Deadline>();
         if (state.Model == ProgramModel.JEM && state.Detainer?.LodgedAt is { } lodged)
-            deadlines.Add(Judge("ice-notified-of-detainer-within-24h", lodged + DetainerNotice, state.Detainer.IceNotifiedAt, now));
+            deadlines.Add(Deadline.Judge("ice-notified-of-detainer-within-24h", lodged + DetainerNotice, state.Detainer.IceNotifiedAt, now));
         if (state.ClaimAssertedAt is { } asserted)
-            deadlines.Add(Judge("citizenship-claim-reported-within-1h", asserted + ClaimReport, state.ClaimReportedAt, now));
+            deadlines.Add(Deadline.Judge("citizenship-claim-reported-within-1h", asserted + ClaimReport, state.ClaimReportedAt, now));
         if (state.Hold?.Deadline is { } holdEnds)
-            deadlines.Add(Judge("hold-ended-within-limit", holdEnds, state.TransferredToIceAt ?? state.ReleasedAt, now));
+            deadlines.Add(Deadline.Judge("hold-ended-within-limit", holdEnds, state.TransferredToIceAt ?? state.ReleasedAt, now));
         return deadlines;
     }
-
-    private static Deadline Judge(string rule, DateTimeOffset due, DateTimeOffset? metAt, DateTimeOffset now) =>
-        new(rule, due, metAt, (metAt ?? now) > due);
 }

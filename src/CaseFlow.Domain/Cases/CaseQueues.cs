@@ -51,11 +51,12 @@ public static class CaseQueues
     public static bool HoldRunning(CaseFile state) => state.Hold is not null && state.HoldExpiredAt is null;
 
     /// <summary>
-    /// The deadlines a supervisor must act on: those met late, and those not met (missed, or due later: whether such a
-    /// one is at risk depends on when the queue is read). Judged by <see cref="CaseDeadlines"/>, as the summary is.
+    /// The deadlines a supervisor must act on: those not met yet (missed, or due later: whether such a one is at risk
+    /// depends on when the queue is read). One met, even late, asks nothing more of a supervisor and leaves the queue;
+    /// the summary still shows it met late. Judged by <see cref="CaseDeadlines"/>, as the summary is.
     /// </summary>
     public static IEnumerable<Deadline> Breaches(CaseFile state) =>
-        CaseDeadlines.Of(state, DateTimeOffset.MinValue).Where(d => d.MetAt is null || d.Late);
+        CaseDeadlines.Of(state, DateTimeOffset.MinValue).Where(d => d.MetAt is null);
 
     private static bool InCustody(CaseFile state) =>
         state.ReleasedAt is null && state.TransferredToIceAt is null && state.TransferredToOri is null && state.Disposition is null;

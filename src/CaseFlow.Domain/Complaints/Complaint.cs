@@ -1,3 +1,4 @@
+using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Integrity;
 
 namespace CaseFlow.Domain.Complaints;
@@ -11,6 +12,8 @@ public sealed record Complaint : IChainedState<Complaint>
 {
     public const int NotificationHours = 48;
     public const int OutcomeReportDays = 30;
+    public const string NotificationRule = "ice-notified-of-complaint-within-48-weekday-hours";
+    public const string OutcomeReportRule = "complaint-outcome-reported-within-30d";
 
     public Guid Id { get; init; }
     public long Version { get; init; }
@@ -29,9 +32,23 @@ public sealed record Complaint : IChainedState<Complaint>
     public DateTimeOffset? OutcomeReportedAt { get; init; }
 
     /// <summary>Whether ICE was (or, unnotified at <paramref name="now"/>, is being) told late.</summary>
-    public bool NotificationLate(DateTimeOffset now) => (NotifiedAt ?? now) > NotificationDue;
+    public bool NotificationLate(DateTimeOffset now) => Deadlines(now)[0].Late;
 
-    public bool OutcomeReportLate(DateTimeOffset now) => OutcomeReportDue is { } due && (OutcomeReportedAt ?? now) > due;
+    public bool OutcomeReportLate(DateTimeOffset now) => Deadlines(now) is [_, { Late: true }];
+
+    /// <summary>The two reporting deadlines as the case's are judged: ICE's notification, and once resolved the outcome report.</summary>
+    public IReadOnlyList<Deadline> Deadlines(DateTimeOffset now) =>
+        OutcomeReportDue is { } outcomeDue
+            ? [Deadline.Judge(NotificationRule, NotificationDue, NotifiedAt, now), Deadline.Judge(OutcomeReportRule, outcomeDue, OutcomeReportedAt, now)]
+            : [Deadline.Judge(NotificationRule, NotificationDue, NotifiedAt, now)];
+
+    /// <summary>
+    /// The earliest reporting deadline not met yet, in UTC (as PostgreSQL stores instants), which the supervisors'
+    /// deadline queue sorts by (null when both are met): stored with the complaint, so the queue filters on an indexed
+    /// column and computes time left when read.
+    /// </summary>
+    public DateTimeOffset? DeadlineAt =>
+        Deadlines(DateTimeOffset.MinValue).Where(d => d.MetAt is null).Select(d => (DateTimeOffset?)d.Due.ToUniversalTime()).Min();
 
     public Complaint AtHead(long version, string chainHead) => this with { Version = version, ChainHead = chainHead };
 

@@ -72,7 +72,7 @@ public static class FindCaseEndpoint
             return TypedResults.Problem(errors.ToProblem());
 
         var (position, stale) = await freshness.Reach(query.Position, ct);
-        var rows = await QueueReader.Page(session, "booked_at", query, CallerScope.From(user), null, ct, conditions, descending: true);
+        var rows = await QueueReader.Page<CaseQueueRow>(session, "booked_at", query, CallerScope.From(user), null, ct, conditions, descending: true);
         var page = Paging.ToPage(rows, query.Limit, r => QueueQuery.Key(r.BookedAt, r.Id));
         var agreements = (await session.LoadManyAsync<Agreement>(ct, page.Items.Select(r => AgreementId.For(r.Ori, r.Model)).Distinct()))
             .ToDictionary(a => a.Id);

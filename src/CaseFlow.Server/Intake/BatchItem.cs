@@ -61,11 +61,11 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
 
     private BatchItemResult Result(IntakeAnswer answer, Guid? caseId) => answer.Outcome switch
     {
-        WriteOutcome.Appended(var r, _) => new(Index, r.EventId, "applied", r.Id, r.Version, null) { AppendedByCaseFlow = r.AppendedByCaseFlow, Position = r.Position },
-        WriteOutcome.Replayed(var r, _) => new(Index, r.EventId, "replayed", r.Id, r.Version, null) { AppendedByCaseFlow = r.AppendedByCaseFlow, Position = r.Position },
-        WriteOutcome.IdConflict or WriteOutcome.AlreadyStarted => new(Index, EventId, "conflict", caseId, null, WriteResults.ProblemFor(answer.Outcome, WriteTarget.Case)),
-        { } outcome => new(Index, EventId, "refused", caseId, null, WriteResults.ProblemFor(outcome, WriteTarget.Case)),
-        null => new(Index, EventId, "refused", caseId, null, answer.Problem),
+        WriteOutcome.Appended(var r, _) => new(Index, r.EventId, BatchItemStatus.Applied, r.Id, r.Version, null) { AppendedByCaseFlow = r.AppendedByCaseFlow, Position = r.Position },
+        WriteOutcome.Replayed(var r, _) => new(Index, r.EventId, BatchItemStatus.Replayed, r.Id, r.Version, null) { AppendedByCaseFlow = r.AppendedByCaseFlow, Position = r.Position },
+        WriteOutcome.IdConflict or WriteOutcome.AlreadyStarted => new(Index, EventId, BatchItemStatus.Conflict, caseId, null, WriteResults.ProblemFor(answer.Outcome, WriteTarget.Case)),
+        { } outcome => new(Index, EventId, BatchItemStatus.Refused, caseId, null, WriteResults.ProblemFor(outcome, WriteTarget.Case)),
+        null => new(Index, EventId, BatchItemStatus.Refused, caseId, null, answer.Problem),
     };
 
     private static BatchItem Rejected(int index, string detail, Guid? eventId = null) =>

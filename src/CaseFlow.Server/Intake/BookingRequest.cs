@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
@@ -7,9 +8,15 @@ using CaseFlow.Server.Subjects;
 
 namespace CaseFlow.Server.Intake;
 
-public sealed record ChargeData(string? Code = null, string? Description = null, string? Level = null);
+public sealed record ChargeData(
+    [property: MaxLength(BookingValidation.MaxCodeLength)] string? Code = null,
+    [property: MaxLength(FieldErrors.MaxTextLength)] string? Description = null,
+    [property: NamesOf(typeof(ChargeLevel))] string? Level = null);
 
-public sealed record NameData(string? Given = null, string? Family = null, string? Middle = null);
+public sealed record NameData(
+    [property: MaxLength(BookingValidation.MaxNameLength)] string? Given = null,
+    [property: MaxLength(BookingValidation.MaxNameLength)] string? Family = null,
+    [property: MaxLength(BookingValidation.MaxNameLength)] string? Middle = null);
 
 /// <summary>The person's identifiers as the jail sends them. They go to the subject vault only.</summary>
 public sealed record SubjectData(
@@ -17,8 +24,8 @@ public sealed record SubjectData(
 
 /// <summary>The data of a booking referred to 287(g) processing.</summary>
 public sealed record BookingData(
-    string? Model = null,
-    string? BookingNumber = null,
+    [property: NamesOf(typeof(ProgramModel))] string? Model = null,
+    [property: MaxLength(BookingValidation.MaxBookingNumberLength)] string? BookingNumber = null,
     string? BookedAt = null,
     IReadOnlyList<ChargeData>? Charges = null,
     string? ScheduledRelease = null,
@@ -31,12 +38,15 @@ public sealed record BookingFacts(
 public static partial class BookingValidation
 {
     public const int MaxCharges = 50;
+    public const int MaxBookingNumberLength = 40;
+    public const int MaxCodeLength = 40;
+    public const int MaxNameLength = 100;
 
     /// <summary>Checks the booking's data; field names in errors are JSON paths under <c>data</c>. Messages never echo values.</summary>
     public static (BookingFacts? Facts, SubjectIdentifiers? Subject) Read(BookingData data, FieldErrors errors, DateTimeOffset now)
     {
         var model = errors.Enum<ProgramModel>("data.model", data.Model ?? "");
-        var bookingNumber = errors.Required("data.bookingNumber", data.BookingNumber, 40);
+        var bookingNumber = errors.Required("data.bookingNumber", data.BookingNumber, MaxBookingNumberLength);
         if (bookingNumber is not null && !BookingNumberForm().IsMatch(bookingNumber))
             errors.Add("data.bookingNumber", "data.bookingNumber may hold letters, digits and - _ / . only.");
         var bookedAt = Instant(errors, "data.bookedAt", data.BookedAt, required: true);
@@ -79,8 +89,8 @@ public static partial class BookingValidation
         if (charges.Count > MaxCharges)
             errors.Add("data.charges", $"data.charges may hold at most {MaxCharges} charges.");
         return charges.Select((c, i) => new Charge(
-                errors.Required($"data.charges[{i}].code", c.Code, 40) ?? "",
-                errors.Required($"data.charges[{i}].description", c.Description) ?? "",
+                errors.Required($"data.charges[{i}].code", c.Code, MaxCodeLength) ?? "",
+                errors.Required($"data.charges[{i}].description", c.Description, FieldErrors.MaxTextLength) ?? "",
                 errors.Enum<ChargeLevel>($"data.charges[{i}].level", c.Level ?? "") ?? ChargeLevel.Civil))
             .ToList();
     }
@@ -93,9 +103,9 @@ public static partial class BookingValidation
             return null;
         }
 
-        var given = errors.Required("data.subject.name.given", subject.Name?.Given, 100);
-        var family = errors.Required("data.subject.name.family", subject.Name?.Family, 100);
-        var middle = subject.Name?.Middle is { } m ? errors.Required("data.subject.name.middle", m, 100) : null;
+        var given = errors.Required("data.subject.name.given", subject.Name?.Given, MaxNameLength);
+        var family = errors.Required("data.subject.name.family", subject.Name?.Family, MaxNameLength);
+        var middle = subject.Name?.Middle is { } m ? errors.Required("data.subject.name.middle", m, MaxNameLength) : null;
 
         DateOnly? dateOfBirth = null;
         if (!DateOnly.TryParseExact(subject.DateOfBirth ?? "", "yyyy-MM-dd", out var dob))

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using CaseFlow.Domain.Intake;
 
@@ -37,3 +39,12 @@ public static class EventHeaders
         _ => null,
     };
 }
+
+/// <summary>
+/// The headers of a stored event as <see cref="EventStager"/> writes them, for the OpenAPI document: histories hand
+/// them over exactly as stored (<see cref="Integrity.HistoryEvent.Metadata"/>).
+/// </summary>
+public sealed record EventMetadata(
+    DateTimeOffset OccurredAt, bool Late, string Client, string Role,
+    [property: RegularExpression("^([A-Z0-9]{9})?$"), Description("The caller's agency; empty for a caller of none (ICE).")] string Ori, string PolicyVersion, int SchemaVersion, string Fingerprint,
+    string Hash, string? OfficerId = null);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Platform;
@@ -21,11 +22,21 @@ namespace CaseFlow.Server.Intake;
 /// CaseFlow appended itself with an applied item (a hold) is listed with it, not as items of its own. An applied or
 /// replayed item carries its event's global <see cref="Position"/>, as a single write's answer does.
 /// </summary>
-public sealed record BatchItemResult(int Index, Guid? EventId, string Status, Guid? CaseId, long? Version, object? Problem)
+public sealed record BatchItemResult(int Index, Guid? EventId, BatchItemStatus Status, Guid? CaseId, long? Version, object? Problem)
 {
     public long? Position { get; init; }
 
     public IReadOnlyList<AppendResult> AppendedByCaseFlow { get; init; } = [];
+}
+
+/// <summary>What became of one item of a batch.</summary>
+public enum BatchItemStatus
+{
+    [JsonStringEnumMemberName("applied")] Applied,
+    [JsonStringEnumMemberName("replayed")] Replayed,
+    [JsonStringEnumMemberName("conflict")] Conflict,
+    [JsonStringEnumMemberName("refused")] Refused,
+    [JsonStringEnumMemberName("skipped-dependency")] SkippedDependency,
 }
 
 public sealed record BatchResult(IReadOnlyList<BatchItemResult> Results);
@@ -85,9 +96,9 @@ public static class PostBatchEndpoint
                 foreach (var item in group)
                 {
                     results[item.Index] = refused
-                        ? new BatchItemResult(item.Index, item.EventId, "skipped-dependency", item.CaseId, null, null)
+                        ? new BatchItemResult(item.Index, item.EventId, BatchItemStatus.SkippedDependency, item.CaseId, null, null)
                         : await item.Apply(user, session, intake, governance.Value, context, ct);
-                    refused |= results[item.Index].Status == "refused";
+                    refused |= results[item.Index].Status == BatchItemStatus.Refused;
                 }
             }
             finally

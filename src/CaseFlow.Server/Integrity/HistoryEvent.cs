@@ -1,17 +1,18 @@
 using System.Text.Json;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
 
 namespace CaseFlow.Server.Integrity;
 
 /// <summary>One stored event as an auditor replays it: exactly what is stored, its envelope metadata and its hash.</summary>
 public sealed record HistoryEvent(
-    long Version, Guid EventId, string Type, string? OccurredAt, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId,
-    JsonElement Metadata, JsonElement Data)
+    long Version, Guid EventId, string Type, DateTimeOffset? OccurredAt, DateTimeOffset RecordedAt, string? CorrelationId, string? CausationId,
+    [property: DescribedAs(typeof(EventMetadata))] JsonElement Metadata, JsonElement Data)
 {
     public static HistoryEvent From(StoredEventRow row)
     {
         var metadata = JsonDocument.Parse(row.HeadersJson).RootElement;
-        var occurredAt = metadata.TryGetProperty(EventHeaders.OccurredAt, out var value) ? value.GetString() : null;
+        var occurredAt = metadata.TryGetProperty(EventHeaders.OccurredAt, out var value) ? EventHeaders.Instant(value) : null;
         return new HistoryEvent(row.Version, row.Id, row.Type, occurredAt, row.RecordedAt, row.CorrelationId, row.CausationId,
             metadata, JsonDocument.Parse(row.DataJson).RootElement);
     }

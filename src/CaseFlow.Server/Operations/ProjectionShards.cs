@@ -24,26 +24,40 @@ public sealed record ShardStatus(
     public bool Stopped => AgentStatus == "Paused" || FailureCategory is not null;
 }
 
-/// <summary>Reads Marten's progression table (extended tracking on) for readiness and operators.</summary>
+/// <summary>
+/// Reads Marten's progression table (extended tracking on) for readiness and operators: every shard that has a row, and
+/// every asynchronous shard this node registers even before its first run (no row yet), at position 0 so its lag is
+/// the whole event store: a new shard that never starts is as visible as one that stopped.
+/// </summary>
 public sealed class ProjectionShards(IDocumentStore store)
 {
     private static readonly string Sql =
         $"""
-        select p.name, coalesce(p.last_seq_id, 0), coalesce(h.last_seq_id, 0), p.agent_status, split_part(p.pause_reason, E'\n', 1),
+        with shards(name) as (
+            select unnest(@registered::text[])
+            union
+            select name from {PersistenceSetup.SchemaName}.mt_event_progression where name not like 'HighWater%')
+        select s.name, coalesce(p.last_seq_id, 0), coalesce(h.last_seq_id, 0), p.agent_status, split_part(p.pause_reason, E'\n', 1),
                p.failure_category, p.failure_event_sequence, p.failure_event_type,
                greatest(0, coalesce((select max(seq_id) from {PersistenceSetup.SchemaName}.mt_events), 0) - coalesce(p.last_seq_id, 0)),
                coalesce(extract(epoch from now() - (select e.timestamp from {PersistenceSetup.SchemaName}.mt_events e
                                                     where e.seq_id > coalesce(p.last_seq_id, 0) order by e.seq_id limit 1))::float8, 0)
-        from {PersistenceSetup.SchemaName}.mt_event_progression p
+        from shards s
+        left join {PersistenceSetup.SchemaName}.mt_event_progression p on p.name = s.name
         left join {PersistenceSetup.SchemaName}.mt_event_progression h on h.name = 'HighWaterMark'
-        where p.name not like 'HighWater%' order by p.name
+        order by s.name
         """;
 
-    public async Task<IReadOnlyList<ShardStatus>> All(CancellationToken ct)
+    public Task<IReadOnlyList<ShardStatus>> All(CancellationToken ct) =>
+        Of([.. store.Advanced.AllAsyncProjectionShardNames().Select(n => n.Identity)], ct);
+
+    /// <summary>The shards named in <paramref name="registered"/> and those with a row in the progression table.</summary>
+    public async Task<IReadOnlyList<ShardStatus>> Of(IReadOnlyList<string> registered, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(Sql, connection);
+        command.Parameters.AddWithValue("registered", registered.ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
         var shards = new List<ShardStatus>();
         while (await reader.ReadAsync(ct))

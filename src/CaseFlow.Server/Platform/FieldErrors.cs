@@ -12,7 +12,10 @@ public sealed class FieldErrors : Dictionary<string, string[]>
     public void Add(string name, string message) =>
         this[name] = TryGetValue(name, out var existing) ? [.. existing, message] : [message];
 
-    public string? Required(string name, string? text, int maxLength = 200)
+    /// <summary>The longest text a member checked by <see cref="Required"/> may hold unless it names its own limit.</summary>
+    public const int MaxTextLength = 200;
+
+    public string? Required(string name, string? text, int maxLength = MaxTextLength)
     {
         if (string.IsNullOrWhiteSpace(text))
             Add(name, $"{name} is required.");
@@ -35,8 +38,9 @@ public sealed class FieldErrors : Dictionary<string, string[]>
     {
         if (text is null)
             return null;
-        if (System.Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && System.Enum.IsDefined(value))
-            return value;
+        // A name, in any case, as the JSON enum converter reads it: never a number.
+        if (System.Enum.GetNames<TEnum>().FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase)) is { } known)
+            return System.Enum.Parse<TEnum>(known);
         Add(name, $"{name} must be one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
         return null;
     }

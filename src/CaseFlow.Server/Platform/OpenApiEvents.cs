@@ -27,7 +27,6 @@ public static class OpenApiEvents
         new("ComplaintEvent", "PostComplaintEvent", PostComplaintEventEndpoint.Kinds, EventExamples.Complaint),
     ];
 
-    private const string BookingEnvelope = "EventEnvelopeOfBookingData";
     private static readonly Guid ExampleEventId = Guid.Parse("6f1c9d1e-2b7a-4c1e-9d3f-0a1b2c3d4e5f");
     private static readonly Guid ExampleCaseId = Guid.Parse("0b6f4a53-5c0e-5d6e-9a61-7f4c2b1d3e8a");
 
@@ -54,7 +53,8 @@ public static class OpenApiEvents
 
         var batchItems = CaseEventKinds.ByType.Keys.Select(type => (type, $"{type}BatchEnvelope"))
             .Prepend((PostBookingEndpoint.EventType, $"{PostBookingEndpoint.EventType}BatchEnvelope")).ToList();
-        schemas[$"{PostBookingEndpoint.EventType}BatchEnvelope"] = BookingInBatch(document);
+        schemas[$"{PostBookingEndpoint.EventType}BatchEnvelope"] = Envelope(PostBookingEndpoint.EventType,
+            await DataSchema(typeof(BookingData), document, context, json, ct), "A booking in a batch: the body of POST /api/bookings, its type BookingRecorded.", null, caseId: false);
         schemas["BatchItem"] = Union(batchItems, document, "One envelope of a batch: a booking, or a case event naming its case in caseId.");
         schemas["BatchRequest"] = new OpenApiSchema
         {
@@ -116,14 +116,6 @@ public static class OpenApiEvents
             Examples = dataExample is null ? null : [example],
         };
     }
-
-    private static OpenApiSchema BookingInBatch(OpenApiDocument document) => new()
-    {
-        Description = "A booking in a batch: the body of POST /api/bookings, its type BookingRecorded.",
-        AllOf = [new OpenApiSchemaReference(BookingEnvelope, document)],
-        Required = new HashSet<string> { "type" },
-        Properties = new Dictionary<string, IOpenApiSchema> { ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(PostBookingEndpoint.EventType)] } },
-    };
 
     private static OpenApiSchema Union(List<(string Type, string Component)> envelopes, OpenApiDocument document, string description) => new()
     {

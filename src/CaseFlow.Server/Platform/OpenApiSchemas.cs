@@ -33,7 +33,7 @@ public static class OpenApiSchemas
         ["fbiNumber"] = s => s.Pattern = Intake.BookingValidation.FbiNumberPattern,
         ["stateId"] = s => s.Pattern = Intake.BookingValidation.StateIdPattern,
         ["bookingNumber"] = s => s.Pattern = Intake.BookingValidation.BookingNumberPattern,
-        ["ori"] = s => s.Pattern = OriPattern,
+        ["ori"] = s => s.Pattern ??= OriPattern,
         ["dateOfBirth"] = s => s.Format = "date",
         ["bookedAt"] = DateTime,
         ["scheduledRelease"] = DateTime,
@@ -88,6 +88,10 @@ public static class OpenApiSchemas
         else if (type == typeof(string))
         {
             schema.Type = Typed(JsonSchemaType.String, nullable);
+            // The limit the member's validator checks, where it names one ([MaxLength] with the validator's constant).
+            if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.MaxLengthAttribute), inherit: false)
+                is [System.ComponentModel.DataAnnotations.MaxLengthAttribute limit])
+                schema.MaxLength = limit.Length;
             schema.MaxLength ??= JsonSetup.MaxTextLength;
             if (context.JsonPropertyInfo?.Name is { } name && MemberForms.TryGetValue(name, out var form))
                 form(schema);

@@ -20,13 +20,16 @@ public static class OpenApiSetup
             o.AddDocumentTransformer(OpenApiEvents.DescribeEnvelopes);
             o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
             o.AddDocumentTransformer(OpenApiSchemas.AddListItemComponents);
+            o.AddDocumentTransformer(OpenApiSharedSchemas.ShareUnionsAndRecords);
             o.AddDocumentTransformer(OpenApiStatuses.DescribeProblem);
+            o.AddDocumentTransformer(OpenApiSharedSchemas.ShareEnums);
             o.AddOperationTransformer(CamelCaseQueryParameters);
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
             o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
             o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);
             o.AddOperationTransformer(Statistics.StatisticsCsv.DescribeCsv);
             o.AddSchemaTransformer(OpenApiSchemas.TypeConvertedValues);
+            o.AddSchemaTransformer(OpenApiSharedSchemas.Mark);
         });
 
     /// <summary>Query parameters bound from records are named as clients write them (<c>aNumber</c>, not <c>ANumber</c>).</summary>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
+using Microsoft.OpenApi.MicrosoftExtensions;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Platform;
@@ -49,12 +50,18 @@ public static class OpenApiStatuses
         // Wolverine adds a 200 of IResult to an endpoint that declares another success: only declared successes stay.
         var successes = (operation.Responses ?? []).Where(r => int.Parse(r.Key) < 400 && (declared.Count == 0 || declared.Contains(int.Parse(r.Key))));
         foreach (var (status, response) in successes.OrderBy(r => r.Key, StringComparer.Ordinal))
+        {
+            if (response is OpenApiResponse success)
+                success.Headers = OpenApiHeaders.For(int.Parse(status), description);
             responses[status] = response;
+        }
+
         foreach (var status in errors)
         {
             responses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new OpenApiResponse
             {
                 Description = Meanings.GetValueOrDefault(status) ?? ReasonPhrases.GetReasonPhrase(status),
+                Headers = OpenApiHeaders.For(status, description),
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     [ProblemMediaType] = new() { Schema = new OpenApiSchemaReference(ProblemSchema, context.Document) },
@@ -91,7 +98,15 @@ public static class OpenApiStatuses
                 },
                 ["title"] = new OpenApiSchema { Type = JsonSchemaType.String },
                 ["status"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "400", Maximum = "599" },
-                ["detail"] = new OpenApiSchema { Type = JsonSchemaType.String },
+                ["detail"] = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    // Generated clients (Kiota) make it their exception's message.
+                    Extensions = new Dictionary<string, IOpenApiExtension>
+                    {
+                        [OpenApiPrimaryErrorMessageExtension.Name] = new OpenApiPrimaryErrorMessageExtension { IsPrimaryErrorMessage = true },
+                    },
+                },
                 ["instance"] = new OpenApiSchema { Type = JsonSchemaType.String },
                 ["retryable"] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Whether sending the same request again (the same event id) can succeed." },
                 ["traceId"] = new OpenApiSchema { Type = JsonSchemaType.String },

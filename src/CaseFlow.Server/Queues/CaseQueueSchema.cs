@@ -1,16 +1,20 @@
+using System.Linq.Expressions;
+using CaseFlow.Domain.Complaints;
 using Marten;
 
 namespace CaseFlow.Server.Queues;
 
 /// <summary>
-/// The columns of <see cref="CaseQueueRow"/> that queues and the case search filter and sort on, each indexed. The
+/// The columns of <see cref="CaseQueueRow"/> (and of <see cref="Complaint"/>, for the deadline queue) that queues and
+/// the case search filter and sort on, each indexed. The
 /// table is declared the way the projection stores it (numeric revisions), so a node that does not run the projection
 /// has the same schema as one that does.
 /// </summary>
 public static class CaseQueueSchema
 {
-    public static void Configure(StoreOptions opts) =>
-        opts.Schema.For<CaseQueueRow>()
+    public static void Configure(StoreOptions opts)
+    {
+        var rows = opts.Schema.For<CaseQueueRow>()
             .UseNumericRevisions(true)
             .Duplicate(r => r.Ori)
             .Duplicate(r => r.FieldOfficeCode)
@@ -22,4 +26,32 @@ public static class CaseQueueSchema
             .Duplicate(r => r.ReleaseAt!)
             .Duplicate(r => r.DeadlineAt!)
             .Duplicate(r => r.ClaimAt!);
+
+        // A supervisor's first page is "this field office's rows on the queue, in the queue's order": one partial index
+        // per queue in exactly that order answers it by reading 51 index entries, where the single-column indexes
+        // (kept for auditors, who read every field office) make PostgreSQL intersect and sort the whole queue.
+        foreach (var (queue, column) in new (Expression<Func<CaseQueueRow, object>> Member, string Column)[]
+                 {
+                     (r => r.ReviewAt!, "review_at"), (r => r.DetainerAt!, "detainer_at"), (r => r.ReleaseAt!, "release_at"),
+                     (r => r.DeadlineAt!, "deadline_at"), (r => r.ClaimAt!, "claim_at"),
+                 })
+        {
+            rows.Index([r => r.FieldOfficeCode, queue, r => r.Id], index =>
+            {
+                index.Name = $"mt_doc_casequeuerow_office_{column}";
+                index.Predicate = $"{column} is not null";
+            });
+        }
+
+        // Complaints join the deadline queue (DeadlineQueue) through the same scope and order columns.
+        opts.Schema.For<Complaint>()
+            .Duplicate(c => c.Ori)
+            .Duplicate(c => c.FieldOfficeCode)
+            .Duplicate(c => c.DeadlineAt!)
+            .Index([c => c.FieldOfficeCode, c => c.DeadlineAt!, c => c.Id], index =>
+            {
+                index.Name = $"mt_doc_complaint_office_{DeadlineQueue.ComplaintColumn}";
+                index.Predicate = $"{DeadlineQueue.ComplaintColumn} is not null";
+            });
+    }
 }

@@ -45,13 +45,17 @@ public static class GetQueuesEndpoint
         return queues.Read(SupervisorQueues.Releases(ReleaseWindow.Read(within, errors)), filter, user, session, ct, errors);
     }
 
-    /// <summary>Missed deadlines (24-hour detainer notice, one-hour claim report, hold limit) and those at risk within the hour, judged as the case summary judges them.</summary>
+    /// <summary>
+    /// Missed deadlines not met yet (cases: 24-hour detainer notice, one-hour claim report, hold limit, judged as the case
+    /// summary judges them; complaints: ICE's notification within 48 weekday hours, the outcome within 30 days of
+    /// resolution) and those at risk within the hour, earliest first. A <c>model</c> filter leaves complaints out.
+    /// </summary>
     [WolverineGet("/api/queues/deadlines", Name = "GetDeadlineQueue")]
     [Authorize(Policy = Policies.ReadQueues)]
     [AccessAudited("queue-deadlines")]
     public static Task<Results<Ok<QueuePage<DeadlineQueueItem>>, ProblemHttpResult>> Deadlines(
         [FromQuery] QueueFilter filter, ClaimsPrincipal user, IQuerySession session, QueueRunner queues, CancellationToken ct) =>
-        queues.Read(SupervisorQueues.Deadlines, filter, user, session, ct);
+        queues.Read(filter, user, ct, null, (query, scope, moment) => DeadlineQueue.Fetch(session, query, scope, moment, ct));
 
     /// <summary>Open citizenship claims, oldest first: each stops every enforcement step until ICE resolves it.</summary>
     [WolverineGet("/api/queues/citizenship-claims", Name = "GetCitizenshipClaimQueue")]

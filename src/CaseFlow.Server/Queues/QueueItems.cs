@@ -1,5 +1,6 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Complaints;
 
 namespace CaseFlow.Server.Queues;
 
@@ -28,11 +29,22 @@ public sealed record DetainerQueueItem(
 /// <summary>A person due to leave the jail within the window: at the scheduled release, or at the running hold's deadline.</summary>
 public sealed record ReleaseQueueItem(QueueCase Case, DateTimeOffset DueAt, bool UnderHold, TimeSpan TimeLeft);
 
-/// <summary>A deadline missed, met late, or at risk (due within the hour), judged as the case summary judges it.</summary>
-public sealed record DeadlineState(string Rule, DateTimeOffset Due, DateTimeOffset? MetAt, bool Missed, TimeSpan? TimeLeft);
+/// <summary>A deadline not met yet: missed, or at risk (due within the hour), judged as the case summary judges it; time left is negative once missed.</summary>
+public sealed record DeadlineState(string Rule, DateTimeOffset Due, bool Missed, TimeSpan TimeLeft)
+{
+    /// <summary>Of <paramref name="deadlines"/>, those a supervisor must act on at <paramref name="at"/>: not met, and missed or at risk.</summary>
+    public static IReadOnlyList<DeadlineState> Pending(IEnumerable<Deadline> deadlines, QueueMoment at) =>
+        [.. deadlines.Where(d => d.MetAt is null && d.Due <= at.Now + CaseQueues.AtRisk).Select(d => new DeadlineState(d.Rule, d.Due, d.Late, d.Due - at.Now))];
+}
 
-/// <summary>A case with deadlines a supervisor must act on.</summary>
-public sealed record DeadlineQueueItem(QueueCase Case, IReadOnlyList<DeadlineState> Deadlines);
+/// <summary>The complaint a deadline item is about (MOA Appendix B reporting): its agency, number and the officer it names.</summary>
+public sealed record QueueComplaint(Guid ComplaintId, string Ori, string ComplaintNumber, Guid AgainstOfficerId)
+{
+    public static QueueComplaint Of(Complaint complaint) => new(complaint.Id, complaint.Ori, complaint.ComplaintNumber, complaint.AgainstOfficerId);
+}
+
+/// <summary>A case, or a complaint, with deadlines a supervisor must act on: exactly one of case and complaint is not null.</summary>
+public sealed record DeadlineQueueItem(QueueCase? Case, QueueComplaint? Complaint, IReadOnlyList<DeadlineState> Deadlines);
 
 /// <summary>An open citizenship claim: it stops every enforcement step until ICE resolves it.</summary>
 public sealed record ClaimQueueItem(QueueCase Case, DateTimeOffset AssertedAt, DateTimeOffset? ReportedAt, TimeSpan Age);

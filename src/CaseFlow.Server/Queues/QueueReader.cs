@@ -5,15 +5,16 @@ using Marten;
 namespace CaseFlow.Server.Queues;
 
 /// <summary>
-/// Reads a page of <see cref="CaseQueueRow"/> in the order of one indexed instant column, after a keyset cursor, within
-/// the caller's scope: a supervisor sees the field office of their token, whatever they ask for; an auditor sees all.
+/// Reads a page of <see cref="CaseQueueRow"/> (or of another document with the same <c>ori</c> and
+/// <c>field_office_code</c> columns, a complaint) in the order of one indexed instant column, after a keyset cursor,
+/// within the caller's scope: a supervisor sees the field office of their token, whatever they ask for; an auditor sees all.
 /// </summary>
 public static class QueueReader
 {
     /// <param name="column">The row's instant column the queue sorts by (and that is null for cases not on it).</param>
     /// <param name="until">Only rows whose instant is at or before this (a window), if given.</param>
     /// <param name="descending">Newest first (the case search) rather than soonest first (the queues).</param>
-    public static async Task<IReadOnlyList<CaseQueueRow>> Page(
+    public static async Task<IReadOnlyList<TDocument>> Page<TDocument>(
         IQuerySession session, string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, CancellationToken ct,
         IReadOnlyList<(string Sql, object Value)>? more = null, bool descending = false)
     {
@@ -43,6 +44,6 @@ public static class QueueReader
             And($"(d.{column}, d.id) {(descending ? "<" : ">")} (?, ?)", at, id);
         var direction = descending ? "desc" : "asc";
         sql.Append($" order by d.{column} {direction}, d.id {direction} limit {query.Limit + 1}");
-        return await session.QueryAsync<CaseQueueRow>(sql.ToString(), ct, [.. values]);
+        return await session.QueryAsync<TDocument>(sql.ToString(), ct, [.. values]);
     }
 }

@@ -37,12 +37,9 @@ public static class SupervisorQueues
             due - at.Now);
     });
 
-    /// <summary>Missed deadlines (also those met late) and those at risk within the hour, the earliest due first.</summary>
+    /// <summary>Deadlines missed and not met yet, and those at risk within the hour, the earliest due first.</summary>
     public static readonly SupervisorQueue<DeadlineQueueItem> Deadlines = new("deadline_at", r => r.DeadlineAt, (row, at) =>
-        new DeadlineQueueItem(QueueCase.Of(row.Case), CaseDeadlines.Of(row.Case, at.Now)
-            .Where(d => d.Late || (d.MetAt is null && d.Due <= at.Now + CaseQueues.AtRisk))
-            .Select(d => new DeadlineState(d.Rule, d.Due, d.MetAt, d.Late, d.MetAt is null ? d.Due - at.Now : null))
-            .ToList()))
+        new DeadlineQueueItem(QueueCase.Of(row.Case), null, DeadlineState.Pending(CaseDeadlines.Of(row.Case, at.Now), at)))
     {
         Until = at => at.Now + CaseQueues.AtRisk,
     };

@@ -65,4 +65,29 @@ public class ComplaintTests
 
         (ComplaintRules.Check(state, @event)?.Code).ShouldBe(refusal);
     }
+
+    /// <summary>Facts recorded on a complaint learned Friday 15:00 (notice due Tuesday 15:00) → the deadline it sorts by on the supervisors' queue.</summary>
+    [Theory]
+    [InlineData(null, null, null, "2026-01-20T15:00:00-06:00")] // nothing reported: the notice
+    [InlineData("2026-01-20T15:00:00-06:00", null, null, null)] // notified at the due instant: nothing left
+    [InlineData("2026-01-20T15:00:01-06:00", null, null, null)] // notified a second late: met late, nothing left to act on
+    [InlineData("2026-01-19T10:00:00-06:00", "2026-01-23T12:00:00-06:00", null, "2026-02-22T12:00:00-06:00")] // resolved: the outcome report
+    [InlineData(null, "2026-01-19T12:00:00-06:00", null, "2026-01-20T15:00:00-06:00")] // resolved, never notified: the earlier, the notice
+    [InlineData("2026-01-19T10:00:00-06:00", "2026-01-23T12:00:00-06:00", "2026-03-01T09:00:00-06:00", null)] // outcome reported late: nothing left
+    public void a_complaint_sorts_on_the_deadline_queue_by_its_earliest_deadline_not_met(string? notified, string? resolved, string? reported, string? deadlineAt)
+    {
+        static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var complaint = Received(new DateTimeOffset(2026, 1, 16, 15, 0, 0, Cst));
+        if (notified is not null)
+            complaint = Complaint.Evolve(complaint, new IceNotifiedOfComplaint(At(notified)))!;
+        if (resolved is not null)
+            complaint = Complaint.Evolve(complaint, new ComplaintResolved(At(resolved), ComplaintOutcome.NotSustained))!;
+        if (reported is not null)
+            complaint = Complaint.Evolve(complaint, new ComplaintOutcomeReported(At(reported)))!;
+
+        complaint.DeadlineAt.ShouldBe(deadlineAt is null ? null : At(deadlineAt));
+        complaint.DeadlineAt?.Offset.ShouldBe(TimeSpan.Zero);
+        complaint.Deadlines(At("2026-03-10T00:00:00-06:00")).Select(d => d.Rule).ShouldBe(
+            resolved is null ? [Complaint.NotificationRule] : [Complaint.NotificationRule, Complaint.OutcomeReportRule]);
+    }
 }

@@ -19,8 +19,8 @@ public class BatchThroughClientTests(AppFixture app)
         {
             Events =
             [
-                new() { BookingRecordedBatchEnvelope = new() { EventId = Guid.NewGuid(), Type = "BookingRecorded", OccurredAt = referredAt,
-                    Data = GeneratedClient.Booking(bookingNumber, "JEM", referredAt, "A045678901") } },
+                new() { BookingRecordedBatchEnvelope = new() { EventId = Guid.NewGuid(), Type = BookingRecordedBatchEnvelope_type.BookingRecorded, OccurredAt = referredAt,
+                    Data = GeneratedClient.Booking(bookingNumber, ProgramModel.JEM, referredAt, "A045678901") } },
                 new() { ScreeningOpenedBatchEnvelope = new() { EventId = Guid.NewGuid(), Type = ScreeningOpenedBatchEnvelope_type.ScreeningOpened, CaseId = caseId,
                     OccurredAt = openedAt, OfficerId = CaseScenario.Badge, Data = new() { OpenedAt = openedAt } } },
                 new() { DetainerLodgedBatchEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerLodgedBatchEnvelope_type.DetainerLodged, CaseId = caseId,
@@ -32,8 +32,8 @@ public class BatchThroughClientTests(AppFixture app)
         var first = (await jail.Api.Events.Batch.PostAsync(batch, cancellationToken: ct))!;
         var again = (await jail.Api.Events.Batch.PostAsync(batch, cancellationToken: ct))!;
 
-        first.Results!.Select(r => (r.Index, r.Status, r.CaseId, r.Version)).ShouldBe([(0, "applied", caseId, 1L), (1, "applied", caseId, 2L), (2, "refused", caseId, null)]);
+        first.Results!.Select(r => (r.Index, r.Status, r.CaseId, r.Version)).ShouldBe([(0, BatchItemStatus.Applied, caseId, 1L), (1, BatchItemStatus.Applied, caseId, 2L), (2, BatchItemStatus.Refused, caseId, null)]);
         first.Results![2].Problem!.Type.ShouldBe("urn:caseflow:problem:out-of-sequence");
-        again.Results!.Select(r => r.Status).ShouldBe(["replayed", "replayed", "refused"]);
+        again.Results!.Select(r => r.Status).ShouldBe([BatchItemStatus.Replayed, BatchItemStatus.Replayed, BatchItemStatus.Refused]);
     }
 }

@@ -21,7 +21,7 @@ public static class GeneratedClient
     public static async Task<AppendResult> Post(this CaseFlowApiClient client, Guid caseId, CaseEventEnvelope envelope) =>
         (await client.Api.Cases[caseId].Events.PostAsync(envelope, cancellationToken: TestContext.Current.CancellationToken))!;
 
-    public static async Task<Guid> Book(this CaseFlowApiClient client, string ori, string bookingNumber, string model, DateTimeOffset referredAt, string aNumber)
+    public static async Task<Guid> Book(this CaseFlowApiClient client, string ori, string bookingNumber, ProgramModel model, DateTimeOffset referredAt, string aNumber)
     {
         var booked = await client.Api.Bookings.PostAsync(new EventEnvelopeOfBookingData
         {
@@ -34,12 +34,12 @@ public static class GeneratedClient
     }
 
     /// <summary>A booking's data: booked half an hour before its referral, on a misdemeanour, of a made-up person.</summary>
-    public static BookingData Booking(string bookingNumber, string model, DateTimeOffset referredAt, string aNumber) => new()
+    public static BookingData Booking(string bookingNumber, ProgramModel model, DateTimeOffset referredAt, string aNumber) => new()
     {
         Model = model,
         BookingNumber = bookingNumber,
         BookedAt = referredAt.AddMinutes(-30),
-        Charges = [new ChargeData { Code = "TX PC 49.04", Description = "Driving while intoxicated", Level = "Misdemeanor" }],
+        Charges = [new ChargeData { Code = "TX PC 49.04", Description = "Driving while intoxicated", Level = ChargeLevel.Misdemeanor }],
         Subject = new SubjectData { Name = new NameData { Given = "Alex", Family = "Clientperson" }, DateOfBirth = new Date(1990, 2, 3), ANumber = aNumber },
     };
 }

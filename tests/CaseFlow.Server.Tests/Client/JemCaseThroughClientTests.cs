@@ -21,16 +21,16 @@ public class JemCaseThroughClientTests(AppFixture app)
         var auditor = app.Client(app.Tokens.For(Roles.Auditor));
         var (bookingNumber, aNumber) = (Envelopes.NewBookingNumber(), $"A{Random.Shared.Next(100_000_000, 999_999_999)}");
 
-        var caseId = await jail.Book(jem.Ori, bookingNumber, "JEM", now.AddHours(-3), aNumber);
+        var caseId = await jail.Book(jem.Ori, bookingNumber, ProgramModel.JEM, now.AddHours(-3), aNumber);
         await jail.Post(caseId, new() { ScreeningOpenedEnvelope = new() { EventId = Guid.NewGuid(), Type = ScreeningOpenedEnvelope_type.ScreeningOpened, OccurredAt = Ago(60), OfficerId = Badge, Data = new() { OpenedAt = Ago(60) } } });
         await jail.Post(caseId, new() { RecordsCheckCompletedEnvelope = new() { EventId = Guid.NewGuid(), Type = RecordsCheckCompletedEnvelope_type.RecordsCheckCompleted, OccurredAt = Ago(59), OfficerId = Badge,
             Data = new() { CompletedAt = Ago(59), SystemsChecked = ["IDENT", "EID"], BiometricMatch = true } } });
         await jail.Post(caseId, new() { InterviewConductedEnvelope = new() { EventId = Guid.NewGuid(), Type = InterviewConductedEnvelope_type.InterviewConducted, OccurredAt = Ago(58), OfficerId = Badge,
             Data = new() { ConductedAt = Ago(58), InterpreterOffered = true, InterpreterUsed = true, InterpreterName = "Ana Ruiz", Language = "es" } } });
         await jail.Post(caseId, new() { DeterminationRecordedEnvelope = new() { EventId = Guid.NewGuid(), Type = DeterminationRecordedEnvelope_type.DeterminationRecorded, OccurredAt = Ago(57), OfficerId = Badge,
-            Data = new() { DeterminedAt = Ago(57), Outcome = DeterminationRecorded_outcome.Removable } } });
+            Data = new() { DeterminedAt = Ago(57), Outcome = Determination.Removable } } });
         await jail.Post(caseId, new() { DetainerPreparedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerPreparedEnvelope_type.DetainerPrepared, OccurredAt = Ago(56), OfficerId = Badge,
-            Data = new() { PreparedAt = Ago(56), Bases = [DetainerPrepared_bases.BiometricAndRecords], WarrantType = DetainerPrepared_warrantType.I200 } } });
+            Data = new() { PreparedAt = Ago(56), Bases = [ProbableCauseBasis.BiometricAndRecords], WarrantType = WarrantType.I200 } } });
         await ice.Post(caseId, new() { DetainerApprovedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerApprovedEnvelope_type.DetainerApproved, OccurredAt = Ago(55), Data = new() { ApprovedAt = Ago(55) } } });
         await jail.Post(caseId, new() { DetainerLodgedEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerLodgedEnvelope_type.DetainerLodged, OccurredAt = Ago(54), OfficerId = Badge, Data = new() { LodgedAt = Ago(54) } } });
         await jail.Post(caseId, new() { DetainerServedOnSubjectEnvelope = new() { EventId = Guid.NewGuid(), Type = DetainerServedOnSubjectEnvelope_type.DetainerServedOnSubject, OccurredAt = Ago(53), OfficerId = Badge,
@@ -39,9 +39,9 @@ public class JemCaseThroughClientTests(AppFixture app)
         await jail.Post(caseId, new() { I213PreparedEnvelope = new() { EventId = Guid.NewGuid(), Type = I213PreparedEnvelope_type.I213Prepared, OccurredAt = Ago(51), OfficerId = Badge,
             Data = new() { PreparedAt = Ago(51), DocumentRef = "I213-77" } } });
         await jail.Post(caseId, new() { ChargingDocumentPreparedEnvelope = new() { EventId = Guid.NewGuid(), Type = ChargingDocumentPreparedEnvelope_type.ChargingDocumentPrepared, OccurredAt = Ago(50), OfficerId = Badge,
-            Data = new() { PreparedAt = Ago(50), DocumentType = ChargingDocumentPrepared_documentType.NoticeToAppear, Charges = ["212(a)(6)(A)(i)"] } } });
+            Data = new() { PreparedAt = Ago(50), DocumentType = ChargingDocumentType.NoticeToAppear, Charges = ["212(a)(6)(A)(i)"] } } });
         await jail.Post(caseId, new() { SubmittedForReviewEnvelope = new() { EventId = Guid.NewGuid(), Type = SubmittedForReviewEnvelope_type.SubmittedForReview, OccurredAt = Ago(49), OfficerId = Badge,
-            Data = new() { SubmittedAt = Ago(49), Items = [SubmittedForReview_items.I213, SubmittedForReview_items.ChargingDocument] } } });
+            Data = new() { SubmittedAt = Ago(49), Items = [ReviewItem.I213, ReviewItem.ChargingDocument] } } });
         await ice.Post(caseId, new() { ReviewApprovedEnvelope = new() { EventId = Guid.NewGuid(), Type = ReviewApprovedEnvelope_type.ReviewApproved, OccurredAt = Ago(48), Data = new() { SignedAt = Ago(48) } } });
         await jail.Post(caseId, new() { ChargingDocumentServedEnvelope = new() { EventId = Guid.NewGuid(), Type = ChargingDocumentServedEnvelope_type.ChargingDocumentServed, OccurredAt = Ago(47), OfficerId = Badge,
             Data = new() { ServedAt = Ago(47) } } });
@@ -51,7 +51,7 @@ public class JemCaseThroughClientTests(AppFixture app)
         await jail.Post(caseId, new() { CustodyTransferredToIceEnvelope = new() { EventId = Guid.NewGuid(), Type = CustodyTransferredToIceEnvelope_type.CustodyTransferredToIce, OccurredAt = Ago(20),
             Data = new() { At = Ago(20), IceOffice = "ERO San Francisco" } } });
         var closed = await jail.Post(caseId, new() { CaseClosedEnvelope = new() { EventId = Guid.NewGuid(), Type = CaseClosedEnvelope_type.CaseClosed, OccurredAt = Ago(10),
-            Data = new() { ClosedAt = Ago(10), Disposition = CaseClosed_disposition.TransferredToIce } } });
+            Data = new() { ClosedAt = Ago(10), Disposition = Disposition.TransferredToIce } } });
 
         eligible.AppendedByCaseFlow!.Single().Type.ShouldBe("HoldStarted");
         var ct = TestContext.Current.CancellationToken;
@@ -64,6 +64,9 @@ public class JemCaseThroughClientTests(AppFixture app)
         var history = await auditor.Api.Cases[caseId].History.GetAsync(q => q.QueryParameters.Limit = 50, ct);
         history!.Items!.Select(e => e.Version).ShouldBe(Enumerable.Range(1, (int)closed.Version!.Value).Select(v => (long?)v));
         history.Items!.Single(e => e.Type == "HoldStarted").Version.ShouldBe(eligible.Version + 1);
+        var prepared = history.Items!.Single(e => e.Type == "DetainerPrepared");
+        prepared.Metadata!.Hash.ShouldNotBeNullOrEmpty();
+        prepared.OccurredAt.ShouldNotBeNull();
         var integrity = await auditor.Api.Cases[caseId].Integrity.GetAsync(cancellationToken: ct);
         integrity!.Intact.ShouldBe(true);
         integrity.EventsChecked.ShouldBe((int)closed.Version!.Value);
@@ -75,6 +78,8 @@ public class JemCaseThroughClientTests(AppFixture app)
                 decisions.Add(entry);
         decisions.Select(d => d.Type).ShouldBe(["DetainerLodged", "ReviewApproved", "HoldStarted", "CaseClosed"]);
         decisions.ShouldAllBe(d => d.BookingNumber == bookingNumber && d.OccurredAt != null);
+        decisions[0].Decision!.CaseEventDetainerLodged!.LodgedAt.ShouldNotBeNull();
+        decisions[^1].Decision!.CaseEventCaseClosed!.Disposition.ShouldBe(Disposition.TransferredToIce);
 
         var matches = await jail.Api.Subjects.Search.GetAsync(q => q.QueryParameters.ANumber = aNumber, ct);
         var match = matches!.Items!.Single();

@@ -31,11 +31,11 @@ public class OfficerThroughClientTests(AppFixture app)
         await Post(new() { BackgroundCheckCompletedEnvelope = new() { EventId = Guid.NewGuid(), Type = BackgroundCheckCompletedEnvelope_type.BackgroundCheckCompleted,
             OccurredAt = start.AddDays(1), Late = true, Data = new() { CompletedAt = start.AddDays(1), Result = BackgroundCheckResult.Passed } } });
         await Post(new() { TrainingCompletedEnvelope = new() { EventId = Guid.NewGuid(), Type = TrainingCompletedEnvelope_type.TrainingCompleted, OccurredAt = start.AddDays(5), Late = true,
-            Data = new() { Course = "287(g) basic", Model = TrainingResults_model.JEM, CompletedAt = start.AddDays(5), Exams = [new() { Exam = "Law", Score = 88 }] } } });
+            Data = new() { Course = "287(g) basic", Model = ProgramModel.JEM, CompletedAt = start.AddDays(5), Exams = [new() { Exam = "Law", Score = 88 }] } } });
         await Post(new() { OfficerCertifiedEnvelope = new() { EventId = Guid.NewGuid(), Type = OfficerCertifiedEnvelope_type.OfficerCertified, OccurredAt = start.AddDays(6), Late = true,
-            Data = new() { Model = OfficerCertified_model.JEM, CertifiedAt = start.AddDays(6) } } });
+            Data = new() { Model = ProgramModel.JEM, CertifiedAt = start.AddDays(6) } } });
         await Post(new() { AuthorizationIssuedEnvelope = new() { EventId = Guid.NewGuid(), Type = AuthorizationIssuedEnvelope_type.AuthorizationIssued, OccurredAt = start.AddDays(8), Late = true,
-            Data = new() { Models = [AuthorizationIssued_models.JEM], EffectiveAt = start.AddDays(8), LetterRef = "FOD-SFR-9", Form70006Ref = "70-006-9", CredentialNumber = "C-9" } } });
+            Data = new() { Models = [ProgramModel.JEM], EffectiveAt = start.AddDays(8), LetterRef = "FOD-SFR-9", Form70006Ref = "70-006-9", CredentialNumber = "C-9" } } });
 
         var officer = (await agency.Api.Officers[officerId].GetAsync(cancellationToken: ct))!;
         officer.Standing!.Status.ShouldBe(OfficerStatus.Authorized);

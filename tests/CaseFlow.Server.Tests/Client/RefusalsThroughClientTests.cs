@@ -14,7 +14,7 @@ public class RefusalsThroughClientTests(AppFixture app)
     {
         var jem = await CaseScenario.Create(app);
         var jail = app.Client(jem.Jail);
-        return (jem, jail, await jail.Book(jem.Ori, Envelopes.NewBookingNumber(), "JEM", DateTimeOffset.UtcNow.AddHours(-3), "A034567890"));
+        return (jem, jail, await jail.Book(jem.Ori, Envelopes.NewBookingNumber(), ProgramModel.JEM, DateTimeOffset.UtcNow.AddHours(-3), "A034567890"));
     }
 
     private static CaseEventEnvelope Opened(DateTimeOffset at) => new()
@@ -60,6 +60,8 @@ public class RefusalsThroughClientTests(AppFixture app)
                 Data = new() { LodgedAt = at } } }, cancellationToken: ct));
 
         (problem.Status, problem.Type).ShouldBe((422, "urn:caseflow:problem:out-of-sequence"));
+        problem.Message.ShouldBe(problem.Detail, "the exception's message is the problem's detail");
+        problem.Detail.ShouldNotBeNullOrWhiteSpace();
     }
 
     [Fact]

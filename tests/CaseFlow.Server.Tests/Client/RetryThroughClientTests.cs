@@ -30,7 +30,7 @@ public class RetryThroughClientTests(AppFixture app)
     {
         var ct = TestContext.Current.CancellationToken;
         var jem = await CaseScenario.Create(app);
-        var caseId = await app.Client(jem.Jail).Book(jem.Ori, Envelopes.NewBookingNumber(), "JEM", DateTimeOffset.UtcNow.AddHours(-3), "A056789012");
+        var caseId = await app.Client(jem.Jail).Book(jem.Ori, Envelopes.NewBookingNumber(), ProgramModel.JEM, DateTimeOffset.UtcNow.AddHours(-3), "A056789012");
         await using var holder = new NpgsqlConnection(AppFixture.ConnectionString);
         await holder.OpenAsync(ct);
         var transaction = await holder.BeginTransactionAsync(ct);

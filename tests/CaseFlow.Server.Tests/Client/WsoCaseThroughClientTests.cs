@@ -15,7 +15,7 @@ public class WsoCaseThroughClientTests(AppFixture app)
     {
         var wso = await CaseScenario.Create(app, CaseFlow.Domain.ProgramModel.WSO);
         var (jail, ice) = (app.Client(wso.Jail), app.Client(wso.Supervisor));
-        var caseId = await jail.Book(wso.Ori, Envelopes.NewBookingNumber(), "WSO", now.AddHours(-3), "A023456789");
+        var caseId = await jail.Book(wso.Ori, Envelopes.NewBookingNumber(), ProgramModel.WSO, now.AddHours(-3), "A023456789");
 
         await ice.Post(caseId, new() { WarrantReceivedFromIceEnvelope = new() { EventId = Guid.NewGuid(), Type = WarrantReceivedFromIceEnvelope_type.WarrantReceivedFromIce, OccurredAt = Ago(60),
             Data = new() { ReceivedAt = Ago(60), WarrantType = WarrantType.I205, IceDetainerRef = "ICE-DET-1" } } });
@@ -28,7 +28,7 @@ public class WsoCaseThroughClientTests(AppFixture app)
         await jail.Post(caseId, new() { CustodyTransferredToIceEnvelope = new() { EventId = Guid.NewGuid(), Type = CustodyTransferredToIceEnvelope_type.CustodyTransferredToIce, OccurredAt = Ago(10),
             Data = new() { At = Ago(10), IceOffice = "ERO San Francisco" } } });
         await jail.Post(caseId, new() { CaseClosedEnvelope = new() { EventId = Guid.NewGuid(), Type = CaseClosedEnvelope_type.CaseClosed, OccurredAt = Ago(5),
-            Data = new() { ClosedAt = Ago(5), Disposition = CaseClosed_disposition.TransferredToIce } } });
+            Data = new() { ClosedAt = Ago(5), Disposition = Disposition.TransferredToIce } } });
 
         served.AppendedByCaseFlow!.Single().Type.ShouldBe("HoldStarted");
         held.Status.ShouldBe(CaseStatus.HoldActive);

@@ -85,7 +85,7 @@ public class HoldClockTests(AppFixture app)
         var answer = await (await app.Host.Post(jem.Jail, "/api/events/batch", new { events = new[] { eligible, released, posted } }, 200))
             .ReadAsJsonAsync<BatchAnswer>();
 
-        answer.Results.Select(r => r.Status).ShouldBe(["applied", "applied", "refused"]);
+        answer.Results.Select(r => r.Status).ShouldBe([BatchItemStatus.Applied, BatchItemStatus.Applied, BatchItemStatus.Refused]);
         answer.Results[0].AppendedByCaseFlow.ShouldHaveSingleItem().Type.ShouldBe(nameof(HoldStarted));
         answer.Results[1].Version.ShouldBe(answer.Results[0].Version + 2);
         answer.Results[1].AppendedByCaseFlow.ShouldBeEmpty();

@@ -42,6 +42,9 @@ public sealed class AppFixture : IAsyncLifetime
             x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
             Vault.ApplyTo(x);
             x.UseSetting("Intake:LockWait", LockWait.ToString());
+            // Read-your-write waits end when the queue projection passes the write, so a long bound costs a healthy run
+            // nothing; the default 2 s answered stale on a loaded machine. FreshnessTests set their own short waits.
+            x.UseSetting("Queues:FreshnessWait", "00:00:30");
             // Telemetry fully on, exported nowhere (the discard port): what the instrumentation adds to spans, logs and
             // metrics is then in what the identifier leak test searches.
             x.UseSetting("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9");

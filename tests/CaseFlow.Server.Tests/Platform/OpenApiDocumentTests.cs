@@ -89,7 +89,10 @@ public class OpenApiDocumentTests(AppFixture app)
         text.ShouldNotContain("\"ProblemDetails\"");
     }
 
-    private async Task<JsonNode> Document()
+    private Task<JsonNode> Document() => Live(app);
+
+    /// <summary>The document the server serves now.</summary>
+    public static async Task<JsonNode> Live(AppFixture app)
     {
         var result = await app.Host.Scenario(s => s.Get.Url("/openapi/v1.json"));
         return JsonNode.Parse(await result.ReadAsTextAsync())!;

@@ -1,3 +1,5 @@
+using Alba;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -35,7 +37,7 @@ public class DeadlineQueueTests(AppFixture app)
         jem.Post(caseId, "CitizenshipClaimReported", new { reportedAt = Ago(ago), reportedTo = "ERO duty officer" }, officer: null);
 
     [Fact]
-    public async Task missed_met_late_and_at_risk_deadlines_are_listed_earliest_first_and_a_late_reported_notice_clears_a_breach()
+    public async Task missed_and_at_risk_deadlines_are_listed_earliest_first_and_one_met_even_late_leaves_the_queue()
     {
         var jem = await Create(app);
         var (missed, cleared, metLate) = (await jem.Book(referredAt: LongAgo), await jem.Book(referredAt: LongAgo), await jem.Book(referredAt: LongAgo));
@@ -53,16 +55,63 @@ public class DeadlineQueueTests(AppFixture app)
 
         var queue = await app.Host.Queue<DeadlineQueueItem>(jem.Supervisor, "deadlines", $"ori={jem.Ori}");
 
-        queue.Items.Select(i => (i.Case.CaseId, i.Deadlines.Single().Rule, i.Deadlines.Single().Missed)).ShouldBe(
+        queue.Items.Select(i => (i.Case!.CaseId, i.Deadlines.Single().Rule, i.Deadlines.Single().Missed)).ShouldBe(
         [
-            (metLate, "citizenship-claim-reported-within-1h", true),
             (missed, "ice-notified-of-detainer-within-24h", true),
             (atRisk, "citizenship-claim-reported-within-1h", false),
         ]);
-        queue.Items[0].Deadlines[0].MetAt.ShouldNotBeNull();
-        queue.Items[1].Deadlines[0].TimeLeft!.Value.ShouldBeLessThan(TimeSpan.Zero);
-        queue.Items[2].Deadlines[0].TimeLeft!.Value.ShouldBeInRange(TimeSpan.FromMinutes(39), TimeSpan.FromMinutes(40));
+        queue.Items[0].Deadlines[0].TimeLeft.ShouldBeLessThan(TimeSpan.Zero);
+        queue.Items[1].Deadlines[0].TimeLeft.ShouldBeInRange(TimeSpan.FromMinutes(39), TimeSpan.FromMinutes(40));
+        var metLateSummary = await jem.Summary(metLate);
+        metLateSummary.Deadlines.Single().Late.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task complaints_with_a_missed_or_at_risk_report_are_listed_with_the_cases_and_leave_once_reported()
+    {
+        var jem = await Create(app);
+        var now = DateTimeOffset.UtcNow;
+        var unnotified = await Complaint(jem, "IA-Q1", now.AddDays(-10));
+        var notified = await Complaint(jem, "IA-Q2", now.AddDays(-10));
+        await ComplaintStep(jem, notified, "IceNotifiedOfComplaint", now.AddDays(-9), at => new { notifiedAt = at });
+        // Resolved 30 days less half an hour ago: the outcome report is due in half an hour.
+        var outcomeDueSoon = await Complaint(jem, "IA-Q3", now.AddDays(-30).AddMinutes(10));
+        await ComplaintStep(jem, outcomeDueSoon, "IceNotifiedOfComplaint", now.AddDays(-30).AddMinutes(15), at => new { notifiedAt = at });
+        await ComplaintStep(jem, outcomeDueSoon, "ComplaintResolved", now.AddDays(-30).AddMinutes(30), at => new { resolvedAt = at, outcome = "NotSustained" });
+        var lodgedLate = await jem.Book(referredAt: LongAgo);
+        await LodgedUnnotified(jem, lodgedLate, TimeSpan.FromHours(26));
+        await app.Host.QueuesHaveApplied(lodgedLate);
+
+        var queue = await app.Host.Queue<DeadlineQueueItem>(jem.Supervisor, "deadlines", $"ori={jem.Ori}");
+
+        queue.Items.Select(i => (Id(i), i.Deadlines.Single().Rule, i.Deadlines.Single().Missed)).ShouldBe(
+        [
+            (unnotified, Domain.Complaints.Complaint.NotificationRule, true),
+            (lodgedLate, "ice-notified-of-detainer-within-24h", true),
+            (outcomeDueSoon, Domain.Complaints.Complaint.OutcomeReportRule, false),
+        ]);
+        queue.Items[0].Complaint!.ComplaintNumber.ShouldBe("IA-Q1");
+        queue.Items[2].Deadlines[0].TimeLeft.ShouldBeInRange(TimeSpan.FromMinutes(29), TimeSpan.FromMinutes(30));
+        var first = await app.Host.Queue<DeadlineQueueItem>(jem.Supervisor, "deadlines", $"ori={jem.Ori}&limit=1");
+        (await app.Host.Queue<DeadlineQueueItem>(jem.Supervisor, "deadlines", $"ori={jem.Ori}&after={first.Next}")).Items.Select(Id).ShouldBe([lodgedLate, outcomeDueSoon]);
+        (await app.Host.Queue<DeadlineQueueItem>(jem.Supervisor, "deadlines", $"ori={jem.Ori}&model=JEM")).Items.Select(Id).ShouldBe([lodgedLate]);
+        (await app.Host.Queue<DeadlineQueueItem>(app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU"), "deadlines", $"ori={jem.Ori}")).Items.ShouldBeEmpty();
+
+        await ComplaintStep(jem, unnotified, "IceNotifiedOfComplaint", now.AddMinutes(-1), at => new { notifiedAt = at });
+        (await app.Host.Queue<DeadlineQueueItem>(jem.Supervisor, "deadlines", $"ori={jem.Ori}")).Items.Select(Id).ShouldBe([lodgedLate, outcomeDueSoon]);
+    }
+
+    private static Guid Id(DeadlineQueueItem item) => item.Case?.CaseId ?? item.Complaint!.ComplaintId;
+
+    /// <summary>A complaint against the scenario's officer, which its agency learned of at <paramref name="learnedAt"/>.</summary>
+    private async Task<Guid> Complaint(CaseScenario jem, string number, DateTimeOffset learnedAt)
+    {
+        var envelope = GovernanceClient.Envelope("ComplaintReceived", new { complaintNumber = number, againstBadgeNumber = Badge, learnedAt = Envelopes.Instant(learnedAt) }, learnedAt);
+        return (await (await app.Host.Post(jem.Jail, "/api/complaints", envelope, 201)).ReadAsJsonAsync<AppendResult>()).Id;
+    }
+
+    private Task ComplaintStep(CaseScenario jem, Guid complaintId, string type, DateTimeOffset at, Func<string, object> data) =>
+        app.Host.Post(jem.Jail, $"/api/complaints/{complaintId}/events", GovernanceClient.Envelope(type, data(Envelopes.Instant(at)), at), 200);
 
     [Fact]
     public async Task open_citizenship_claims_are_listed_oldest_first_until_resolved()

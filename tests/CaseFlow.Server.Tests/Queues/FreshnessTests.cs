@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using Alba;
 using CaseFlow.Server.Queues;
+using Marten;
+using Wolverine;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +47,31 @@ public class FreshnessTests(AppFixture app)
         });
         (await ready.ReadAsTextAsync()).ShouldBe("Degraded");
         Lag(api).ShouldContain(($"{CaseQueueProjection.ProjectionName}:All", 1L));
+    }
+
+    [Fact]
+    public async Task a_shard_that_never_ran_reports_the_whole_event_store_as_its_lag_and_readiness_is_degraded()
+    {
+        await using var database = await OwnDatabase.Create(app, "queue_never_ran");
+        // A node that registers the asynchronous projections but runs no agents: its shards never start.
+        await using var node = await database.StartNode(configure: x =>
+        {
+            x.UseSetting("Queues:LagDegradedAfter", "00:00:00");
+            x.ConfigureServices(s => s.ConfigureWolverine(o => o.Durability.Mode = DurabilityMode.Serverless));
+        });
+        var caseId = await node.StartCaseWith(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber()));
+        await using var session = node.DocumentStore().QuerySession();
+        var head = (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Single().Sequence;
+        var shard = $"{CaseQueueProjection.ProjectionName}:All";
+
+        (await node.DocumentStore().Advanced.AllProjectionProgress(token: TestContext.Current.CancellationToken)).Select(p => p.ShardName).ShouldNotContain(shard);
+        var ready = await node.Scenario(s =>
+        {
+            s.Get.Url("/health/ready");
+            s.StatusCodeShouldBeOk();
+        });
+        (await ready.ReadAsTextAsync()).ShouldBe("Degraded");
+        Lag(node).ShouldContain((shard, head));
     }
 
     /// <summary>The lag gauges as a metrics exporter reads them: the events each shard has not applied.</summary>

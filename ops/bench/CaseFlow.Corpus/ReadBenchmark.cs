@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Cases;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFlow.Corpus;
+
+/// <summary>
+/// Queue and summary reads on a copy of the corpus at a fixed request rate (<see cref="OpenLoop"/>), each over HTTP from
+/// the served CaseFlow and beside it the same query issued through Marten in this process, in the same run: for a queue
+/// <see cref="QueueReader.Page"/> or <see cref="DeadlineQueue.Fetch"/> (the endpoint's own query) for the supervisor's field office, for the summary the
+/// endpoint's two document loads.
+/// </summary>
+public static class ReadBenchmark
+{
+    private const int SampledCases = 10_000;
+    private const int QueueRate = 200;
+    private const int SummaryRate = 1000;
+
+    private static readonly (string Path, string Column, Func<QueueMoment, DateTimeOffset?> Until)[] Queues =
+    [
+        ("review", SupervisorQueues.Review.Column, SupervisorQueues.Review.Until),
+        ("detainers", SupervisorQueues.Detainers.Column, SupervisorQueues.Detainers.Until),
+        ("releases", SupervisorQueues.Releases(SupervisorQueues.DefaultReleaseWindow).Column, SupervisorQueues.Releases(SupervisorQueues.DefaultReleaseWindow).Until),
+        ("deadlines", SupervisorQueues.Deadlines.Column, SupervisorQueues.Deadlines.Until),
+        ("citizenship-claims", SupervisorQueues.Claims.Column, SupervisorQueues.Claims.Until),
+    ];
+
+    public static async Task<int> Run(IReadOnlyDictionary<string, string> options)
+    {
+        var caseflow = new Uri(options["caseflow"]);
+        var fieldOffice = options["field-office"];
+        var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["supervisor"]);
+        await using var host = await CorpusHost.Start(options["connection"], runProjections: false);
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        var supervisor = CaseWrites.Supervisor(fieldOffice);
+        var scope = CallerScope.From(supervisor);
+        var page = QueueQuery.Read(new QueueFilter(Limit: "50"), new FieldErrors())!;
+
+        List<Guid> caseIds;
+        await using (var session = store.QuerySession())
+            caseIds = [.. await session.Query<CaseFile>().Where(c => c.FieldOfficeCode == fieldOffice).Select(c => c.Id).Take(SampledCases).ToListAsync()];
+        Console.WriteLine($"reads: field office {fieldOffice}, {caseIds.Count} of its cases sampled for the summary");
+        var random = new Random(7);
+
+        Console.WriteLine("| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (path, column, until) in Queues)
+        {
+            var items = await FirstPageSize(store, path, column, page, scope, until);
+            await OpenLoop.Report($"GET /api/queues/{path}", QueueRate, seconds, items, () => Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50")));
+            await OpenLoop.Report($"Marten {Fetch(path)}", QueueRate, seconds, items, async () =>
+            {
+                await using var session = store.QuerySession();
+                await Page(session, path, column, page, scope, until);
+            });
+        }
+
+        await OpenLoop.Report("GET /api/cases/{id}", SummaryRate, seconds, null, () => Get(http, new Uri(caseflow, $"/api/cases/{caseIds[random.Next(caseIds.Count)]}")));
+        await OpenLoop.Report("Marten CaseFile + Agreement load", SummaryRate, seconds, null, async () =>
+        {
+            await using var session = store.QuerySession();
+            var found = await CaseLookup.Visible(session, caseIds[random.Next(caseIds.Count)], supervisor, CancellationToken.None);
+            await CaseLookup.AgreementOf(session, found!, CancellationToken.None);
+        });
+        await Statistics(options["analyst"], caseflow, store, fieldOffice, seconds);
+        return 0;
+    }
+
+    private sealed record StaleFlag(bool Stale);
+
+    /// <summary>
+    /// Once the statistics projection has passed the last stored event (a copy of an older template catches up after
+    /// the node starts), a fixed mix: an agency of the field office, its state, the office and the nation, each for
+    /// the current fiscal year and month, at 100 requests/s.
+    /// </summary>
+    private static async Task Statistics(string token, Uri caseflow, IDocumentStore store, string fieldOffice, int seconds)
+    {
+        using var analyst = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        analyst.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var agreement = CaseFlow.Server.ReferenceData.AgreementCatalog.Load().First(a => a.FieldOfficeCode == fieldOffice);
+        var head = (await store.Advanced.FetchEventStoreStatistics()).EventSequenceNumber;
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while ((await analyst.GetFromJsonAsync<StaleFlag>(new Uri(caseflow, $"/api/statistics/jurisdictions/{agreement.Ori}?position={head}")))!.Stale)
+        {
+        }
+
+        Console.WriteLine($"reads: the statistics projection passed event {head} {waiting.Elapsed.TotalSeconds:0} s after the queue reads");
+        var now = DateTimeOffset.UtcNow;
+        var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var fy = now.Month >= 10 ? now.Year + 1 : now.Year;
+        string[] mix = [.. new[] { $"jurisdictions/{agreement.Ori}", $"states/{agreement.StateCode}", $"field-offices/{fieldOffice}", "national" }
+            .SelectMany(scope => new[] { $"/api/statistics/{scope}?fy={fy}", $"/api/statistics/{scope}?month={month}" })];
+        var next = 0;
+        await OpenLoop.Report($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, seconds, null,
+            () => Get(analyst, new Uri(caseflow, mix[Interlocked.Increment(ref next) % mix.Length])));
+    }
+
+    private static async Task<int> FirstPageSize(IDocumentStore store, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
+    {
+        await using var session = store.QuerySession();
+        return Math.Min(page.Limit, await Page(session, path, column, page, scope, until));
+    }
+
+    private static string Fetch(string path) => path == "deadlines" ? "DeadlineQueue.Fetch (cases and complaints)" : "QueueReader.Page";
+
+    /// <summary>The endpoint's own query for the queue's page: how many rows (up to limit + 1) it read.</summary>
+    private static async Task<int> Page(IQuerySession session, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
+    {
+        var moment = new QueueMoment(DateTimeOffset.UtcNow, TimeSpan.Zero);
+        return path == "deadlines"
+            ? (await DeadlineQueue.Fetch(session, page, scope, moment, CancellationToken.None)).Count
+            : (await QueueReader.Page<CaseQueueRow>(session, column, page, scope, until(moment), CancellationToken.None)).Count;
+    }
+
+    private static async Task Get(HttpClient http, Uri url)
+    {
+        using var response = await http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    }
+}

@@ -1,0 +1,30 @@
+using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Complaints;
+using CaseFlow.Server.Security;
+using Marten;
+
+namespace CaseFlow.Server.Queues;
+
+/// <summary>
+/// The deadline queue: cases (<see cref="SupervisorQueues.Deadlines"/>) and complaints whose reporting deadlines are
+/// missed or at risk, merged in one order (deadline, then id as PostgreSQL orders uuids, so the keyset cursor pages
+/// both). A complaint belongs to no program model, so a <c>model</c> filter leaves complaints out.
+/// </summary>
+public static class DeadlineQueue
+{
+    public const string ComplaintColumn = "deadline_at";
+
+    public static async Task<IReadOnlyList<QueueEntry<DeadlineQueueItem>>> Fetch(
+        IQuerySession session, QueueQuery query, CallerScope scope, QueueMoment moment, CancellationToken ct)
+    {
+        var cases = SupervisorQueues.Deadlines;
+        var until = cases.Until(moment);
+        var rows = await QueueReader.Page<CaseQueueRow>(session, cases.Column, query, scope, until, ct);
+        IReadOnlyList<Complaint> complaints = query.Model is null ? await QueueReader.Page<Complaint>(session, ComplaintColumn, query, scope, until, ct) : [];
+        return [.. rows.Select(r => new QueueEntry<DeadlineQueueItem>(r.DeadlineAt!.Value, r.Id, () => cases.Item(r, moment)))
+            .Concat(complaints.Select(c => new QueueEntry<DeadlineQueueItem>(c.DeadlineAt!.Value, c.Id, () =>
+                new DeadlineQueueItem(null, QueueComplaint.Of(c), DeadlineState.Pending(c.Deadlines(moment.Now), moment)))))
+            .OrderBy(e => e.At).ThenBy(e => e.Id.ToString("N"), StringComparer.Ordinal)
+            .Take(query.Limit + 1)];
+    }
+}
