@@ -47,3 +47,6 @@ bench_start_caseflow() {
 bench_machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); PostgreSQL 15 fsync on; client, servers and PostgreSQL share the cores"
 }
+
+# A loopback port nothing listens on (the kernel's choice), for a benchmark that must not take a colleague's.
+bench_free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }

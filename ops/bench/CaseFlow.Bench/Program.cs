@@ -6,12 +6,14 @@ return args switch
     ["baseline", var url, var connectionString] => await BaselineService.Run(url, connectionString),
     ["load", .. var rest] => await IntakeLoad.Run(LoadOptions.Parse(rest)),
     ["batch", .. var rest] => await BatchLoad.Run(rest),
+    ["rebuild", .. var rest] => await RebuildLoad.Run(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: CaseFlow.Bench baseline URL CONNECTION | load --caseflow URL --baseline URL --token JWT --clients 16,32 --requests N"
-        + " | batch --caseflow URL --token JWT --connection CS --server-pid PID [--cases 100 --events-per-case 10 --batch-sizes 100,500]");
+        + " | batch --caseflow URL --token JWT --connection CS --server-pid PID [--cases 100 --events-per-case 10 --batch-sizes 100,500]"
+        + " | rebuild --connection CS [--rounds 2]");
     return 2;
 }

@@ -36,19 +36,7 @@ public static class PersistenceSetup
         var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
-                opts.DatabaseSchemaName = SchemaName;
-                // jsonb reorders keys, so a case's kept facts may read their type discriminator after other members.
-                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.AllowOutOfOrderMetadataProperties = true);
-                opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-                opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-                opts.Events.MetadataConfig.CausationIdEnabled = true;
-                opts.Events.MetadataConfig.HeadersEnabled = true;
-                opts.Events.MetadataConfig.UserNameEnabled = true;
-                opts.Events.EnableUniqueIndexOnEventId = true;
-                // Shard state (running, paused and why, failures) in mt_event_progression, for readiness and operators.
-                opts.Events.EnableExtendedProgressionTracking = true;
-                foreach (var type in EventCatalogue.All)
-                    opts.Events.MapEventType(type, type.Name);
+                ConfigureEventStore(opts);
                 opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
@@ -104,6 +92,24 @@ public static class PersistenceSetup
             if (builder.Configuration["Codegen:OutputPath"] is { } outputPath)
                 x.GeneratedCodeOutputPath = outputPath;
         });
+    }
+
+    /// <summary>How CaseFlow's events and documents are stored: schema, serialization, stream identity, metadata and event type names.</summary>
+    public static void ConfigureEventStore(StoreOptions opts)
+    {
+        opts.DatabaseSchemaName = SchemaName;
+        // jsonb reorders keys, so a case's kept facts may read their type discriminator after other members.
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json => json.AllowOutOfOrderMetadataProperties = true);
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.CausationIdEnabled = true;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        opts.Events.EnableUniqueIndexOnEventId = true;
+        // Shard state (running, paused and why, failures) in mt_event_progression, for readiness and operators.
+        opts.Events.EnableExtendedProgressionTracking = true;
+        foreach (var type in EventCatalogue.All)
+            opts.Events.MapEventType(type, type.Name);
     }
 
     /// <summary>

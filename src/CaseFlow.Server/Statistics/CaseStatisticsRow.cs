@@ -1,10 +1,13 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Statistics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CaseFlow.Server.Cases;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
+using NpgsqlTypes;
 
 namespace CaseFlow.Server.Statistics;
 
@@ -22,17 +25,26 @@ public sealed record CaseStatisticsRow
     public required string Ori { get; init; }
     public required string FieldOfficeCode { get; init; }
     public ProgramModel Model { get; init; }
-    public required IReadOnlyList<MeasureFact> Facts { get; init; }
+
+    /// <summary>
+    /// The facts (<see cref="MeasureFact"/>, camel case) in their own narrow jsonb column, which the roll-ups read
+    /// instead of parsing the whole document. Derived from the case when the row is written, not on every event
+    /// folded onto it: a rebuild folds a slice's events and stores the row once, so once per case and batch.
+    /// </summary>
+    [JsonIgnore]
+    public string FactRows => JsonSerializer.Serialize(CaseMeasures.Of(Case), FactJson);
+
+    private static readonly JsonSerializerOptions FactJson = new(JsonSerializerDefaults.Web);
 
     public static CaseStatisticsRow Of(CaseFile state) => new()
     {
-        Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model, Facts = CaseMeasures.Of(state),
+        Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model,
     };
 }
 
 /// <summary>
 /// The asynchronous projection of <see cref="CaseStatisticsRow"/>: each case folded by the evolve function of the
-/// inline case summary on every event and its facts derived again from the whole case, so a void, an amendment or a
+/// inline case summary on every event and its facts derived from the whole case when the row is stored, so a void, an amendment or a
 /// late step rewrites the row as if the case had always been so.
 /// </summary>
 public sealed class CaseStatisticsProjection : SingleStreamProjection<CaseStatisticsRow, Guid>
@@ -52,5 +64,6 @@ public sealed class CaseStatisticsProjection : SingleStreamProjection<CaseStatis
             .UseNumericRevisions(true)
             .Duplicate(r => r.Ori)
             .Duplicate(r => r.FieldOfficeCode)
-            .Duplicate(r => r.Model);
+            .Duplicate(r => r.Model)
+            .Duplicate(r => r.FactRows, "jsonb", NpgsqlDbType.Jsonb);
 }

@@ -21,7 +21,7 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
         select f.measure, f.key, f.month, grouping(f.key) = 1, grouping(f.month) = 1, count(*)::int,
                percentile_disc(0.5) within group (order by f.seconds), percentile_disc(0.9) within group (order by f.seconds)
         from {PersistenceSetup.SchemaName}.mt_doc_casestatisticsrow d
-        cross join lateral jsonb_to_recordset(d.data -> 'facts') as f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
+        cross join lateral jsonb_to_recordset(d.fact_rows) as f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
         where f."fiscalYear" = @fy
           and (@all or d.ori = any(@oris))
           and (@model::varchar is null or d.model = @model)
