@@ -18,10 +18,7 @@ public sealed record BoardFilter(string? Ori = null, string? FieldOffice = null)
 {
     public (string? Ori, string? FieldOffice) Read(FieldErrors errors)
     {
-        var ori = Ori?.ToUpperInvariant();
-        if (ori is not null && !CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
-            errors.Add("ori", "ori must be a 9-character ORI.");
-        return (ori, errors.Code("fieldOffice", FieldOffice, 3));
+        return (errors.Ori("ori", Ori), errors.Code("fieldOffice", FieldOffice, 3));
     }
 }
 

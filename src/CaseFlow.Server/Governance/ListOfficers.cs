@@ -29,9 +29,7 @@ public static class ListOfficersEndpoint
         var status = errors.Enum<OfficerStatus>("status", filter.Status);
         var after = errors.Cursor(filter.After);
         var limit = errors.Limit(filter.Limit);
-        var ori = filter.Ori?.ToUpperInvariant();
-        if (ori is not null && !CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
-            errors.Add("ori", "ori must be a 9-character ORI.");
+        var ori = errors.Ori("ori", filter.Ori);
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
 

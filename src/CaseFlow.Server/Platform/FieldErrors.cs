@@ -85,6 +85,18 @@ public sealed class FieldErrors : Dictionary<string, string[]>
         return null;
     }
 
+    /// <summary>An agency's ORI in upper case; null, without an error, when left out.</summary>
+    public string? Ori(string name, string? text)
+    {
+        if (text is null)
+            return null;
+        var ori = text.ToUpperInvariant();
+        if (CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
+            return ori;
+        Add(name, $"{name} must be a 9-character ORI.");
+        return null;
+    }
+
     public string? Code(string name, string? text, int length)
     {
         if (text is null)

@@ -13,10 +13,7 @@ public sealed record QueueQuery(string? Ori, ProgramModel? Model, string? FieldO
 {
     public static QueueQuery? Read(QueueFilter filter, FieldErrors errors)
     {
-        var ori = filter.Ori?.ToUpperInvariant();
-        if (ori is not null && !CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
-            errors.Add("ori", "ori must be a 9-character ORI.");
-        var query = new QueueQuery(ori, errors.Enum<ProgramModel>("model", filter.Model), errors.Code("fieldOffice", filter.FieldOffice, 3),
+        var query = new QueueQuery(errors.Ori("ori", filter.Ori), errors.Enum<ProgramModel>("model", filter.Model), errors.Code("fieldOffice", filter.FieldOffice, 3),
             Keyset(filter.After, errors), errors.Limit(filter.Limit), filter.Position is null ? null : errors.Position("position", filter.Position));
         return errors.Count > 0 ? null : query;
     }

@@ -33,7 +33,7 @@ public sealed record StatisticsRequest(StatisticsLevel Level, string? Code, int 
     {
         var checkedCode = level switch
         {
-            StatisticsLevel.Jurisdiction => Ori(code, errors),
+            StatisticsLevel.Jurisdiction => errors.Ori("ori", code ?? ""),
             StatisticsLevel.State => errors.Code("state", code, 2),
             StatisticsLevel.FieldOffice => errors.Code("code", code, 3),
             _ => null,
@@ -58,14 +58,5 @@ public sealed record StatisticsRequest(StatisticsLevel Level, string? Code, int 
             return null;
         var fiscalYear = fy ?? StatisticsCalendar.FiscalYearOf(month ?? today);
         return new StatisticsRequest(level, checkedCode, fiscalYear, month, model, position);
-    }
-
-    private static string? Ori(string? code, FieldErrors errors)
-    {
-        var ori = code?.ToUpperInvariant();
-        if (CaseFlow.Domain.Agencies.Ori.IsWellFormed(ori))
-            return ori;
-        errors.Add("ori", "ori must be a 9-character ORI.");
-        return null;
     }
 }
