@@ -71,11 +71,13 @@ public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider cloc
         var staffed = officers.Select(o => (o, zones.GetValueOrDefault(o.Ori, AgencyTimeZones.Unknown))).ToList();
         var ofModel = agreements.Where(a => request.Model is null || a.Model == request.Model).ToList();
 
-        PeriodFigures Figures(string period, string? month, DateOnly asOf, ComplaintCounts received) => PeriodFiguresBuilder.Of(period, table, month,
-            ProgramMeasures.Officers(staffed, asOf, governance.Value.Refresher, request.Model), received,
-            ProgramMeasures.Count(ProgramMeasures.InForce(ofModel, asOf)));
-
         var months = request.Month is { } one ? [one] : StatisticsCalendar.MonthsOf(request.FiscalYear);
+        // The governance records as of each month's end, once: the fiscal year's total and the program totals stand at the last month's.
+        var atEnd = months.ToDictionary(m => m, m => (
+            Officers: ProgramMeasures.Officers(staffed, m, governance.Value.Refresher, request.Model), InForce: ProgramMeasures.InForce(ofModel, m)));
+        PeriodFigures Figures(string period, string? month, DateOnly asOf, ComplaintCounts received) =>
+            PeriodFiguresBuilder.Of(period, table, month, atEnd[asOf].Officers, received, ProgramMeasures.Count(atEnd[asOf].InForce));
+
         var series = months.Select(m => Figures(StatisticsCalendar.Name(m), StatisticsCalendar.Name(m), m, ProgramMeasures.Complaints(complaints, m, now))).ToList();
         var last = months[^1];
         var total = request.Month is null
@@ -85,12 +87,11 @@ public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider cloc
         var toDate = StatisticsCalendar.MonthsOf(request.FiscalYear).Where(m => m <= last).Sum(m => table[Measures.Encounters, StatisticsCalendar.Name(m)].Count);
         return new StatisticsAnswer(
             new StatisticsScope(request.LevelName, request.Code, request.Model), request.FiscalYear, request.Month is { } m ? StatisticsCalendar.Name(m) : null,
-            new EncounterDefinition(EncounterPolicy.Version, EncounterPolicy.Definition), Totals(ofModel, last, toDate), series, total, 0, false);
+            new EncounterDefinition(EncounterPolicy.Version, EncounterPolicy.Definition), Totals(ofModel, atEnd[last].InForce, last, toDate), series, total, 0, false);
     }
 
-    private static ProgramTotals Totals(IReadOnlyList<Agreement> agreements, DateOnly month, int encountersToDate)
+    private static ProgramTotals Totals(IReadOnlyList<Agreement> agreements, IReadOnlyList<Agreement> inForce, DateOnly month, int encountersToDate)
     {
-        var inForce = ProgramMeasures.InForce(agreements, month);
         var counts = ProgramMeasures.Count(inForce);
         var byState = inForce.GroupBy(a => a.StateCode).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new StateAgreements(g.Key, g.Count(a => a.Model == ProgramModel.JEM), g.Count(a => a.Model == ProgramModel.WSO)))
