@@ -50,6 +50,16 @@ public static class ReportReleaseRules
     public const string AlreadyApproved = "report-proposal-already-approved";
     public const string Superseded = "report-proposal-superseded";
     public const string NoProposal = "report-proposal-not-found";
+    public const string MonthNotOver = "report-month-not-over";
+
+    /// <summary>
+    /// A month may be proposed for release once it has ended in every agency's zone: at 12:00 UTC on the next month's
+    /// first day the month is over even at UTC-12.
+    /// </summary>
+    public static Refusal? CheckMonthOver(DateOnly month, DateTimeOffset now) =>
+        now < new DateTimeOffset(month.AddMonths(1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero)
+            ? new Refusal(MonthNotOver, "The month is not over", "A month's report may be proposed for release once the month has ended in every agency's time zone (12:00 UTC on the next month's first day).")
+            : null;
 
     /// <summary>Whether the proposal may be approved now (null when it may): it exists, is the month's latest, and is not approved yet.</summary>
     public static Refusal? CheckApproval(ReportRelease? state, Guid proposalId)
