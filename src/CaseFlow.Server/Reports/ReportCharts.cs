@@ -21,7 +21,7 @@ public static class ReportCharts
         var height = Top * 2 + bars.Count * RowHeight + (beforeLegend is null ? 0 : 24);
         var width = LabelWidth + BarArea + ValueWidth;
         var svg = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">")
+            .Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" id=\"{id}\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {width} {height}\">")
             .Append(CultureInfo.InvariantCulture, $"<title id=\"{id}-title\">{E(title)}</title><desc id=\"{id}-desc\">{E(description)}</desc>");
         for (var i = 0; i < bars.Count; i++)
         {
