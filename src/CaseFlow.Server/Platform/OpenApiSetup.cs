@@ -20,6 +20,7 @@ public static class OpenApiSetup
             o.AddDocumentTransformer(OpenApiEvents.DescribeEnvelopes);
             o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
             o.AddDocumentTransformer(OpenApiSchemas.AddListItemComponents);
+            o.AddDocumentTransformer(OpenApiHistory.TypeHistoryData);
             o.AddDocumentTransformer(OpenApiSharedSchemas.ShareUnionsAndRecords);
             o.AddDocumentTransformer(OpenApiStatuses.DescribeProblem);
             o.AddDocumentTransformer(OpenApiSharedSchemas.ShareEnums);
