@@ -25,6 +25,7 @@ public static class OpenApiSetup
             o.AddDocumentTransformer(OpenApiStatuses.DescribeProblem);
             o.AddDocumentTransformer(OpenApiSharedSchemas.ShareEnums);
             o.AddOperationTransformer(CamelCaseQueryParameters);
+            o.AddOperationTransformer(OpenApiSharedSchemas.MarkEnumParameters);
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
             o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
             o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);
