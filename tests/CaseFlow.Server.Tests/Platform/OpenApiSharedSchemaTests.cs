@@ -99,6 +99,28 @@ public class OpenApiSharedSchemaTests(AppFixture app)
     }
 
     [Fact]
+    public async Task every_stored_event_of_a_history_has_the_members_its_types_schema_gives_its_data()
+    {
+        var jem = await CaseScenario.Create(app);
+        var caseId = await jem.Book();
+        await jem.DetainerInEffect(caseId);
+        await jem.Approved(caseId);
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        var history = JsonNode.Parse(await (await app.Host.GetAs(app.Tokens.For(CaseFlow.Server.Security.Roles.Auditor), $"/api/cases/{caseId}/history?limit=50")).ReadAsTextAsync())!;
+        var items = history["items"]!.AsArray();
+        items.Count.ShouldBeGreaterThan(12);
+        foreach (var item in items)
+        {
+            var type = (string)item!["type"]!;
+            var data = schemas[((string)schemas[$"HistoryEvent{type}"]!["allOf"]![1]!["properties"]!["data"]!["$ref"]!).Split('/')[^1]]!;
+            var members = item["data"]!.AsObject().Select(m => m.Key).ToList();
+            members.ShouldBeSubsetOf(data["properties"]!.AsObject().Select(p => p.Key), type);
+            data["required"]!.AsArray().Select(r => (string)r!).ShouldBeSubsetOf(members, type);
+        }
+    }
+
+    [Fact]
     public async Task a_booking_in_a_batch_names_its_type_as_every_other_batch_envelope_does()
     {
         var schemas = (await Document())["components"]!["schemas"]!;
