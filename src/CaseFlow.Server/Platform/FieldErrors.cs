@@ -97,7 +97,19 @@ public sealed class FieldErrors : Dictionary<string, string[]>
         return null;
     }
 
-    public string? Code(string name, string? text, int length)
+    /// <summary>A USPS state code's length.</summary>
+    public const int StateCodeLength = 2;
+
+    /// <summary>An ICE ERO field office code's length.</summary>
+    public const int FieldOfficeCodeLength = 3;
+
+    /// <summary>A USPS state code in upper case; null, without an error, when left out.</summary>
+    public string? StateCode(string name, string? text) => Code(name, text, StateCodeLength);
+
+    /// <summary>An ERO field office code in upper case; null, without an error, when left out.</summary>
+    public string? FieldOfficeCode(string name, string? text) => Code(name, text, FieldOfficeCodeLength);
+
+    private string? Code(string name, string? text, int length)
     {
         if (text is null)
             return null;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CaseFlow.Domain.Cases;
@@ -14,10 +15,14 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Subjects;
 
 /// <summary>An admin's proposal to seal or erase a subject; <c>eventId</c> (the client's, for retries) becomes the order id.</summary>
-public sealed record SubjectOrderRequest(string? Action = null, string? LegalBasis = null, string? OrderReference = null, string? EventId = null);
+public sealed record SubjectOrderRequest(
+    string? Action = null, string? LegalBasis = null,
+    [property: MaxLength(ProposeSubjectOrderEndpoint.MaxOrderReferenceLength)] string? OrderReference = null, string? EventId = null);
 
 public static partial class ProposeSubjectOrderEndpoint
 {
+    public const int MaxOrderReferenceLength = 100;
+
     private static readonly Dictionary<string, SubjectAction> Actions = new() { ["seal"] = SubjectAction.Seal, ["erase"] = SubjectAction.Erase };
 
     private static readonly Dictionary<string, LegalBasis> Bases = new()
@@ -44,7 +49,7 @@ public static partial class ProposeSubjectOrderEndpoint
         var errors = new FieldErrors();
         var action = OneOf(errors, "action", request.Action, Actions);
         var basis = OneOf(errors, "legalBasis", request.LegalBasis, Bases);
-        var reference = errors.Required("orderReference", request.OrderReference, 100);
+        var reference = errors.Required("orderReference", request.OrderReference, MaxOrderReferenceLength);
         if (reference is not null && !ReferenceForm().IsMatch(reference))
             errors.Add("orderReference", "orderReference is the order's docket or schedule number: letters, digits and - _ / . : #, at least one digit and one separator, no spaces (never the parties' names).");
         if (!Guid.TryParse(request.EventId, out var orderId) || orderId == Guid.Empty)
