@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Intake;
@@ -19,9 +18,9 @@ public sealed record SubjectOrderRequest(
     string? Action = null, string? LegalBasis = null,
     [property: MaxLength(ProposeSubjectOrderEndpoint.MaxOrderReferenceLength)] string? OrderReference = null, string? EventId = null);
 
-public static partial class ProposeSubjectOrderEndpoint
+public static class ProposeSubjectOrderEndpoint
 {
-    public const int MaxOrderReferenceLength = 100;
+    public const int MaxOrderReferenceLength = FieldErrors.MaxReferenceLength;
 
     private static readonly Dictionary<string, SubjectAction> Actions = new() { ["seal"] = SubjectAction.Seal, ["erase"] = SubjectAction.Erase };
 
@@ -49,9 +48,7 @@ public static partial class ProposeSubjectOrderEndpoint
         var errors = new FieldErrors();
         var action = OneOf(errors, "action", request.Action, Actions);
         var basis = OneOf(errors, "legalBasis", request.LegalBasis, Bases);
-        var reference = errors.Required("orderReference", request.OrderReference, MaxOrderReferenceLength);
-        if (reference is not null && !ReferenceForm().IsMatch(reference))
-            errors.Add("orderReference", "orderReference is the order's docket or schedule number: letters, digits and - _ / . : #, at least one digit and one separator, no spaces (never the parties' names).");
+        var reference = errors.Reference("orderReference", request.OrderReference, "the order's docket or schedule number");
         if (!Guid.TryParse(request.EventId, out var orderId) || orderId == Guid.Empty)
             errors.Add("eventId", "eventId must be a UUID you keep for retries.");
         if (errors.Count > 0)
@@ -95,8 +92,4 @@ public static partial class ProposeSubjectOrderEndpoint
     }
 
     private static readonly char[] Separators = ['-', '_', '/', '.', ':', '#'];
-
-    // A docket or schedule number, not a caption: a caption ("State v. Doe") would carry a person's name into the case's events.
-    [GeneratedRegex("^(?=.*[0-9])(?=.*[-_/.:#])[A-Za-z0-9_/.:#-]+$")]
-    private static partial Regex ReferenceForm();
 }
