@@ -1,0 +1,85 @@
+namespace CaseFlow.Domain.Reports.Disclosure;
+
+/// <summary>How a <see cref="ComplementarySuppression"/> run went: rounds, linear programs solved, and the cells no
+/// suppression within the release could protect (earlier releases already gave them away).</summary>
+public sealed record SuppressionOutcome(int Rounds, int Programs, int Complements, IReadOnlyList<int> Unprotectable);
+
+/// <summary>
+/// Suppresses the release's sensitive cells, then adds complementary suppressions until every suppressed cell is
+/// protected (<see cref="Protection.Protects"/>) against everything published. Each round computes the feasible range of
+/// every suppressed cell not yet found safe and, for each unsafe one, suppresses the nearest published cell of the
+/// release that shares an equation with it (fewest equations away, then the smallest value). Suppressing more only
+/// widens ranges, so a cell found safe stays safe and each cell is solved until it is.
+/// </summary>
+public static class ComplementarySuppression
+{
+    public static SuppressionOutcome Protect(DisclosureSystem system)
+    {
+        var variables = system.Variables;
+        foreach (var v in variables.Where(v => v.Decidable && v.Sensitive))
+            v.State = VariableState.Suppressed;
+        var safe = new HashSet<int>();
+        var unprotectable = new List<int>();
+        var (rounds, programs, complements) = (0, 0, 0);
+        while (true)
+        {
+            rounds++;
+            var ranges = new FeasibleRanges(system);
+            var toCheck = Enumerable.Range(0, variables.Count)
+                .Where(v => variables[v].State == VariableState.Suppressed && !safe.Contains(v) && Touched(ranges, v))
+                .GroupBy(v => ranges.Known(v) is null ? ranges.ComponentOf(v)[0] : -1 - v);
+            var added = new HashSet<int>();
+            foreach (var group in toCheck)
+            {
+                programs++;
+                foreach (var (v, (low, high)) in ranges.Of([.. group]))
+                {
+                    if (Protection.Protects(variables[v].Sensitive, low, high))
+                        safe.Add(v);
+                    else if (Nearest(system, ranges, v) is { } complement)
+                        added.Add(complement);
+                    else
+                    {
+                        unprotectable.Add(v);
+                        safe.Add(v);
+                    }
+                }
+            }
+            if (added.Count == 0)
+                return new SuppressionOutcome(rounds, programs, complements, unprotectable);
+            foreach (var c in added)
+                variables[c].State = VariableState.Suppressed;
+            complements += added.Count;
+        }
+    }
+
+    /// <summary>Whether the release being decided can change what is known of the variable.</summary>
+    private static bool Touched(FeasibleRanges ranges, int v) =>
+        ranges.Known(v) is { } || ranges.ComponentOf(v).Any(u => ranges.Variables[u].Decidable);
+
+    /// <summary>The release's published cell nearest to <paramref name="from"/> through the equations and the unpublished variables.</summary>
+    private static int? Nearest(DisclosureSystem system, FeasibleRanges ranges, int from)
+    {
+        var seen = new HashSet<int> { from };
+        var frontier = new List<int> { from };
+        while (frontier.Count > 0)
+        {
+            var next = new List<int>();
+            var candidates = new List<int>();
+            foreach (var u in frontier.SelectMany(ranges.EquationsOf).Distinct().SelectMany(e => system.Equations[e].Terms))
+            {
+                if (!seen.Add(u.Variable))
+                    continue;
+                var variable = system.Variables[u.Variable];
+                if (variable.State != VariableState.Published)
+                    next.Add(u.Variable);
+                else if (variable.Decidable)
+                    candidates.Add(u.Variable);
+            }
+            if (candidates.Count > 0)
+                return candidates.MinBy(c => (Math.Abs(system.Variables[c].Value!.Value), c));
+            frontier = next;
+        }
+        return null;
+    }
+}

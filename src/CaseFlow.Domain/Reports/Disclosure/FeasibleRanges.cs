@@ -1,0 +1,131 @@
+using Google.OrTools.LinearSolver;
+
+namespace CaseFlow.Domain.Reports.Disclosure;
+
+/// <summary>
+/// What an attacker can compute of each unpublished variable of a <see cref="DisclosureSystem"/> as it now stands: the
+/// smallest and largest value it can take with every published figure fixed, every count non-negative and every
+/// equation holding. Variables an equation pins down from known ones are derived first (exactly, in integers); the rest
+/// fall into independent components, each solved as one linear program (GLOP), minimising and maximising in turn.
+/// </summary>
+public sealed class FeasibleRanges
+{
+    /// <summary>A bound on every variable, far above any count, so that every program is bounded.</summary>
+    private const double Ceiling = 1e9;
+
+    private readonly DisclosureSystem system;
+    private readonly long?[] known;
+    private readonly int[] component;
+    private readonly Dictionary<int, List<int>> members = [];
+    private readonly List<int>[] equationsOf;
+
+    public FeasibleRanges(DisclosureSystem system)
+    {
+        this.system = system;
+        equationsOf = EquationsOfEachVariable(system);
+        known = [.. system.Variables.Select(v => v.State == VariableState.Published ? v.Value : null)];
+        Derive();
+        component = Components();
+        for (var v = 0; v < component.Length; v++)
+            if (known[v] is null)
+                (members.TryGetValue(component[v], out var list) ? list : members[component[v]] = []).Add(v);
+    }
+
+    /// <summary>The variable's value when the published figures determine it, else null.</summary>
+    public long? Known(int variable) => known[variable];
+
+    /// <summary>The unknown variables linked to <paramref name="variable"/> by the equations (itself included).</summary>
+    public IReadOnlyList<int> ComponentOf(int variable) => known[variable] is null ? members[component[variable]] : [];
+
+    public IReadOnlyList<int> EquationsOf(int variable) => equationsOf[variable];
+
+    public IReadOnlyList<DisclosureVariable> Variables => system.Variables;
+
+    /// <summary>The feasible range of each of <paramref name="variables"/>, all in one component, from one program.</summary>
+    public IReadOnlyDictionary<int, (double Low, double High)> Of(IReadOnlyCollection<int> variables)
+    {
+        var ranges = new Dictionary<int, (double, double)>();
+        foreach (var v in variables.Where(v => known[v] is { }))
+            ranges[v] = (known[v]!.Value, known[v]!.Value);
+        var open = variables.Where(v => known[v] is null).ToList();
+        if (open.Count == 0)
+            return ranges;
+        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver.");
+        var lp = Program(solver, members[component[open[0]]]);
+        var objective = solver.Objective();
+        foreach (var v in open)
+        {
+            objective.Clear();
+            objective.SetCoefficient(lp[v], 1);
+            objective.SetMinimization();
+            var low = Optimum(solver);
+            objective.SetMaximization();
+            ranges[v] = (low, Optimum(solver));
+        }
+        return ranges;
+    }
+
+    private static double Optimum(Solver solver) => solver.Solve() == Solver.ResultStatus.OPTIMAL
+        ? solver.Objective().Value()
+        : throw new InvalidOperationException("The published figures do not satisfy their own equations.");
+
+    private Dictionary<int, Variable> Program(Solver solver, List<int> unknowns)
+    {
+        var lp = unknowns.ToDictionary(v => v, v => solver.MakeNumVar(
+            system.Variables[v].Sign == FigureSign.Count ? 0 : -Ceiling, Ceiling, $"x{v}"));
+        foreach (var e in unknowns.SelectMany(v => equationsOf[v]).Distinct())
+        {
+            var equation = system.Equations[e];
+            var rest = equation.Constant - equation.Terms.Where(t => known[t.Variable] is { }).Sum(t => t.Coefficient * known[t.Variable]!.Value);
+            var constraint = solver.MakeConstraint(rest, rest, $"e{e}");
+            foreach (var (v, coefficient) in equation.Terms.Where(t => known[t.Variable] is null))
+                constraint.SetCoefficient(lp[v], coefficient);
+        }
+        return lp;
+    }
+
+    /// <summary>An equation with one unknown left determines it; repeated until none does.</summary>
+    private void Derive()
+    {
+        var pending = new Queue<int>(Enumerable.Range(0, system.Equations.Count));
+        while (pending.TryDequeue(out var e))
+        {
+            var equation = system.Equations[e];
+            var unknown = equation.Terms.Where(t => known[t.Variable] is null).ToList();
+            if (unknown.Count != 1)
+                continue;
+            var (variable, coefficient) = unknown[0];
+            var rest = equation.Constant - equation.Terms.Where(t => t.Variable != variable).Sum(t => t.Coefficient * known[t.Variable]!.Value);
+            known[variable] = rest / coefficient;
+            foreach (var next in equationsOf[variable])
+                pending.Enqueue(next);
+        }
+    }
+
+    private int[] Components()
+    {
+        var parent = Enumerable.Range(0, system.Variables.Count).ToArray();
+        int Find(int v)
+        {
+            while (parent[v] != v)
+                v = parent[v] = parent[parent[v]];
+            return v;
+        }
+        foreach (var equation in system.Equations)
+        {
+            var open = equation.Terms.Select(t => t.Variable).Where(v => known[v] is null).ToList();
+            foreach (var v in open.Skip(1))
+                parent[Find(v)] = Find(open[0]);
+        }
+        return [.. parent.Select((_, v) => Find(v))];
+    }
+
+    private static List<int>[] EquationsOfEachVariable(DisclosureSystem system)
+    {
+        var of = system.Variables.Select(_ => new List<int>()).ToArray();
+        for (var e = 0; e < system.Equations.Count; e++)
+            foreach (var (v, _) in system.Equations[e].Terms)
+                of[v].Add(e);
+        return of;
+    }
+}
