@@ -1,27 +1,13 @@
 using CaseFlow.Domain;
+using CaseFlow.Domain.Statistics;
 
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>What the figures cover: <c>jurisdiction</c> (an ORI), <c>state</c>, <c>field-office</c> or <c>national</c>, and one model or both.</summary>
 public sealed record StatisticsScope(string Level, string? Code, ProgramModel? Model);
 
-/// <summary>The versioned definition of an encounter the encounter figures are counted under.</summary>
-public sealed record EncounterDefinition(string Version, string Definition);
-
 /// <summary>A count under one breakdown key: a probable-cause basis, a criminality class, a lift reason, a document type or a country.</summary>
 public sealed record KeyCount(string Key, int Count);
-
-/// <summary>Agreements in force in one state at the period's end, by model.</summary>
-public sealed record StateAgreements(string State, int Jem, int Wso);
-
-/// <summary>
-/// The program totals ICE's monthly report ends with, for the scope: agreements in force by model and the states they
-/// are in, as of the period's last day in each agreement's own zone, from the agreement streams whose sources are named;
-/// and the encounters of the fiscal year up to the period's end.
-/// </summary>
-public sealed record ProgramTotals(
-    string AsOfMonth, IReadOnlyList<string> Sources, int AgreementsJem, int AgreementsWso, int StatesJem, int StatesWso,
-    IReadOnlyList<StateAgreements> ByState, int EncountersFiscalYearToDate);
 
 /// <summary>
 /// Every measure over one period (a month <c>YYYY-MM</c>, or the fiscal year <c>FY2026</c>), each defined in

@@ -87,16 +87,6 @@ public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider cloc
         var toDate = StatisticsCalendar.MonthsOf(request.FiscalYear).Where(m => m <= last).Sum(m => table[Measures.Encounters, StatisticsCalendar.Name(m)].Count);
         return new StatisticsAnswer(
             new StatisticsScope(request.LevelName, request.Code, request.Model), request.FiscalYear, request.Month is { } m ? StatisticsCalendar.Name(m) : null,
-            new EncounterDefinition(EncounterPolicy.Version, EncounterPolicy.Definition), Totals(ofModel, atEnd[last].InForce, last, toDate), series, total, 0, false);
-    }
-
-    private static ProgramTotals Totals(IReadOnlyList<Agreement> agreements, IReadOnlyList<Agreement> inForce, DateOnly month, int encountersToDate)
-    {
-        var counts = ProgramMeasures.Count(inForce);
-        var byState = inForce.GroupBy(a => a.StateCode).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new StateAgreements(g.Key, g.Count(a => a.Model == ProgramModel.JEM), g.Count(a => a.Model == ProgramModel.WSO)))
-            .ToList();
-        return new ProgramTotals(StatisticsCalendar.Name(month), [.. agreements.Select(a => a.Source).Distinct().Order(StringComparer.Ordinal)],
-            counts.Jem, counts.Wso, counts.StatesJem, counts.StatesWso, byState, encountersToDate);
+            EncounterDefinition.Current, ProgramTotals.Of(ofModel, atEnd[last].InForce, last, toDate), series, total, 0, false);
     }
 }

@@ -1,3 +1,4 @@
+using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Tests.Infrastructure;
