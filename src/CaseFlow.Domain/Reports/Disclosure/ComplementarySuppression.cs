@@ -8,7 +8,8 @@ public sealed record SuppressionOutcome(int Rounds, int Programs, int Complement
 /// Suppresses the release's sensitive cells, then adds complementary suppressions until every suppressed cell is
 /// protected (<see cref="Protection.Protects"/>) against everything published. Each round computes the feasible range of
 /// every suppressed cell not yet found safe and, for each unsafe one, suppresses the nearest published cell of the
-/// release that shares an equation with it (fewest equations away, then the smallest value). Suppressing more only
+/// release that shares an equation with it (fewest equations away, then the smallest value); one per component and
+/// round (the component's first unsafe cell), since one complement often protects several cells of it. Suppressing more only
 /// widens ranges, so a cell found safe stays safe and each cell is solved until it is.
 /// </summary>
 public static class ComplementarySuppression
@@ -31,26 +32,40 @@ public static class ComplementarySuppression
             var added = new HashSet<int>();
             foreach (var group in toCheck)
             {
-                programs++;
-                foreach (var (v, (low, high)) in ranges.Of([.. group]))
+                if (FirstUnsafe(ranges, group, safe, ref programs) is not { } cell)
+                    continue;
+                if (Nearest(system, ranges, cell) is { } complement)
+                    added.Add(complement);
+                else
                 {
-                    if (Protection.Protects(variables[v].Sensitive, low, high))
-                        safe.Add(v);
-                    else if (Nearest(system, ranges, v) is { } complement)
-                        added.Add(complement);
-                    else
-                    {
-                        unprotectable.Add(v);
-                        safe.Add(v);
-                    }
+                    unprotectable.Add(cell);
+                    safe.Add(cell);
                 }
             }
+
             if (added.Count == 0)
                 return new SuppressionOutcome(rounds, programs, complements, unprotectable);
             foreach (var c in added)
                 variables[c].State = VariableState.Suppressed;
             complements += added.Count;
         }
+    }
+
+    /// <summary>The group's cells are checked in order: safe ones are recorded, the first unsafe one returned.</summary>
+    private static int? FirstUnsafe(FeasibleRanges ranges, IGrouping<int, int> group, HashSet<int> safe, ref int programs)
+    {
+        if (ranges.Known(group.First()) is { } value)
+            return Protection.Protects(ranges.Variables[group.First()].Sensitive, value, value) ? null : group.First();
+        programs++;
+        using var program = ranges.ProgramOf(group.First());
+        foreach (var cell in group)
+        {
+            var (low, high) = program.Range(cell);
+            if (!Protection.Protects(ranges.Variables[cell].Sensitive, low, high))
+                return cell;
+            safe.Add(cell);
+        }
+        return null;
     }
 
     /// <summary>Whether the release being decided can change what is known of the variable.</summary>

@@ -11,7 +11,7 @@ namespace CaseFlow.Domain.Reports.Disclosure;
 public sealed class FeasibleRanges
 {
     /// <summary>A bound on every variable, far above any count, so that every program is bounded.</summary>
-    private const double Ceiling = 1e9;
+    private const double Ceiling = 1e7;
 
     private readonly DisclosureSystem system;
     private readonly long?[] known;
@@ -41,33 +41,33 @@ public sealed class FeasibleRanges
 
     public IReadOnlyList<DisclosureVariable> Variables => system.Variables;
 
-    /// <summary>The feasible range of each of <paramref name="variables"/>, all in one component, from one program.</summary>
-    public IReadOnlyDictionary<int, (double Low, double High)> Of(IReadOnlyCollection<int> variables)
+    /// <summary>The linear program of the component of <paramref name="variable"/> (an unknown one), to ask ranges of its members.</summary>
+    public ComponentProgram ProgramOf(int variable)
     {
-        var ranges = new Dictionary<int, (double, double)>();
-        foreach (var v in variables.Where(v => known[v] is { }))
-            ranges[v] = (known[v]!.Value, known[v]!.Value);
-        var open = variables.Where(v => known[v] is null).ToList();
-        if (open.Count == 0)
-            return ranges;
-        using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver.");
-        var lp = Program(solver, members[component[open[0]]]);
-        var objective = solver.Objective();
-        foreach (var v in open)
-        {
-            objective.Clear();
-            objective.SetCoefficient(lp[v], 1);
-            objective.SetMinimization();
-            var low = Optimum(solver);
-            objective.SetMaximization();
-            ranges[v] = (low, Optimum(solver));
-        }
-        return ranges;
+        var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("OR-Tools has no GLOP solver.");
+        return new ComponentProgram(solver, Program(solver, members[component[variable]]));
     }
 
-    private static double Optimum(Solver solver) => solver.Solve() == Solver.ResultStatus.OPTIMAL
-        ? solver.Objective().Value()
-        : throw new InvalidOperationException("The published figures do not satisfy their own equations.");
+    /// <summary>One component's program: minimised, then maximised, for one member at a time.</summary>
+    public sealed class ComponentProgram(Solver solver, IReadOnlyDictionary<int, Variable> lp) : IDisposable
+    {
+        public (double Low, double High) Range(int variable)
+        {
+            var objective = solver.Objective();
+            objective.Clear();
+            objective.SetCoefficient(lp[variable], 1);
+            objective.SetMinimization();
+            var low = Optimum();
+            objective.SetMaximization();
+            return (low, Optimum());
+        }
+
+        public void Dispose() => solver.Dispose();
+
+        private double Optimum() => solver.Solve() == Solver.ResultStatus.OPTIMAL
+            ? solver.Objective().Value()
+            : throw new InvalidOperationException("The published figures do not satisfy their own equations.");
+    }
 
     private Dictionary<int, Variable> Program(Solver solver, List<int> unknowns)
     {
