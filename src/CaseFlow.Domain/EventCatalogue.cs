@@ -2,6 +2,7 @@ using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Domain.Officers;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Domain.Subjects;
 
 namespace CaseFlow.Domain;
@@ -33,6 +34,8 @@ public static class EventCatalogue
         typeof(IceNotifiedOfComplaint),
         typeof(ComplaintResolved),
         typeof(ComplaintOutcomeReported),
+        typeof(ReportReleaseProposed),
+        typeof(ReportReleaseApproved),
         .. CaseEvents,
     ];
 

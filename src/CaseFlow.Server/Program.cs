@@ -5,6 +5,7 @@ using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Queues;
+using CaseFlow.Server.Reports;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Subjects;
@@ -34,6 +35,8 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Gove
 builder.Services.Configure<QueueOptions>(builder.Configuration.GetSection("Queues"));
 builder.Services.AddSingleton<QueueFreshness>();
 builder.Services.AddSingleton<StatisticsRunner>();
+builder.Services.AddSingleton<MonthlyReports>();
+builder.Services.AddSingleton<PublicVariant>();
 builder.Services.AddSingleton<QueueRunner>();
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<IntakeServices>();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CaseFlow.Domain.Statistics;
 
 namespace CaseFlow.Domain.Reports;
@@ -16,6 +17,7 @@ public sealed record StateRow(string State, IReadOnlyList<ReportFigure> Figures)
 public sealed record AgencyRow(string Ori, string AgencyName, string State, ProgramModel Model, IReadOnlyList<ReportFigure> Figures)
 {
     /// <summary>The row's key in a revision: <c>ORI:MODEL</c>, as agreements are keyed.</summary>
+    [JsonIgnore]
     public string Key => $"{Ori}:{Model}";
 }
 

@@ -7,7 +7,7 @@ namespace CaseFlow.Server.Platform;
 /// as text and are parsed here, so an unreadable value is reported instead of being silently ignored. Messages
 /// name the field and the expected form, never the value sent (it may be a person identifier).
 /// </summary>
-public sealed class FieldErrors : Dictionary<string, string[]>
+public sealed partial class FieldErrors : Dictionary<string, string[]>
 {
     public void Add(string name, string message) =>
         this[name] = TryGetValue(name, out var existing) ? [.. existing, message] : [message];
@@ -25,6 +25,26 @@ public sealed class FieldErrors : Dictionary<string, string[]>
             return text.Trim();
         return null;
     }
+
+    /// <summary>
+    /// A reference number (a docket, a schedule entry, an approval's file number): letters, digits and - _ / . : #, at
+    /// least one digit and one separator, no spaces, so a caption or a person's name cannot pass for one.
+    /// <paramref name="what"/> says, for the message, what the reference is.
+    /// </summary>
+    public string? Reference(string name, string? text, string what)
+    {
+        var reference = Required(name, text, 100);
+        if (reference is not null && !ReferenceForm().IsMatch(reference))
+        {
+            Add(name, $"{name} is {what}: letters, digits and - _ / . : #, at least one digit and one separator, no spaces (never a person's name).");
+            return null;
+        }
+
+        return reference;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^(?=.*[0-9])(?=.*[-_/.:#])[A-Za-z0-9_/.:#-]+$")]
+    private static partial System.Text.RegularExpressions.Regex ReferenceForm();
 
     public ValidationProblemDetails ToProblem() => new(this)
     {

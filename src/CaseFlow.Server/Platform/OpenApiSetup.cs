@@ -28,6 +28,7 @@ public static class OpenApiSetup
             o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
             o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);
             o.AddOperationTransformer(Statistics.StatisticsCsv.DescribeCsv);
+            o.AddOperationTransformer(Reports.AnswersReportFormsAttribute.Describe);
             o.AddSchemaTransformer(OpenApiSchemas.TypeConvertedValues);
             o.AddSchemaTransformer(OpenApiSharedSchemas.Mark);
         });

@@ -6,6 +6,7 @@ using CaseFlow.Server.Feed;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Queues;
+using CaseFlow.Server.Reports;
 using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Subjects;
 using JasperFx;
@@ -41,6 +42,7 @@ public static class PersistenceSetup
                 opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add<ReportReleaseProjection>(ProjectionLifecycle.Inline);
                 // A node started with AsyncProjections:Enabled=false serves requests but never runs the asynchronous
                 // projections (a second process beside a running node, a read replica's API).
                 if (builder.Configuration.GetValue("AsyncProjections:Enabled", true))
@@ -53,6 +55,7 @@ public static class PersistenceSetup
                 opts.Schema.For<FeedEntry>().Index(f => f.Ori);
                 CaseQueueSchema.Configure(opts);
                 CaseStatisticsProjection.Configure(opts);
+                ReleasedReport.Configure(opts);
                 // Every document type is declared here, so db-apply creates its table before a production node needs it.
                 opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.

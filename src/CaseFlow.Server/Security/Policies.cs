@@ -25,6 +25,10 @@ public static class Policies
     public const string OrderSubjects = "subjects:orders";
     public const string ReadQueues = "queues:read";
     public const string ReadStatistics = "statistics:read";
+    public const string ReadReportDrafts = "reports:drafts";
+    public const string ReadReleasedReports = "reports:released";
+    public const string ProposeReportReleases = "reports:propose";
+    public const string ApproveReportReleases = "reports:approve";
 
     public static void Register(AuthorizationOptions options)
     {
@@ -44,6 +48,10 @@ public static class Policies
         options.AddPolicy(ReadCases, RolesIn([Roles.ScreeningSystem, Roles.Officer, Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(ReadQueues, RolesIn([Roles.Supervisor, Roles.Auditor]));
         options.AddPolicy(ReadStatistics, RolesIn(Roles.All));
+        options.AddPolicy(ReadReportDrafts, RolesIn([Roles.Auditor, Roles.Analyst, Roles.Admin]));
+        options.AddPolicy(ReadReleasedReports, RolesIn(Roles.All));
+        options.AddPolicy(ProposeReportReleases, RolesIn([Roles.Analyst]));
+        options.AddPolicy(ApproveReportReleases, RolesIn([Roles.Admin]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));

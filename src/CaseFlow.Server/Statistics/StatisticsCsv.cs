@@ -1,9 +1,8 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Reflection;
+using CaseFlow.Server.Platform;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using Wolverine.Http;
 
@@ -31,15 +30,13 @@ public static class StatisticsCsv
         return Task.CompletedTask;
     }
 
-    public static bool Accepts(HttpRequest request) =>
-        MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
-        && accepted.Any(a => a.MediaType.Equals(MediaType, StringComparison.OrdinalIgnoreCase) && a.Quality is not 0);
+    public static bool Accepts(HttpRequest request) => Platform.AcceptHeader.Lists(request, MediaType);
 
     public static string Write(StatisticsAnswer answer)
     {
         var csv = new StringBuilder(Header).Append("\r\n");
         void Line(string period, string figure, string? key, object? value) =>
-            csv.Append(Field(period)).Append(',').Append(Field(figure)).Append(',').Append(Field(key ?? "")).Append(',').Append(Field(Format(value))).Append("\r\n");
+            csv.AppendJoin(',', CsvField.Of(period), CsvField.Of(figure), CsvField.Of(key), CsvField.Of(value)).Append("\r\n");
 
         Line("", "scope", answer.Scope.Level, answer.Scope.Code);
         Line("", "model", null, answer.Scope.Model?.ToString());
@@ -82,18 +79,6 @@ public static class StatisticsCsv
 
         return csv.ToString();
     }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "",
-        TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
-    private static string Field(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
 }
 
 /// <summary>The endpoint answers <c>text/csv</c> (<see cref="StatisticsCsv"/>) when the request's Accept asks for it.</summary>

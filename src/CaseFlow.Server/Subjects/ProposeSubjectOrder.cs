@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Intake;
@@ -16,7 +15,7 @@ namespace CaseFlow.Server.Subjects;
 /// <summary>An admin's proposal to seal or erase a subject; <c>eventId</c> (the client's, for retries) becomes the order id.</summary>
 public sealed record SubjectOrderRequest(string? Action = null, string? LegalBasis = null, string? OrderReference = null, string? EventId = null);
 
-public static partial class ProposeSubjectOrderEndpoint
+public static class ProposeSubjectOrderEndpoint
 {
     private static readonly Dictionary<string, SubjectAction> Actions = new() { ["seal"] = SubjectAction.Seal, ["erase"] = SubjectAction.Erase };
 
@@ -44,9 +43,7 @@ public static partial class ProposeSubjectOrderEndpoint
         var errors = new FieldErrors();
         var action = OneOf(errors, "action", request.Action, Actions);
         var basis = OneOf(errors, "legalBasis", request.LegalBasis, Bases);
-        var reference = errors.Required("orderReference", request.OrderReference, 100);
-        if (reference is not null && !ReferenceForm().IsMatch(reference))
-            errors.Add("orderReference", "orderReference is the order's docket or schedule number: letters, digits and - _ / . : #, at least one digit and one separator, no spaces (never the parties' names).");
+        var reference = errors.Reference("orderReference", request.OrderReference, "the order's docket or schedule number");
         if (!Guid.TryParse(request.EventId, out var orderId) || orderId == Guid.Empty)
             errors.Add("eventId", "eventId must be a UUID you keep for retries.");
         if (errors.Count > 0)
@@ -90,8 +87,4 @@ public static partial class ProposeSubjectOrderEndpoint
     }
 
     private static readonly char[] Separators = ['-', '_', '/', '.', ':', '#'];
-
-    // A docket or schedule number, not a caption: a caption ("State v. Doe") would carry a person's name into the case's events.
-    [GeneratedRegex("^(?=.*[0-9])(?=.*[-_/.:#])[A-Za-z0-9_/.:#-]+$")]
-    private static partial Regex ReferenceForm();
 }

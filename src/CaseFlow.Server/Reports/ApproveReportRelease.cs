@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using CaseFlow.Domain.Reports;
+using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wolverine;
+using Wolverine.Http;
+
+namespace CaseFlow.Server.Reports;
+
+/// <summary>An admin's approval of a proposal, with the references of the Public Affairs and Privacy Office approvals.</summary>
+public sealed record ReleaseApprovalRequest(string? ProposalId = null, string? PublicAffairsReference = null, string? PrivacyOfficeReference = null);
+
+public static class ApproveReportReleaseEndpoint
+{
+    /// <summary>
+    /// An admin other than the proposer approves the month's latest proposal: the proposed bytes become the month's
+    /// next release version, stored with the approval event in one transaction and answered unchanged ever after.
+    /// The proposer is refused (403 <c>report-approver-is-proposer</c>); a proposal approved already, or replaced by a
+    /// later one, is 409; of two approvals at once one wins and the other is 409. The same approval sent again
+    /// answers as the first time.
+    /// </summary>
+    [WolverinePost("/api/reports/monthly/{month}/approvals", Name = "ApproveReportRelease")]
+    [Authorize(Policy = Policies.ApproveReportReleases)]
+    [ProducesResponseType<ReportReleaseAnswer>(200)]
+    [ProducesResponseType(404)]
+    [ProducesResponseType(409)]
+    public static async Task<IResult> Post(
+        string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        HttpResponse response, CancellationToken ct)
+    {
+        request ??= new ReleaseApprovalRequest();
+        var errors = new FieldErrors();
+        var parsed = ReportReleaseWrites.Month(month, errors);
+        if (!Guid.TryParse(request.ProposalId, out var proposalId) || proposalId == Guid.Empty)
+            errors.Add("proposalId", "proposalId must be the id of the month's release proposal.");
+        var publicAffairs = errors.Reference("publicAffairsReference", request.PublicAffairsReference, "the ICE Office of Public Affairs approval's reference number");
+        var privacyOffice = errors.Reference("privacyOfficeReference", request.PrivacyOfficeReference, "the ICE Privacy Office approval's reference number");
+        if (errors.Count > 0)
+            return Results.Problem(errors.ToProblem());
+
+        var name = Domain.Statistics.StatisticsCalendar.Name(parsed!.Value);
+        var stream = ReportRelease.StreamOf(name);
+        var proposal = await session.Events.LoadAsync<ReportReleaseProposed>(proposalId, ct);
+        if (proposal is null || proposal.StreamId != stream)
+            return Problems.NotFound("report-proposal");
+
+        // Who proposed never changes once recorded (the envelope's client), so it is judged before the lock.
+        var caller = CallerScope.From(user);
+        if (ReportReleaseRules.CheckApprover(proposal.GetHeader(EventHeaders.Client)?.ToString() ?? "", caller.Subject) is { } same)
+            return ReportReleaseWrites.Refused(StatusCodes.Status403Forbidden, same);
+
+        var now = intake.Clock.GetUtcNow();
+        var incoming = ReportReleaseWrites.Incoming(ReportRelease.ApprovalEventId(proposalId), stream, nameof(ReportReleaseApproved),
+            new { request.ProposalId, publicAffairs, privacyOffice, approver = caller.Subject }, now, intake.Json);
+        ReportReleaseApproved? approved = null;
+        var outcome = await intake.Writer.Write(
+            new WriteRequest<ReportRelease>(stream, incoming, caller, _ => state =>
+            {
+                if (ReportReleaseRules.CheckApproval(state, proposalId) is { } refusal)
+                    return Decision.Refuse(refusal);
+                approved = ReportReleaseRules.Approve(state!, state!.Proposals[^1], publicAffairs!, privacyOffice!);
+                return Decision.Accept(approved);
+            })
+            {
+                AlongWith = writing => writing.Store(Released(approved!, proposal.Data, now)),
+            },
+            context, ct);
+        var version = approved?.Version ?? (await session.Events.LoadAsync<ReportReleaseApproved>(incoming.EventId, ct))?.Data.Version;
+        return ReportReleaseWrites.Answer(outcome, name, proposalId, proposal.Data.Sha256, version, StatusCodes.Status200OK, response);
+    }
+
+    private static ReleasedReport Released(ReportReleaseApproved approved, ReportReleaseProposed proposed, DateTimeOffset now) => new()
+    {
+        Id = ReleasedReport.IdOf(approved.Month, approved.Version),
+        Month = approved.Month,
+        Version = approved.Version,
+        Sha256 = approved.Sha256,
+        Document = proposed.Document,
+        ProposalId = approved.ProposalId,
+        ApprovedAt = now,
+        PublicAffairsReference = approved.PublicAffairsReference,
+        PrivacyOfficeReference = approved.PrivacyOfficeReference,
+    };
+}

@@ -1,0 +1,45 @@
+using CaseFlow.Domain.Reports;
+using CaseFlow.Server.Platform;
+using Marten;
+
+namespace CaseFlow.Server.Reports;
+
+/// <summary>
+/// A released version of a month's report, stored as it was approved: the proposal's canonical JSON, byte for byte,
+/// with its hash and the approval's references. Written with the approval event, never changed.
+/// </summary>
+public sealed record ReleasedReport
+{
+    public required string Id { get; init; }
+    public required string Month { get; init; }
+    public int Version { get; init; }
+    public required string Sha256 { get; init; }
+    public required string Document { get; init; }
+    public Guid ProposalId { get; init; }
+    public DateTimeOffset ApprovedAt { get; init; }
+    public required string PublicAffairsReference { get; init; }
+    public required string PrivacyOfficeReference { get; init; }
+
+    public static string IdOf(string month, int version) => $"{month}/v{version}";
+
+    public ReportDocument AsDocument => new(Document, Sha256);
+
+    public static void Configure(StoreOptions opts) => opts.Schema.For<ReleasedReport>().Index(r => r.Month);
+
+    /// <summary>The month's release: <paramref name="version"/>, or the latest when null; null when there is none.</summary>
+    public static async Task<ReleasedReport?> Find(IQuerySession session, string month, int? version, CancellationToken ct) =>
+        version is { } v
+            ? await session.LoadAsync<ReleasedReport>(IdOf(month, v), ct)
+            : await session.Query<ReleasedReport>().Where(r => r.Month == month).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>Every month's latest release, oldest month first.</summary>
+    public static async Task<IReadOnlyList<ReleasedMonth>> Latest(IQuerySession session, CancellationToken ct)
+    {
+        var all = await session.Query<ReleasedReport>().ToListAsync(ct);
+        return [.. all.GroupBy(r => r.Month).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Month, StringComparer.Ordinal)
+            .Select(r => new ReleasedMonth(r.Version, r.AsDocument.Report))];
+    }
+}
+
+/// <summary>The inline state of a month's release stream: its proposals and the versions released.</summary>
+public partial class ReportReleaseProjection() : ChainedProjection<ReportRelease>(ReportRelease.Evolve);
