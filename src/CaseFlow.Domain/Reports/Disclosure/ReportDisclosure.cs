@@ -13,7 +13,7 @@ public sealed record DisclosureCost(int Rounds, int Programs, int Complements, i
 /// complementary ones until linear programming over this release and every earlier public release finds each
 /// suppressed figure protected. Measures share no equation, so each is decided on its own.
 /// </summary>
-public sealed class ReportDisclosure : IReportDisclosure
+public static class ReportDisclosure
 {
     /// <param name="released">The release, as approved.</param>
     /// <param name="version">Its version (1 for a month's first release).</param>
@@ -30,16 +30,4 @@ public sealed class ReportDisclosure : IReportDisclosure
             outcomes.Sum(o => o.Rounds), outcomes.Sum(o => o.Programs), outcomes.Sum(o => o.Complements),
             outcomes.Sum(o => o.Unprotectable.Count), clock.Elapsed));
     }
-
-    /// <summary>The public variant when only the reports are at hand: the earlier public variants are made again, in order.</summary>
-    public object Disclose(MonthlyReport released, IReadOnlyList<MonthlyReport> earlierReleases)
-    {
-        var disclosed = new List<DisclosedRelease>();
-        foreach (var report in earlierReleases)
-            disclosed.Add(new DisclosedRelease(report, Disclose(report, VersionOf(report, disclosed), disclosed).Public));
-        return Disclose(released, VersionOf(released, disclosed), disclosed).Public;
-    }
-
-    private static int VersionOf(MonthlyReport report, IReadOnlyList<DisclosedRelease> earlier) =>
-        earlier.Count(e => e.Released.Month == report.Month) + 1;
 }
