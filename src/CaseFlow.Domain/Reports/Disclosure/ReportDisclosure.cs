@@ -11,7 +11,7 @@ public sealed record DisclosureCost(int Rounds, int Programs, int Complements, i
 /// <summary>
 /// Makes the public variant of a released monthly report (docs/disclosure.md): sensitive figures suppressed, then
 /// complementary ones until linear programming over this release and every earlier public release finds each
-/// suppressed figure protected. Measures share no equation, so each is decided on its own.
+/// suppressed figure protected. Measures share no equation, so each is decided on its own, in parallel.
 /// </summary>
 public static class ReportDisclosure
 {
@@ -24,7 +24,7 @@ public static class ReportDisclosure
         var current = Snapshot.ToDecide(released, version, earlier);
         IReadOnlyList<Snapshot> snapshots = [.. earlier.Select(Snapshot.Of), current];
         var decided = ReportMeasures.All.ToDictionary(m => m.Name, m => MeasureSystem.Build(m.Name, snapshots));
-        var outcomes = decided.Values.Select(d => ComplementarySuppression.Protect(d.System)).ToList();
+        var outcomes = decided.Values.AsParallel().Select(d => ComplementarySuppression.Protect(d.System)).ToList();
         var report = PublicReportOf.Assemble(released, version, current, decided, earlier);
         return (report, new DisclosureCost(
             outcomes.Sum(o => o.Rounds), outcomes.Sum(o => o.Programs), outcomes.Sum(o => o.Complements),
