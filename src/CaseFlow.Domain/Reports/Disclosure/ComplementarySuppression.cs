@@ -8,7 +8,8 @@ public sealed record SuppressionOutcome(int Rounds, int Programs, int Complement
 /// Suppresses the release's sensitive cells, then adds complementary suppressions until every suppressed cell is
 /// protected (<see cref="Protection.Protects"/>) against everything published. Each round computes the feasible range of
 /// every suppressed cell not yet found safe and, for each unsafe one, suppresses the nearest published cell of the
-/// release that shares an equation with it (fewest equations away, then the smallest value); one per component and
+/// release that shares an equation with it: fewest equations away, then one that would not follow from the other
+/// published figures, then the smallest <see cref="DisclosureVariable.Cost"/>; one per component and
 /// round (the component's first unsafe cell), since one complement often protects several cells of it. Suppressing more only
 /// widens ranges, so a cell found safe stays safe and each cell is solved until it is.
 /// </summary>
@@ -92,7 +93,7 @@ public static class ComplementarySuppression
                     candidates.Add(u.Variable);
             }
             if (candidates.Count > 0)
-                return candidates.MinBy(c => (Math.Abs(system.Variables[c].Value!.Value), c));
+                return candidates.MinBy(c => (ranges.FollowsWithout(c), system.Variables[c].Cost, c));
             frontier = next;
         }
         return null;

@@ -17,10 +17,13 @@ public enum VariableState
 /// <summary>
 /// One unknown of the disclosure system. <see cref="Decidable"/> variables belong to the release being disclosed and may
 /// still be suppressed; the others were decided by earlier releases. <see cref="Value"/> is the true value, known for
-/// every cell of a table and unknown for hidden ones.
+/// every cell of a table and unknown for hidden ones. <see cref="Cost"/> is what suppressing it as a complement loses:
+/// its size, weighted by how many readers look at it (a state's and the nation's totals more than an agency's).
 /// </summary>
-public sealed class DisclosureVariable(FigureSign sign, long? value, VariableState state, bool sensitive, bool decidable)
+public sealed class DisclosureVariable(FigureSign sign, long? value, VariableState state, bool sensitive, bool decidable, long weight = 1)
 {
+    public long Cost { get; } = weight * Math.Abs(value ?? 0);
+
     public FigureSign Sign { get; } = sign;
     public long? Value { get; } = value;
     public VariableState State { get; internal set; } = state;

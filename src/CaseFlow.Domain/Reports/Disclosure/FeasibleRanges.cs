@@ -15,6 +15,7 @@ public sealed class FeasibleRanges
 
     private readonly DisclosureSystem system;
     private readonly long?[] known;
+    private readonly int[] derivedBy;
     private readonly int[] component;
     private readonly Dictionary<int, List<int>> members = [];
     private readonly List<int>[] equationsOf;
@@ -24,6 +25,7 @@ public sealed class FeasibleRanges
         this.system = system;
         equationsOf = EquationsOfEachVariable(system);
         known = [.. system.Variables.Select(v => v.State == VariableState.Published ? v.Value : null)];
+        derivedBy = [.. system.Variables.Select(_ => -1)];
         Derive();
         component = Components();
         for (var v = 0; v < component.Length; v++)
@@ -38,6 +40,35 @@ public sealed class FeasibleRanges
     public IReadOnlyList<int> ComponentOf(int variable) => known[variable] is null ? members[component[variable]] : [];
 
     public IReadOnlyList<int> EquationsOf(int variable) => equationsOf[variable];
+
+    /// <summary>
+    /// Whether the published <paramref name="cell"/>, were it suppressed, would still follow from the other published
+    /// figures: what was derived through it is forgotten, then derived again without it.
+    /// </summary>
+    public bool FollowsWithout(int cell)
+    {
+        var lost = new HashSet<int> { cell };
+        var pending = new Queue<int>([cell]);
+        while (pending.TryDequeue(out var v))
+        {
+            foreach (var e in equationsOf[v])
+                foreach (var (u, _) in system.Equations[e].Terms)
+                    if (derivedBy[u] == e && lost.Add(u))
+                        pending.Enqueue(u);
+        }
+
+        for (var progress = true; progress && lost.Contains(cell);)
+        {
+            progress = false;
+            foreach (var v in lost.ToList())
+            {
+                if (equationsOf[v].Any(e => system.Equations[e].Terms.All(t => t.Variable == v || (known[t.Variable] is { } && !lost.Contains(t.Variable)))))
+                    progress |= lost.Remove(v);
+            }
+        }
+
+        return !lost.Contains(cell);
+    }
 
     public IReadOnlyList<DisclosureVariable> Variables => system.Variables;
 
@@ -97,6 +128,7 @@ public sealed class FeasibleRanges
             var (variable, coefficient) = unknown[0];
             var rest = equation.Constant - equation.Terms.Where(t => t.Variable != variable).Sum(t => t.Coefficient * known[t.Variable]!.Value);
             known[variable] = rest / coefficient;
+            derivedBy[variable] = e;
             foreach (var next in equationsOf[variable])
                 pending.Enqueue(next);
         }

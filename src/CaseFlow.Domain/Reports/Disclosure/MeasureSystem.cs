@@ -57,9 +57,9 @@ internal sealed class MeasureSystem
             var figure = row.Figures[measure];
             var shown = s.Published?[row.Key][measure];
             var cells = (
-                Month: Cell(s, figure.Month, shown?.Month, Protection.IsSensitiveCount(figure.Month) || row.IsSmallCaseload),
-                FiscalYearToDate: Cell(s, figure.FiscalYearToDate, shown?.FiscalYearToDate, Protection.IsSensitiveCount(figure.FiscalYearToDate)),
-                Change: Cell(s, figure.ChangeFromPreviousMonth, shown?.ChangeFromPreviousMonth, sensitive: false, FigureSign.Difference));
+                Month: Cell(s, row.Key, figure.Month, shown?.Month, Protection.IsSensitiveCount(figure.Month) || row.IsSmallCaseload),
+                FiscalYearToDate: Cell(s, row.Key, figure.FiscalYearToDate, shown?.FiscalYearToDate, Protection.IsSensitiveCount(figure.FiscalYearToDate)),
+                Change: Cell(s, row.Key, figure.ChangeFromPreviousMonth, shown?.ChangeFromPreviousMonth, sensitive: false, FigureSign.Difference));
             System.Equal(cells.Month, Y(s.Month, row.Key));
             System.Sum(cells.FiscalYearToDate, toDate.Select(k => Y(k, row.Key)));
             System.Difference(cells.Change, Y(s.Month, row.Key), Y(previous, row.Key));
@@ -95,8 +95,8 @@ internal sealed class MeasureSystem
             var row = new RowKey(revision.Table, revision.Row);
             var shown = s.PublishedRevisions?[i];
             var cells = (
-                Released: Cell(s, revision.ReleasedValue, shown?.ReleasedValue, Protection.IsSensitiveCount(revision.ReleasedValue)),
-                Current: Cell(s, revision.CurrentValue, shown?.CurrentValue, Protection.IsSensitiveCount(revision.CurrentValue)));
+                Released: Cell(s, row, revision.ReleasedValue, shown?.ReleasedValue, Protection.IsSensitiveCount(revision.ReleasedValue)),
+                Current: Cell(s, row, revision.CurrentValue, shown?.CurrentValue, Protection.IsSensitiveCount(revision.CurrentValue)));
             System.Equal(cells.Current, Y(k, row));
             if (latest.TryGetValue(k, out var release))
                 System.Equal(cells.Released, monthCells[release].GetValueOrDefault(row, zero));
@@ -123,6 +123,14 @@ internal sealed class MeasureSystem
             System.Sum(Y(k, family.Key), family.Select(c => Y(k, c)));
     }
 
-    private int Cell(Snapshot s, long value, int? shown, bool sensitive, FigureSign sign = FigureSign.Count) => System.Add(new DisclosureVariable(
-        sign, value, s.Decidable || shown is { } ? VariableState.Published : VariableState.Suppressed, sensitive, s.Decidable));
+    private int Cell(Snapshot s, RowKey row, long value, int? shown, bool sensitive, FigureSign sign = FigureSign.Count) => System.Add(new DisclosureVariable(
+        sign, value, s.Decidable || shown is { } ? VariableState.Published : VariableState.Suppressed, sensitive, s.Decidable, WeightOf(row)));
+
+    /// <summary>Totals are read the most: a complement is sought in agency rows before state rows, and in state rows before the nation's.</summary>
+    private static long WeightOf(RowKey row) => row.Table switch
+    {
+        ReportTables.Agencies => 1,
+        ReportTables.States => 10,
+        _ => 100,
+    };
 }
