@@ -20,6 +20,14 @@ public static class OpenLoop
             $"| {name} | {rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {items?.ToString(CultureInfo.InvariantCulture) ?? ""} |"));
     }
 
+    /// <summary>A GET that must succeed, its body read whole.</summary>
+    public static async Task Get(HttpClient http, Uri url)
+    {
+        using var response = await http.GetAsync(url);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
     private static async Task<(ConcurrentBag<double> Latencies, int Errors)> Measure(int rate, int seconds, Func<Task> request)
     {
         var latencies = new ConcurrentBag<double>();

@@ -56,7 +56,7 @@ public static class ReadBenchmark
         foreach (var (path, column, until) in Queues)
         {
             var items = await FirstPageSize(store, path, column, page, scope, until);
-            await OpenLoop.Report($"GET /api/queues/{path}", QueueRate, seconds, items, () => Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50")));
+            await OpenLoop.Report($"GET /api/queues/{path}", QueueRate, seconds, items, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50")));
             await OpenLoop.Report($"Marten {Fetch(path)}", QueueRate, seconds, items, async () =>
             {
                 await using var session = store.QuerySession();
@@ -64,7 +64,7 @@ public static class ReadBenchmark
             });
         }
 
-        await OpenLoop.Report("GET /api/cases/{id}", SummaryRate, seconds, null, () => Get(http, new Uri(caseflow, $"/api/cases/{caseIds[random.Next(caseIds.Count)]}")));
+        await OpenLoop.Report("GET /api/cases/{id}", SummaryRate, seconds, null, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/cases/{caseIds[random.Next(caseIds.Count)]}")));
         await OpenLoop.Report("Marten CaseFile + Agreement load", SummaryRate, seconds, null, async () =>
         {
             await using var session = store.QuerySession();
@@ -72,6 +72,7 @@ public static class ReadBenchmark
             await CaseLookup.AgreementOf(session, found!, CancellationToken.None);
         });
         await Statistics(options["analyst"], caseflow, store, fieldOffice, seconds);
+        await ReportReads.Run(options["analyst"], options["admin"], caseflow, seconds);
         return 0;
     }
 
@@ -101,7 +102,7 @@ public static class ReadBenchmark
             .SelectMany(scope => new[] { $"/api/statistics/{scope}?fy={fy}", $"/api/statistics/{scope}?month={month}" })];
         var next = 0;
         await OpenLoop.Report($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, seconds, null,
-            () => Get(analyst, new Uri(caseflow, mix[Interlocked.Increment(ref next) % mix.Length])));
+            () => OpenLoop.Get(analyst, new Uri(caseflow, mix[Interlocked.Increment(ref next) % mix.Length])));
     }
 
     private static async Task<int> FirstPageSize(IDocumentStore store, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
@@ -119,12 +120,5 @@ public static class ReadBenchmark
         return path == "deadlines"
             ? (await DeadlineQueue.Fetch(session, page, scope, moment, CancellationToken.None)).Count
             : (await QueueReader.Page<CaseQueueRow>(session, column, page, scope, until(moment), CancellationToken.None)).Count;
-    }
-
-    private static async Task Get(HttpClient http, Uri url)
-    {
-        using var response = await http.GetAsync(url);
-        response.EnsureSuccessStatusCode();
-        await response.Content.ReadAsByteArrayAsync();
     }
 }

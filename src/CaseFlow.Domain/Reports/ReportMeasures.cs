@@ -16,7 +16,7 @@ public static class ReportMeasures
         new("bookingsScreened", Measures.BookingsScreened, "Bookings screened", "bookings"),
         new("encounters", Measures.Encounters, "Encounters", "people"),
         new("detainersLodged", Measures.DetainersLodged, "Detainers lodged", "detainers"),
-        new("detainerNoticesWithin24h", Measures.DetainerNoticesWithin24h, "Detainer notices on time (within 24 hours)", "notices"),
+        new("detainerNoticesWithin24h", Measures.DetainerNoticesWithin24h, "Detainer notices within 24 hours", "notices"),
         new("chargingDocuments", Measures.ChargingDocuments, "Charging documents", "cases"),
         new("custodyTransfers", Measures.CustodyTransfers, "Custody transfers to ICE", "transfers"),
         new("holdsExpiredWithoutPickup", Measures.HoldsExpiredWithoutPickup, "Holds expired without pickup", "holds"),

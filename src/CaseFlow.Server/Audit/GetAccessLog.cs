@@ -41,8 +41,8 @@ public static class GetAccessLogEndpoint
                 errors.Add("case", "case must be a case id (a UUID).");
         }
 
-        if (query.User is { Length: > 200 })
-            errors.Add("user", "user must be a token subject of at most 200 characters.");
+        if (query.User is { Length: > TokenPrincipal.MaxSubjectLength })
+            errors.Add("user", $"user must be a token subject of at most {TokenPrincipal.MaxSubjectLength} characters.");
         if (errors.Count > 0)
             return Results.Problem(errors.ToProblem());
 

@@ -19,7 +19,8 @@ namespace CaseFlow.Server.Cases;
 /// agency, status, model, field office and booking instants, newest booking first, keyset-paged.
 /// </summary>
 public sealed record BookingLookup(
-    string? Ori = null, string? BookingNumber = null, string? Status = null, string? Model = null, string? FieldOffice = null,
+    string? Ori = null, string? BookingNumber = null, [property: NamesOf(typeof(CaseStatus))] string? Status = null,
+    [property: NamesOf(typeof(CaseFlow.Domain.ProgramModel))] string? Model = null, string? FieldOffice = null,
     string? BookedFrom = null, string? BookedTo = null, string? After = null, string? Limit = null, string? Position = null);
 
 public static class FindCaseEndpoint
@@ -43,7 +44,7 @@ public static class FindCaseEndpoint
         var ori = (lookup.Ori ?? CallerScope.From(user).Ori)?.ToUpperInvariant();
         if (!Ori.IsWellFormed(ori))
             errors.Add("ori", "ori must be a 9-character ORI (agency systems and officers may leave it out).");
-        var bookingNumber = errors.Required("bookingNumber", lookup.BookingNumber, 40);
+        var bookingNumber = errors.Required("bookingNumber", lookup.BookingNumber, Intake.BookingValidation.MaxBookingNumberLength);
         if (errors.Count > 0)
             return TypedResults.Problem(errors.ToProblem());
 

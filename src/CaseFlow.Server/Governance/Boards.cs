@@ -18,7 +18,7 @@ public sealed record BoardFilter(string? Ori = null, string? FieldOffice = null)
 {
     public (string? Ori, string? FieldOffice) Read(FieldErrors errors)
     {
-        return (errors.Ori("ori", Ori), errors.Code("fieldOffice", FieldOffice, 3));
+        return (errors.Ori("ori", Ori), errors.FieldOfficeCode("fieldOffice", FieldOffice));
     }
 }
 

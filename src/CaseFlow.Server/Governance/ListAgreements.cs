@@ -11,15 +11,15 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Governance;
 
 /// <summary>Filters of the agreement list: USPS state code, model (JEM or WSO), ERO field office code; cursor paging.</summary>
-public sealed record AgreementFilter(string? State, string? Model, string? FieldOffice, string? After, string? Limit)
+public sealed record AgreementFilter(string? State, [property: NamesOf(typeof(ProgramModel))] string? Model, string? FieldOffice, string? After, string? Limit)
 {
     public (AgreementCriteria Criteria, FieldErrors Errors) Parse()
     {
         var errors = new FieldErrors();
         var criteria = new AgreementCriteria(
-            errors.Code("state", State, 2),
+            errors.StateCode("state", State),
             errors.Enum<ProgramModel>("model", Model),
-            errors.Code("fieldOffice", FieldOffice, 3),
+            errors.FieldOfficeCode("fieldOffice", FieldOffice),
             errors.Cursor(After),
             errors.Limit(Limit));
         return (criteria, errors);

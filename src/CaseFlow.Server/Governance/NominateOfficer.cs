@@ -81,14 +81,18 @@ public static partial class NominateOfficerEndpoint
         };
     }
 
+    /// <summary>A badge (staff) number's form and longest length (also the OpenAPI document's).</summary>
+    public const string BadgeNumberPattern = "^[A-Za-z0-9-]+$";
+    public const int MaxBadgeNumberLength = 20;
+
     private static void Validate(Nomination nomination, FieldErrors errors)
     {
-        if (!BadgeForm().IsMatch(nomination.BadgeNumber))
-            errors.Add("data.badgeNumber", "data.badgeNumber must be 1 to 20 letters, digits and hyphens.");
+        if (nomination.BadgeNumber.Length > MaxBadgeNumberLength || !BadgeForm().IsMatch(nomination.BadgeNumber))
+            errors.Add("data.badgeNumber", $"data.badgeNumber must be 1 to {MaxBadgeNumberLength} letters, digits and hyphens.");
         if (nomination.Models.Count == 0)
             errors.Add("data.models", "data.models must name JEM, WSO or both.");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9-]{1,20}$")]
+    [GeneratedRegex(BadgeNumberPattern)]
     private static partial Regex BadgeForm();
 }

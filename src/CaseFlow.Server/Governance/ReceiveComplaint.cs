@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using CaseFlow.Domain;
@@ -19,7 +20,10 @@ namespace CaseFlow.Server.Governance;
 /// The agency learned of a complaint against one of its officers (named by badge number). Agency systems and
 /// officers record it for their own ORI; an admin names the agency in <c>ori</c>.
 /// </summary>
-public sealed record ComplaintReport(string ComplaintNumber, string AgainstBadgeNumber, DateTimeOffset LearnedAt, string? Ori = null);
+public sealed record ComplaintReport(
+    [property: MaxLength(ReceiveComplaintEndpoint.MaxReferenceLength)] string ComplaintNumber,
+    [property: MaxLength(ReceiveComplaintEndpoint.MaxReferenceLength)] string AgainstBadgeNumber,
+    DateTimeOffset LearnedAt, string? Ori = null);
 
 public static partial class ReceiveComplaintEndpoint
 {
@@ -77,16 +81,22 @@ public static partial class ReceiveComplaintEndpoint
                 agreements.Select(a => a.Result).OfType<Agreement>().First().TimeZone, against.FieldOfficeCode));
     }
 
+    /// <summary>The form and longest length of the numbers a complaint names (also the OpenAPI document's).</summary>
+    public const string ReferencePattern = "^[A-Za-z0-9_./-]+$";
+    public const int MaxReferenceLength = 40;
+
     private static void Validate(ComplaintReport report, DateTimeOffset now, FieldErrors errors)
     {
-        if (!ReferenceForm().IsMatch(report.ComplaintNumber))
-            errors.Add("data.complaintNumber", "data.complaintNumber must be 1 to 40 letters, digits and - _ / .");
-        if (!ReferenceForm().IsMatch(report.AgainstBadgeNumber))
+        if (!IsReference(report.ComplaintNumber))
+            errors.Add("data.complaintNumber", $"data.complaintNumber must be 1 to {MaxReferenceLength} letters, digits and - _ / .");
+        if (!IsReference(report.AgainstBadgeNumber))
             errors.Add("data.againstBadgeNumber", "data.againstBadgeNumber must be the officer's badge number.");
         if (report.LearnedAt > now)
             errors.Add("data.learnedAt", "data.learnedAt is in the future.");
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_./-]{1,40}$")]
+    private static bool IsReference(string text) => text.Length <= MaxReferenceLength && ReferenceForm().IsMatch(text);
+
+    [GeneratedRegex(ReferencePattern)]
     private static partial Regex ReferenceForm();
 }

@@ -26,6 +26,8 @@ public sealed partial class FieldErrors : Dictionary<string, string[]>
         return null;
     }
 
+    public const int MaxReferenceLength = 100;
+
     /// <summary>
     /// A reference number (a docket, a schedule entry, an approval's file number): letters, digits and - _ / . : #, at
     /// least one digit and one separator, no spaces, so a caption or a person's name cannot pass for one.
@@ -33,7 +35,7 @@ public sealed partial class FieldErrors : Dictionary<string, string[]>
     /// </summary>
     public string? Reference(string name, string? text, string what)
     {
-        var reference = Required(name, text, 100);
+        var reference = Required(name, text, MaxReferenceLength);
         if (reference is not null && !ReferenceForm().IsMatch(reference))
         {
             Add(name, $"{name} is {what}: letters, digits and - _ / . : #, at least one digit and one separator, no spaces (never a person's name).");
@@ -117,7 +119,19 @@ public sealed partial class FieldErrors : Dictionary<string, string[]>
         return null;
     }
 
-    public string? Code(string name, string? text, int length)
+    /// <summary>A USPS state code's length.</summary>
+    public const int StateCodeLength = 2;
+
+    /// <summary>An ICE ERO field office code's length.</summary>
+    public const int FieldOfficeCodeLength = 3;
+
+    /// <summary>A USPS state code in upper case; null, without an error, when left out.</summary>
+    public string? StateCode(string name, string? text) => Code(name, text, StateCodeLength);
+
+    /// <summary>An ERO field office code in upper case; null, without an error, when left out.</summary>
+    public string? FieldOfficeCode(string name, string? text) => Code(name, text, FieldOfficeCodeLength);
+
+    private string? Code(string name, string? text, int length)
     {
         if (text is null)
             return null;

@@ -19,7 +19,16 @@ public static class HealthSetup
     public static void MapCaseFlowHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready) }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = WriteReadiness }).AllowAnonymous();
+    }
+
+    /// <summary>The status in plain text, as the default writer gives it; a node not ready (503) says when to ask again.</summary>
+    private static Task WriteReadiness(HttpContext http, HealthReport report)
+    {
+        if (report.Status == HealthStatus.Unhealthy)
+            ServiceUnavailable.SetRetryAfter(http.Response);
+        http.Response.ContentType = "text/plain";
+        return http.Response.WriteAsync(report.Status.ToString());
     }
 }
 

@@ -117,7 +117,8 @@ public static class OpenApiEvents
         };
     }
 
-    private static OpenApiSchema Union(List<(string Type, string Component)> envelopes, OpenApiDocument document, string description) => new()
+    /// <summary>The <c>oneOf</c> of the components, discriminated by <c>type</c>.</summary>
+    public static OpenApiSchema Union(List<(string Type, string Component)> envelopes, OpenApiDocument document, string description) => new()
     {
         Description = description,
         OneOf = [.. envelopes.Select(e => (IOpenApiSchema)new OpenApiSchemaReference(e.Component, document))],

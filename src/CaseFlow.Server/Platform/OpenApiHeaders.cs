@@ -9,7 +9,7 @@ namespace CaseFlow.Server.Platform;
 /// <summary>
 /// The response headers CaseFlow sends, declared on the answers that carry them: by what an answer holds (a write's
 /// <see cref="AppendResult"/> carries the stream's ETag and, for a retry, Idempotent-Replayed: <see cref="WriteResults"/>)
-/// and by status (a 201 its Location, a 412 the current ETag, a busy 409 and a 429 Retry-After). A new endpoint that
+/// and by status (a 201 its Location, a 412 the current ETag, a busy 409, a 429 and a 503 Retry-After). A new endpoint that
 /// answers with these gets them declared unaided.
 /// </summary>
 public static class OpenApiHeaders
@@ -43,6 +43,7 @@ public static class OpenApiHeaders
         [409] = [RetryAfter],
         [412] = [ETag],
         [429] = [RetryAfter],
+        [503] = [RetryAfter],
     };
 
     /// <summary>The headers the answer with <paramref name="status"/> carries, by what the endpoint answers with.</summary>

@@ -23,6 +23,7 @@ public static class OpenApiOperations
         ["Audit"] = "The access audit.",
         ["Queues"] = "Supervisors' queues, boards and case searches with live deadlines.",
         ["Statistics"] = "Per-jurisdiction statistics with ICE's definitions, by agency, state, field office and nation; JSON or CSV.",
+        ["Reports"] = "The monthly 287(g) report: drafts, release proposals and approvals, released versions; JSON, CSV or a printable page.",
         ["Operations"] = "Projections, dead letters and the subject vault, for administrators.",
     };
 

@@ -32,8 +32,11 @@ public static class OpenApiSchemas
         ["aNumber"] = s => s.Pattern = Intake.BookingValidation.ANumberPattern,
         ["fbiNumber"] = s => s.Pattern = Intake.BookingValidation.FbiNumberPattern,
         ["stateId"] = s => s.Pattern = Intake.BookingValidation.StateIdPattern,
-        ["bookingNumber"] = s => s.Pattern = Intake.BookingValidation.BookingNumberPattern,
-        ["ori"] = s => s.Pattern ??= OriPattern,
+        ["bookingNumber"] = s => Text(s, Intake.BookingValidation.BookingNumberPattern, Intake.BookingValidation.MaxBookingNumberLength),
+        ["badgeNumber"] = s => Text(s, Governance.NominateOfficerEndpoint.BadgeNumberPattern, Governance.NominateOfficerEndpoint.MaxBadgeNumberLength),
+        ["complaintNumber"] = s => Text(s, Governance.ReceiveComplaintEndpoint.ReferencePattern, Governance.ReceiveComplaintEndpoint.MaxReferenceLength),
+        ["againstBadgeNumber"] = s => Text(s, Governance.ReceiveComplaintEndpoint.ReferencePattern, Governance.ReceiveComplaintEndpoint.MaxReferenceLength),
+        ["ori"] = s => Text(s, s.Pattern ?? OriPattern, CaseFlow.Domain.Agencies.Ori.Length),
         ["dateOfBirth"] = s => s.Format = "date",
         ["bookedAt"] = DateTime,
         ["scheduledRelease"] = DateTime,
@@ -54,14 +57,38 @@ public static class OpenApiSchemas
         },
     };
 
+    /// <summary>The forms of query and path parameters only (a member of the same name may be something else).</summary>
+    private static readonly Dictionary<string, Action<OpenApiSchema>> ParameterForms = new()
+    {
+        ["state"] = s => Code(s, FieldErrors.StateCodeLength),
+        ["fieldOffice"] = s => Code(s, FieldErrors.FieldOfficeCodeLength),
+        ["code"] = s => Code(s, FieldErrors.FieldOfficeCodeLength),
+        ["user"] = s => s.MaxLength = Security.TokenPrincipal.MaxSubjectLength,
+    };
+
     private static void DateTime(OpenApiSchema schema) => schema.Format = "date-time";
+
+    private static void Text(OpenApiSchema schema, string pattern, int maxLength)
+    {
+        schema.Pattern = pattern;
+        schema.MaxLength = maxLength;
+    }
+
+    /// <summary>A code of letters of one length (<see cref="FieldErrors.StateCode"/>, <see cref="FieldErrors.FieldOfficeCode"/>).</summary>
+    private static void Code(OpenApiSchema schema, int length)
+    {
+        schema.Pattern = $"^[A-Za-z]{{{length}}}$";
+        schema.MinLength = length;
+        schema.MaxLength = length;
+    }
 
     /// <summary>Query and path parameters read as text get the same forms as members of the same name.</summary>
     public static Task TypeTextParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
         {
-            if (parameter.Name is { } name && MemberForms.TryGetValue(name, out var form) && parameter.Schema is OpenApiSchema { Type: { } type } text
+            if (parameter.Name is { } name && (ParameterForms.TryGetValue(name, out var form) || MemberForms.TryGetValue(name, out form))
+                && parameter.Schema is OpenApiSchema { Type: { } type } text
                 && type.HasFlag(JsonSchemaType.String))
             {
                 var typed = new OpenApiSchema { Type = text.Type, MaxLength = text.MaxLength };

@@ -20,10 +20,12 @@ public static class OpenApiSetup
             o.AddDocumentTransformer(OpenApiEvents.DescribeEnvelopes);
             o.AddDocumentTransformer(OpenApiOperations.DescribeTags);
             o.AddDocumentTransformer(OpenApiSchemas.AddListItemComponents);
+            o.AddDocumentTransformer(OpenApiHistory.TypeHistoryData);
             o.AddDocumentTransformer(OpenApiSharedSchemas.ShareUnionsAndRecords);
             o.AddDocumentTransformer(OpenApiStatuses.DescribeProblem);
             o.AddDocumentTransformer(OpenApiSharedSchemas.ShareEnums);
             o.AddOperationTransformer(CamelCaseQueryParameters);
+            o.AddOperationTransformer(OpenApiSharedSchemas.MarkEnumParameters);
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
             o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
             o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);

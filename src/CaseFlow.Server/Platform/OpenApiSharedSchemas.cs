@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Wolverine.Http;
 
 namespace CaseFlow.Server.Platform;
 
@@ -40,11 +41,37 @@ public static class OpenApiSharedSchemas
         else if (!type.IsEnum && type.GetCustomAttribute<JsonPolymorphicAttribute>(inherit: false) is null)
             return Task.CompletedTask;
 
-        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(context.JsonTypeInfo.Options.GetTypeInfo(type))
-            ?? throw new InvalidOperationException($"{type} has no component id.");
-        Shared[id] = type;
-        schema.Comment = Marker + id;
+        schema.Comment = MarkerOf(type, context.JsonTypeInfo.Options);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A query parameter bound from a member the endpoint reads as an enum's names (<see cref="NamesOfAttribute"/> on the
+    /// member of its <c>[FromQuery]</c> record) is marked as that enum, like a body member.
+    /// </summary>
+    public static Task MarkEnumParameters(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<HttpChain>().SingleOrDefault() is not { } chain)
+            return Task.CompletedTask;
+        var json = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var enums = chain.Method.Method.GetParameters().Where(p => p.GetCustomAttribute<Microsoft.AspNetCore.Mvc.FromQueryAttribute>() is not null)
+            .SelectMany(p => p.ParameterType.GetProperties())
+            .Where(p => p.GetCustomAttribute<NamesOfAttribute>() is not null)
+            .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.GetCustomAttribute<NamesOfAttribute>()!.Enum);
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter is { In: ParameterLocation.Query, Name: { } name } && enums.TryGetValue(name, out var type))
+                parameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Comment = MarkerOf(type, json) };
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static string MarkerOf(Type type, JsonSerializerOptions json)
+    {
+        var id = OpenApiOptions.CreateDefaultSchemaReferenceId(json.GetTypeInfo(type)) ?? throw new InvalidOperationException($"{type} has no component id.");
+        Shared[id] = type;
+        return Marker + id;
     }
 
     /// <summary>

@@ -12,8 +12,8 @@ namespace CaseFlow.Server.Platform;
 
 /// <summary>
 /// Every API operation declares every status it can answer. Successes and an endpoint's own refusals come from its
-/// <c>[ProducesResponseType]</c> attributes; what the pipeline answers for every call (400, 401, 403, 429, 413 for a
-/// body, 404 for an id in the path) is added here. Every error is the one <c>Problem</c> schema.
+/// <c>[ProducesResponseType]</c> attributes; what the pipeline answers for every call (400, 401, 403, 429, 503, 413 for
+/// a body, 404 for an id in the path) is added here. Every error is the one <c>Problem</c> schema.
 /// </summary>
 public static class OpenApiStatuses
 {
@@ -31,7 +31,7 @@ public static class OpenApiStatuses
         [413] = "The body is too large (body-too-large, batch-too-large).",
         [422] = "A rule refused the command; the type names the rule (docs/events.md).",
         [429] = "The caller's request budget is spent (rate-limited): retry after Retry-After.",
-        [503] = "A dependency is unavailable (retryable).",
+        [503] = "The database is unavailable for a moment (database-unavailable, retryable, with Retry-After); or this node lacks the master key of a subject (subject-key-unavailable, not retryable).",
     };
 
     public static Task DeclareStatuses(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
@@ -40,7 +40,7 @@ public static class OpenApiStatuses
         if (description.ActionDescriptor.EndpointMetadata.OfType<HttpChain>().SingleOrDefault() is not { } chain)
             return Task.CompletedTask;
         var declared = chain.Method.Method.GetCustomAttributes<ProducesResponseTypeAttribute>().Select(a => a.StatusCode).ToHashSet();
-        var errors = new SortedSet<int>(declared.Where(s => s >= 400)) { 400, 401, 403, 429 };
+        var errors = new SortedSet<int>(declared.Where(s => s >= 400)) { 400, 401, 403, 429, 503 };
         if (operation.RequestBody is not null)
             errors.Add(413);
         if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path))

@@ -24,6 +24,16 @@ public static class ProblemDetailsSetup
                 problem.Detail = bad.Message;
                 context.HttpContext.Response.StatusCode = bad.StatusCode;
             }
+            else if (ServiceUnavailable.IsDatabaseUnavailable(context.Exception))
+            {
+                status = StatusCodes.Status503ServiceUnavailable;
+                problem.Status = status;
+                problem.Type = ProblemTypes.Prefix + ServiceUnavailable.DatabaseUnavailable;
+                problem.Title = "The database is unavailable";
+                problem.Detail = "CaseFlow cannot reach its database for the moment. Send the same request again after Retry-After; a write with the same event id is stored once.";
+                context.HttpContext.Response.StatusCode = status;
+                ServiceUnavailable.SetRetryAfter(context.HttpContext.Response);
+            }
             else if (status == 400 && problem.Type == "https://httpstatuses.com/400")
             {
                 // Wolverine's own answer to a body that is not JSON of the endpoint's shape; its detail names .NET types.

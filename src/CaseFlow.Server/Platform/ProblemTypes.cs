@@ -35,7 +35,7 @@ public static class ProblemTypes
         // Writes
         "event-id-conflict", "stale-version", "case-busy", "officer-busy", "agreement-busy", "complaint-busy", "subject-busy",
         "booking-already-recorded", "officer-already-nominated", "complaint-already-recorded", "agreement-already-recorded", "subject-order-conflict",
-        "subject-key-unavailable",
+        "subject-key-unavailable", ServiceUnavailable.DatabaseUnavailable,
         // Rules (422 unless said otherwise in docs/events.md)
         "agreement-not-in-force", "agreement-not-suspended", "agreement-terminated", "already-voided", "amendment-without-reason",
         "authorization-still-in-force", "background-check-not-passed", "before-agreement-signed", "before-nomination",

@@ -6,14 +6,14 @@ namespace CaseFlow.Server.Queues;
 
 /// <summary>The query of every queue: agency, model, field office (auditors; a supervisor is held to their own), paging, and the position to wait for.</summary>
 public sealed record QueueFilter(
-    string? Ori = null, string? Model = null, string? FieldOffice = null, string? After = null, string? Limit = null, string? Position = null);
+    string? Ori = null, [property: NamesOf(typeof(ProgramModel))] string? Model = null, string? FieldOffice = null, string? After = null, string? Limit = null, string? Position = null);
 
 /// <summary>A queue's filter, read and checked.</summary>
 public sealed record QueueQuery(string? Ori, ProgramModel? Model, string? FieldOffice, (DateTimeOffset At, Guid Id)? After, int Limit, long? Position)
 {
     public static QueueQuery? Read(QueueFilter filter, FieldErrors errors)
     {
-        var query = new QueueQuery(errors.Ori("ori", filter.Ori), errors.Enum<ProgramModel>("model", filter.Model), errors.Code("fieldOffice", filter.FieldOffice, 3),
+        var query = new QueueQuery(errors.Ori("ori", filter.Ori), errors.Enum<ProgramModel>("model", filter.Model), errors.FieldOfficeCode("fieldOffice", filter.FieldOffice),
             Keyset(filter.After, errors), errors.Limit(filter.Limit), filter.Position is null ? null : errors.Position("position", filter.Position));
         return errors.Count > 0 ? null : query;
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Domain.Reports.Disclosure;
@@ -13,7 +14,10 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Reports;
 
 /// <summary>An admin's approval of a proposal, with the references of the Public Affairs and Privacy Office approvals.</summary>
-public sealed record ReleaseApprovalRequest(string? ProposalId = null, string? PublicAffairsReference = null, string? PrivacyOfficeReference = null);
+public sealed record ReleaseApprovalRequest(
+    string? ProposalId = null,
+    [property: MaxLength(FieldErrors.MaxReferenceLength)] string? PublicAffairsReference = null,
+    [property: MaxLength(FieldErrors.MaxReferenceLength)] string? PrivacyOfficeReference = null);
 
 public static class ApproveReportReleaseEndpoint
 {

@@ -24,7 +24,7 @@ public static class ReportAnswer
     /// <summary>The page carries its own style and drawings and needs nothing else: its policy allows inline style and nothing to load.</summary>
     private static IResult Html(string page, HttpResponse response)
     {
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+        response.Headers.ContentSecurityPolicy = Security.SecurityHeaders.ReportPagePolicy;
         return Results.Text(page, ReportHtml.MediaType, Encoding.UTF8);
     }
 }

@@ -13,7 +13,7 @@ public sealed record ChartBar(string Label, int Value, int? Before = null);
 /// </summary>
 public static class ReportCharts
 {
-    private const int LabelWidth = 250, BarArea = 430, ValueWidth = 70, RowHeight = 30, Top = 10;
+    private const int LabelWidth = 280, BarArea = 400, ValueWidth = 70, RowHeight = 30, Top = 10;
 
     public static string Bars(string id, string title, string description, IReadOnlyList<ChartBar> bars, string? beforeLegend = null, string? valueLegend = null)
     {

@@ -58,11 +58,19 @@ public static partial class ReportHtml
             .Append(Card("WSO agreements", t.AgreementsWso, $"in {t.StatesWso} states", "agreementsWso"))
             .Append(Card("Encounters, fiscal year to date", t.EncountersFiscalYearToDate, $"FY{report.FiscalYear} through {report.Month}", "encountersFiscalYearToDate"))
             .Append("</div>")
-            .Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Agreements in force at the end of {E(t.AsOfMonth)} in each agency's time zone (Jail Enforcement Model and Warrant Service Officer), from {E(string.Join("; ", t.Sources))}. {E(report.EncounterPolicy.Version)}: {E(report.EncounterPolicy.Definition)}</p>")
-            .Append("<table class=\"compact\"><caption>Agreements in force by state and model (count of agreements)</caption><thead><tr><th scope=\"col\">State</th><th scope=\"col\" class=\"num\">JEM</th><th scope=\"col\" class=\"num\">WSO</th></tr></thead><tbody>");
-        foreach (var s in t.ByState)
-            page.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(s.State)}</th><td class=\"num\">{s.Jem:N0}</td><td class=\"num\">{s.Wso:N0}</td></tr>");
-        page.Append("</tbody></table></section>");
+            .Append(CultureInfo.InvariantCulture, $"<p class=\"note\">Agreements in force at the end of {E(t.AsOfMonth)} in each agency's time zone (Jail Enforcement Model and Warrant Service Officer), source: {E(string.Join("; ", t.Sources))}. {E(report.EncounterPolicy.Version)}: {E(report.EncounterPolicy.Definition)}</p>")
+            .Append("<div class=\"columns\">");
+        var third = (t.ByState.Count + 2) / 3;
+        foreach (var part in t.ByState.Chunk(Math.Max(1, third)))
+        {
+            page.Append(CultureInfo.InvariantCulture, $"<table class=\"compact\"><caption>Agreements in force, {E(part[0].State)} to {E(part[^1].State)} (agreements)</caption>")
+                .Append("<thead><tr><th scope=\"col\">State</th><th scope=\"col\" class=\"num\">JEM</th><th scope=\"col\" class=\"num\">WSO</th></tr></thead><tbody>");
+            foreach (var s in part)
+                page.Append(CultureInfo.InvariantCulture, $"<tr><th scope=\"row\">{E(s.State)}</th><td class=\"num\">{s.Jem:N0}</td><td class=\"num\">{s.Wso:N0}</td></tr>");
+            page.Append("</tbody></table>");
+        }
+
+        page.Append("</div></section>");
     }
 
     private static string Card(string label, int value, string note, string figure) => string.Create(CultureInfo.InvariantCulture,

@@ -36,7 +36,8 @@ public static class ReportStyle
         svg .value{font-weight:600}
         svg .legend{fill:var(--muted)}
         table{border-collapse:collapse;width:100%;margin:10px 0 8px;font-size:13px;font-variant-numeric:tabular-nums}
-        table.compact{width:auto;min-width:260px}
+        .columns{display:flex;gap:28px;flex-wrap:wrap;align-items:flex-start}
+        table.compact{width:auto;min-width:220px;flex:1 1 220px}
         caption{text-align:left;font-weight:600;padding:4px 0 8px;color:var(--ink)}
         th,td{padding:5px 8px;border-bottom:1px solid var(--rule);text-align:left;vertical-align:top}
         thead th{background:var(--band);font-size:12px;color:var(--muted);font-weight:600;border-bottom:2px solid var(--rule)}

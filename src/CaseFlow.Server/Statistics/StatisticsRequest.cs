@@ -6,7 +6,7 @@ using CaseFlow.Server.Platform;
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>The query of every statistics read: a fiscal year (<c>fy=2026</c>) or a month (<c>month=2026-02</c>), a model, and the position to wait for.</summary>
-public sealed record StatisticsPeriod(string? Fy = null, string? Month = null, string? Model = null, string? Position = null);
+public sealed record StatisticsPeriod(string? Fy = null, string? Month = null, [property: NamesOf(typeof(ProgramModel))] string? Model = null, string? Position = null);
 
 /// <summary>The roll-up levels, as the paths name them.</summary>
 public enum StatisticsLevel
@@ -34,8 +34,8 @@ public sealed record StatisticsRequest(StatisticsLevel Level, string? Code, int 
         var checkedCode = level switch
         {
             StatisticsLevel.Jurisdiction => errors.Ori("ori", code ?? ""),
-            StatisticsLevel.State => errors.Code("state", code, 2),
-            StatisticsLevel.FieldOffice => errors.Code("code", code, 3),
+            StatisticsLevel.State => errors.StateCode("state", code),
+            StatisticsLevel.FieldOffice => errors.FieldOfficeCode("code", code),
             _ => null,
         };
         var month = period.Month is null ? null : StatisticsCalendar.ParseMonth(period.Month);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Subjects;
@@ -13,10 +14,14 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Subjects;
 
 /// <summary>An admin's proposal to seal or erase a subject; <c>eventId</c> (the client's, for retries) becomes the order id.</summary>
-public sealed record SubjectOrderRequest(string? Action = null, string? LegalBasis = null, string? OrderReference = null, string? EventId = null);
+public sealed record SubjectOrderRequest(
+    string? Action = null, string? LegalBasis = null,
+    [property: MaxLength(ProposeSubjectOrderEndpoint.MaxOrderReferenceLength)] string? OrderReference = null, string? EventId = null);
 
 public static class ProposeSubjectOrderEndpoint
 {
+    public const int MaxOrderReferenceLength = FieldErrors.MaxReferenceLength;
+
     private static readonly Dictionary<string, SubjectAction> Actions = new() { ["seal"] = SubjectAction.Seal, ["erase"] = SubjectAction.Erase };
 
     private static readonly Dictionary<string, LegalBasis> Bases = new()

@@ -62,11 +62,15 @@ public class JemCaseThroughClientTests(AppFixture app)
         found!.Items!.Single().Case!.Id.ShouldBe(caseId);
 
         var history = await auditor.Api.Cases[caseId].History.GetAsync(q => q.QueryParameters.Limit = 50, ct);
-        history!.Items!.Select(e => e.Version).ShouldBe(Enumerable.Range(1, (int)closed.Version!.Value).Select(v => (long?)v));
-        history.Items!.Single(e => e.Type == "HoldStarted").Version.ShouldBe(eligible.Version + 1);
-        var prepared = history.Items!.Single(e => e.Type == "DetainerPrepared");
+        history!.Items!.Select(e => e.Common!.Version).ShouldBe(Enumerable.Range(1, (int)closed.Version!.Value).Select(v => (long?)v));
+        history.Items!.Select(e => e.HistoryEventHoldStarted).OfType<HistoryEventHoldStarted>().Single().Version.ShouldBe(eligible.Version + 1);
+        var prepared = history.Items!.Select(e => e.HistoryEventDetainerPrepared).OfType<HistoryEventDetainerPrepared>().Single();
+        prepared.Data!.WarrantType.ShouldBe(WarrantType.I200);
+        prepared.Data.Bases.ShouldBe([ProbableCauseBasis.BiometricAndRecords]);
+        prepared.Data.PreparedBy!.OfficerBadge.ShouldBe(Badge);
         prepared.Metadata!.Hash.ShouldNotBeNullOrEmpty();
         prepared.OccurredAt.ShouldNotBeNull();
+        history.Items!.Select(e => e.HistoryEventCaseClosed).OfType<HistoryEventCaseClosed>().Single().Data!.Disposition.ShouldBe(Disposition.TransferredToIce);
         var integrity = await auditor.Api.Cases[caseId].Integrity.GetAsync(cancellationToken: ct);
         integrity!.Intact.ShouldBe(true);
         integrity.EventsChecked.ShouldBe((int)closed.Version!.Value);

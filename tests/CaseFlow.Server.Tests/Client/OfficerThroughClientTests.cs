@@ -40,8 +40,11 @@ public class OfficerThroughClientTests(AppFixture app)
         var officer = (await agency.Api.Officers[officerId].GetAsync(cancellationToken: ct))!;
         officer.Standing!.Status.ShouldBe(OfficerStatus.Authorized);
         officer.Standing.Models!.Single().Authorized.ShouldBe(true);
-        officer.History!.Select(e => e.Type).ShouldBe(
+        officer.History!.Select(e => e.Common!.Type).ShouldBe(
             ["OfficerNominated", "BackgroundCheckCompleted", "TrainingCompleted", "OfficerCertified", "AuthorizationIssued"]);
+        var training = officer.History!.Select(e => e.HistoryEventTrainingCompleted).OfType<HistoryEventTrainingCompleted>().Single();
+        training.Data!.Exams!.Single().Score.ShouldBe(88);
+        training.Data.Model.ShouldBe(ProgramModel.JEM);
         var before = (await agency.Api.Officers[officerId].GetAsync(q => q.QueryParameters.AsOf = start.AddDays(7), ct))!;
         before.Standing!.Status.ShouldBe(OfficerStatus.Certified);
     }

@@ -53,6 +53,6 @@ public class RetryThroughClientTests(AppFixture app)
 
         transport.Answers.ShouldBe([HttpStatusCode.Conflict, HttpStatusCode.OK]);
         appended.Version.ShouldBe(2);
-        (await jail.Api.Cases[caseId].History.GetAsync(cancellationToken: ct))!.Items!.Count(e => e.Type == "ScreeningOpened").ShouldBe(1);
+        (await jail.Api.Cases[caseId].History.GetAsync(cancellationToken: ct))!.Items!.Count(e => e.HistoryEventScreeningOpened is not null).ShouldBe(1);
     }
 }

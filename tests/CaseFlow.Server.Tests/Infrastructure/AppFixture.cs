@@ -67,17 +67,23 @@ public sealed class AppFixture : IAsyncLifetime
     public Task<IAlbaHost> StartNode(Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null, VaultKeys? vault = null) =>
         AlbaHost.For<Program>(x =>
         {
-            x.UseSetting("ConnectionStrings:Marten", ConnectionString);
-            x.UseSetting("AsyncProjections:Enabled", "false");
-            x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
-            (vault ?? Vault).ApplyTo(x);
-            x.ConfigureServices(s =>
-            {
-                s.RunWolverineInSoloMode();
-                s.DisableAllExternalWolverineTransports();
-            });
+            ConfigureNode(x, vault);
             configure?.Invoke(x);
         });
+
+    /// <summary>How another node on this fixture's database is set up: no projections, this host's keys unless told otherwise.</summary>
+    public void ConfigureNode(Microsoft.AspNetCore.Hosting.IWebHostBuilder x, VaultKeys? vault = null)
+    {
+        x.UseSetting("ConnectionStrings:Marten", ConnectionString);
+        x.UseSetting("AsyncProjections:Enabled", "false");
+        x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
+        (vault ?? Vault).ApplyTo(x);
+        x.ConfigureServices(s =>
+        {
+            s.RunWolverineInSoloMode();
+            s.DisableAllExternalWolverineTransports();
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -60,6 +60,25 @@ public class IdentifierLeakTests(AppFixture app)
         statistics.ShouldContain("\"bookingsReferred\":1", customMessage: "the search must cover statistics that count the case");
         problems.Add(statistics);
         problems.Add(await (await app.Host.GetAs(jem.Supervisor, $"/api/statistics/field-offices/{SyntheticAgencies.FieldOffice}")).ReadAsTextAsync());
+        // And the monthly report of the month the cases were screened in, in its three forms, and a release through the event store.
+        var month = Domain.Statistics.StatisticsCalendar.Name(Domain.Statistics.StatisticsCalendar.MonthOf(DateTimeOffset.UtcNow.AddMinutes(-50), SyntheticAgencies.TimeZone));
+        var analyst = app.Tokens.For(Roles.Analyst, subject: "analyst-leak");
+        foreach (var (accept, query) in new[] { ("application/json", ""), ("text/csv", "?table=agencies"), ("text/html", "") })
+        {
+            var report = await (await app.Host.Scenario(s =>
+            {
+                s.Get.Url($"/api/reports/monthly/{month}{query}");
+                s.WithRequestHeader("Accept", accept);
+                s.Bearer(analyst);
+            })).ReadAsTextAsync();
+            report.ShouldContain(jem.Ori, customMessage: "the search must cover a report that counts the case");
+            problems.Add(report);
+        }
+
+        var previous = Domain.Statistics.StatisticsCalendar.Name(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-2));
+        var proposal = await (await app.Host.Post(analyst, $"/api/reports/monthly/{previous}/release-proposals", new { eventId = Guid.NewGuid() }, 202)).ReadAsJsonAsync<Server.Reports.ReportReleaseAnswer>();
+        await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "admin-leak"), $"/api/reports/monthly/{previous}/approvals",
+            new { proposalId = proposal.ProposalId, publicAffairsReference = "OPA-LEAK-1", privacyOfficeReference = "PRIV-LEAK-1" }, 200);
         var read = await (await app.Host.GetAs(jem.Jail, $"/api/subjects/{CaseId.SubjectRefFor(jemCase)}")).ReadAsTextAsync();
         read.ShouldContain(stateId, customMessage: "the subject read must have decrypted the identifiers");
 

@@ -38,7 +38,7 @@ public class OpenApiDocumentTests(AppFixture app)
             var id = (string?)operation["operationId"];
             id.ShouldNotBeNull(name).ShouldMatch("^[A-Z][A-Za-z]+$", name);
             operation["tags"]!.AsArray().Select(t => (string?)t).ShouldHaveSingleItem(name)
-                .ShouldBeOneOf("Intake", "Cases", "Feed", "Governance", "Queues", "Statistics", "Subjects", "Audit", "Operations");
+                .ShouldBeOneOf("Intake", "Cases", "Feed", "Governance", "Queues", "Statistics", "Reports", "Subjects", "Audit", "Operations");
             ((string?)operation["summary"]).ShouldNotBeNullOrWhiteSpace(name);
             ((string)operation["summary"]!).ShouldNotContain(id!, customMessage: $"{name}: give the endpoint a doc comment");
             ((string?)operation["description"]).ShouldNotBeNullOrWhiteSpace(name);
@@ -87,6 +87,43 @@ public class OpenApiDocumentTests(AppFixture app)
         text.ShouldNotContain(":{}");
         text.ShouldNotContain("IResult");
         text.ShouldNotContain("\"ProblemDetails\"");
+    }
+
+    [Fact]
+    public async Task every_error_answer_is_the_one_problem_schema_which_lists_every_problem_code()
+    {
+        var document = await Document();
+        var problem = document["components"]!["schemas"]!["Problem"]!;
+
+        problem["required"]!.AsArray().Select(r => (string?)r).ShouldBe(["type", "title", "status", "retryable"], ignoreOrder: true);
+        problem["properties"]!.AsObject().Select(p => p.Key).ShouldBe(["type", "title", "status", "detail", "instance", "retryable", "traceId", "errors"], ignoreOrder: true);
+        var described = (string)problem["properties"]!["type"]!["description"]!;
+        foreach (var code in CaseFlow.Server.Platform.ProblemTypes.Codes)
+            described.ShouldContain(code, Case.Sensitive, code);
+        foreach (var (path, operations) in document["paths"]!.AsObject().Where(p => p.Key.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var statuses = operation!["responses"]!.AsObject().Select(r => r.Key).ToList();
+                statuses.ShouldContain("401", $"{method} {path}");
+                foreach (var (status, response) in operation["responses"]!.AsObject().Where(r => r.Key[0] is '4' or '5'))
+                    ((string?)response!["content"]!["application/problem+json"]!["schema"]!["$ref"]).ShouldBe("#/components/schemas/Problem", $"{method} {path} {status}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task who_acted_is_stamped_by_the_server_and_read_only_in_every_event_data_a_client_posts()
+    {
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        var stamped = CaseFlow.Server.Intake.CaseEventKinds.ByType.Values.Select(k => k.DataType).Distinct()
+            .SelectMany(t => t.GetProperties().Where(p => p.PropertyType == typeof(CaseFlow.Domain.Cases.Actor))
+                .Select(p => (Component: t.Name, Member: System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Name))))
+            .ToList();
+        stamped.Count.ShouldBeGreaterThanOrEqualTo(8);
+        foreach (var (component, member) in stamped)
+            ((bool?)schemas[component]!["properties"]![member]!["readOnly"]).ShouldBe(true, $"{component}.{member}");
     }
 
     private Task<JsonNode> Document() => Live(app);

@@ -41,7 +41,10 @@ public class OpenApiHeaderTests(AppFixture app)
         foreach (var (path, operations) in document["paths"]!.AsObject())
         {
             foreach (var (method, operation) in operations!.AsObject())
+            {
                 operation!["responses"]!["429"]!["headers"]!["Retry-After"].ShouldNotBeNull($"{method} {path} 429");
+                operation["responses"]!["503"]!["headers"]!["Retry-After"].ShouldNotBeNull($"{method} {path} 503");
+            }
         }
     }
 }

@@ -66,13 +66,58 @@ public class OpenApiSharedSchemaTests(AppFixture app)
     [Fact]
     public async Task a_history_event_has_its_metadata_record_and_its_instant_typed()
     {
-        var history = (await Document())["components"]!["schemas"]!["HistoryEvent"]!["properties"]!;
+        var history = (await Document())["components"]!["schemas"]!["HistoryEventCommon"]!["properties"]!;
 
         ((string?)history["metadata"]!["$ref"]).ShouldBe("#/components/schemas/EventMetadata");
         ((string?)history["occurredAt"]!["format"]).ShouldBe("date-time");
         history["occurredAt"]!["maxLength"].ShouldBeNull();
         var headers = typeof(EventHeaders).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);
         (await Document())["components"]!["schemas"]!["EventMetadata"]!["properties"]!.AsObject().Select(p => p.Key).ShouldBe(headers, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task a_history_event_is_the_discriminated_union_of_one_schema_per_stored_event_type_with_its_typed_data()
+    {
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        ((string?)schemas["IReadOnlyListOfHistoryEvent"]!["items"]!["$ref"]).ShouldBe("#/components/schemas/HistoryEvent");
+        var union = schemas["HistoryEvent"]!;
+        ((string?)union["discriminator"]!["propertyName"]).ShouldBe("type");
+        var types = EventCatalogue.All.Select(t => t.Name).ToList();
+        union["discriminator"]!["mapping"]!.AsObject().Select(m => ((string)m.Key, (string?)m.Value)).ShouldBe(types.Select(t => (t, (string?)$"#/components/schemas/HistoryEvent{t}")));
+        union["oneOf"]!.AsArray().Select(m => (string?)m!["$ref"]).ShouldBe(types.Select(t => (string?)$"#/components/schemas/HistoryEvent{t}"));
+        foreach (var type in types)
+        {
+            var parts = schemas[$"HistoryEvent{type}"]!["allOf"]!.AsArray();
+            ((string?)parts[0]!["$ref"]).ShouldBe("#/components/schemas/HistoryEventCommon", type);
+            Names(parts[1]!["properties"]!["type"]!).ShouldBe([type]);
+            var data = ((string)parts[1]!["properties"]!["data"]!["$ref"]!).Split('/')[^1];
+            schemas[data]!["properties"].ShouldNotBeNull(type);
+        }
+
+        ((string?)schemas["DetainerPrepared"]!["properties"]!["warrantType"]!["$ref"]).ShouldBe("#/components/schemas/WarrantType");
+    }
+
+    [Fact]
+    public async Task every_stored_event_of_a_history_has_the_members_its_types_schema_gives_its_data()
+    {
+        var jem = await CaseScenario.Create(app);
+        var caseId = await jem.Book();
+        await jem.DetainerInEffect(caseId);
+        await jem.Approved(caseId);
+        var schemas = (await Document())["components"]!["schemas"]!;
+
+        var history = JsonNode.Parse(await (await app.Host.GetAs(app.Tokens.For(CaseFlow.Server.Security.Roles.Auditor), $"/api/cases/{caseId}/history?limit=50")).ReadAsTextAsync())!;
+        var items = history["items"]!.AsArray();
+        items.Count.ShouldBeGreaterThan(12);
+        foreach (var item in items)
+        {
+            var type = (string)item!["type"]!;
+            var data = schemas[((string)schemas[$"HistoryEvent{type}"]!["allOf"]![1]!["properties"]!["data"]!["$ref"]!).Split('/')[^1]]!;
+            var members = item["data"]!.AsObject().Select(m => m.Key).ToList();
+            members.ShouldBeSubsetOf(data["properties"]!.AsObject().Select(p => p.Key), type);
+            data["required"]!.AsArray().Select(r => (string)r!).ShouldBeSubsetOf(members, type);
+        }
     }
 
     [Fact]

@@ -62,6 +62,13 @@ public class AuthorizationMatrixTests(AppFixture app)
     // Statistics: an agency's own (as governance reads), the field office's for its supervisors, every wider roll-up for auditors, analysts and admins.
     private static readonly Expect[] FieldOfficeStatistics = [N, N, N, A, N, A, A, A];
     private static readonly Expect[] WideStatistics = [N, N, N, N, N, A, A, A];
+    // The monthly report: drafts for auditors, analysts and admins; releases for everyone; an analyst proposes, an admin approves.
+    private static readonly Expect[] ReportDraft = [F, F, F, F, F, A, A, A];
+    private static readonly Expect[] Everyone = [A, A, A, A, A, A, A, A];
+    private static readonly Expect[] AnalystOnly = [F, F, F, F, F, F, A, F];
+
+    /// <summary>The month the matrix releases and proposes again.</summary>
+    private const string ReportMonth = "2024-12";
 
     /// <summary>The supervisors' queues, each asked for the world's agency: another field office's supervisor gets an empty page.</summary>
     private static readonly string[] Queues = ["review", "detainers", "releases", "deadlines", "citizenship-claims"];
@@ -81,7 +88,8 @@ public class AuthorizationMatrixTests(AppFixture app)
     ];
 
     /// <summary>The objects the rows aim at; <see cref="AdminActsFor"/> is the agency an admin names in governance records (agencies name none).</summary>
-    private sealed record World(string Ori, Guid OfficerId, Guid CaseId, Guid WsoCaseId, string BookingNumber, Guid ComplaintId, Guid SubjectRef, string ANumber, Guid OrderId)
+    private sealed record World(
+        string Ori, Guid OfficerId, Guid CaseId, Guid WsoCaseId, string BookingNumber, Guid ComplaintId, Guid SubjectRef, string ANumber, Guid OrderId, Guid ReportProposalId)
     {
         public string? AdminActsFor { get; init; }
     }
@@ -143,6 +151,14 @@ public class AuthorizationMatrixTests(AppFixture app)
             _ => new { action = "seal", legalBasis = "sealing-order", orderReference = "MATRIX-1", eventId = Guid.NewGuid() });
         yield return new("POST", "/api/subjects/{subjectRef}/orders/{orderId}/approval", null, AdminOnly,
             w => $"/api/subjects/{w.SubjectRef}/orders/{w.OrderId}/approval", _ => null);
+        yield return new("GET", "/api/reports/monthly/{month}", null, ReportDraft, _ => $"/api/reports/monthly/{ReportMonth}", _ => null);
+        yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released", _ => null);
+        yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released?variant=public", _ => null);
+        yield return new("GET", "/api/reports/monthly/{month}/released.html", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released.html", _ => null);
+        yield return new("POST", "/api/reports/monthly/{month}/approvals", null, AdminOnly, _ => $"/api/reports/monthly/{ReportMonth}/approvals",
+            w => new { proposalId = w.ReportProposalId, publicAffairsReference = "OPA-2024-1201", privacyOfficeReference = "PRIV-2024-1202" });
+        yield return new("POST", "/api/reports/monthly/{month}/release-proposals", null, AnalystOnly, _ => $"/api/reports/monthly/{ReportMonth}/release-proposals",
+            _ => new { eventId = Guid.NewGuid() });
         yield return new("GET", "/api/feed", null, AgencyFeed, _ => "/api/feed", _ => null);
         yield return new("GET", "/api/operations/projections", null, AdminOnly, _ => "/api/operations/projections", _ => null);
         yield return new("GET", "/api/operations/dead-letters", null, AdminOnly, _ => "/api/operations/dead-letters", _ => null);
@@ -207,6 +223,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         ["SubjectOrderProposed"] = "POST /api/subjects/{subjectRef}/orders row",
         ["SubjectSealed"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
         ["SubjectErased"] = "POST /api/subjects/{subjectRef}/orders/{orderId}/approval row",
+        ["ReportReleaseProposed"] = "POST /api/reports/monthly/{month}/release-proposals row",
+        ["ReportReleaseApproved"] = "POST /api/reports/monthly/{month}/approvals row",
     };
 
     [Fact]
@@ -231,8 +249,14 @@ public class AuthorizationMatrixTests(AppFixture app)
         await app.Host.Propose(app.Tokens.For(Roles.Admin, subject: "matrix-proposer"), subjectRef, "seal", "sealing-order", eventId: orderId);
         var complaint = await app.Host.Post(scenario.Jail, "/api/complaints", Envelope("ComplaintReceived",
             new { complaintNumber = "IA-MATRIX", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }), 201);
+        // A released month everyone reads, and a proposal waiting for an admin.
+        var analyst = app.Tokens.For(Roles.Analyst, subject: "matrix-analyst");
+        await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "matrix-approver"), $"/api/reports/monthly/{ReportMonth}/approvals", new
+        {
+            proposalId = await ProposeReport(analyst), publicAffairsReference = "OPA-2024-1200", privacyOfficeReference = "PRIV-2024-1200",
+        }, 200);
         var world = new World(scenario.Ori, scenario.OfficerId, caseId, wsoCaseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id,
-            subjectRef, person.ANumber, orderId);
+            subjectRef, person.ANumber, orderId, await ProposeReport(analyst));
         var otherOri = await SyntheticAgencies.Sign(app.Store, Domain.ProgramModel.JEM);
 
         var wrong = new List<string>();
@@ -273,4 +297,8 @@ public class AuthorizationMatrixTests(AppFixture app)
 
         wrong.ShouldBeEmpty();
     }
+
+    private async Task<Guid> ProposeReport(string analyst) =>
+        (await (await app.Host.Post(analyst, $"/api/reports/monthly/{ReportMonth}/release-proposals", new { eventId = Guid.NewGuid() }, 202))
+            .ReadAsJsonAsync<Server.Reports.ReportReleaseAnswer>()).ProposalId;
 }

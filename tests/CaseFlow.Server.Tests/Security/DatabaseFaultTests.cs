@@ -1,5 +1,6 @@
 using Alba;
 using CaseFlow.Server.Audit;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,12 +59,39 @@ public sealed class DatabaseFaultTests(AppFixture app) : IAsyncLifetime
         await log.Flush(TestContext.Current.CancellationToken);
 
         (await duringOutage.ReadAsTextAsync()).ShouldBe("Unhealthy");
+        duringOutage.Context.Response.Headers.RetryAfter.ToString().ShouldBe(((int)ServiceUnavailable.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         log.Failing.ShouldBeFalse();
         await using var connection = new NpgsqlConnection(_connectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var count = new NpgsqlCommand(
             $"select count(*) from {AccessLogTable.Name} where case_id = @id and action = 'GET /api/cases/{{caseId}}'", connection) { Parameters = { new("id", caseId) } };
         ((long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task a_database_that_refuses_connections_is_a_retryable_503_with_retry_after_as_the_document_declares()
+    {
+        var jail = app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend, subject: $"jail-{Guid.NewGuid():N}");
+        var caseId = await _node.StartCase(jail);
+        // The application's role may open no connection to the database, and the ones it holds are closed.
+        await TestDatabases.Execute(TestDatabases.AdminConnectionString, $"alter database {_database} connection limit 0");
+        await TestDatabases.Execute(TestDatabases.AdminConnectionString,
+            $"select pg_terminate_backend(pid) from pg_stat_activity where datname = '{_database}' and pid <> pg_backend_pid()");
+
+        var refused = await _node.Scenario(s =>
+        {
+            s.Get.Url($"/api/cases/{caseId}");
+            s.Bearer(jail);
+            s.StatusCodeShouldBe(503);
+        });
+        await TestDatabases.Execute(TestDatabases.AdminConnectionString, $"alter database {_database} connection limit -1");
+
+        var problem = System.Text.Json.Nodes.JsonNode.Parse(await refused.ReadAsTextAsync())!;
+        ((string?)problem["type"]).ShouldBe(ProblemTypes.Prefix + ServiceUnavailable.DatabaseUnavailable);
+        ((bool?)problem["retryable"]).ShouldBe(true);
+        refused.Context.Response.Headers.RetryAfter.ToString().ShouldBe(((int)ServiceUnavailable.RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var declared = (await Platform.OpenApiDocumentTests.Live(app))["paths"]!["/api/cases/{caseId}"]!["get"]!["responses"]!["503"]!;
+        declared["headers"]!["Retry-After"].ShouldNotBeNull();
     }
 
     [Fact]

@@ -27,8 +27,11 @@ public class HostileInputTests(AppFixture app)
     {
         public Guid SubjectRef => Domain.Cases.CaseId.SubjectRefFor(CaseId);
         public Guid AgreementId => Domain.Agreements.AgreementId.For(Scenario.Ori, ProgramModel.JEM);
-        public Guid[] Streams => [CaseId, Scenario.OfficerId, AgreementId, ComplaintId];
+        public Guid[] Streams => [CaseId, Scenario.OfficerId, AgreementId, ComplaintId, Domain.Reports.ReportRelease.StreamOf(ReportMonth)];
     }
+
+    /// <summary>The month whose release the requests propose and approve.</summary>
+    private const string ReportMonth = "2024-10";
 
     private static readonly JsonNode?[] HostileValues =
     [
@@ -65,6 +68,10 @@ public class HostileInputTests(AppFixture app)
             new("/api/subjects/search", "/api/subjects/search", scenario.Jail, Node(new { aNumber = "A012345678" })),
             new("/api/subjects/{subjectRef}/orders", $"/api/subjects/{objects.SubjectRef}/orders", admin,
                 Node(new { action = "seal", legalBasis = "sealing-order", orderReference = "FUZZ-1", eventId = Guid.NewGuid() })),
+            new("/api/reports/monthly/{month}/release-proposals", $"/api/reports/monthly/{ReportMonth}/release-proposals", app.Tokens.For(Roles.Analyst),
+                Node(new { eventId = Guid.NewGuid() })),
+            new("/api/reports/monthly/{month}/approvals", $"/api/reports/monthly/{ReportMonth}/approvals", admin,
+                Node(new { proposalId = Guid.NewGuid(), publicAffairsReference = "OPA-FUZZ-1", privacyOfficeReference = "PRIV-FUZZ-1" })),
         };
         foreach (var (type, kind) in CaseEventKinds.ByType)
         {

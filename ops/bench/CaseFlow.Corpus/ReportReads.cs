@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace CaseFlow.Corpus;
+
+/// <summary>
+/// The monthly report's reads, after the statistics mix: last month is proposed by the analyst and released by the
+/// admin, then its released JSON (a stored document) and its draft (computed from the statistics) are read at fixed
+/// rates (<see cref="OpenLoop"/>).
+/// </summary>
+public static class ReportReads
+{
+    private const int ReleasedRate = 100;
+    private const int DraftRate = 20;
+
+    private sealed record Proposal(Guid ProposalId);
+
+    public static async Task Run(string analystToken, string adminToken, Uri caseflow, int seconds)
+    {
+        using var analyst = Client(analystToken);
+        using var admin = Client(adminToken);
+        // Last month, once it is over everywhere (12:00 UTC on the 1st); before that the month before it.
+        var month = DateTime.UtcNow.AddHours(-12).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var proposed = await analyst.PostAsJsonAsync(new Uri(caseflow, $"/api/reports/monthly/{month}/release-proposals"), new { eventId = Guid.NewGuid() });
+        var proposal = (await proposed.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Proposal>())!;
+        (await admin.PostAsJsonAsync(new Uri(caseflow, $"/api/reports/monthly/{month}/approvals"),
+            new { proposal.ProposalId, publicAffairsReference = "OPA-BENCH-1", privacyOfficeReference = "PRIV-BENCH-1" })).EnsureSuccessStatusCode();
+
+        await OpenLoop.Report($"GET /api/reports/monthly/{month}/released", ReleasedRate, seconds, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}/released")));
+        await OpenLoop.Report($"GET /api/reports/monthly/{month} (draft)", DraftRate, seconds, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}")));
+    }
+
+    private static HttpClient Client(string token)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+}
