@@ -36,10 +36,12 @@ public sealed class AnswersPublicVariantAttribute : Attribute
             || operation.Responses?.GetValueOrDefault("200")?.Content is not { } content
             || !content.TryGetValue(ReportDocument.MediaType, out var json) || json.Schema is not { } released)
             return;
+        if (context.Document is { } document)
+            document.AddComponent(nameof(PublicMonthlyReport), await context.GetOrCreateSchemaAsync(typeof(PublicMonthlyReport), null, ct));
         json.Schema = new OpenApiSchema
         {
             Description = "The release as approved; with variant=public its public variant, small figures null (docs/disclosure.md).",
-            OneOf = [released, await context.GetOrCreateSchemaAsync(typeof(PublicMonthlyReport), null, ct)],
+            OneOf = [released, new OpenApiSchemaReference(nameof(PublicMonthlyReport), context.Document)],
         };
     }
 }
