@@ -25,8 +25,6 @@ public sealed class Disclosed
 
     public PublicMonthlyReport Last => Releases[^1].Public;
 
-    public IReadOnlyList<string> Documents => [.. Releases.Select(r => JsonSerializer.Serialize(r.Public, Json))];
-
     /// <summary>The suppressed figures an attacker narrows below the protection interval, with what it finds and the truth.</summary>
     public static IReadOnlyList<string> Breaches(IReadOnlyList<DisclosedRelease> releases)
     {
@@ -45,8 +43,6 @@ public sealed class Disclosed
     }
 
     public IReadOnlyList<string> Breaches() => Breaches(Releases);
-
-    public int SuppressedCount() => Documents.Sum(d => d.Split("null").Length - 1);
 
     /// <summary>The same releases suppressed naively: every sensitive figure, and nothing else.</summary>
     public static IReadOnlyList<DisclosedRelease> Naive(IReadOnlyList<MonthlyReport> released)
