@@ -45,7 +45,7 @@ public class PublicVariantTests(AppFixture app)
         shown.Month.ShouldBe(Month);
         shown.Version.ShouldBe(version);
         shown.Disclosure.Threshold.ShouldBe(5);
-        shown.Agencies.Select(a => a.Key).ShouldBe(released.Agencies.Select(a => a.Key), ignoreOrder: true);
+        released.Agencies.Select(a => a.Key).ShouldBeSubsetOf(shown.Agencies.Select(a => a.Key), "rows an earlier public release listed stay listed too");
         released.Agencies.SelectMany(a => a.Figures).ShouldAllBe(f => f.Month < 5 && f.FiscalYearToDate < 5, "the hand-built month is small everywhere");
         shown.National.Concat(shown.States.SelectMany(s => s.Figures)).Concat(shown.Agencies.SelectMany(a => a.Figures))
             .ShouldAllBe(f => f.Month == null && f.FiscalYearToDate == null && (f.ChangeFromPreviousMonth == null || f.ChangeFromPreviousMonth <= 0));
