@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Platform;
@@ -6,7 +7,16 @@ using CaseFlow.Server.Platform;
 namespace CaseFlow.Server.Reports;
 
 /// <summary>The query of a report read: the CSV table, the position to wait for (drafts), the version and variant (releases).</summary>
-public sealed record ReportQuery(string? Table = null, string? Position = null, string? Version = null, string? Variant = null);
+public sealed record ReportQuery([property: NamesOf(typeof(ReportTable))] string? Table = null, string? Position = null, string? Version = null, string? Variant = null);
+
+/// <summary>The tables of a report as <c>table=</c> names them (<see cref="ReportTables"/>), for the OpenAPI document.</summary>
+public enum ReportTable
+{
+    [JsonStringEnumMemberName(ReportTables.ProgramTotals)] ProgramTotals,
+    [JsonStringEnumMemberName(ReportTables.States)] States,
+    [JsonStringEnumMemberName(ReportTables.Agencies)] Agencies,
+    [JsonStringEnumMemberName(ReportTables.Revisions)] Revisions,
+}
 
 /// <summary>The forms a report is answered in.</summary>
 public enum ReportFormat
