@@ -36,7 +36,6 @@ builder.Services.Configure<QueueOptions>(builder.Configuration.GetSection("Queue
 builder.Services.AddSingleton<QueueFreshness>();
 builder.Services.AddSingleton<StatisticsRunner>();
 builder.Services.AddSingleton<MonthlyReports>();
-builder.Services.AddSingleton<PublicVariant>();
 builder.Services.AddSingleton<QueueRunner>();
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<IntakeServices>();

@@ -31,6 +31,7 @@ public static class OpenApiSetup
             o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);
             o.AddOperationTransformer(Statistics.StatisticsCsv.DescribeCsv);
             o.AddOperationTransformer(Reports.AnswersReportFormsAttribute.Describe);
+            o.AddOperationTransformer(Reports.AnswersPublicVariantAttribute.Describe);
             o.AddSchemaTransformer(OpenApiSchemas.TypeConvertedValues);
             o.AddSchemaTransformer(OpenApiSharedSchemas.Mark);
         });

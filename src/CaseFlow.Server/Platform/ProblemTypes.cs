@@ -52,6 +52,5 @@ public static class ProblemTypes
         // The monthly report (docs/reports.md)
         "report-not-found", "report-busy", "report-release-conflict", "report-release-not-found", "report-proposal-not-found",
         "report-approver-is-proposer", "report-proposal-already-approved", "report-proposal-superseded", "report-month-not-over",
-        "public-variant-unavailable",
     ];
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CaseFlow.Domain.Reports;
+using CaseFlow.Domain.Reports.Disclosure;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
@@ -57,6 +58,7 @@ public static class ApproveReportReleaseEndpoint
         if (ReportReleaseRules.CheckApprover(proposal.GetHeader(EventHeaders.Client)?.ToString() ?? "", caller.Subject) is { } same)
             return ReportReleaseWrites.Refused(StatusCodes.Status403Forbidden, same);
 
+        var earlier = await ReleasedReport.Disclosed(session, ct);
         var now = intake.Clock.GetUtcNow();
         var incoming = ReportReleaseWrites.Incoming(ReportRelease.ApprovalEventId(proposalId), stream, nameof(ReportReleaseApproved),
             new { request.ProposalId, publicAffairs, privacyOffice, approver = caller.Subject }, now, intake.Json);
@@ -70,23 +72,31 @@ public static class ApproveReportReleaseEndpoint
                 return Decision.Accept(approved);
             })
             {
-                AlongWith = writing => writing.Store(Released(approved!, proposal.Data, now)),
+                AlongWith = writing => writing.Store(Released(approved!, proposal.Data, now, earlier)),
             },
             context, ct);
         var version = approved?.Version ?? (await session.Events.LoadAsync<ReportReleaseApproved>(incoming.EventId, ct))?.Data.Version;
         return ReportReleaseWrites.Answer(outcome, name, proposalId, proposal.Data.Sha256, version, StatusCodes.Status200OK, response);
     }
 
-    private static ReleasedReport Released(ReportReleaseApproved approved, ReportReleaseProposed proposed, DateTimeOffset now) => new()
+    /// <summary>The release as stored, with its public variant made now, against every release approved before it.</summary>
+    private static ReleasedReport Released(ReportReleaseApproved approved, ReportReleaseProposed proposed, DateTimeOffset now, IReadOnlyList<DisclosedRelease> earlier)
     {
-        Id = ReleasedReport.IdOf(approved.Month, approved.Version),
-        Month = approved.Month,
-        Version = approved.Version,
-        Sha256 = approved.Sha256,
-        Document = proposed.Document,
-        ProposalId = approved.ProposalId,
-        ApprovedAt = now,
-        PublicAffairsReference = approved.PublicAffairsReference,
-        PrivacyOfficeReference = approved.PrivacyOfficeReference,
-    };
+        var report = new ReportDocument(proposed.Document, proposed.Sha256).Report;
+        var disclosed = ReportDocument.Of(ReportDisclosure.Disclose(report, approved.Version, earlier).Public);
+        return new ReleasedReport
+        {
+            Id = ReleasedReport.IdOf(approved.Month, approved.Version),
+            Month = approved.Month,
+            Version = approved.Version,
+            Sha256 = approved.Sha256,
+            Document = proposed.Document,
+            ProposalId = approved.ProposalId,
+            ApprovedAt = now,
+            PublicAffairsReference = approved.PublicAffairsReference,
+            PrivacyOfficeReference = approved.PrivacyOfficeReference,
+            PublicDocument = disclosed.Json,
+            PublicSha256 = disclosed.Sha256,
+        };
+    }
 }

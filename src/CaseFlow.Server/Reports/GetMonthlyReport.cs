@@ -40,9 +40,10 @@ public static class GetMonthlyReportEndpoint
     [ProducesResponseType(304)]
     [ProducesResponseType(409)]
     [AnswersReportForms]
+    [AnswersPublicVariant]
     public static Task<IResult> Released(
-        string month, [FromQuery] ReportQuery query, IQuerySession session, PublicVariant publicVariant, HttpContext http, CancellationToken ct) =>
-        ReadRelease(month, query, session, publicVariant, http, html: false, ct);
+        string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        ReadRelease(month, query, session, http, html: false, ct);
 
     /// <summary>A released version of the month as the printable page.</summary>
     [WolverineGet("/api/reports/monthly/{month}/released.html", Name = "GetReleasedMonthlyReportPage")]
@@ -51,11 +52,11 @@ public static class GetMonthlyReportEndpoint
     [ProducesResponseType(304)]
     [ProducesResponseType(409)]
     public static Task<IResult> ReleasedPage(
-        string month, [FromQuery] ReportQuery query, IQuerySession session, PublicVariant publicVariant, HttpContext http, CancellationToken ct) =>
-        ReadRelease(month, query, session, publicVariant, http, html: true, ct);
+        string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        ReadRelease(month, query, session, http, html: true, ct);
 
     private static async Task<IResult> ReadRelease(
-        string month, ReportQuery query, IQuerySession session, PublicVariant publicVariant, HttpContext http, bool html, CancellationToken ct)
+        string month, ReportQuery query, IQuerySession session, HttpContext http, bool html, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (ReportRequest.Read(month, query, http.Request, released: true, errors, html) is not { } request)
@@ -63,7 +64,7 @@ public static class GetMonthlyReportEndpoint
         if (await ReleasedReport.Find(session, Domain.Statistics.StatisticsCalendar.Name(request.Month), request.Version, ct) is not { } release)
             return Problems.NotFound("report-release");
         if (request.Public)
-            return await publicVariant.Answer(release, session, ct);
+            return PublicVariant.Answer(release, http);
         var document = release.AsDocument;
         if (http.Request.Headers.IfNoneMatch.Contains(document.ETag))
         {

@@ -1,30 +1,47 @@
-using CaseFlow.Domain.Reports;
-using Marten;
+using System.Reflection;
+using CaseFlow.Domain.Reports.Disclosure;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+using Wolverine.Http;
 
 namespace CaseFlow.Server.Reports;
 
 /// <summary>
-/// The public variant of a release (<c>?variant=public</c>), from the registered <see cref="IReportDisclosure"/>; while
-/// none is registered, 409 <c>public-variant-unavailable</c>.
+/// The public variant of a release (<c>?variant=public</c>, docs/disclosure.md): the JSON made and stored when the
+/// release was approved, answered as stored, its SHA-256 the ETag.
 /// </summary>
-public sealed class PublicVariant(IEnumerable<IReportDisclosure> engines)
+public static class PublicVariant
 {
     public const string Name = "public";
 
-    public async Task<IResult> Answer(ReleasedReport release, IQuerySession session, CancellationToken ct)
+    public static IResult Answer(ReleasedReport release, HttpContext http)
     {
-        if (engines.FirstOrDefault() is not { } engine)
-        {
-            return Results.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = 409, Type = "urn:caseflow:problem:public-variant-unavailable", Title = "The public variant is not available yet",
-                Detail = "Small cells cannot be suppressed on this node yet, so no public variant is answered.", Extensions = { ["retryable"] = false },
-            });
-        }
+        var document = release.PublicVariant();
+        http.Response.Headers.ETag = document.ETag;
+        if (http.Request.Headers.IfNoneMatch.Contains(document.ETag))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Text(document.Json, ReportDocument.MediaType);
+    }
+}
 
-        var earlier = (await session.Query<ReleasedReport>().ToListAsync(ct))
-            .Where(r => string.CompareOrdinal(r.Month, release.Month) < 0 || (r.Month == release.Month && r.Version < release.Version))
-            .OrderBy(r => r.ApprovedAt).Select(r => r.AsDocument.Report).ToList();
-        return Results.Json(engine.Disclose(release.AsDocument.Report, earlier));
+/// <summary>The endpoint's JSON answer is the release or, with <c>variant=public</c>, its <see cref="PublicMonthlyReport"/>.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AnswersPublicVariantAttribute : Attribute
+{
+    /// <summary>Declares the JSON 200 answer of endpoints marked with this attribute as one of the release and its public variant.</summary>
+    public static async Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var chain = context.Description.ActionDescriptor.EndpointMetadata.OfType<HttpChain>().SingleOrDefault();
+        if (chain?.Method.Method.GetCustomAttribute<AnswersPublicVariantAttribute>() is null
+            || operation.Responses?.GetValueOrDefault("200")?.Content is not { } content
+            || !content.TryGetValue(ReportDocument.MediaType, out var json) || json.Schema is not { } released)
+            return;
+        if (context.Document is { } document)
+            document.AddComponent(nameof(PublicMonthlyReport), await context.GetOrCreateSchemaAsync(typeof(PublicMonthlyReport), null, ct));
+        json.Schema = new OpenApiSchema
+        {
+            Description = "The release as approved; with variant=public its public variant, small figures null (docs/disclosure.md).",
+            OneOf = [released, new OpenApiSchemaReference(nameof(PublicMonthlyReport), context.Document)],
+        };
     }
 }

@@ -1,4 +1,5 @@
 using CaseFlow.Domain.Reports;
+using CaseFlow.Domain.Reports.Disclosure;
 using CaseFlow.Server.Platform;
 using Marten;
 
@@ -20,9 +21,15 @@ public sealed record ReleasedReport
     public required string PublicAffairsReference { get; init; }
     public required string PrivacyOfficeReference { get; init; }
 
+    /// <summary>The public variant made at the approval (docs/disclosure.md): its canonical JSON and SHA-256.</summary>
+    public required string PublicDocument { get; init; }
+    public required string PublicSha256 { get; init; }
+
     public static string IdOf(string month, int version) => $"{month}/v{version}";
 
     public ReportDocument AsDocument => new(Document, Sha256);
+
+    public ReportDocument PublicVariant() => new(PublicDocument, PublicSha256);
 
     public static void Configure(StoreOptions opts) => opts.Schema.For<ReleasedReport>().Index(r => r.Month);
 
@@ -31,6 +38,14 @@ public sealed record ReleasedReport
         version is { } v
             ? await session.LoadAsync<ReleasedReport>(IdOf(month, v), ct)
             : await session.Query<ReleasedReport>().Where(r => r.Month == month).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>Every release with its public variant, in the order they were approved.</summary>
+    public static async Task<IReadOnlyList<DisclosedRelease>> Disclosed(IQuerySession session, CancellationToken ct)
+    {
+        var all = await session.Query<ReleasedReport>().ToListAsync(ct);
+        return [.. all.OrderBy(r => r.ApprovedAt).ThenBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Version)
+            .Select(r => new DisclosedRelease(r.AsDocument.Report, r.PublicVariant().ReadPublicReport()))];
+    }
 
     /// <summary>Every month's latest release, oldest month first.</summary>
     public static async Task<IReadOnlyList<ReleasedMonth>> Latest(IQuerySession session, CancellationToken ct)

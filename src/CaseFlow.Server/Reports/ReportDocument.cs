@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CaseFlow.Domain.Integrity;
 using CaseFlow.Domain.Reports;
+using CaseFlow.Domain.Reports.Disclosure;
 
 namespace CaseFlow.Server.Reports;
 
@@ -14,7 +15,8 @@ public sealed record ReportDocument(string Json, string Sha256)
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static ReportDocument Of(MonthlyReport report)
+    /// <param name="report">A <see cref="MonthlyReport"/>, or its <see cref="PublicMonthlyReport"/>.</param>
+    public static ReportDocument Of<TReport>(TReport report)
     {
         var json = CanonicalJson.Canonicalize(JsonSerializer.Serialize(report, Options));
         return new ReportDocument(json, HashOf(json));
@@ -24,6 +26,8 @@ public sealed record ReportDocument(string Json, string Sha256)
     public static string HashOf(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
     public MonthlyReport Report => JsonSerializer.Deserialize<MonthlyReport>(Json, Options)!;
+
+    public PublicMonthlyReport ReadPublicReport() => JsonSerializer.Deserialize<PublicMonthlyReport>(Json, Options)!;
 
     /// <summary>The ETag of the document: its hash, quoted.</summary>
     public string ETag => $"\"{Sha256}\"";

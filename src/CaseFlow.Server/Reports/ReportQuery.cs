@@ -59,6 +59,8 @@ public sealed record ReportRequest(DateOnly Month, ReportFormat Format, string? 
         var isPublic = query.Variant == PublicVariant.Name;
         if (query.Variant is not null && (!released || !isPublic))
             errors.Add("variant", released ? "variant must be public." : "The public variant is of releases only: read .../released?variant=public.");
+        if (isPublic && format != ReportFormat.Json)
+            errors.Add("variant", "The public variant is answered as JSON only.");
         return errors.Count > 0 ? null : new ReportRequest(parsed!.Value, format, query.Table, position, version, isPublic);
     }
 }

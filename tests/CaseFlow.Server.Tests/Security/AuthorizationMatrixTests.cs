@@ -153,6 +153,7 @@ public class AuthorizationMatrixTests(AppFixture app)
             w => $"/api/subjects/{w.SubjectRef}/orders/{w.OrderId}/approval", _ => null);
         yield return new("GET", "/api/reports/monthly/{month}", null, ReportDraft, _ => $"/api/reports/monthly/{ReportMonth}", _ => null);
         yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released", _ => null);
+        yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released?variant=public", _ => null);
         yield return new("GET", "/api/reports/monthly/{month}/released.html", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released.html", _ => null);
         yield return new("POST", "/api/reports/monthly/{month}/approvals", null, AdminOnly, _ => $"/api/reports/monthly/{ReportMonth}/approvals",
             w => new { proposalId = w.ReportProposalId, publicAffairsReference = "OPA-2024-1201", privacyOfficeReference = "PRIV-2024-1202" });
