@@ -23,22 +23,19 @@ public static class OfficerPeriods
     private static IEnumerable<OfficerPeriod> Of(Officer officer, ProgramModel model, string timeZone, RefresherPolicy refresher)
     {
         var changes = Changes(officer, timeZone, refresher).Distinct().Order().ToList();
-        (long From, bool Overdue)? open = null;
+        OfficerPeriod? open = null;
         foreach (var at in changes)
         {
             var standing = ProgramMeasures.Standing(officer, model, at, refresher, timeZone);
-            var now = standing is { } certified ? (at.UtcTicks, certified.RefresherOverdue) : ((long, bool)?)null;
-            if (open is { } run && (now is null || now.Value.Item2 != run.Overdue))
-            {
-                yield return new OfficerPeriod(model, run.From, at.UtcTicks, run.Overdue);
-                open = null;
-            }
-
-            open ??= now;
+            if (open is not null && open.RefresherOverdue == standing?.RefresherOverdue)
+                continue;
+            if (open is not null)
+                yield return open with { UntilUtcTicks = at.UtcTicks };
+            open = standing is { } certified ? new OfficerPeriod(model, at.UtcTicks, null, certified.RefresherOverdue) : null;
         }
 
-        if (open is { } last)
-            yield return new OfficerPeriod(model, last.From, null, last.Overdue);
+        if (open is not null)
+            yield return open;
     }
 
     /// <summary>Every instant at which a standing can change: the record's own instants, and the start of each local day after a due date.</summary>

@@ -1,6 +1,7 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Domain.Statistics;
+using CaseFlow.Server.Governance;
 using CaseFlow.Server.Platform;
 using Marten;
 using Npgsql;
@@ -57,7 +58,7 @@ public static class GovernanceCounts
     public static async Task<IReadOnlyDictionary<DateOnly, OfficerCounts>> Officers(
         IDocumentStore store, IReadOnlyList<DateOnly> months, IEnumerable<string> zones, IReadOnlyList<string>? oris, ProgramModel? model, CancellationToken ct)
     {
-        var ends = (from zone in zones.Append(Governance.AgencyTimeZones.Unknown).Distinct()
+        var ends = (from zone in zones.Append(AgencyTimeZones.Unknown).Distinct()
                     from month in months
                     select (zone, Month: StatisticsCalendar.Name(month), NextStart: LocalDay.Start(month.AddMonths(1), zone).UtcTicks)).ToList();
         var counts = await Read(store, OfficerSql, ct,

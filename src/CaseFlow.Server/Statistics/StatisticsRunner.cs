@@ -2,22 +2,19 @@ using System.Security.Claims;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
-using CaseFlow.Domain.Complaints;
-using CaseFlow.Domain.Officers;
 using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using Marten;
-using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>
 /// Answers a statistics request: the request checked, the caller's reach (design.md: a jail its own agency, a supervisor
 /// the field office and its agencies, everyone else all), the wait for the position asked for, the case measures
-/// aggregated in SQL, and the governance counts as of each month's end.
+/// and the officer and complaint counts aggregated in SQL from stored rows, and the agreements in force at each month's end.
 /// </summary>
 public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider clock)
 {

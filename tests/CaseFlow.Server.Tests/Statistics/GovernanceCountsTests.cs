@@ -20,7 +20,9 @@ namespace CaseFlow.Server.Tests.Statistics;
 /// </summary>
 public class GovernanceCountsTests(AppFixture app)
 {
-    private static readonly SyntheticPlace[] Places = [StatisticsScenario.Pacific, StatisticsScenario.Eastern, SyntheticAgencies.Guam];
+    /// <summary>A made-up state and field office of their own, so no other test's roll-up counts these records.</summary>
+    private static readonly SyntheticPlace[] Places =
+        [.. new[] { "America/Los_Angeles", "America/New_York", "Pacific/Guam" }.Select(zone => new SyntheticPlace("ZQ", "ZZQ", zone))];
     private static readonly IReadOnlyList<DateOnly> Months = [.. Enumerable.Range(2022, 5).SelectMany(StatisticsCalendar.MonthsOf)];
 
     [Fact]
