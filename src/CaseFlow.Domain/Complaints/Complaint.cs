@@ -1,5 +1,7 @@
+using System.Text.Json.Serialization;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Integrity;
+using CaseFlow.Domain.Statistics;
 
 namespace CaseFlow.Domain.Complaints;
 
@@ -33,6 +35,20 @@ public sealed record Complaint : IChainedState<Complaint>
 
     /// <summary>Whether ICE was (or, unnotified at <paramref name="now"/>, is being) told late.</summary>
     public bool NotificationLate(DateTimeOffset now) => Deadlines(now)[0].Late;
+
+    /// <summary>The agency-local month the agency learned of the complaint in (<c>2026-02</c>): the month statistics count it received.</summary>
+    [JsonIgnore]
+    public string ReceivedMonth => StatisticsCalendar.Name(StatisticsCalendar.MonthOf(LearnedAt, TimeZone));
+
+    /// <summary>
+    /// From which instant, in UTC ticks, <see cref="NotificationLate"/> holds (null: never): told late, always; told in
+    /// time, never; not told yet, from the first tick past the due instant. Stored so statistics count it in SQL.
+    /// </summary>
+    [JsonIgnore]
+    public long? NotificationLateFromUtcTicks =>
+        NotifiedAt is null ? NotificationDue.AddTicks(1).UtcTicks
+        : NotificationLate(DateTimeOffset.MinValue) ? DateTimeOffset.MinValue.UtcTicks
+        : null;
 
     public bool OutcomeReportLate(DateTimeOffset now) => Deadlines(now) is [_, { Late: true }];
 

@@ -7,6 +7,9 @@ namespace CaseFlow.Domain.Statistics;
 /// <summary>Officers certified at a month's end, and of them those whose refresher is overdue then.</summary>
 public sealed record OfficerCounts(int Certified, int RefresherOverdue);
 
+/// <summary>An officer counted as certified for a model, and whether their refresher for it is overdue.</summary>
+public readonly record struct CertifiedStanding(bool RefresherOverdue);
+
 /// <summary>Complaints the agencies learned of in a month, and of them those ICE was (or still is not) told of in time.</summary>
 public sealed record ComplaintCounts(int Received, int ReportedLate);
 
@@ -30,17 +33,26 @@ public static class ProgramMeasures
         foreach (var (officer, zone) in officers)
         {
             var end = StatisticsCalendar.EndOf(month, zone);
-            var models = officer.NominatedFor.Where(m => (model is null || m == model) && officer.CertifiedFor(m, end) && !officer.DisqualifiedFor(m, end)).ToList();
-            if (models.Count == 0 || officer.StatusAt(end) == OfficerStatus.Revoked)
+            var standings = officer.NominatedFor.Where(m => model is null || m == model)
+                .Select(m => Standing(officer, m, end, refresher, zone)).OfType<CertifiedStanding>().ToList();
+            if (standings.Count == 0)
                 continue;
             certified++;
-            var lastDay = LocalDay.Of(end, zone);
-            if (models.Any(m => officer.RefresherDueOn(m, refresher, zone, end) is { } due && due < lastDay))
+            if (standings.Any(s => s.RefresherOverdue))
                 overdue++;
         }
 
         return new OfficerCounts(certified, overdue);
     }
+
+    /// <summary>
+    /// How the officer counts for a model at an instant: null unless certified for it then, not disqualified for it,
+    /// and not revoked; else whether the refresher fell due before that instant's local day.
+    /// </summary>
+    public static CertifiedStanding? Standing(Officer officer, ProgramModel model, DateTimeOffset at, RefresherPolicy refresher, string timeZone) =>
+        officer.CertifiedFor(model, at) && !officer.DisqualifiedFor(model, at) && officer.StatusAt(at) != OfficerStatus.Revoked
+            ? new CertifiedStanding(officer.RefresherDueOn(model, refresher, timeZone, at) is { } due && due < LocalDay.Of(at, timeZone))
+            : null;
 
     /// <summary>
     /// Received in the agency-local month the agency learned of the complaint; reported late when ICE was told after

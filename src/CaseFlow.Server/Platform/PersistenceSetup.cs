@@ -43,6 +43,8 @@ public static class PersistenceSetup
                 opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
                 opts.Projections.Add<ReportReleaseProjection>(ProjectionLifecycle.Inline);
+                opts.Projections.Add(new OfficerStatisticsProjection(
+                    builder.Configuration.GetSection(GovernanceOptions.Section).Get<GovernanceOptions>()?.Refresher ?? RefresherPolicy.Default), ProjectionLifecycle.Inline);
                 // A node started with AsyncProjections:Enabled=false serves requests but never runs the asynchronous
                 // projections (a second process beside a running node, a read replica's API).
                 if (builder.Configuration.GetValue("AsyncProjections:Enabled", true))
@@ -56,6 +58,7 @@ public static class PersistenceSetup
                 CaseQueueSchema.Configure(opts);
                 CaseStatisticsProjection.Configure(opts);
                 ReleasedReport.Configure(opts);
+                GovernanceCounts.Configure(opts);
                 // Every document type is declared here, so db-apply creates its table before a production node needs it.
                 opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.

@@ -2,24 +2,21 @@ using System.Security.Claims;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
-using CaseFlow.Domain.Complaints;
-using CaseFlow.Domain.Officers;
 using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using Marten;
-using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>
 /// Answers a statistics request: the request checked, the caller's reach (design.md: a jail its own agency, a supervisor
 /// the field office and its agencies, everyone else all), the wait for the position asked for, the case measures
-/// aggregated in SQL, and the governance counts as of each month's end.
+/// and the officer and complaint counts aggregated in SQL from stored rows, and the agreements in force at each month's end.
 /// </summary>
-public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider clock, IOptions<GovernanceOptions> governance)
+public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider clock)
 {
     public async Task<IResult> Read(
         StatisticsLevel level, string? code, StatisticsPeriod period, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
@@ -65,20 +62,17 @@ public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider cloc
         StatisticsRequest request, IReadOnlyList<Agreement> agreements, IReadOnlyList<string>? oris, IQuerySession session, DateTimeOffset now, CancellationToken ct)
     {
         var table = await MeasureTable.Read(session.DocumentStore, request.FiscalYear, oris, request.Model, ct);
-        var officers = await (oris is null ? session.Query<Officer>() : session.Query<Officer>().Where(o => oris.Contains(o.Ori))).ToListAsync(ct);
-        var complaints = await (oris is null ? session.Query<Complaint>() : session.Query<Complaint>().Where(c => oris.Contains(c.Ori))).ToListAsync(ct);
-        var zones = agreements.GroupBy(a => a.Ori).ToDictionary(g => g.Key, g => g.First().TimeZone);
-        var staffed = officers.Select(o => (o, zones.GetValueOrDefault(o.Ori, AgencyTimeZones.Unknown))).ToList();
+        var months = request.Month is { } one ? [one] : StatisticsCalendar.MonthsOf(request.FiscalYear);
+        var officers = await GovernanceCounts.Officers(session.DocumentStore, months, agreements.Select(a => a.TimeZone), oris, request.Model, ct);
+        var complaints = await GovernanceCounts.Complaints(session.DocumentStore, months, oris, now, ct);
         var ofModel = agreements.Where(a => request.Model is null || a.Model == request.Model).ToList();
 
-        var months = request.Month is { } one ? [one] : StatisticsCalendar.MonthsOf(request.FiscalYear);
-        // The governance records as of each month's end, once: the fiscal year's total and the program totals stand at the last month's.
-        var atEnd = months.ToDictionary(m => m, m => (
-            Officers: ProgramMeasures.Officers(staffed, m, governance.Value.Refresher, request.Model), InForce: ProgramMeasures.InForce(ofModel, m)));
+        // The agreements in force at each month's end, once: the fiscal year's total and the program totals stand at the last month's.
+        var inForce = months.ToDictionary(m => m, m => ProgramMeasures.InForce(ofModel, m));
         PeriodFigures Figures(string period, string? month, DateOnly asOf, ComplaintCounts received) =>
-            PeriodFiguresBuilder.Of(period, table, month, atEnd[asOf].Officers, received, ProgramMeasures.Count(atEnd[asOf].InForce));
+            PeriodFiguresBuilder.Of(period, table, month, officers[asOf], received, ProgramMeasures.Count(inForce[asOf]));
 
-        var series = months.Select(m => Figures(StatisticsCalendar.Name(m), StatisticsCalendar.Name(m), m, ProgramMeasures.Complaints(complaints, m, now))).ToList();
+        var series = months.Select(m => Figures(StatisticsCalendar.Name(m), StatisticsCalendar.Name(m), m, complaints[m])).ToList();
         var last = months[^1];
         var total = request.Month is null
             ? Figures($"FY{request.FiscalYear}", null, last,
@@ -87,6 +81,6 @@ public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider cloc
         var toDate = StatisticsCalendar.MonthsOf(request.FiscalYear).Where(m => m <= last).Sum(m => table[Measures.Encounters, StatisticsCalendar.Name(m)].Count);
         return new StatisticsAnswer(
             new StatisticsScope(request.LevelName, request.Code, request.Model), request.FiscalYear, request.Month is { } m ? StatisticsCalendar.Name(m) : null,
-            EncounterDefinition.Current, ProgramTotals.Of(ofModel, atEnd[last].InForce, last, toDate), series, total, 0, false);
+            EncounterDefinition.Current, ProgramTotals.Of(ofModel, inForce[last], last, toDate), series, total, 0, false);
     }
 }
