@@ -52,4 +52,15 @@ public sealed record MonthlyReport(
     IReadOnlyList<ReportFigure> National,
     IReadOnlyList<StateRow> States,
     IReadOnlyList<AgencyRow> Agencies,
-    IReadOnlyList<ReportRevision> Revisions);
+    IReadOnlyList<ReportRevision> Revisions)
+{
+    /// <summary>"report": the figures as computed, against a release's public variant ("public"), for a reader of either.</summary>
+    public string Kind => ReportKinds.Report;
+}
+
+/// <summary>The values of a report document's <c>kind</c>, by which a reader tells a report from its public variant.</summary>
+public static class ReportKinds
+{
+    public const string Report = "report";
+    public const string Public = "public";
+}

@@ -1,4 +1,5 @@
 using System.Reflection;
+using CaseFlow.Domain.Reports;
 using CaseFlow.Domain.Reports.Disclosure;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -42,6 +43,15 @@ public sealed class AnswersPublicVariantAttribute : Attribute
         {
             Description = "The release as approved; with variant=public its public variant, small figures null (docs/disclosure.md).",
             OneOf = [released, new OpenApiSchemaReference(nameof(PublicMonthlyReport), context.Document)],
+            Discriminator = new OpenApiDiscriminator
+            {
+                PropertyName = "kind",
+                Mapping = new Dictionary<string, OpenApiSchemaReference>
+                {
+                    [ReportKinds.Report] = new(nameof(MonthlyReport), context.Document),
+                    [ReportKinds.Public] = new(nameof(PublicMonthlyReport), context.Document),
+                },
+            },
         };
     }
 }

@@ -21,20 +21,11 @@ public class PublicVariantTests(AppFixture app)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private async Task<int> Release(string month)
-    {
-        var proposal = await (await app.Host.Post(Analyst(app), $"/api/reports/monthly/{month}/release-proposals", new { eventId = Guid.NewGuid() }, 202))
-            .ReadAsJsonAsync<ReportReleaseAnswer>();
-        var approval = await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "admin-public-variant"), $"/api/reports/monthly/{month}/approvals",
-            new { proposalId = proposal.ProposalId, publicAffairsReference = "OPA-2025-0150", privacyOfficeReference = "PRIV-2025-0081" }, 200);
-        return (await approval.ReadAsJsonAsync<ReportReleaseAnswer>()).ReleasedVersion!.Value;
-    }
-
     [Fact]
     public async Task every_role_reads_the_public_variant_stored_at_the_approval_with_every_small_figure_suppressed()
     {
         await ReportScenario.Of(app);
-        var version = await Release(Month);
+        var version = await Release(app, Month);
         var url = $"/api/reports/monthly/{Month}/released?version={version}&variant=public";
         var released = JsonSerializer.Deserialize<MonthlyReport>(await (await Read(app, $"/api/reports/monthly/{Month}/released?version={version}")).ReadAsTextAsync(), Json)!;
 

@@ -5,6 +5,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Custody;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Reports;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Wolverine.Tracking;
@@ -46,6 +47,16 @@ public sealed class ReportScenario
             s.Bearer(token ?? Analyst(app));
             s.StatusCodeShouldBe(status);
         });
+
+    /// <summary>The month proposed by an analyst and approved by an admin; the version released.</summary>
+    public static async Task<int> Release(AppFixture app, string month)
+    {
+        var proposal = await (await app.Host.Post(Analyst(app), $"/api/reports/monthly/{month}/release-proposals", new { eventId = Guid.NewGuid() }, 202))
+            .ReadAsJsonAsync<ReportReleaseAnswer>();
+        var approval = await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "admin-public-variant"), $"/api/reports/monthly/{month}/approvals",
+            new { proposalId = proposal.ProposalId, publicAffairsReference = "OPA-2025-0150", privacyOfficeReference = "PRIV-2025-0081" }, 200);
+        return (await approval.ReadAsJsonAsync<ReportReleaseAnswer>()).ReleasedVersion!.Value;
+    }
 
     private static async Task<ReportScenario> Build(AppFixture app)
     {

@@ -44,4 +44,8 @@ public sealed record PublicMonthlyReport(
     IReadOnlyList<PublicStateRow> States,
     IReadOnlyList<PublicAgencyRow> Agencies,
     IReadOnlyList<PublicRevision> Revisions,
-    DisclosureStatement Disclosure);
+    DisclosureStatement Disclosure)
+{
+    /// <summary>"public": a release's public variant, against the report itself ("report").</summary>
+    public string Kind => ReportKinds.Public;
+}
