@@ -29,4 +29,12 @@ public sealed record IncomingEvent(Guid EventId, string Type, DateTimeOffset Occ
     }
 
     public static JsonNode? ToNode<T>(T value, JsonSerializerOptions options) => JsonSerializer.SerializeToNode(value, options);
+
+    /// <summary>
+    /// A step whose request names no instant (the server dates it <paramref name="now"/>): its fingerprint leaves time
+    /// out, so the same request sent again is recognised as a retry whenever it comes.
+    /// </summary>
+    public static IncomingEvent Undated(Guid eventId, Guid streamId, string type, JsonNode? content, DateTimeOffset now) =>
+        new(eventId, type, now, Late: false, OfficerId: null,
+            FingerprintOf(streamId, type, DateTimeOffset.UnixEpoch, late: false, officerId: null, content));
 }

@@ -48,7 +48,7 @@ public static class WriteResults
             $"{streamId}: {target.AlreadyStartedDetail}"),
         WriteOutcome.Stale(var current) => Problem(412, "stale-version", $"The {target.Noun} has changed",
             $"If-Match did not match: the {target.Noun} is at version {current}. Read it again and decide afresh."),
-        WriteOutcome.Refused(var refusal) => Refused(refusal),
+        WriteOutcome.Refused(var refusal) => RefusalProblem(422, refusal),
         WriteOutcome.NotFound => Problem(404, $"{target.Noun}-not-found", $"No such {target.Noun}", $"No {target.Noun} with this id is visible to you."),
         WriteOutcome.Busy => Problem(409, $"{target.Noun}-busy", $"The {target.Noun} is busy",
             $"Other writes to this {target.Noun} held it longer than the wait allows. Retry after the time given in Retry-After.", retryable: true),
@@ -57,9 +57,12 @@ public static class WriteResults
 
     public static string ETag(long version) => $"\"{version}\"";
 
-    private static ProblemDetails Refused(Refusal refusal)
+    /// <summary>A rule's refusal answered at <paramref name="status"/> where a write's refusal is not the usual 422.</summary>
+    public static IResult Refused(int status, Refusal refusal) => Results.Problem(RefusalProblem(status, refusal));
+
+    private static ProblemDetails RefusalProblem(int status, Refusal refusal)
     {
-        var problem = new ProblemDetails { Status = 422, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false } };
+        var problem = new ProblemDetails { Status = status, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false } };
         foreach (var (key, value) in refusal.Extensions)
             problem.Extensions[key] = value;
         return problem;

@@ -56,7 +56,7 @@ public static class ApproveReportReleaseEndpoint
         // Who proposed never changes once recorded (the envelope's client), so it is judged before the lock.
         var caller = CallerScope.From(user);
         if (ReportReleaseRules.CheckApprover(proposal.GetHeader(EventHeaders.Client)?.ToString() ?? "", caller.Subject) is { } same)
-            return ReportReleaseWrites.Refused(StatusCodes.Status403Forbidden, same);
+            return WriteResults.Refused(StatusCodes.Status403Forbidden, same);
 
         var earlier = await ReleasedReport.Disclosed(session, ct);
         var now = intake.Clock.GetUtcNow();

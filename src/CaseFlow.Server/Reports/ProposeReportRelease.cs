@@ -41,7 +41,7 @@ public static class ProposeReportReleaseEndpoint
 
         var now = intake.Clock.GetUtcNow();
         if (ReportReleaseRules.CheckMonthOver(parsed!.Value, now) is { } early)
-            return ReportReleaseWrites.Refused(StatusCodes.Status422UnprocessableEntity, early);
+            return WriteResults.Refused(StatusCodes.Status422UnprocessableEntity, early);
 
         var name = Domain.Statistics.StatisticsCalendar.Name(parsed.Value);
         var stream = ReportRelease.StreamOf(name);

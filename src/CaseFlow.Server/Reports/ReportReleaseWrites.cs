@@ -1,9 +1,7 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaseFlow.Server.Reports;
 
@@ -24,29 +22,18 @@ public static class ReportReleaseWrites
         return null;
     }
 
-    /// <summary>
-    /// A release step as the append path takes it, fingerprinted over what the request said (never the instant, nor
-    /// the figures computed for it): the same request sent again is recognised as a retry whenever it comes.
-    /// </summary>
-    public static IncomingEvent Incoming(Guid eventId, Guid streamId, string type, object request, DateTimeOffset now, JsonSerializerOptions json)
-    {
-        var fingerprint = IncomingEvent.FingerprintOf(streamId, type, DateTimeOffset.UnixEpoch, late: false, officerId: null, JsonSerializer.SerializeToNode(request, json) as JsonObject);
-        return new IncomingEvent(eventId, type, now, Late: false, OfficerId: null, fingerprint);
-    }
+    /// <summary>A release step as the append path takes it, fingerprinted over what the request said (never the figures computed for it).</summary>
+    public static IncomingEvent Incoming(Guid eventId, Guid streamId, string type, object request, DateTimeOffset now, JsonSerializerOptions json) =>
+        IncomingEvent.Undated(eventId, streamId, type, IncomingEvent.ToNode(request, json), now);
 
     public static IResult Answer(WriteOutcome outcome, string month, Guid proposalId, string sha256, int? version, int status, HttpResponse response) => outcome switch
     {
         WriteOutcome.Appended(var result, _) => Results.Json(new ReportReleaseAnswer(month, proposalId, sha256, version, result.EventId, result.Version), statusCode: status),
         WriteOutcome.Replayed(var result, _) => Replayed(response, new ReportReleaseAnswer(month, proposalId, sha256, version, result.EventId, result.Version), status),
-        WriteOutcome.Refused(var refusal) when refusal.Code == Domain.Reports.ReportReleaseRules.NoProposal => Refused(404, refusal),
-        WriteOutcome.Refused(var refusal) => Refused(409, refusal),
+        WriteOutcome.Refused(var refusal) when refusal.Code == Domain.Reports.ReportReleaseRules.NoProposal => WriteResults.Refused(404, refusal),
+        WriteOutcome.Refused(var refusal) => WriteResults.Refused(409, refusal),
         _ => outcome.ToResult(response, Target),
     };
-
-    public static IResult Refused(int status, Domain.Refusal refusal) => Results.Problem(new ProblemDetails
-    {
-        Status = status, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false },
-    });
 
     private static IResult Replayed(HttpResponse response, ReportReleaseAnswer answer, int status)
     {

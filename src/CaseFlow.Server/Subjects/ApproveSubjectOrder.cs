@@ -39,9 +39,9 @@ public static class ApproveSubjectOrderEndpoint
         if (order is null)
             return Problems.NotFound("subject-order");
         if (SubjectOrderRules.CheckApproval(known, orderId, caller.Subject) is { Code: "same-admin" } sameAdmin)
-            return SubjectOrderWrites.Refused(StatusCodes.Status403Forbidden, sameAdmin);
+            return WriteResults.Refused(StatusCodes.Status403Forbidden, sameAdmin);
         if (order.ApprovedBy is { } approver && approver != caller.Subject)
-            return SubjectOrderWrites.Refused(StatusCodes.Status409Conflict, SubjectOrderRules.CheckApproval(known, orderId, caller.Subject)!);
+            return WriteResults.Refused(StatusCodes.Status409Conflict, SubjectOrderRules.CheckApproval(known, orderId, caller.Subject)!);
 
         var carriedOut = SubjectOrderRules.CarryOut(order, subjectRef, caller.Subject);
         var incoming = SubjectOrderWrites.Incoming(SubjectOrderRules.ApprovalEventId(orderId), subject.CaseId, carriedOut, intake.Clock.GetUtcNow(), intake.Json);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Intake;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CaseFlow.Server.Subjects;
 
@@ -13,16 +12,9 @@ public static class SubjectOrderWrites
 {
     private static readonly WriteTarget Subject = new("subject", "/api/subjects/", "subject-order-conflict", "The order is already recorded.");
 
-    /// <summary>
-    /// An order step as the append path takes it. The request names no instant, so its fingerprint leaves time out:
-    /// the same step sent again is recognised as a retry whenever it comes.
-    /// </summary>
-    public static IncomingEvent Incoming(Guid eventId, Guid caseId, CaseEvent e, DateTimeOffset now, JsonSerializerOptions json)
-    {
-        var type = e.GetType().Name;
-        var fingerprint = IncomingEvent.FingerprintOf(caseId, type, DateTimeOffset.UnixEpoch, late: false, officerId: null, IncomingEvent.ToNode(e, json));
-        return new IncomingEvent(eventId, type, now, Late: false, OfficerId: null, fingerprint);
-    }
+    /// <summary>An order step as the append path takes it; the request names no instant.</summary>
+    public static IncomingEvent Incoming(Guid eventId, Guid caseId, CaseEvent e, DateTimeOffset now, JsonSerializerOptions json) =>
+        IncomingEvent.Undated(eventId, caseId, e.GetType().Name, IncomingEvent.ToNode(e, json), now);
 
     public static IResult Answer(WriteOutcome outcome, Guid orderId, int status, HttpResponse response)
     {
@@ -35,11 +27,6 @@ public static class SubjectOrderWrites
             _ => outcome.ToResult(response, Subject),
         };
     }
-
-    public static IResult Refused(int status, CaseFlow.Domain.Refusal refusal) => Results.Problem(new ProblemDetails
-    {
-        Status = status, Type = refusal.Type, Title = refusal.Title, Detail = refusal.Detail, Extensions = { ["retryable"] = false },
-    });
 
     private static IResult Success(AppendResult result, Guid orderId, int status, HttpResponse response)
     {
