@@ -12,6 +12,7 @@ using CaseFlow.Server.Subjects;
 using JasperFx;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
+using CaseFlow.Server.Writing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.ApplyJasperFxExtensions();

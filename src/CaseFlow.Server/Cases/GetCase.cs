@@ -9,6 +9,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Cases;
 

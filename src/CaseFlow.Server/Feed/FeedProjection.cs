@@ -3,6 +3,7 @@ using CaseFlow.Server.Intake;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Feed;
 

@@ -3,6 +3,7 @@ using CaseFlow.Server.Audit;
 using CaseFlow.Server.Subjects;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Intake;
 

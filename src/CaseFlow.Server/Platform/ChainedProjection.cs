@@ -2,6 +2,7 @@ using CaseFlow.Domain.Integrity;
 using CaseFlow.Server.Intake;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Platform;
 

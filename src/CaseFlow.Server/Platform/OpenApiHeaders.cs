@@ -3,6 +3,7 @@ using Microsoft.OpenApi;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Subjects;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Platform;
 

@@ -3,12 +3,12 @@ using System.Security.Claims;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Domain.Reports.Disclosure;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Reports;
@@ -34,7 +34,7 @@ public static class ApproveReportReleaseEndpoint
     [ProducesResponseType(404)]
     [ProducesResponseType(409)]
     public static async Task<IResult> Post(
-        string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake,
         HttpResponse response, CancellationToken ct)
     {
         request ??= new ReleaseApprovalRequest();
@@ -64,17 +64,14 @@ public static class ApproveReportReleaseEndpoint
             new { request.ProposalId, publicAffairs, privacyOffice, approver = caller.Subject }, now, intake.Json);
         ReportReleaseApproved? approved = null;
         var outcome = await intake.Writer.Write(
-            new WriteRequest<ReportRelease>(stream, incoming, caller, _ => state =>
+            WritePlan<ReportRelease>.Of(stream, incoming, caller, state =>
             {
                 if (ReportReleaseRules.CheckApproval(state, proposalId) is { } refusal)
                     return Decision.Refuse(refusal);
                 approved = ReportReleaseRules.Approve(state!, state!.Proposals[^1], publicAffairs!, privacyOffice!);
                 return Decision.Accept(approved);
-            })
-            {
-                AlongWith = writing => writing.Store(Released(approved!, proposal.Data, now, earlier)),
-            },
-            context, ct);
+            }, writing => writing.Store(Released(approved!, proposal.Data, now, earlier))),
+            ct);
         var version = approved?.Version ?? (await session.Events.LoadAsync<ReportReleaseApproved>(incoming.EventId, ct))?.Data.Version;
         return ReportReleaseWrites.Answer(outcome, name, proposalId, proposal.Data.Sha256, version, StatusCodes.Status200OK, response);
     }

@@ -8,6 +8,7 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Cases;
 

@@ -7,6 +7,7 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Cases;
 

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Wolverine;
 using Wolverine.Tracking;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Custody;
 

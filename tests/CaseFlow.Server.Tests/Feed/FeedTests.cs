@@ -8,6 +8,7 @@ using Marten;
 using Marten.Events;
 using Wolverine;
 using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Feed;
 

@@ -5,6 +5,7 @@ using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Governance;
 

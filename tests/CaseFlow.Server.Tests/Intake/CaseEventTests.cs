@@ -7,6 +7,7 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Marten;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Intake;
 

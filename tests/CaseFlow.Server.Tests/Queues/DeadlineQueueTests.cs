@@ -4,6 +4,7 @@ using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Queues;
 

@@ -9,6 +9,7 @@ using CaseFlow.Server.Reports;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using Wolverine.Tracking;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Reports;
 

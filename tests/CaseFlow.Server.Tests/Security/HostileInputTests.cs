@@ -9,6 +9,7 @@ using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using CsCheck;
 using Npgsql;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Security;
 

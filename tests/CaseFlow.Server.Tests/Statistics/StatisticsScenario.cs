@@ -4,6 +4,7 @@ using CaseFlow.Server.Security;
 using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Tests.Infrastructure;
 using Alba;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Statistics;
 

@@ -8,6 +8,7 @@ using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using CaseFlow.Server.Tests.Infrastructure;
 using Marten;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Subjects;
 

@@ -1,7 +1,7 @@
 using CaseFlow.Domain;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// What a write is addressed to, for its answers: "case" at /api/cases/{id}, "officer" at /api/officers/{id}; and

@@ -1,7 +1,7 @@
 using CaseFlow.Domain;
 using JasperFx.Events;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// What a write answers: the stream (case, officer, agreement, complaint), the event and its version there, its global
