@@ -40,7 +40,7 @@ public static class HoldDeadlineHandler
                     ? Decision.Accept(new HoldExpired(message.Deadline))
                     : Decision.Refuse(new CaseFlow.Domain.Refusal("hold-deadline-moot", "Nothing to expire", "The hold was met or withdrawn."))),
             ct);
-        if (outcome is WriteOutcome.Busy)
-            throw new TimeoutException($"Case {message.CaseId} stayed busy; the hold deadline will be tried again.");
+        if (outcome is WriteOutcome.Busy or WriteOutcome.Failed)
+            throw new TimeoutException($"Case {message.CaseId} could not be written ({outcome.GetType().Name}); the hold deadline will be tried again.");
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Audit;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Marten.Exceptions;
@@ -20,7 +21,7 @@ namespace CaseFlow.Server.Writing;
 /// so one bad plan is answered alone while the others commit; a plan alone that lost a race is judged again against
 /// what won it, and a lock wait that timed out is answered busy (409 with Retry-After): never a 500.
 /// </summary>
-public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, AccessLog audit)
+public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, AccessLog audit, ILogger<EventWriter> logger)
 {
     private const int Attempts = 3;
 
@@ -52,24 +53,26 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
 
     private sealed record Planned(WritePlan Plan, AccessRecord Access, string? TraceId);
 
-    private async Task<WriteOutcome[]> WriteOrSplit(IReadOnlyList<Planned> group, CancellationToken ct)
+    private async Task<WriteOutcome[]> WriteOrSplit(IReadOnlyList<Planned> group, CancellationToken ct, bool shared = false)
     {
         if (group.Count == 1)
-            return [await WriteAlone(group[0], ct)];
+            return [await WriteAlone(group[0], shared, ct)];
         try
         {
             return await WriteTogether(group, ct);
         }
-        catch (Exception) when (!ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested && !ServiceUnavailable.IsDatabaseUnavailable(e))
         {
             // Something in the group failed the whole commit (a race lost, a lock wait, a poison request): nothing of it
             // is stored, so each half is written again on its own and the culprit ends up answered alone.
             var half = group.Count / 2;
-            return [.. await WriteOrSplit([.. group.Take(half)], ct), .. await WriteOrSplit([.. group.Skip(half)], ct)];
+            return [.. await WriteOrSplit([.. group.Take(half)], ct, shared: true), .. await WriteOrSplit([.. group.Skip(half)], ct, shared: true)];
         }
     }
 
-    private async Task<WriteOutcome> WriteAlone(Planned planned, CancellationToken ct)
+    /// <param name="shared">The plan came in a group: a failure of its own is its answer, not its neighbours' (a plan
+    /// written alone from the start fails as it always did, and a database away for a moment is everyone's 503).</param>
+    private async Task<WriteOutcome> WriteAlone(Planned planned, bool shared, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -84,6 +87,12 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
             catch (Exception e) when (attempt < Attempts && LostARace(e))
             {
                 // A concurrent writer stored the same event id, or started the same stream, first: judge again.
+            }
+            catch (Exception e) when (shared && !ct.IsCancellationRequested && !ServiceUnavailable.IsDatabaseUnavailable(e))
+            {
+                // Named by type and SQLSTATE only: a database's message can quote the row it refused.
+                logger.LogError("A write to {Stream} failed on its own: {Exception} {SqlState}", planned.Plan.StreamId, e.GetType().Name, (e.InnerException as PostgresException ?? e as PostgresException)?.SqlState);
+                return new WriteOutcome.Failed();
             }
         }
     }
@@ -128,6 +137,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         WriteOutcome.IdConflict or WriteOutcome.AlreadyStarted => AccessOutcomes.Conflict,
         WriteOutcome.Stale => AccessOutcomes.Refused("stale-version", 412),
         WriteOutcome.Busy => AccessOutcomes.Refused("busy", 409),
+        WriteOutcome.Failed => AccessOutcomes.Refused("write-failed", 500),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

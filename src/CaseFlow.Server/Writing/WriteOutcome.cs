@@ -44,4 +44,7 @@ public abstract record WriteOutcome
     public sealed record NotFound : WriteOutcome;
 
     public sealed record Busy : WriteOutcome;
+
+    /// <summary>The write failed on its own (its group was written again without it): nothing of it is stored.</summary>
+    public sealed record Failed : WriteOutcome;
 }
