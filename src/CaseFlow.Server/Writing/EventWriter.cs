@@ -28,19 +28,26 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
     /// <summary>Who appends what CaseFlow decides itself (a hold): no client, the system.</summary>
     public static readonly CallerScope CaseFlowItself = new("caseflow", "system", null, null, null);
 
-    public async Task<WriteOutcome> Write(WritePlan plan, CancellationToken ct) => (await WriteGroup([plan], ct))[0];
+    public async Task<WriteOutcome> Write(WritePlan plan, CancellationToken ct) => (await Commit([Planned(plan)], ct))[0];
+
+    /// <summary>Writes plans on distinct streams in one transaction, each answered as if written alone, in the plans' order.</summary>
+    public Task<IReadOnlyList<WriteOutcome>> WriteGroup(IReadOnlyList<WritePlan> plans, CancellationToken ct) => Commit([.. plans.Select(Planned)], ct);
 
     /// <summary>
-    /// Writes plans on distinct streams, each answered as if written alone (in the plans' order); an appended event's
-    /// access record is in its transaction, any other outcome's is queued.
+    /// The plan with what its request knows and the writer may not where it commits (<see cref="WriteQueue"/>): its
+    /// access record's caller details and its trace.
     /// </summary>
-    public async Task<IReadOnlyList<WriteOutcome>> WriteGroup(IReadOnlyList<WritePlan> plans, CancellationToken ct)
-    {
-        if (plans.Select(p => p.StreamId).Distinct().Count() != plans.Count)
-            throw new ArgumentException("A group holds one plan per stream: later events of a stream go in a later group.", nameof(plans));
+    public PlannedWrite Planned(WritePlan plan) => new(plan, AccessOf(plan, ""), Activity.Current?.TraceId.ToString());
 
-        // The request's own access details and trace, taken here: the commit may run where neither is current.
-        var group = plans.Select(p => new Planned(p, AccessOf(p, ""), Activity.Current?.TraceId.ToString())).ToList();
+    /// <summary>
+    /// Writes planned writes on distinct streams in one transaction (or, where that fails, in smaller groups); an
+    /// appended event's access record is in its transaction, any other outcome's is queued.
+    /// </summary>
+    public async Task<IReadOnlyList<WriteOutcome>> Commit(IReadOnlyList<PlannedWrite> group, CancellationToken ct)
+    {
+        if (group.Select(p => p.Plan.StreamId).Distinct().Count() != group.Count)
+            throw new ArgumentException("A group holds one plan per stream: later events of a stream go in a later group.", nameof(group));
+
         var outcomes = await WriteOrSplit(group, ct);
         foreach (var (planned, outcome) in group.Zip(outcomes))
         {
@@ -51,9 +58,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         return outcomes;
     }
 
-    private sealed record Planned(WritePlan Plan, AccessRecord Access, string? TraceId);
-
-    private async Task<WriteOutcome[]> WriteOrSplit(IReadOnlyList<Planned> group, CancellationToken ct, bool shared = false)
+    private async Task<WriteOutcome[]> WriteOrSplit(IReadOnlyList<PlannedWrite> group, CancellationToken ct, bool shared = false)
     {
         if (group.Count == 1)
             return [await WriteAlone(group[0], shared, ct)];
@@ -72,7 +77,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
 
     /// <param name="shared">The plan came in a group: a failure of its own is its answer, not its neighbours' (a plan
     /// written alone from the start fails as it always did, and a database away for a moment is everyone's 503).</param>
-    private async Task<WriteOutcome> WriteAlone(Planned planned, bool shared, CancellationToken ct)
+    private async Task<WriteOutcome> WriteAlone(PlannedWrite planned, bool shared, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -97,7 +102,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         }
     }
 
-    private async Task<WriteOutcome[]> WriteTogether(IReadOnlyList<Planned> group, CancellationToken ct)
+    private async Task<WriteOutcome[]> WriteTogether(IReadOnlyList<PlannedWrite> group, CancellationToken ct)
     {
         // A message context of the writer's own: what the staged events schedule is stored in this transaction and
         // delivered after its commit, and nothing of an attempt that failed survives it.
@@ -153,3 +158,6 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         e is Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException || (e.InnerException is { } inner && LockWaitTimedOut(inner))
         || e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled };
 }
+
+/// <summary>A plan with its request's access details and trace, taken where the request runs.</summary>
+public sealed record PlannedWrite(WritePlan Plan, AccessRecord Access, string? TraceId);

@@ -12,6 +12,7 @@ public sealed record PreparedWrite(WritePlan? Plan, ProblemDetails? Problem)
 
     public static PreparedWrite Rejected(ProblemDetails problem) => new(null, problem);
 
-    public async Task<IntakeAnswer> Write(EventWriter writer, CancellationToken ct) =>
-        Plan is { } plan ? IntakeAnswer.Of(await writer.Write(plan, ct)) : IntakeAnswer.Rejected(Problem!);
+    /// <summary>A single request's write, through the queue that groups concurrent ones into shared transactions.</summary>
+    public async Task<IntakeAnswer> Write(WriteQueue queue, CancellationToken ct) =>
+        Plan is { } plan ? IntakeAnswer.Of(await queue.Write(plan, ct)) : IntakeAnswer.Rejected(Problem!);
 }
