@@ -9,10 +9,10 @@ using CaseFlow.Server.Reports;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Subjects;
+using CaseFlow.Server.Writing;
 using JasperFx;
 using Wolverine.Http;
 using Wolverine.Http.Marten;
-using CaseFlow.Server.Writing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Host.ApplyJasperFxExtensions();

@@ -1,9 +1,8 @@
 using CaseFlow.Domain.Cases;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
-using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Feed;
 

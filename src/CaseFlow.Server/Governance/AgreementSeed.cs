@@ -1,9 +1,9 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Integrity;
-using CaseFlow.Server.Writing;
 using CaseFlow.Server.ReferenceData;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Marten.Schema;
 using UUIDNext;

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using CaseFlow.Server.Audit;
 using CaseFlow.Server.Subjects;
+using CaseFlow.Server.Writing;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
-using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Intake;
 

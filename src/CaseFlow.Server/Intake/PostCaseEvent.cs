@@ -1,20 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using CaseFlow.Domain;
-using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
-using CaseFlow.Domain.Officers;
-using CaseFlow.Server.Custody;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
 using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
-using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Intake;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Writing;
 

@@ -1,8 +1,7 @@
 using CaseFlow.Domain.Integrity;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Platform;
 

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Intake;
-using CaseFlow.Server.Writing;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CaseFlow.Domain.Statistics;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Writing;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CaseFlow.Domain.Cases;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Subjects;

@@ -4,11 +4,10 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Platform;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 using CaseFlow.Server.Writing;
+using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 
 namespace CaseFlow.Server.Tests.Cases;
 

@@ -2,12 +2,11 @@ using Alba;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Integrity;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 using CaseFlow.Server.Writing;
+using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 
 namespace CaseFlow.Server.Tests.Cases;
 

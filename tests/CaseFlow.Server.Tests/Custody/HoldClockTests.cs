@@ -8,8 +8,8 @@ using CaseFlow.Server.Platform;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 using CaseFlow.Server.Writing;
+using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 
 namespace CaseFlow.Server.Tests.Custody;
 

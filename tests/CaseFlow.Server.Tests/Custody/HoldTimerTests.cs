@@ -2,16 +2,15 @@ using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Custody;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Wolverine;
 using Wolverine.Tracking;
-using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Custody;
 

@@ -2,7 +2,6 @@ using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Governance;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;

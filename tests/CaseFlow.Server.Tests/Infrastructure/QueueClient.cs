@@ -1,5 +1,4 @@
 using Alba;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Writing;
 

@@ -3,9 +3,8 @@ using CaseFlow.Domain.Agencies;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Integrity;
 using CaseFlow.Server.Governance;
-using CaseFlow.Server.Intake;
-using Marten;
 using CaseFlow.Server.Writing;
+using Marten;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
 

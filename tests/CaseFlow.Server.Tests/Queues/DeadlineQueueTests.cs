@@ -1,10 +1,9 @@
 using Alba;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 using CaseFlow.Server.Writing;
+using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 
 namespace CaseFlow.Server.Tests.Queues;
 

@@ -4,12 +4,11 @@ using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Custody;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Reports;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
-using Wolverine.Tracking;
 using CaseFlow.Server.Writing;
+using Wolverine.Tracking;
 
 namespace CaseFlow.Server.Tests.Reports;
 

@@ -7,9 +7,9 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using CsCheck;
 using Npgsql;
-using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Security;
 
