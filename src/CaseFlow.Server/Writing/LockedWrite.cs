@@ -7,10 +7,8 @@ using Wolverine;
 namespace CaseFlow.Server.Writing;
 
 /// <summary>A plan whose stream lock, event-id lookup and rule reads are in the group's round trip: judged under the lock, then staged.</summary>
-internal abstract class LockedWrite(WritePlan plan)
+internal abstract class LockedWrite
 {
-    public WritePlan Plan { get; } = plan;
-
     /// <summary>
     /// Judges the event under the lock: an outcome that appends nothing, or null when the event (and what CaseFlow
     /// appends with it, what it stores along and schedules) is staged in <paramref name="session"/> for the commit.
@@ -28,7 +26,7 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
     private readonly Task<IEvent> _stored;
     private IReadOnlyList<IEvent> _staged = [];
 
-    public LockedWrite(WritePlan<TState> plan, IBatchedQuery batch) : base(plan)
+    public LockedWrite(WritePlan<TState> plan, IBatchedQuery batch)
     {
         _plan = plan;
         // In this order in the batch: the lock is granted before the event id is looked up and the rule's reads run.
