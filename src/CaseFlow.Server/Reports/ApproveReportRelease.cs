@@ -34,7 +34,7 @@ public static class ApproveReportReleaseEndpoint
     [ProducesResponseType(404)]
     [ProducesResponseType(409)]
     public static async Task<IResult> Post(
-        string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        [ReadAs<Statistics.MonthParameter>] string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
         HttpResponse response, CancellationToken ct)
     {
         request ??= new ReleaseApprovalRequest();
