@@ -251,10 +251,11 @@ public class AuthorizationMatrixTests(AppFixture app)
             new { complaintNumber = "IA-MATRIX", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }), 201);
         // A released month everyone reads, and a proposal waiting for an admin.
         var analyst = app.Tokens.For(Roles.Analyst, subject: "matrix-analyst");
-        await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "matrix-approver"), $"/api/reports/monthly/{ReportMonth}/approvals", new
+        var approval = await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "matrix-approver"), $"/api/reports/monthly/{ReportMonth}/approvals", new
         {
             proposalId = await ProposeReport(analyst), publicAffairsReference = "OPA-2024-1200", privacyOfficeReference = "PRIV-2024-1200",
         }, 200);
+        await Reports.ReportScenario.Disclosed(app, ReportMonth, (await approval.ReadAsJsonAsync<Server.Reports.ReportReleaseAnswer>()).ReleasedVersion!.Value);
         var world = new World(scenario.Ori, scenario.OfficerId, caseId, wsoCaseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id,
             subjectRef, person.ANumber, orderId, await ProposeReport(analyst));
         var otherOri = await SyntheticAgencies.Sign(app.Store, Domain.ProgramModel.JEM);
