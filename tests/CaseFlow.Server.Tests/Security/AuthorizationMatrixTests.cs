@@ -155,6 +155,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released", _ => null);
         yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released?variant=public", _ => null);
         yield return new("GET", "/api/reports/monthly/{month}/released.html", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released.html", _ => null);
+        yield return new("GET", "/api/reports/monthly/{month}/release-proposals/pending", null, ReportDraft, _ => $"/api/reports/monthly/{ReportMonth}/release-proposals/pending", _ => null);
         yield return new("POST", "/api/reports/monthly/{month}/approvals", null, AdminOnly, _ => $"/api/reports/monthly/{ReportMonth}/approvals",
             w => new { proposalId = w.ReportProposalId, publicAffairsReference = "OPA-2024-1201", privacyOfficeReference = "PRIV-2024-1202" });
         yield return new("POST", "/api/reports/monthly/{month}/release-proposals", null, AnalystOnly, _ => $"/api/reports/monthly/{ReportMonth}/release-proposals",
