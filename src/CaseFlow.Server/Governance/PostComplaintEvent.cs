@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Writing;
 using Microsoft.AspNetCore.Authorization;
@@ -36,7 +37,7 @@ public static class PostComplaintEventEndpoint
     [ProducesResponseType(412)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid complaintId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid complaintId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, HttpResponse response, CancellationToken ct) =>
         (await StreamEvents.Append(complaintId, envelope ?? new(), ifMatch, user, Kinds, new ComplaintEventRules(), intake, ct))
             .ToResult(response, ReceiveComplaintEndpoint.Target);

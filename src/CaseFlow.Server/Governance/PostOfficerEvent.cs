@@ -6,6 +6,7 @@ using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
 using Marten.Services.BatchQuerying;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Writing;
 using Marten;
@@ -53,7 +54,7 @@ public static class PostOfficerEventEndpoint
     [ProducesResponseType(412)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid officerId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid officerId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, HttpResponse response, CancellationToken ct)
     {
         // An officer's agency never changes, so it can be read before the write locks the officer's stream.

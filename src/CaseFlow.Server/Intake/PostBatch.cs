@@ -55,7 +55,7 @@ public static class PostBatchEndpoint
     /// A jail system that was offline sends what it buffered, up to 1,000 envelopes (bookings and case events; a case
     /// event names its case by the id the client computed, in <c>caseId</c>). Items of one case are applied in order,
     /// after a refused item the rest of its case are skipped. The batch is written in rounds, each round taking the
-    /// next item of every case and writing them together (in groups of <see cref="GroupSize"/>, one transaction each),
+    /// next item of every case and writing them together (up to 100 cases in one transaction),
     /// through the same append path as a single write, so a batch sent again is answered <c>replayed</c> throughout.
     /// </summary>
     [WolverinePost("/api/events/batch", Name = "PostBatch")]

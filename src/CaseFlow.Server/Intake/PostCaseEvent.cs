@@ -29,7 +29,7 @@ public static class PostCaseEventEndpoint
     [ProducesResponseType(412)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid caseId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid caseId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, HttpResponse response, CancellationToken ct)
     {
         var known = await session.LoadAsync<CaseFile>(caseId, ct);
