@@ -21,7 +21,10 @@ public static partial class Instants
             && value >= Earliest && value < Latest;
     }
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$")]
+    /// <summary>The form of an instant: RFC 3339 with its offset (also the OpenAPI document's pattern).</summary>
+    public const string Pattern = @"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$";
+
+    [GeneratedRegex(Pattern)]
     private static partial Regex Rfc3339WithOffset();
 }
 

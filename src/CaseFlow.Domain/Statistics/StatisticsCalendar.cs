@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CaseFlow.Domain.Cases;
 
 namespace CaseFlow.Domain.Statistics;
@@ -8,7 +9,7 @@ namespace CaseFlow.Domain.Statistics;
 /// clock (its IANA zone), and to the federal fiscal year of that local date (October to September, named for the year
 /// it ends in).
 /// </summary>
-public static class StatisticsCalendar
+public static partial class StatisticsCalendar
 {
     /// <summary>The first day of the agency-local month in which <paramref name="instant"/> fell.</summary>
     public static DateOnly MonthOf(DateTimeOffset instant, string timeZone)
@@ -20,12 +21,25 @@ public static class StatisticsCalendar
     /// <summary>A month as statistics name it: <c>2026-02</c>.</summary>
     public static string Name(DateOnly month) => month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a month named <c>YYYY-MM</c> (years 2000 to 2099); null for anything else.</summary>
+    /// <summary>The years statistics are asked for (fiscal years and the years of months).</summary>
+    public const int FirstYear = 2000;
+
+    public const int LastYear = 2099;
+
+    /// <summary>A month named <c>YYYY-MM</c> in <see cref="FirstYear"/> to <see cref="LastYear"/>, without anchors (a path may add a suffix).</summary>
+    public const string MonthForm = "20[0-9]{2}-(0[1-9]|1[0-2])";
+
+    public const string MonthPattern = "^" + MonthForm + "$";
+
+    /// <summary>Reads a month named <c>YYYY-MM</c> (<see cref="MonthPattern"/>); null for anything else.</summary>
     public static DateOnly? ParseMonth(string? text) =>
-        text is { Length: 7 } && DateOnly.TryParseExact($"{text}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
-            && month.Year is >= 2000 and <= 2099
+        text is not null && MonthText().IsMatch(text)
+            && DateOnly.TryParseExact($"{text}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
             ? month
             : null;
+
+    [GeneratedRegex(MonthPattern)]
+    private static partial Regex MonthText();
 
     public static int FiscalYearOf(DateOnly day) => EncounterPolicy.FiscalYearOf(day);
 

@@ -9,7 +9,9 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Audit;
 
 /// <summary>The filters of the access log: <c>user</c>, <c>case</c>, <c>from</c> (inclusive), <c>to</c> (exclusive), and paging.</summary>
-public sealed record AccessLogQuery(string? User = null, string? Case = null, string? From = null, string? To = null, string? After = null, string? Limit = null);
+public sealed record AccessLogQuery(
+    string? User = null, string? Case = null, [property: ReadAs<InstantParameter>] string? From = null, [property: ReadAs<InstantParameter>] string? To = null,
+    [property: ReadAs<PositionCursor>] string? After = null, string? Limit = null);
 
 /// <summary>One stored access, as auditors read it.</summary>
 public sealed record AccessEntry(

@@ -21,7 +21,8 @@ namespace CaseFlow.Server.Cases;
 public sealed record BookingLookup(
     string? Ori = null, string? BookingNumber = null, [property: NamesOf(typeof(CaseStatus))] string? Status = null,
     [property: NamesOf(typeof(CaseFlow.Domain.ProgramModel))] string? Model = null, string? FieldOffice = null,
-    string? BookedFrom = null, string? BookedTo = null, string? After = null, string? Limit = null, string? Position = null);
+    [property: ReadAs<InstantParameter>] string? BookedFrom = null, [property: ReadAs<InstantParameter>] string? BookedTo = null,
+    [property: ReadAs<KeysetCursor>] string? After = null, string? Limit = null, [property: ReadAs<StreamPosition>] string? Position = null);
 
 public static class FindCaseEndpoint
 {
@@ -66,7 +67,7 @@ public static class FindCaseEndpoint
         foreach (var (name, text, condition) in new[] { ("bookedFrom", lookup.BookedFrom, "d.booked_at >= ?"), ("bookedTo", lookup.BookedTo, "d.booked_at < ?") })
         {
             if (text is not null)
-                conditions.Add((condition, errors.Instant(name, text, default)));
+                conditions.Add((condition, errors.Instant(name, text, default).ToUniversalTime()));
         }
 
         if (QueueQuery.Read(new QueueFilter(lookup.Ori, lookup.Model, lookup.FieldOffice, lookup.After, lookup.Limit, lookup.Position), errors) is not { } query)

@@ -24,7 +24,7 @@ public static class GetAgreementEndpoint
     [ProducesResponseType<AgreementDetails>(200)]
     [ProducesResponseType(404)]
     public static async Task<IResult> Get(
-        string ori, ProgramModel model, string? asOf, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock, CancellationToken ct)
+        string ori, ProgramModel model, [ReadAs<InstantParameter>] string? asOf, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var instant = errors.Instant("asOf", asOf, clock.GetUtcNow());

@@ -21,7 +21,7 @@ public static class GetOfficerEndpoint
     [ProducesResponseType<OfficerDetails>(200)]
     [ProducesResponseType(404)]
     public static async Task<IResult> Get(
-        Guid officerId, string? asOf, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock,
+        Guid officerId, [ReadAs<InstantParameter>] string? asOf, ClaimsPrincipal user, IQuerySession session, StoredEventRows rows, TimeProvider clock,
         IOptions<GovernanceOptions> governance, CancellationToken ct)
     {
         var errors = new FieldErrors();

@@ -11,7 +11,7 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Governance;
 
 /// <summary>Filters of the agreement list: USPS state code, model (JEM or WSO), ERO field office code; cursor paging.</summary>
-public sealed record AgreementFilter(string? State, [property: NamesOf(typeof(ProgramModel))] string? Model, string? FieldOffice, string? After, string? Limit)
+public sealed record AgreementFilter(string? State, [property: NamesOf(typeof(ProgramModel))] string? Model, string? FieldOffice, [property: ReadAs<KeysetCursor>] string? After, string? Limit)
 {
     public (AgreementCriteria Criteria, FieldErrors Errors) Parse()
     {

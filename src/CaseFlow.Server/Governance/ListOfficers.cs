@@ -11,7 +11,7 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Governance;
 
 /// <summary>Filters of the roster: the agency's ORI, the officer's status now; cursor paging.</summary>
-public sealed record RosterFilter(string? Ori = null, [property: NamesOf(typeof(OfficerStatus))] string? Status = null, string? After = null, string? Limit = null);
+public sealed record RosterFilter(string? Ori = null, [property: NamesOf(typeof(OfficerStatus))] string? Status = null, [property: ReadAs<KeysetCursor>] string? After = null, string? Limit = null);
 
 public static class ListOfficersEndpoint
 {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
@@ -48,7 +49,7 @@ public static class PostAgreementEventEndpoint
     [ProducesResponseType(412)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        string ori, ProgramModel model, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        string ori, ProgramModel model, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
         (await PostStreamEvent.Append<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), envelope ?? new(), ifMatch, user, Kinds,
             (caller, agreement) => caller.CanSee(agreement), _ => AgreementRules.Check, intake, context, ct)).ToResult(response, Target);

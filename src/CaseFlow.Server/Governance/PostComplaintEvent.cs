@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Microsoft.AspNetCore.Authorization;
 using Wolverine;
@@ -35,7 +36,7 @@ public static class PostComplaintEventEndpoint
     [ProducesResponseType(412)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid complaintId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid complaintId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
         (await PostStreamEvent.Append<Complaint>(complaintId, envelope ?? new(), ifMatch, user, Kinds, (caller, complaint) => caller.CanSee(complaint),
             _ => ComplaintRules.Check, intake, context, ct)).ToResult(response, ReceiveComplaintEndpoint.Target);

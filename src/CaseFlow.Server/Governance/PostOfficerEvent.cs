@@ -5,6 +5,7 @@ using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -52,7 +53,7 @@ public static class PostOfficerEventEndpoint
     [ProducesResponseType(412)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid officerId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid officerId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
     {
         envelope ??= new(); // a body of JSON null reads as null: judged as an empty envelope

@@ -33,7 +33,7 @@ public static class PostCaseEventEndpoint
     [ProducesResponseType(412)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid caseId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match")] string? ifMatch, ClaimsPrincipal user,
+        Guid caseId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, IMessageContext context, HttpResponse response, CancellationToken ct) =>
         (await Append(caseId, envelope ?? new(), ifMatch, user, session, intake, governance.Value, context, ct)).ToResult(response, WriteTarget.Case);
 

@@ -110,11 +110,30 @@ public static class PostStreamEvent
 
     private static long? ReadIfMatch(string? ifMatch, FieldErrors errors)
     {
-        if (ifMatch is null || ifMatch.Trim() == "*")
+        if (ifMatch is null || ifMatch == IfMatch.Any)
             return null;
-        if (long.TryParse(ifMatch.Trim().Trim('"'), out var version) && version > 0)
+        if (IfMatch.Form().IsMatch(ifMatch)
+            && long.TryParse(ifMatch.Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
             return version;
         errors.Add("If-Match", "If-Match must be the ETag of what you read, a version in quotes such as \"3\".");
         return null;
+    }
+}
+
+/// <summary>The If-Match of a write: the ETag read (a stream version in quotes, <c>"3"</c>; the quotes may be left out), or <c>*</c> for any version.</summary>
+public sealed partial class IfMatch : IParameterForm
+{
+    public const string Any = "*";
+
+    public const string Pattern = "^(\\*|\"?[1-9][0-9]{0,17}\"?)$";
+
+    [System.Text.RegularExpressions.GeneratedRegex(Pattern)]
+    internal static partial System.Text.RegularExpressions.Regex Form();
+
+    public static void Describe(Microsoft.OpenApi.OpenApiSchema schema)
+    {
+        schema.Type = Microsoft.OpenApi.JsonSchemaType.String;
+        schema.Pattern = Pattern;
+        schema.Description = "The ETag of what you read (its version in quotes, \"3\"): the write is refused with 412 if the stream moved on. * writes on any version.";
     }
 }

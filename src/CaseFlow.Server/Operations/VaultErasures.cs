@@ -13,7 +13,7 @@ using Wolverine.Http;
 namespace CaseFlow.Server.Operations;
 
 /// <summary>The filter of the erasure list: erasures recorded at or after <c>from</c>, and paging.</summary>
-public sealed record ErasureQuery(string? From = null, string? After = null, string? Limit = null);
+public sealed record ErasureQuery([property: ReadAs<InstantParameter>] string? From = null, [property: ReadAs<PositionCursor>] string? After = null, string? Limit = null);
 
 /// <summary>One carried-out erasure: what an operator re-applies after restoring a backup taken before it.</summary>
 public sealed record Erasure(

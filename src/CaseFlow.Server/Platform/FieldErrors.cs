@@ -88,12 +88,18 @@ public sealed partial class FieldErrors : Dictionary<string, string[]>
         return Paging.DefaultLimit;
     }
 
+    /// <summary>The most digits of a position (<see cref="Position"/>): 10^18 events is beyond any store.</summary>
+    public const int MaxPositionDigits = 18;
+
+    public const long MaxPosition = 999_999_999_999_999_999;
+
     /// <summary>A position in an ordered stream (a version, a sequence) a page continues after; 0 when left out.</summary>
     public long Position(string name, string? text)
     {
         if (text is null)
             return 0;
-        if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position))
+        if (text.Length <= MaxPositionDigits
+            && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position))
             return position;
         Add(name, $"{name} must be the next cursor of an earlier page.");
         return 0;

@@ -91,7 +91,7 @@ public static class OpenApiSchemas
                 && parameter.Schema is OpenApiSchema { Type: { } type } text
                 && type.HasFlag(JsonSchemaType.String))
             {
-                var typed = new OpenApiSchema { Type = text.Type, MaxLength = text.MaxLength };
+                var typed = new OpenApiSchema { Type = text.Type };
                 form(typed);
                 parameter.Schema = typed;
             }

@@ -29,6 +29,8 @@ public static class OpenApiSetup
             o.AddOperationTransformer(OpenApiOperations.NameAndTag);
             o.AddOperationTransformer(OpenApiStatuses.DeclareStatuses);
             o.AddOperationTransformer(OpenApiSchemas.TypeTextParameters);
+            o.AddOperationTransformer(ReadAsAttribute.TypeParameters);
+            o.AddOperationTransformer(RefusesQueryAttribute.Omit);
             o.AddOperationTransformer(Statistics.StatisticsCsv.DescribeCsv);
             o.AddOperationTransformer(Reports.AnswersReportFormsAttribute.Describe);
             o.AddOperationTransformer(Reports.AnswersPublicVariantAttribute.Describe);

@@ -31,7 +31,7 @@ public static class OpenApiStatuses
         [413] = "The body is too large (body-too-large, batch-too-large).",
         [422] = "A rule refused the command; the type names the rule (docs/events.md).",
         [429] = "The caller's request budget is spent (rate-limited): retry after Retry-After.",
-        [503] = "The database is unavailable for a moment (database-unavailable, retryable, with Retry-After); or this node lacks the master key of a subject (subject-key-unavailable, not retryable).",
+        [503] = "The database is unavailable for a moment (database-unavailable, retryable, with Retry-After); or this node lacks the master key of a subject (subject-key-unavailable, not retryable); or a release's public variant is still being made (public-variant-pending, retryable, with Retry-After).",
     };
 
     public static Task DeclareStatuses(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)

@@ -52,5 +52,6 @@ public static class ProblemTypes
         // The monthly report (docs/reports.md)
         "report-not-found", "report-busy", "report-release-conflict", "report-release-not-found", "report-proposal-not-found",
         "report-approver-is-proposer", "report-proposal-already-approved", "report-proposal-superseded", "report-month-not-over",
+        Reports.PublicVariant.Pending,
     ];
 }

@@ -6,6 +6,7 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Queues;
@@ -39,7 +40,7 @@ public static class GetQueuesEndpoint
     [Authorize(Policy = Policies.ReadQueues)]
     [AccessAudited("queue-releases")]
     public static Task<Results<Ok<QueuePage<ReleaseQueueItem>>, ProblemHttpResult>> Releases(
-        [FromQuery] QueueFilter filter, [FromQuery] string? within, ClaimsPrincipal user, IQuerySession session, QueueRunner queues, CancellationToken ct)
+        [FromQuery] QueueFilter filter, [FromQuery, ReadAs<ReleaseWindow>] string? within, ClaimsPrincipal user, IQuerySession session, QueueRunner queues, CancellationToken ct)
     {
         var errors = new FieldErrors();
         return queues.Read(SupervisorQueues.Releases(ReleaseWindow.Read(within, errors)), filter, user, session, ct, errors);
@@ -66,21 +67,30 @@ public static class GetQueuesEndpoint
         queues.Read(SupervisorQueues.Claims, filter, user, session, ct);
 }
 
-/// <summary>The release queue's window: whole hours (<c>48h</c>) or days (<c>3d</c>), up to 30 days.</summary>
-public static class ReleaseWindow
+/// <summary>The release queue's window: whole hours (<c>48h</c>) or days (<c>3d</c>), up to 30 days (720 hours).</summary>
+public sealed partial class ReleaseWindow : IParameterForm
 {
-    private static readonly TimeSpan Longest = TimeSpan.FromDays(30);
+    public const string Pattern = "^(([1-9][0-9]?|[1-6][0-9]{2}|7[01][0-9]|720)h|([1-9]|[12][0-9]|30)d)$";
 
     public static TimeSpan Read(string? text, FieldErrors errors)
     {
         if (text is null)
             return SupervisorQueues.DefaultReleaseWindow;
-        var unit = text.Length > 1 ? text[^1] switch { 'h' => TimeSpan.FromHours(1), 'd' => TimeSpan.FromDays(1), _ => TimeSpan.Zero } : TimeSpan.Zero;
-        if (unit > TimeSpan.Zero
-            && int.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
-            && count >= 1 && count <= Longest / unit)
-            return unit * count;
+        if (Form().IsMatch(text)
+            && int.TryParse(text[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count))
+            return text[^1] == 'h' ? TimeSpan.FromHours(count) : TimeSpan.FromDays(count);
         errors.Add("within", "within must be a number of hours (48h) or days (3d), at most 30 days.");
         return SupervisorQueues.DefaultReleaseWindow;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(Pattern)]
+    private static partial System.Text.RegularExpressions.Regex Form();
+
+    public static void Describe(OpenApiSchema schema)
+    {
+        schema.Type = JsonSchemaType.String;
+        schema.Pattern = Pattern;
+        schema.Default = System.Text.Json.Nodes.JsonValue.Create(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SupervisorQueues.DefaultReleaseWindow.TotalHours}h"));
     }
 }

@@ -6,7 +6,8 @@ namespace CaseFlow.Server.Queues;
 
 /// <summary>The query of every queue: agency, model, field office (auditors; a supervisor is held to their own), paging, and the position to wait for.</summary>
 public sealed record QueueFilter(
-    string? Ori = null, [property: NamesOf(typeof(ProgramModel))] string? Model = null, string? FieldOffice = null, string? After = null, string? Limit = null, string? Position = null);
+    string? Ori = null, [property: NamesOf(typeof(ProgramModel))] string? Model = null, string? FieldOffice = null, [property: ReadAs<KeysetCursor>] string? After = null,
+    string? Limit = null, [property: ReadAs<StreamPosition>] string? Position = null);
 
 /// <summary>A queue's filter, read and checked.</summary>
 public sealed record QueueQuery(string? Ori, ProgramModel? Model, string? FieldOffice, (DateTimeOffset At, Guid Id)? After, int Limit, long? Position)

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CaseFlow.Domain.Reports;
-using CaseFlow.Domain.Reports.Disclosure;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
@@ -26,7 +25,8 @@ public static class ApproveReportReleaseEndpoint
     /// next release version, stored with the approval event in one transaction and answered unchanged ever after.
     /// The proposer is refused (403 <c>report-approver-is-proposer</c>); a proposal approved already, or replaced by a
     /// later one, is 409; of two approvals at once one wins and the other is 409. The same approval sent again
-    /// answers as the first time.
+    /// answers as the first time. The public variant is made after the answer, one release at a time program-wide;
+    /// until it is stored, <c>released?variant=public</c> answers 503 <c>public-variant-pending</c> with Retry-After.
     /// </summary>
     [WolverinePost("/api/reports/monthly/{month}/approvals", Name = "ApproveReportRelease")]
     [Authorize(Policy = Policies.ApproveReportReleases)]
@@ -34,7 +34,7 @@ public static class ApproveReportReleaseEndpoint
     [ProducesResponseType(404)]
     [ProducesResponseType(409)]
     public static async Task<IResult> Post(
-        string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        [ReadAs<Statistics.MonthParameter>] string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
         HttpResponse response, CancellationToken ct)
     {
         request ??= new ReleaseApprovalRequest();
@@ -58,7 +58,6 @@ public static class ApproveReportReleaseEndpoint
         if (ReportReleaseRules.CheckApprover(proposal.GetHeader(EventHeaders.Client)?.ToString() ?? "", caller.Subject) is { } same)
             return WriteResults.Refused(StatusCodes.Status403Forbidden, same);
 
-        var earlier = await ReleasedReport.Disclosed(session, ct);
         var now = intake.Clock.GetUtcNow();
         var incoming = ReportReleaseWrites.Incoming(ReportRelease.ApprovalEventId(proposalId), stream, nameof(ReportReleaseApproved),
             new { request.ProposalId, publicAffairs, privacyOffice, approver = caller.Subject }, now, intake.Json);
@@ -72,19 +71,17 @@ public static class ApproveReportReleaseEndpoint
                 return Decision.Accept(approved);
             })
             {
-                AlongWith = writing => writing.Store(Released(approved!, proposal.Data, now, earlier)),
+                AlongWith = writing => writing.Store(Released(approved!, proposal.Data, now)),
+                Schedule = (_, data) => data is ReportReleaseApproved release ? new ScheduledMessage(new PublicVariantDue(release.Month, release.Version), now) : null,
             },
             context, ct);
         var version = approved?.Version ?? (await session.Events.LoadAsync<ReportReleaseApproved>(incoming.EventId, ct))?.Data.Version;
         return ReportReleaseWrites.Answer(outcome, name, proposalId, proposal.Data.Sha256, version, StatusCodes.Status200OK, response);
     }
 
-    /// <summary>The release as stored, with its public variant made now, against every release approved before it.</summary>
-    private static ReleasedReport Released(ReportReleaseApproved approved, ReportReleaseProposed proposed, DateTimeOffset now, IReadOnlyList<DisclosedRelease> earlier)
-    {
-        var report = new ReportDocument(proposed.Document, proposed.Sha256).Report;
-        var disclosed = ReportDocument.Of(ReportDisclosure.Disclose(report, approved.Version, earlier).Public);
-        return new ReleasedReport
+    /// <summary>The release as stored; its public variant follows (<see cref="PublicVariantDue"/>).</summary>
+    private static ReleasedReport Released(ReportReleaseApproved approved, ReportReleaseProposed proposed, DateTimeOffset now) =>
+        new()
         {
             Id = ReleasedReport.IdOf(approved.Month, approved.Version),
             Month = approved.Month,
@@ -95,8 +92,5 @@ public static class ApproveReportReleaseEndpoint
             ApprovedAt = now,
             PublicAffairsReference = approved.PublicAffairsReference,
             PrivacyOfficeReference = approved.PrivacyOfficeReference,
-            PublicDocument = disclosed.Json,
-            PublicSha256 = disclosed.Sha256,
         };
-    }
 }

@@ -20,8 +20,9 @@ public static class GetMonthlyReportEndpoint
     [Authorize(Policy = Policies.ReadReportDrafts)]
     [ProducesResponseType<MonthlyReport>(200, "application/json")]
     [AnswersReportForms]
+    [RefusesQuery("version", "variant")]
     public static async Task<IResult> Draft(
-        string month, [FromQuery] ReportQuery query, IQuerySession session, MonthlyReports reports, HttpContext http, CancellationToken ct)
+        [ReadAs<Statistics.MonthOrPageParameter>] string month, [FromQuery] ReportQuery query, IQuerySession session, MonthlyReports reports, HttpContext http, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (ReportRequest.Read(month, query, http.Request, released: false, errors) is not { } request)
@@ -41,8 +42,9 @@ public static class GetMonthlyReportEndpoint
     [ProducesResponseType(409)]
     [AnswersReportForms]
     [AnswersPublicVariant]
+    [RefusesQuery("position")]
     public static Task<IResult> Released(
-        string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        [ReadAs<Statistics.MonthParameter>] string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
         ReadRelease(month, query, session, http, html: false, ct);
 
     /// <summary>A released version of the month as the printable page.</summary>
@@ -51,8 +53,9 @@ public static class GetMonthlyReportEndpoint
     [ProducesResponseType<string>(200, "text/html")]
     [ProducesResponseType(304)]
     [ProducesResponseType(409)]
+    [RefusesQuery("position", "variant")]
     public static Task<IResult> ReleasedPage(
-        string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
+        [ReadAs<Statistics.MonthParameter>] string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
         ReadRelease(month, query, session, http, html: true, ct);
 
     private static async Task<IResult> ReadRelease(

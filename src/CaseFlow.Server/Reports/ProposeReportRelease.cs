@@ -27,7 +27,7 @@ public static class ProposeReportReleaseEndpoint
     [ProducesResponseType(409)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        string month, ReleaseProposalRequest? request, ClaimsPrincipal user, IQuerySession session, MonthlyReports reports, IntakeServices intake,
+        [ReadAs<Statistics.MonthParameter>] string month, ReleaseProposalRequest? request, ClaimsPrincipal user, IQuerySession session, MonthlyReports reports, IntakeServices intake,
         IMessageContext context, HttpResponse response, CancellationToken ct)
     {
         // A body of JSON null reads as null: it is judged as an empty request.

@@ -15,9 +15,21 @@ public static class PublicVariant
 {
     public const string Name = "public";
 
+    public const string Pending = "public-variant-pending";
+
+    /// <summary>How long a client waits before asking again for a variant being made (docs/disclosure.md: 2 to 48 s).</summary>
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(10);
+
     public static IResult Answer(ReleasedReport release, HttpContext http)
     {
-        var document = release.PublicVariant();
+        if (release.PublicVariant() is not { } document)
+        {
+            http.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, type: Platform.ProblemTypes.Prefix + Pending, title: "The public variant is being made",
+                detail: "The release was approved a moment ago and its public variant is still being made: ask again after Retry-After seconds.",
+                extensions: new Dictionary<string, object?> { ["retryable"] = true });
+        }
+
         http.Response.Headers.ETag = document.ETag;
         if (http.Request.Headers.IfNoneMatch.Contains(document.ETag))
             return Results.StatusCode(StatusCodes.Status304NotModified);

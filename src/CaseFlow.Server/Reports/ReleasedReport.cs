@@ -1,5 +1,4 @@
 using CaseFlow.Domain.Reports;
-using CaseFlow.Domain.Reports.Disclosure;
 using CaseFlow.Server.Platform;
 using Marten;
 
@@ -21,15 +20,20 @@ public sealed record ReleasedReport
     public required string PublicAffairsReference { get; init; }
     public required string PrivacyOfficeReference { get; init; }
 
-    /// <summary>The public variant made at the approval (docs/disclosure.md): its canonical JSON and SHA-256.</summary>
-    public required string PublicDocument { get; init; }
-    public required string PublicSha256 { get; init; }
+    /// <summary>
+    /// The public variant (docs/disclosure.md): its canonical JSON and SHA-256, null until <see cref="PublicVariantDueHandler"/>
+    /// has made it after the approval; with the ids of the releases whose public variants it was made against.
+    /// </summary>
+    public string? PublicDocument { get; init; }
+    public string? PublicSha256 { get; init; }
+    public IReadOnlyList<string> DisclosedAfter { get; init; } = [];
 
     public static string IdOf(string month, int version) => $"{month}/v{version}";
 
     public ReportDocument AsDocument => new(Document, Sha256);
 
-    public ReportDocument PublicVariant() => new(PublicDocument, PublicSha256);
+    /// <summary>The public variant, or null while it is being made.</summary>
+    public ReportDocument? PublicVariant() => PublicDocument is null ? null : new(PublicDocument, PublicSha256!);
 
     public static void Configure(StoreOptions opts) => opts.Schema.For<ReleasedReport>().Index(r => r.Month);
 
@@ -39,12 +43,11 @@ public sealed record ReleasedReport
             ? await session.LoadAsync<ReleasedReport>(IdOf(month, v), ct)
             : await session.Query<ReleasedReport>().Where(r => r.Month == month).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
 
-    /// <summary>Every release with its public variant, in the order they were approved.</summary>
-    public static async Task<IReadOnlyList<DisclosedRelease>> Disclosed(IQuerySession session, CancellationToken ct)
+    /// <summary>Every release whose public variant is stored, in the order they were approved.</summary>
+    public static async Task<IReadOnlyList<ReleasedReport>> Disclosed(IQuerySession session, CancellationToken ct)
     {
-        var all = await session.Query<ReleasedReport>().ToListAsync(ct);
-        return [.. all.OrderBy(r => r.ApprovedAt).ThenBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Version)
-            .Select(r => new DisclosedRelease(r.AsDocument.Report, r.PublicVariant().ReadPublicReport()))];
+        var all = await session.Query<ReleasedReport>().Where(r => r.PublicDocument != null).ToListAsync(ct);
+        return [.. all.OrderBy(r => r.ApprovedAt).ThenBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Version)];
     }
 
     /// <summary>Every month's latest release, oldest month first.</summary>

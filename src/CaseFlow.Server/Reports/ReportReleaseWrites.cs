@@ -14,13 +14,7 @@ public static class ReportReleaseWrites
     public static readonly WriteTarget Target = new("report", "/api/reports/monthly/", "report-release-conflict", "The month's release stream was started by another request at the same time: send it again.");
 
     /// <summary>A month in the path of a write: <c>YYYY-MM</c>, no suffix.</summary>
-    public static DateOnly? Month(string month, FieldErrors errors)
-    {
-        if (StatisticsCalendar.ParseMonth(month) is { } parsed)
-            return parsed;
-        errors.Add("month", "month must be a month YYYY-MM from 2000-01 to 2099-12.");
-        return null;
-    }
+    public static DateOnly? Month(string month, FieldErrors errors) => Statistics.MonthParameter.Read(errors, "month", month);
 
     /// <summary>A release step as the append path takes it, fingerprinted over what the request said (never the figures computed for it).</summary>
     public static IncomingEvent Incoming(Guid eventId, Guid streamId, string type, object request, DateTimeOffset now, JsonSerializerOptions json) =>

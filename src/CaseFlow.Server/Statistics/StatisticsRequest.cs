@@ -6,7 +6,9 @@ using CaseFlow.Server.Platform;
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>The query of every statistics read: a fiscal year (<c>fy=2026</c>) or a month (<c>month=2026-02</c>), a model, and the position to wait for.</summary>
-public sealed record StatisticsPeriod(string? Fy = null, string? Month = null, [property: NamesOf(typeof(ProgramModel))] string? Model = null, string? Position = null);
+public sealed record StatisticsPeriod(
+    [property: ReadAs<FiscalYearParameter>] string? Fy = null, [property: ReadAs<MonthParameter>] string? Month = null,
+    [property: NamesOf(typeof(ProgramModel))] string? Model = null, [property: ReadAs<StreamPosition>] string? Position = null);
 
 /// <summary>The roll-up levels, as the paths name them.</summary>
 public enum StatisticsLevel
@@ -38,16 +40,14 @@ public sealed record StatisticsRequest(StatisticsLevel Level, string? Code, int 
             StatisticsLevel.FieldOffice => errors.FieldOfficeCode("code", code),
             _ => null,
         };
-        var month = period.Month is null ? null : StatisticsCalendar.ParseMonth(period.Month);
-        if (period.Month is not null && month is null)
-            errors.Add("month", "month must be a month YYYY-MM from 2000-01 to 2099-12.");
+        var month = period.Month is null ? null : MonthParameter.Read(errors, "month", period.Month);
         int? fy = null;
         if (period.Fy is not null)
         {
-            if (int.TryParse(period.Fy, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 2000 and <= 2099)
+            if (int.TryParse(period.Fy, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= StatisticsCalendar.FirstYear and <= StatisticsCalendar.LastYear)
                 fy = year;
             else
-                errors.Add("fy", "fy must be a fiscal year from 2000 to 2099 (FY2026 runs from 2025-10-01 to 2026-09-30).");
+                errors.Add("fy", $"fy must be a fiscal year from {StatisticsCalendar.FirstYear} to {StatisticsCalendar.LastYear} (FY2026 runs from 2025-10-01 to 2026-09-30).");
             if (period.Month is not null)
                 errors.Add("fy", "Ask for a fiscal year or a month, not both.");
         }
@@ -58,5 +58,17 @@ public sealed record StatisticsRequest(StatisticsLevel Level, string? Code, int 
             return null;
         var fiscalYear = fy ?? StatisticsCalendar.FiscalYearOf(month ?? today);
         return new StatisticsRequest(level, checkedCode, fiscalYear, month, model, position);
+    }
+}
+
+/// <summary>A fiscal year (<c>fy=2026</c>), as <see cref="StatisticsRequest.Read"/> reads it.</summary>
+public sealed class FiscalYearParameter : IParameterForm
+{
+    public static void Describe(Microsoft.OpenApi.OpenApiSchema schema)
+    {
+        schema.Type = Microsoft.OpenApi.JsonSchemaType.Integer;
+        schema.Format = "int32";
+        schema.Minimum = StatisticsCalendar.FirstYear.ToString(CultureInfo.InvariantCulture);
+        schema.Maximum = StatisticsCalendar.LastYear.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -1,3 +1,4 @@
+using CaseFlow.Client.Generated.Models;
 using CaseFlow.Server.Tests.Infrastructure;
 using CaseFlow.Server.Tests.Reports;
 
@@ -13,7 +14,7 @@ public class ReportThroughClientTests(AppFixture app)
         var version = await ReportScenario.Release(app, ReportScenario.Month);
         var released = app.Client(ReportScenario.Analyst(app)).Api.Reports.Monthly[ReportScenario.Month].Released;
 
-        var report = await released.GetAsync(r => r.QueryParameters.Version = version.ToString(), TestContext.Current.CancellationToken);
+        var report = await released.GetAsync(r => r.QueryParameters.Version = version, TestContext.Current.CancellationToken);
         var full = report.ShouldNotBeNull().MonthlyReport.ShouldNotBeNull();
         report.PublicMonthlyReport.ShouldBeNull();
         full.Month.ShouldBe(ReportScenario.Month);
@@ -21,8 +22,8 @@ public class ReportThroughClientTests(AppFixture app)
 
         var shown = await released.GetAsync(r =>
         {
-            r.QueryParameters.Version = version.ToString();
-            r.QueryParameters.Variant = "public";
+            r.QueryParameters.Version = version;
+            r.QueryParameters.Variant = ReportVariant.Public;
         }, TestContext.Current.CancellationToken);
         var variant = shown.ShouldNotBeNull().PublicMonthlyReport.ShouldNotBeNull();
         shown.MonthlyReport.ShouldBeNull();

@@ -77,8 +77,10 @@ public class IdentifierLeakTests(AppFixture app)
 
         var previous = Domain.Statistics.StatisticsCalendar.Name(DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-2));
         var proposal = await (await app.Host.Post(analyst, $"/api/reports/monthly/{previous}/release-proposals", new { eventId = Guid.NewGuid() }, 202)).ReadAsJsonAsync<Server.Reports.ReportReleaseAnswer>();
-        await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "admin-leak"), $"/api/reports/monthly/{previous}/approvals",
+        problems.Add(await (await app.Host.GetAs(analyst, $"/api/reports/monthly/{previous}/release-proposals/pending")).ReadAsTextAsync());
+        var approval = await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "admin-leak"), $"/api/reports/monthly/{previous}/approvals",
             new { proposalId = proposal.ProposalId, publicAffairsReference = "OPA-LEAK-1", privacyOfficeReference = "PRIV-LEAK-1" }, 200);
+        await Reports.ReportScenario.Disclosed(app, previous, (await approval.ReadAsJsonAsync<Server.Reports.ReportReleaseAnswer>()).ReleasedVersion!.Value);
         var read = await (await app.Host.GetAs(jem.Jail, $"/api/subjects/{CaseId.SubjectRefFor(jemCase)}")).ReadAsTextAsync();
         read.ShouldContain(stateId, customMessage: "the subject read must have decrypted the identifiers");
 

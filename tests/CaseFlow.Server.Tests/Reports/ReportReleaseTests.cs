@@ -29,6 +29,30 @@ public class ReportReleaseTests(AppFixture app)
         await (await Read(app, $"/api/reports/monthly/{month}/released{query}")).ReadAsBytesAsync();
 
     [Fact]
+    public async Task the_pending_proposal_says_who_proposed_it_when_and_its_hash_until_it_is_approved()
+    {
+        const string month = "2023-04";
+        var pendingUrl = $"/api/reports/monthly/{month}/release-proposals/pending";
+        await Read(app, pendingUrl, status: 404);
+        var before = DateTimeOffset.UtcNow;
+        await Propose(month);
+        var proposal = await Propose(month);
+
+        foreach (var reader in new[] { Analyst(app), app.Tokens.For(Roles.Auditor, subject: "auditor-reports"), Admin() })
+        {
+            var pending = await (await Read(app, pendingUrl, token: reader)).ReadAsJsonAsync<PendingReportProposal>();
+            pending.ShouldBe(pending with { Month = month, ProposalId = proposal.ProposalId, ProposedBy = "analyst-reports", Sha256 = proposal.Sha256 }, "the latest proposal");
+            pending.ProposedAt.ShouldBeInRange(before, DateTimeOffset.UtcNow);
+        }
+
+        await Read(app, pendingUrl, token: app.Tokens.For(Roles.ScreeningSystem, ori: "TX0790000", subject: "jail-reports"), status: 403);
+        await Read(app, pendingUrl, token: app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU", subject: "supervisor-reports"), status: 403);
+        await Approve(month, proposal.ProposalId, Admin());
+        await Read(app, pendingUrl, status: 404);
+        await Read(app, $"/api/reports/monthly/{month}-1/release-proposals/pending", status: 400);
+    }
+
+    [Fact]
     public async Task an_analyst_proposes_another_admin_approves_and_everyone_reads_the_approved_bytes()
     {
         const string month = "2025-06";

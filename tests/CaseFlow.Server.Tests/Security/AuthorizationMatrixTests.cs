@@ -155,6 +155,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released", _ => null);
         yield return new("GET", "/api/reports/monthly/{month}/released", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released?variant=public", _ => null);
         yield return new("GET", "/api/reports/monthly/{month}/released.html", null, Everyone, _ => $"/api/reports/monthly/{ReportMonth}/released.html", _ => null);
+        yield return new("GET", "/api/reports/monthly/{month}/release-proposals/pending", null, ReportDraft, _ => $"/api/reports/monthly/{ReportMonth}/release-proposals/pending", _ => null);
         yield return new("POST", "/api/reports/monthly/{month}/approvals", null, AdminOnly, _ => $"/api/reports/monthly/{ReportMonth}/approvals",
             w => new { proposalId = w.ReportProposalId, publicAffairsReference = "OPA-2024-1201", privacyOfficeReference = "PRIV-2024-1202" });
         yield return new("POST", "/api/reports/monthly/{month}/release-proposals", null, AnalystOnly, _ => $"/api/reports/monthly/{ReportMonth}/release-proposals",
@@ -251,10 +252,11 @@ public class AuthorizationMatrixTests(AppFixture app)
             new { complaintNumber = "IA-MATRIX", againstBadgeNumber = CaseScenario.Badge, learnedAt = CaseScenario.Now(60) }), 201);
         // A released month everyone reads, and a proposal waiting for an admin.
         var analyst = app.Tokens.For(Roles.Analyst, subject: "matrix-analyst");
-        await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "matrix-approver"), $"/api/reports/monthly/{ReportMonth}/approvals", new
+        var approval = await app.Host.Post(app.Tokens.For(Roles.Admin, subject: "matrix-approver"), $"/api/reports/monthly/{ReportMonth}/approvals", new
         {
             proposalId = await ProposeReport(analyst), publicAffairsReference = "OPA-2024-1200", privacyOfficeReference = "PRIV-2024-1200",
         }, 200);
+        await Reports.ReportScenario.Disclosed(app, ReportMonth, (await approval.ReadAsJsonAsync<Server.Reports.ReportReleaseAnswer>()).ReleasedVersion!.Value);
         var world = new World(scenario.Ori, scenario.OfficerId, caseId, wsoCaseId, bookingNumber, (await complaint.ReadAsJsonAsync<AppendResult>()).Id,
             subjectRef, person.ANumber, orderId, await ProposeReport(analyst));
         var otherOri = await SyntheticAgencies.Sign(app.Store, Domain.ProgramModel.JEM);
