@@ -30,9 +30,31 @@ bench_build() {
   ensure_dev_key
   ensure_vault_keys
   export_vault_keys
+  bench_clean_server
   dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
   dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
-  (cd "$ROOT/.local/bench-server" && ConnectionStrings__Marten=$BENCH_CONN ASPNETCORE_ENVIRONMENT=Production dotnet CaseFlow.Server.dll db-apply >/dev/null)
+  bench_server db-apply
+}
+
+# An empty server output folder: the builds of two trees (a "before" revision and the work tree) share it, and a newer
+# file left by one (the runtimeconfig.json, generated only when its inputs are newer) would survive the other's build.
+bench_clean_server() { rm -rf "$ROOT/.local/bench-server"; }
+
+# bench_server ARGS...: runs the built server's command line (db-apply, projections ...) against the bench database.
+bench_server() { (cd "$ROOT/.local/bench-server" && ConnectionStrings__Marten=$BENCH_CONN ASPNETCORE_ENVIRONMENT=Production dotnet CaseFlow.Server.dll "$@" >/dev/null); }
+
+# bench_build_revision REVISION TEMPLATE: like bench_build, but the server is built from an earlier commit's tree (a
+# "before" run on the same corpus copy); the bench driver is not built.
+bench_build_revision() {
+  BENCH_CONN=$(bench_database "$2")
+  ensure_dev_key
+  ensure_vault_keys
+  export_vault_keys
+  rm -rf "$ROOT/.local/bench-revision"; mkdir -p "$ROOT/.local/bench-revision"
+  git -C "$ROOT" archive "$1" | tar -x -C "$ROOT/.local/bench-revision"
+  bench_clean_server
+  dotnet build "$ROOT/.local/bench-revision/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
+  bench_server db-apply
 }
 
 # bench_start_caseflow PORT: serves CaseFlow (Production, warnings only) and waits until it is ready.

@@ -35,6 +35,7 @@ builder.Services.AddOptions<GovernanceOptions>().Bind(builder.Configuration.GetS
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GovernanceOptions>, GovernanceOptionsValidation>();
 builder.Services.Configure<QueueOptions>(builder.Configuration.GetSection("Queues"));
 builder.Services.AddSingleton<QueueFreshness>();
+builder.Services.AddSingleton<CurrentAgreements>();
 builder.Services.AddSingleton<StatisticsRunner>();
 builder.Services.AddSingleton<MonthlyReports>();
 builder.Services.AddSingleton<QueueRunner>();

@@ -65,8 +65,12 @@ public static class ProgramMeasures
     }
 
     /// <summary>In force at the month's last instant in each agreement's own zone: suspended and terminated ones excluded.</summary>
-    public static IReadOnlyList<Agreement> InForce(IEnumerable<Agreement> agreements, DateOnly month) =>
-        [.. agreements.Where(a => a.IsInForceAt(StatisticsCalendar.EndOf(month, a.TimeZone)))];
+    public static IReadOnlyList<Agreement> InForce(IEnumerable<Agreement> agreements, DateOnly month)
+    {
+        // The nation's hundreds of agreements share a handful of zones: each zone's month end is computed once.
+        var ends = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        return [.. agreements.Where(a => a.IsInForceAt(ends.TryGetValue(a.TimeZone, out var end) ? end : ends[a.TimeZone] = StatisticsCalendar.EndOf(month, a.TimeZone)))];
+    }
 
     public static AgreementCounts Count(IReadOnlyList<Agreement> inForce)
     {

@@ -1,6 +1,6 @@
-using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Domain.Statistics;
+using CaseFlow.Server.Governance;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Statistics;
 using Marten;
@@ -11,13 +11,13 @@ namespace CaseFlow.Server.Reports;
 /// Computes a month's report as the events give it now (the draft): the statistics facts counted by agency, the
 /// agreements in force at the month's end, and the latest release of every earlier month for its revisions.
 /// </summary>
-public sealed class MonthlyReports(QueueFreshness freshness)
+public sealed class MonthlyReports(QueueFreshness freshness, CurrentAgreements current)
 {
     /// <param name="position">A position to wait for (bounded) before counting; the report's own <c>position</c> says how far the statistics were.</param>
     public async Task<MonthlyReport> Draft(DateOnly month, long? position, IQuerySession session, CancellationToken ct)
     {
         var (reached, _) = await freshness.Reach(position, ct, CaseStatisticsProjection.ProjectionName);
-        var agreements = await session.Query<Agreement>().ToListAsync(ct);
+        var agreements = await current.All(session, ct);
         var releases = await ReleasedReport.Latest(session, ct);
         var name = StatisticsCalendar.Name(month);
         var from = releases.Select(r => r.Report.Month).Where(m => string.CompareOrdinal(m, name) < 0)

@@ -16,7 +16,7 @@ namespace CaseFlow.Server.Statistics;
 /// the field office and its agencies, everyone else all), the wait for the position asked for, the case measures
 /// and the officer and complaint counts aggregated in SQL from stored rows, and the agreements in force at each month's end.
 /// </summary>
-public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider clock)
+public sealed class StatisticsRunner(QueueFreshness freshness, CurrentAgreements current, TimeProvider clock)
 {
     public async Task<IResult> Read(
         StatisticsLevel level, string? code, StatisticsPeriod period, ClaimsPrincipal user, IQuerySession session, HttpContext http, CancellationToken ct)
@@ -45,17 +45,18 @@ public sealed class StatisticsRunner(QueueFreshness freshness, TimeProvider cloc
         || request.Level == StatisticsLevel.Jurisdiction
         || (request.Level == StatisticsLevel.FieldOffice && scope.IsSupervisor);
 
-    private static async Task<IReadOnlyList<Agreement>> AgreementsOf(IQuerySession session, StatisticsRequest request, CallerScope scope, CancellationToken ct)
+    private async Task<IReadOnlyList<Agreement>> AgreementsOf(IQuerySession session, StatisticsRequest request, CallerScope scope, CancellationToken ct)
     {
         var code = request.Code;
+        var all = (await current.All(session, ct)).AsQueryable();
         var query = request.Level switch
         {
-            StatisticsLevel.Jurisdiction => session.Query<Agreement>().Where(a => a.Ori == code),
-            StatisticsLevel.State => session.Query<Agreement>().Where(a => a.StateCode == code),
-            StatisticsLevel.FieldOffice => session.Query<Agreement>().Where(a => a.FieldOfficeCode == code),
-            _ => session.Query<Agreement>(),
+            StatisticsLevel.Jurisdiction => all.Where(a => a.Ori == code),
+            StatisticsLevel.State => all.Where(a => a.StateCode == code),
+            StatisticsLevel.FieldOffice => all.Where(a => a.FieldOfficeCode == code),
+            _ => all,
         };
-        return await query.InReachOf(scope).ToListAsync(ct);
+        return [.. query.InReachOf(scope)];
     }
 
     private async Task<StatisticsAnswer> Answer(

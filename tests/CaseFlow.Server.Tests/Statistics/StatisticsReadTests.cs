@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 using Alba;
+using CaseFlow.Domain;
+using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.ReferenceData;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Statistics;
@@ -100,6 +102,20 @@ public class StatisticsReadTests(AppFixture app)
 
         IceList.ShouldBeCountedIn(answer.ProgramTotals, AgreementCatalog.Load());
         answer.ProgramTotals.AsOfMonth.ShouldBe("2026-09");
+    }
+
+    /// <summary>The agreements are kept in memory between reads (CurrentAgreements): an agreement event is in the next answer.</summary>
+    [Fact]
+    public async Task the_program_totals_follow_an_agreement_event_at_once()
+    {
+        var ori = await SyntheticAgencies.Sign(app.Store, ProgramModel.JEM);
+        var url = $"/api/statistics/jurisdictions/{ori}?fy={StatisticsCalendar.FiscalYearOf(DateOnly.FromDateTime(DateTime.UtcNow))}";
+        (await Read(app, Token(Roles.Analyst), url)).ProgramTotals.AgreementsJem.ShouldBe(1);
+
+        await app.Host.Post(Token(Roles.Admin), $"/api/agreements/{ori}/JEM/events",
+            GovernanceClient.Envelope("AgreementSuspended", new { effectiveAt = Envelopes.Instant(DateTimeOffset.UtcNow.AddHours(-1)), reason = "serious misconduct" }), 200);
+
+        (await Read(app, Token(Roles.Analyst), url)).ProgramTotals.AgreementsJem.ShouldBe(0);
     }
 
     [Fact]
