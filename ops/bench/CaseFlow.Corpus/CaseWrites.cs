@@ -7,12 +7,11 @@ using CaseFlow.Domain.Agreements;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Wolverine;
-using Wolverine.Runtime;
 
 namespace CaseFlow.Corpus;
 
@@ -25,7 +24,6 @@ public sealed class CaseWrites(IServiceProvider services)
 {
     private readonly IntakeServices intake = services.GetRequiredService<IntakeServices>();
     private readonly IDocumentStore store = services.GetRequiredService<IDocumentStore>();
-    private readonly IWolverineRuntime runtime = services.GetRequiredService<IWolverineRuntime>();
     private readonly GovernanceOptions governance = services.GetRequiredService<IOptions<GovernanceOptions>>().Value;
 
     public static ClaimsPrincipal Jail(string ori) => Principal(Roles.ScreeningSystem, $"jail-{ori}", (CaseFlowClaims.Ori, ori));
@@ -40,9 +38,9 @@ public sealed class CaseWrites(IServiceProvider services)
             [new ChargeData("TX PC 49.04", "Driving while intoxicated", "Misdemeanor")],
             scheduledRelease is { } release ? Instant(release) : null,
             new SubjectData(new NameData("Corpus", $"Person{bookingNumber[^6..]}"), "1990-02-03")));
-        var (caseId, answer) = await PostBookingEndpoint.Record(envelope, CallerScope.From(Jail(agreement.Ori)), intake, Context(), ct);
-        Ensure(answer, "BookingRecorded");
-        return caseId!.Value;
+        var booking = PostBookingEndpoint.Prepare(envelope, CallerScope.From(Jail(agreement.Ori)), intake);
+        Ensure(await booking.Write(intake.Queue, ct), "BookingRecorded");
+        return booking.Plan!.StreamId;
     }
 
     /// <summary>One case event at <paramref name="at"/> (its own instant), by the jail for its officer <paramref name="badge"/>, or by ICE.</summary>
@@ -50,7 +48,8 @@ public sealed class CaseWrites(IServiceProvider services)
     {
         var envelope = new EventEnvelope<JsonObject>(Guid.NewGuid(), type, Instant(at), badge, Late(at), JsonSerializer.SerializeToNode(data, intake.Json)!.AsObject());
         await using var session = store.QuerySession();
-        Ensure(await PostCaseEventEndpoint.Append(caseId, envelope, null, caller, session, intake, governance, Context(), ct), type);
+        var known = await session.LoadAsync<CaseFlow.Domain.Cases.CaseFile>(caseId, ct);
+        Ensure(await PostCaseEventEndpoint.Prepare(caseId, known, envelope, null, caller, intake, governance).Write(intake.Queue, ct), type);
     }
 
     /// <summary>A designated officer of the agency, nominated, vetted, trained, certified and authorized for the model since <paramref name="since"/>.</summary>
@@ -58,7 +57,7 @@ public sealed class CaseWrites(IServiceProvider services)
     {
         var model = agreement.Model.ToString();
         var nomination = new EventEnvelope<Nomination>(Guid.NewGuid(), null, Instant(since), Late: Late(since), Data: new Nomination(badge, [agreement.Model]));
-        var nominated = await NominateOfficerEndpoint.Post(nomination, Jail(agreement.Ori), intake, Context(), new DefaultHttpContext().Response, ct);
+        var nominated = await NominateOfficerEndpoint.Post(nomination, Jail(agreement.Ori), intake, new DefaultHttpContext().Response, ct);
         Ensure(nominated, "OfficerNominated");
         var officerId = CaseFlow.Domain.Officers.OfficerId.For(agreement.Ori, badge);
         var ice = Supervisor(agreement.FieldOfficeCode);
@@ -76,15 +75,13 @@ public sealed class CaseWrites(IServiceProvider services)
         {
             var envelope = new EventEnvelope<JsonObject>(Guid.NewGuid(), type, Instant(at), Late: Late(at), Data: JsonSerializer.SerializeToNode(data, intake.Json)!.AsObject());
             await using var session = store.QuerySession();
-            Ensure(await PostOfficerEventEndpoint.Post(officerId, envelope, null, ice, session, intake, Context(), new DefaultHttpContext().Response, ct), type);
+            Ensure(await PostOfficerEventEndpoint.Post(officerId, envelope, null, ice, session, intake, new DefaultHttpContext().Response, ct), type);
         }
     }
 
     public static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private bool? Late(DateTimeOffset at) => at < intake.Clock.GetUtcNow() - intake.Options.LateWindow + TimeSpan.FromMinutes(5) ? true : null;
-
-    private MessageContext Context() => new(runtime);
 
     private static ClaimsPrincipal Principal(string role, string subject, params (string Type, string Value)[] claims) =>
         new(new ClaimsIdentity([new Claim(CaseFlowClaims.Subject, subject), new Claim(CaseFlowClaims.Role, role), .. claims.Select(c => new Claim(c.Type, c.Value))], "corpus"));

@@ -97,7 +97,8 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock, Acc
             feature.ProblemType = type;
     }
 
-    private void MarkRecorded()
+    /// <summary>Notes on the current request that its write recorded itself (where the writer ran outside the request).</summary>
+    public void MarkRecorded()
     {
         if (http.HttpContext?.Features.Get<AccessAuditFeature>() is { } feature)
             feature.Recorded = true;

@@ -8,7 +8,7 @@ namespace CaseFlow.Server.Audit;
 /// <summary>How the access log names the kind of record a stream is ("case:&lt;id&gt;").</summary>
 public static class AccessRecordKinds
 {
-    public static string Of<TState>() => typeof(TState) switch
+    public static string Of(Type state) => state switch
     {
         var t when t == typeof(CaseFile) => "case",
         var t when t == typeof(Officer) => "officer",

@@ -1,6 +1,6 @@
 using CaseFlow.Domain.Cases;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Wolverine;
 
 namespace CaseFlow.Server.Custody;
@@ -33,16 +33,14 @@ public static class HoldDeadlineHandler
         }
 
         var eventId = HoldClock.ExpiryIdFor(message.CaseId, message.HoldEventId);
-        var fingerprint = IncomingEvent.FingerprintOf(message.CaseId, nameof(HoldExpired), message.Deadline, late: false, officerId: null, content: null);
-        var incoming = new IncomingEvent(eventId, nameof(HoldExpired), message.Deadline, Late: false, OfficerId: null, fingerprint);
+        var incoming = IncomingEvent.System(eventId, message.CaseId, nameof(HoldExpired), message.Deadline);
         var outcome = await writer.Write(
-            new WriteRequest<CaseFile>(message.CaseId, incoming, Timer, _ => state =>
+            WritePlan<CaseFile>.Of(message.CaseId, incoming, Timer, state =>
                 state?.HoldEventId == message.HoldEventId && CaseSequence.Why(state, typeof(HoldExpired)) is null
                     ? Decision.Accept(new HoldExpired(message.Deadline))
                     : Decision.Refuse(new CaseFlow.Domain.Refusal("hold-deadline-moot", "Nothing to expire", "The hold was met or withdrawn."))),
-            context,
             ct);
-        if (outcome is WriteOutcome.Busy)
-            throw new TimeoutException($"Case {message.CaseId} stayed busy; the hold deadline will be tried again.");
+        if (outcome is WriteOutcome.Busy or WriteOutcome.Failed)
+            throw new TimeoutException($"Case {message.CaseId} could not be written ({outcome.GetType().Name}); the hold deadline will be tried again.");
     }
 }

@@ -1,5 +1,5 @@
 using CaseFlow.Domain.Cases;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;

@@ -1,9 +1,9 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Integrity;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.ReferenceData;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Marten.Schema;
 using UUIDNext;
@@ -47,8 +47,7 @@ public sealed class AgreementSeed(ILogger<AgreementSeed> logger) : IInitialData
         foreach (var signed in missing)
         {
             var occurredAt = LocalDay.Start(signed.SignedOn, signed.TimeZone);
-            var fingerprint = IncomingEvent.FingerprintOf(signed.AgreementId, nameof(AgreementSigned), occurredAt, late: true, officerId: null, content: null);
-            var incoming = new IncomingEvent(Uuid.NewNameBased(EventNamespace, signed.AgreementId.ToString()), nameof(AgreementSigned), occurredAt, true, null, fingerprint);
+            var incoming = IncomingEvent.System(Uuid.NewNameBased(EventNamespace, signed.AgreementId.ToString()), signed.AgreementId, nameof(AgreementSigned), occurredAt, late: true);
             session.Events.StartStream<Agreement>(signed.AgreementId, EventStager.Stage(session, signed.AgreementId, 1, EventChain.Genesis, incoming, signed, Actor));
         }
 

@@ -6,10 +6,10 @@ using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Governance;
@@ -36,49 +36,47 @@ public static partial class NominateOfficerEndpoint
     [ProducesResponseType(409)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        EventEnvelope<Nomination>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        EventEnvelope<Nomination>? envelope, ClaimsPrincipal user, IntakeServices intake, HttpResponse response, CancellationToken ct)
     {
-        envelope ??= new(); // a body of JSON null reads as null: judged as an empty envelope
         var caller = CallerScope.From(user);
-        var errors = new FieldErrors();
-        var (eventId, occurredAt, late, officerId) = envelope.Read(errors, intake.Clock.GetUtcNow(), intake.Options.LateWindow);
-        var nomination = envelope.Data;
-        var ori = caller.AgencyFor(nomination?.Ori, errors);
-        if (nomination is not null)
+        // A body of JSON null reads as null: judged as an empty envelope.
+        var prepared = StreamStarts.Prepare(envelope ?? new(), nameof(OfficerNominated), caller, intake, (nomination, errors, _) =>
+        {
+            var ori = caller.AgencyFor(nomination?.Ori, errors);
+            if (nomination is null)
+                return null;
             Validate(nomination, errors);
-        if (errors.Count > 0)
-            return Results.Problem(errors.ToProblem());
-        if (caller.OfficerRefusal(officerId) is { } notYours)
-            return Results.Problem(notYours);
-
-        officerId = caller.ActingOfficer(officerId);
-
-        var id = OfficerId.For(ori!, nomination!.BadgeNumber);
-        var models = nomination.Models.Distinct().Order().ToList();
-        var fingerprint = IncomingEvent.FingerprintOf(id, nameof(OfficerNominated), occurredAt, late, officerId, IncomingEvent.ToNode(nomination with { Models = models, Ori = ori }, intake.Json));
-        var incoming = new IncomingEvent(eventId, nameof(OfficerNominated), occurredAt, late, officerId, fingerprint);
-
-        var outcome = await intake.Writer.Write(
-            new WriteRequest<Officer>(id, incoming, caller, batch => Decide(batch, id, ori!, nomination.BadgeNumber, models, occurredAt)) { StartsStream = true },
-            context,
-            ct);
-        return outcome.ToResult(response, Target);
+            if (errors.Count > 0)
+                return null;
+            var id = OfficerId.For(ori!, nomination.BadgeNumber);
+            var models = nomination.Models.Distinct().Order().ToList();
+            return new StreamStarts.Start(id, nomination with { Models = models, Ori = ori },
+                incoming => new NominationWrite(id, incoming, caller, ori!, nomination.BadgeNumber, models) { StartsStream = true });
+        });
+        return (await prepared.Write(intake.Queue, ct)).ToResult(response, Target);
     }
 
-    private static Func<Officer?, Decision> Decide(IBatchedQuery batch, Guid id, string ori, string badge, IReadOnlyList<ProgramModel> models, DateTimeOffset at)
+    /// <summary>A nomination needs an agreement in force for each model it names, at the instant it occurred.</summary>
+    private sealed class NominationWrite(Guid id, IncomingEvent incoming, CallerScope caller, string ori, string badge, IReadOnlyList<ProgramModel> models)
+        : WritePlan<Officer>(id, incoming, caller)
     {
-        var agreements = models.Select(m => (Model: m, Load: batch.Load<Agreement>(AgreementId.For(ori, m)))).ToList();
-        return _ =>
+        private IReadOnlyList<(ProgramModel Model, Task<Agreement?> Load)> _agreements = [];
+
+        public override void Prefetch(IBatchedQuery batch) =>
+            _agreements = [.. models.Select(m => (m, batch.Load<Agreement>(AgreementId.For(ori, m))))];
+
+        public override Decision Decide(Officer? state)
         {
-            var missing = agreements.FirstOrDefault(a => a.Load.Result is not { } agreement || !agreement.IsInForceAt(at));
+            var at = Event.OccurredAt;
+            var missing = _agreements.FirstOrDefault(a => a.Load.Result is not { } agreement || !agreement.IsInForceAt(at));
             if (missing.Load is not null)
             {
                 return Decision.Refuse(new Refusal("agreement-not-in-force", $"No {missing.Model} agreement in force",
                     $"Agency {ori} had no {missing.Model} agreement in force at {at:u}, so it cannot nominate officers for it."));
             }
 
-            return Decision.Accept(new OfficerNominated(id, ori, badge, models, at, agreements[0].Load.Result!.FieldOfficeCode));
-        };
+            return Decision.Accept(new OfficerNominated(StreamId, ori, badge, models, at, _agreements[0].Load.Result!.FieldOfficeCode));
+        }
     }
 
     /// <summary>A badge (staff) number's form and longest length (also the OpenAPI document's).</summary>

@@ -6,8 +6,8 @@ using CaseFlow.Domain.Agreements;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
 using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
 
@@ -50,7 +50,14 @@ public static class PostAgreementEventEndpoint
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         string ori, ProgramModel model, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
-        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
-        (await PostStreamEvent.Append<Agreement>(AgreementId.For(ori.ToUpperInvariant(), model), envelope ?? new(), ifMatch, user, Kinds,
-            (caller, agreement) => caller.CanSee(agreement), _ => AgreementRules.Check, intake, context, ct)).ToResult(response, Target);
+        IntakeServices intake, HttpResponse response, CancellationToken ct) =>
+        (await StreamEvents.Append(AgreementId.For(ori.ToUpperInvariant(), model), envelope ?? new(), ifMatch, user, Kinds, new AgreementEventRules(), intake, ct))
+            .ToResult(response, Target);
+
+    private sealed class AgreementEventRules : StreamRules<Agreement>
+    {
+        public override bool CanSee(CallerScope caller, Agreement state) => caller.CanSee(state);
+
+        public override Refusal? Check(Agreement state, object e) => AgreementRules.Check(state, e);
+    }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using CaseFlow.Domain;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
 using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
 
@@ -37,7 +38,14 @@ public static class PostComplaintEventEndpoint
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         Guid complaintId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
-        IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct) =>
-        (await PostStreamEvent.Append<Complaint>(complaintId, envelope ?? new(), ifMatch, user, Kinds, (caller, complaint) => caller.CanSee(complaint),
-            _ => ComplaintRules.Check, intake, context, ct)).ToResult(response, ReceiveComplaintEndpoint.Target);
+        IntakeServices intake, HttpResponse response, CancellationToken ct) =>
+        (await StreamEvents.Append(complaintId, envelope ?? new(), ifMatch, user, Kinds, new ComplaintEventRules(), intake, ct))
+            .ToResult(response, ReceiveComplaintEndpoint.Target);
+
+    private sealed class ComplaintEventRules : StreamRules<Complaint>
+    {
+        public override bool CanSee(CallerScope caller, Complaint state) => caller.CanSee(state);
+
+        public override Refusal? Check(Complaint state, object e) => ComplaintRules.Check(state, e);
+    }
 }

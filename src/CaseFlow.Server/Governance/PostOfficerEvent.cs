@@ -5,11 +5,12 @@ using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
+using Marten.Services.BatchQuerying;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
-using Wolverine;
 using Wolverine.Http;
 using FromHeaderAttribute = Microsoft.AspNetCore.Mvc.FromHeaderAttribute;
 
@@ -54,18 +55,27 @@ public static class PostOfficerEventEndpoint
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         Guid officerId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
-        IQuerySession session, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        IQuerySession session, IntakeServices intake, HttpResponse response, CancellationToken ct)
     {
-        envelope ??= new(); // a body of JSON null reads as null: judged as an empty envelope
         // An officer's agency never changes, so it can be read before the write locks the officer's stream.
         var ori = (await session.LoadAsync<Officer>(officerId, ct))?.Ori ?? "";
-        var answer = await PostStreamEvent.Append<Officer>(officerId, envelope, ifMatch, user, Kinds, (caller, officer) => caller.CanSee(officer),
-            batch =>
-            {
-                var agreements = Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m))).ToList();
-                return (officer, e) => OfficerRules.Check(officer, e, agreements.Select(a => a.Result).OfType<Agreement>().ToList());
-            },
-            intake, context, ct, new StreamHooks<Officer> { Complete = (officer, e) => e is TrainingResults results ? results.ToEvent(officer) : e });
+        // A body of JSON null reads as null: judged as an empty envelope.
+        var answer = await StreamEvents.Append(officerId, envelope ?? new(), ifMatch, user, Kinds, new OfficerEventRules(ori), intake, ct);
         return answer.ToResult(response, NominateOfficerEndpoint.Target);
+    }
+
+    /// <summary>An officer's steps are judged against the agency's agreements; training results are judged with the attempts recorded.</summary>
+    private sealed class OfficerEventRules(string ori) : StreamRules<Officer>
+    {
+        private IReadOnlyList<Task<Agreement?>> _agreements = [];
+
+        public override bool CanSee(CallerScope caller, Officer state) => caller.CanSee(state);
+
+        public override void Prefetch(IBatchedQuery batch) =>
+            _agreements = [.. Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m)))];
+
+        public override Refusal? Check(Officer state, object e) => OfficerRules.Check(state, e, [.. _agreements.Select(a => a.Result).OfType<Agreement>()]);
+
+        public override object Complete(Officer state, object e) => e is TrainingResults results ? results.ToEvent(state) : e;
     }
 }

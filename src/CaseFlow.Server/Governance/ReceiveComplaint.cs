@@ -8,10 +8,10 @@ using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Governance;
@@ -41,44 +41,43 @@ public static partial class ReceiveComplaintEndpoint
     [ProducesResponseType(409)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        EventEnvelope<ComplaintReport>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        EventEnvelope<ComplaintReport>? envelope, ClaimsPrincipal user, IntakeServices intake, HttpResponse response, CancellationToken ct)
     {
-        envelope ??= new(); // a body of JSON null reads as null: judged as an empty envelope
         var caller = CallerScope.From(user);
-        var now = intake.Clock.GetUtcNow();
-        var errors = new FieldErrors();
-        var (eventId, occurredAt, late, officerId) = envelope.Read(errors, now, intake.Options.LateWindow);
-        var report = envelope.Data;
-        var ori = caller.AgencyFor(report?.Ori, errors);
-        if (report is not null)
+        // A body of JSON null reads as null: judged as an empty envelope.
+        var prepared = StreamStarts.Prepare(envelope ?? new(), nameof(ComplaintReceived), caller, intake, (report, errors, now) =>
+        {
+            var ori = caller.AgencyFor(report?.Ori, errors);
+            if (report is null)
+                return null;
             Validate(report, now, errors);
-        if (errors.Count > 0)
-            return Results.Problem(errors.ToProblem());
-        if (caller.OfficerRefusal(officerId) is { } notYours)
-            return Results.Problem(notYours);
-
-        officerId = caller.ActingOfficer(officerId);
-
-        var id = ComplaintId.For(ori!, report!.ComplaintNumber);
-        var fingerprint = IncomingEvent.FingerprintOf(id, nameof(ComplaintReceived), occurredAt, late, officerId, IncomingEvent.ToNode(report with { Ori = ori }, intake.Json));
-        var incoming = new IncomingEvent(eventId, nameof(ComplaintReceived), occurredAt, late, officerId, fingerprint);
-        var outcome = await intake.Writer.Write(
-            new WriteRequest<Complaint>(id, incoming, caller, batch => Decide(batch, id, ori!, report)) { StartsStream = true },
-            context,
-            ct);
-        return outcome.ToResult(response, Target);
+            if (errors.Count > 0)
+                return null;
+            var id = ComplaintId.For(ori!, report.ComplaintNumber);
+            return new StreamStarts.Start(id, report with { Ori = ori }, incoming => new ComplaintWrite(id, incoming, caller, ori!, report) { StartsStream = true });
+        });
+        return (await prepared.Write(intake.Queue, ct)).ToResult(response, Target);
     }
 
-    private static Func<Complaint?, Decision> Decide(IBatchedQuery batch, Guid id, string ori, ComplaintReport report)
+    /// <summary>A complaint names an officer the agency nominated; it takes the agency's time zone and the officer's field office.</summary>
+    private sealed class ComplaintWrite(Guid id, IncomingEvent incoming, CallerScope caller, string ori, ComplaintReport report)
+        : WritePlan<Complaint>(id, incoming, caller)
     {
-        var officerId = OfficerId.For(ori, report.AgainstBadgeNumber);
-        var officer = batch.Load<Officer>(officerId);
-        var agreements = Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m))).ToList();
-        return _ => officer.Result is not { } against
+        private readonly Guid _officerId = OfficerId.For(ori, report.AgainstBadgeNumber);
+        private Task<Officer?> _officer = Task.FromResult<Officer?>(null);
+        private IReadOnlyList<Task<Agreement?>> _agreements = [];
+
+        public override void Prefetch(IBatchedQuery batch)
+        {
+            _officer = batch.Load<Officer>(_officerId);
+            _agreements = [.. Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m)))];
+        }
+
+        public override Decision Decide(Complaint? state) => _officer.Result is not { } against
             ? Decision.Refuse(new Refusal("unknown-officer", "No such officer at the agency",
                 $"Agency {ori} has nominated no officer with this badge number; complaints name a designated officer."))
-            : Decision.Accept(new ComplaintReceived(id, ori, report.ComplaintNumber, officerId, report.LearnedAt,
-                agreements.Select(a => a.Result).OfType<Agreement>().First().TimeZone, against.FieldOfficeCode));
+            : Decision.Accept(new ComplaintReceived(StreamId, ori, report.ComplaintNumber, _officerId, report.LearnedAt,
+                _agreements.Select(a => a.Result).OfType<Agreement>().First().TimeZone, against.FieldOfficeCode));
     }
 
     /// <summary>The form and longest length of the numbers a complaint names (also the OpenAPI document's).</summary>

@@ -5,9 +5,8 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
-using Marten;
+using CaseFlow.Server.Writing;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 
 namespace CaseFlow.Server.Intake;
 
@@ -45,19 +44,19 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
         }
     }
 
-    public async Task<BatchItemResult> Apply(
-        ClaimsPrincipal user, IQuerySession session, IntakeServices intake, GovernanceOptions governance, IMessageContext context, CancellationToken ct)
-    {
-        var (caseId, answer) = Unreadable is not null
-            ? (CaseId, IntakeAnswer.Rejected(Unreadable))
-            : Booking is not null
-                ? await PostBookingEndpoint.Record(Booking, CallerScope.From(user), intake, context, ct)
-                : (CaseId, await PostCaseEventEndpoint.Append(CaseId!.Value, CaseEvent!, null, user, session, intake, governance, context, ct));
-        // The append path records what reaches it; an item refused before it is recorded here.
-        if (answer.Problem is { } problem)
-            await intake.Audit.RecordRefusal(CallerScope.From(user), caseId, Booking is not null ? PostBookingEndpoint.EventType : CaseEvent?.Type ?? "batch-item", problem, ct);
-        return Result(answer, caseId);
-    }
+    /// <summary>The item planned for the append path as a single write of it would be; <paramref name="known"/> is its case as it stands.</summary>
+    public PreparedWrite Prepare(ClaimsPrincipal user, CaseFile? known, IntakeServices intake, GovernanceOptions governance) =>
+        Unreadable is not null ? PreparedWrite.Rejected(Unreadable)
+        : Booking is not null ? PostBookingEndpoint.Prepare(Booking, CallerScope.From(user), intake)
+        : PostCaseEventEndpoint.Prepare(CaseId!.Value, known, CaseEvent!, null, user, intake, governance);
+
+    /// <summary>What the item asks for, for its access record when it is refused before the append path.</summary>
+    public string Action => Booking is not null ? PostBookingEndpoint.EventType : CaseEvent?.Type ?? "batch-item";
+
+    /// <summary>The case an item refused before the append path names: none for a booking, whose case is known only once it is read.</summary>
+    public Guid? CaseOfRefused => Booking is not null ? null : CaseId;
+
+    public BatchItemResult Result(IntakeAnswer answer) => Result(answer, answer.Problem is null ? CaseId : CaseOfRefused);
 
     private BatchItemResult Result(IntakeAnswer answer, Guid? caseId) => answer.Outcome switch
     {

@@ -1,6 +1,7 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Intake;
 

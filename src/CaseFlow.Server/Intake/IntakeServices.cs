@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CaseFlow.Server.Audit;
 using CaseFlow.Server.Subjects;
+using CaseFlow.Server.Writing;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -8,10 +9,14 @@ namespace CaseFlow.Server.Intake;
 
 /// <summary>What every write endpoint needs besides the request itself, injected as one.</summary>
 public sealed class IntakeServices(
-    EventWriter writer, AccessLog audit, TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, SubjectVault vault,
+    EventWriter writer, WriteQueue queue, AccessLog audit, TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, SubjectVault vault,
     IOptions<Queues.QueueOptions> queues)
 {
     public EventWriter Writer => writer;
+
+    /// <summary>Where a single request's write goes to share a transaction with concurrent ones.</summary>
+    public WriteQueue Queue => queue;
+
     public AccessLog Audit => audit;
     public TimeProvider Clock => clock;
     public IntakeOptions Options => intake.Value;

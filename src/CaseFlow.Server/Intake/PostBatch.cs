@@ -6,13 +6,13 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wolverine.Http;
-using Wolverine.Runtime;
 
 namespace CaseFlow.Server.Intake;
 
@@ -45,7 +45,8 @@ public static class PostBatchEndpoint
 {
     public const int MaxEvents = 1_000;
     public const long MaxBytes = 4 * 1024 * 1024;
-    private const int ConcurrentCases = 8;
+    /// <summary>The most items written in one transaction: a round of a batch across many cases is written in groups of this size.</summary>
+    public const int GroupSize = 100;
 
     /// <summary>As strict as the single-event endpoints: a duplicated member is an error, not a later copy that wins.</summary>
     private static readonly JsonDocumentOptions StrictDocument = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
@@ -53,7 +54,8 @@ public static class PostBatchEndpoint
     /// <summary>
     /// A jail system that was offline sends what it buffered, up to 1,000 envelopes (bookings and case events; a case
     /// event names its case by the id the client computed, in <c>caseId</c>). Items of one case are applied in order,
-    /// after a refused item the rest of its case are skipped; cases are processed side by side. Every item goes
+    /// after a refused item the rest of its case are skipped. The batch is written in rounds, each round taking the
+    /// next item of every case and writing them together (up to 100 cases in one transaction),
     /// through the same append path as a single write, so a batch sent again is answered <c>replayed</c> throughout.
     /// </summary>
     [WolverinePost("/api/events/batch", Name = "PostBatch")]
@@ -62,8 +64,7 @@ public static class PostBatchEndpoint
     [ProducesResponseType<BatchResult>(200)]
     [ProducesResponseType(413)]
     public static async Task<IResult> Post(
-        HttpContext http, ClaimsPrincipal user, IDocumentStore store, IntakeServices intake, IOptions<GovernanceOptions> governance,
-        IWolverineRuntime runtime, CancellationToken ct)
+        HttpContext http, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, CancellationToken ct)
     {
         JsonArray? items;
         try
@@ -82,31 +83,45 @@ public static class PostBatchEndpoint
         if (items.Count > MaxEvents)
             return TooLarge();
 
-        var work = items.Select((node, index) => BatchItem.Read(index, node, user, intake.Json)).ToList();
-        var results = new BatchItemResult[work.Count];
-        using var gate = new SemaphoreSlim(ConcurrentCases);
-        await Task.WhenAll(work.GroupBy(w => w.CaseKey).Select(async group =>
+        var cases = items.Select((node, index) => BatchItem.Read(index, node, user, intake.Json))
+            .GroupBy(w => w.CaseKey).ToDictionary(g => g.Key, g => new Queue<BatchItem>(g));
+        var results = new BatchItemResult[items.Count];
+        while (cases.Values.Any(c => c.Count > 0))
         {
-            await gate.WaitAsync(ct);
-            try
+            var round = cases.Values.Where(c => c.Count > 0).Select(c => c.Dequeue()).ToList();
+            foreach (var group in round.Chunk(GroupSize))
             {
-                await using var session = store.QuerySession();
-                var context = new Wolverine.Runtime.MessageContext(runtime);
-                var refused = false;
-                foreach (var item in group)
-                {
-                    results[item.Index] = refused
-                        ? new BatchItemResult(item.Index, item.EventId, BatchItemStatus.SkippedDependency, item.CaseId, null, null)
-                        : await item.Apply(user, session, intake, governance.Value, context, ct);
-                    refused |= results[item.Index].Status == BatchItemStatus.Refused;
-                }
+                foreach (var result in await Write(group, user, session, intake, governance.Value, ct))
+                    results[result.Index] = result;
             }
-            finally
+
+            // After a refused item the rest of its case depend on what was refused: skipped, not tried.
+            foreach (var refused in round.Where(item => results[item.Index].Status == BatchItemStatus.Refused))
             {
-                gate.Release();
+                while (cases[refused.CaseKey].TryDequeue(out var item))
+                    results[item.Index] = new BatchItemResult(item.Index, item.EventId, BatchItemStatus.SkippedDependency, item.CaseId, null, null);
             }
-        }));
+        }
+
         return Results.Ok(new BatchResult(results));
+    }
+
+    /// <summary>One item of each of several cases, written in one transaction; an item refused before the append path is recorded here.</summary>
+    private static async Task<IEnumerable<BatchItemResult>> Write(
+        IReadOnlyList<BatchItem> group, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, GovernanceOptions governance, CancellationToken ct)
+    {
+        // The cases as they stand before this group, for the case events' roles and the ids their rules read.
+        var known = (await session.LoadManyAsync<CaseFile>(ct, group.Where(i => i.CaseEvent is not null).Select(i => i.CaseId!.Value).Distinct()))
+            .ToDictionary(c => c.Id);
+        var prepared = group.Select(item => (Item: item, Write: item.Prepare(user, item.CaseId is { } id ? known.GetValueOrDefault(id) : null, intake, governance))).ToList();
+        var planned = prepared.Where(p => p.Write.Plan is not null).ToList();
+        var outcomes = planned.Zip(await intake.Writer.WriteGroup([.. planned.Select(p => p.Write.Plan!)], ct))
+            .ToDictionary(p => p.First.Item.Index, p => p.Second);
+
+        var caller = CallerScope.From(user);
+        foreach (var (item, write) in prepared.Where(p => p.Write.Problem is not null))
+            await intake.Audit.RecordRefusal(caller, item.CaseOfRefused, item.Action, write.Problem!, ct);
+        return prepared.Select(p => p.Item.Result(p.Write.Problem is { } problem ? IntakeAnswer.Rejected(problem) : IntakeAnswer.Of(outcomes[p.Item.Index])));
     }
 
     private static IResult TooLarge() => Results.Problem(new ProblemDetails

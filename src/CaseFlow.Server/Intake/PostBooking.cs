@@ -4,10 +4,11 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
+using CaseFlow.Server.Writing;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Intake;
@@ -27,58 +28,43 @@ public static class PostBookingEndpoint
     [ProducesResponseType(409)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        EventEnvelope<BookingData>? envelope, ClaimsPrincipal user, IntakeServices intake, IMessageContext context, HttpResponse response, CancellationToken ct)
+        EventEnvelope<BookingData>? envelope, ClaimsPrincipal user, IntakeServices intake, HttpResponse response, CancellationToken ct) =>
+        (await Prepare(envelope ?? new(), CallerScope.From(user), intake).Write(intake.Queue, ct)).ToResult(response, WriteTarget.Case);
+
+    /// <summary>A booking planned for the append path: its case is known once the booking number was read.</summary>
+    public static PreparedWrite Prepare(EventEnvelope<BookingData> envelope, CallerScope caller, IntakeServices intake) =>
+        StreamStarts.Prepare(envelope, EventType, caller, intake, (data, errors, now) =>
+        {
+            if (envelope.Type is not null and not EventType)
+                errors.Add("type", $"type must be {EventType} (or left out) on /api/bookings.");
+            if (data is null || BookingValidation.Read(data, errors, now) is not ({ } facts, { } subject) || errors.Count > 0)
+                return null;
+            var caseId = CaseId.For(caller.Ori!, facts.BookingNumber);
+            return new StreamStarts.Start(caseId, facts, incoming => new BookingWrite(caseId, incoming, caller, facts, subject, intake, now) { StartsStream = true });
+        });
+
+    /// <summary>The booking's rule reads the agency's agreement; the subject record is stored in the same transaction, sealed by the vault.</summary>
+    private sealed class BookingWrite(Guid caseId, IncomingEvent incoming, CallerScope caller, BookingFacts facts, SubjectIdentifiers subject, IntakeServices intake, DateTimeOffset now)
+        : WritePlan<CaseFile>(caseId, incoming, caller)
     {
-        var (_, answer) = await Record(envelope ?? new(), CallerScope.From(user), intake, context, ct);
-        return answer.ToResult(response, WriteTarget.Case);
-    }
+        private readonly Guid _subjectRef = CaseId.SubjectRefFor(caseId);
+        private Task<Agreement?> _agreement = Task.FromResult<Agreement?>(null);
 
-    /// <summary>Records one booking through the append path; the case id is known once the booking number was read.</summary>
-    public static async Task<(Guid? CaseId, IntakeAnswer Answer)> Record(
-        EventEnvelope<BookingData> envelope, CallerScope caller, IntakeServices intake, IMessageContext context, CancellationToken ct)
-    {
-        var now = intake.Clock.GetUtcNow();
-        var errors = new FieldErrors();
-        var (eventId, occurredAt, late, officerId) = envelope.Read(errors, now, intake.Options.LateWindow);
-        if (envelope.Type is not null and not EventType)
-            errors.Add("type", $"type must be {EventType} (or left out) on /api/bookings.");
-        var (facts, subject) = envelope.Data is { } data ? BookingValidation.Read(data, errors, now) : (null, null);
-        if (errors.Count > 0)
-            return (null, IntakeAnswer.Rejected(errors.ToProblem()));
-        if (caller.OfficerRefusal(officerId) is { } notYours)
-            return (null, IntakeAnswer.Rejected(notYours));
+        public override bool CanSee(CaseFile state) => Caller.CanSee(state);
 
-        officerId = caller.ActingOfficer(officerId);
+        public override void Prefetch(IBatchedQuery batch) => _agreement = batch.Load<Agreement>(AgreementId.For(Caller.Ori!, facts.Model));
 
-        var caseId = CaseId.For(caller.Ori!, facts!.BookingNumber);
-        var subjectRef = CaseId.SubjectRefFor(caseId);
-        var fingerprint = IncomingEvent.FingerprintOf(caseId, EventType, occurredAt, late, officerId, IncomingEvent.ToNode(facts, intake.Json));
-        var incoming = new IncomingEvent(eventId, EventType, occurredAt, late, officerId, fingerprint);
-        var vaulted = intake.Vault.Lock(subjectRef, caseId, caller.Ori!, subject!);
+        public override Decision Decide(CaseFile? state)
+        {
+            var agreement = _agreement.Result;
+            var booking = new BookingRecorded(StreamId, Caller.Ori!, facts.Model, facts.BookingNumber, facts.BookedAt, facts.Charges,
+                facts.ScheduledRelease, _subjectRef, agreement?.Id ?? Guid.Empty, agreement?.FieldOfficeCode ?? "", agreement?.TimeZone ?? "");
+            return Decision.Judge(booking, CaseRules.CheckBooking(booking, agreement, Event.OccurredAt, now));
+        }
 
-        var outcome = await intake.Writer.Write(
-            new WriteRequest<CaseFile>(caseId, incoming, caller, batch =>
-            {
-                var agreementLoad = batch.Load<Agreement>(AgreementId.For(caller.Ori!, facts.Model));
-                return _ =>
-                {
-                    var agreement = agreementLoad.Result;
-                    var booking = new BookingRecorded(caseId, caller.Ori!, facts.Model, facts.BookingNumber, facts.BookedAt, facts.Charges,
-                        facts.ScheduledRelease, subjectRef, agreement?.Id ?? Guid.Empty, agreement?.FieldOfficeCode ?? "", agreement?.TimeZone ?? "");
-                    return CaseRules.CheckBooking(booking, agreement, occurredAt, now) is { } refusal
-                        ? Decision.Refuse(refusal)
-                        : Decision.Accept(booking);
-                };
-            })
-            {
-                StartsStream = true,
-                CanSee = caller.CanSee,
-                AlongWith = session => session.Store(vaulted),
-                SameSideRecords = async (session, token) =>
-                    await session.LoadAsync<VaultedSubject>(subjectRef, token) is { } stored && intake.Vault.Holds(stored, subject!),
-            },
-            context,
-            ct);
-        return (caseId, IntakeAnswer.Of(outcome));
+        public override void AlongWith(IDocumentSession session) => session.Store(intake.Vault.Lock(_subjectRef, StreamId, Caller.Ori!, subject));
+
+        public override async Task<bool> SameSideRecords(IQuerySession session, CancellationToken ct) =>
+            await session.LoadAsync<VaultedSubject>(_subjectRef, ct) is { } stored && intake.Vault.Holds(stored, subject);
     }
 }

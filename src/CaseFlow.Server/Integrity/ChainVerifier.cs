@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using CaseFlow.Domain.Integrity;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Integrity;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Integrity;
 

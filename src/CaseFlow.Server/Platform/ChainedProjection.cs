@@ -1,5 +1,5 @@
 using CaseFlow.Domain.Integrity;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 using JasperFx.Events;
 using Marten.Events.Aggregation;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.OpenApi;
 using CaseFlow.Server.Cases;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Subjects;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Platform;
 

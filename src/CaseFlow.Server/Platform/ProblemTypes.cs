@@ -33,7 +33,7 @@ public static class ProblemTypes
         "officer-mismatch", "officer-not-yours", "role-may-not-post-event-type", "appended-by-caseflow",
         "agreement-not-found", "case-not-found", "complaint-not-found", "officer-not-found", "statistics-scope-not-found", "subject-not-found", "subject-order-not-found",
         // Writes
-        "event-id-conflict", "stale-version", "case-busy", "officer-busy", "agreement-busy", "complaint-busy", "subject-busy",
+        "event-id-conflict", "stale-version", "write-failed", "case-busy", "officer-busy", "agreement-busy", "complaint-busy", "subject-busy",
         "booking-already-recorded", "officer-already-nominated", "complaint-already-recorded", "agreement-already-recorded", "subject-order-conflict",
         "subject-key-unavailable", ServiceUnavailable.DatabaseUnavailable,
         // Rules (422 unless said otherwise in docs/events.md)

@@ -4,10 +4,10 @@ using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Reports;
@@ -34,7 +34,7 @@ public static class ApproveReportReleaseEndpoint
     [ProducesResponseType(404)]
     [ProducesResponseType(409)]
     public static async Task<IResult> Post(
-        [ReadAs<Statistics.MonthParameter>] string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        [ReadAs<Statistics.MonthParameter>] string month, ReleaseApprovalRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake,
         HttpResponse response, CancellationToken ct)
     {
         request ??= new ReleaseApprovalRequest();
@@ -61,22 +61,35 @@ public static class ApproveReportReleaseEndpoint
         var now = intake.Clock.GetUtcNow();
         var incoming = ReportReleaseWrites.Incoming(ReportRelease.ApprovalEventId(proposalId), stream, nameof(ReportReleaseApproved),
             new { request.ProposalId, publicAffairs, privacyOffice, approver = caller.Subject }, now, intake.Json);
-        ReportReleaseApproved? approved = null;
-        var outcome = await intake.Writer.Write(
-            new WriteRequest<ReportRelease>(stream, incoming, caller, _ => state =>
-            {
-                if (ReportReleaseRules.CheckApproval(state, proposalId) is { } refusal)
-                    return Decision.Refuse(refusal);
-                approved = ReportReleaseRules.Approve(state!, state!.Proposals[^1], publicAffairs!, privacyOffice!);
-                return Decision.Accept(approved);
-            })
-            {
-                AlongWith = writing => writing.Store(Released(approved!, proposal.Data, now)),
-                Schedule = (_, data) => data is ReportReleaseApproved release ? new ScheduledMessage(new PublicVariantDue(release.Month, release.Version), now) : null,
-            },
-            context, ct);
-        var version = approved?.Version ?? (await session.Events.LoadAsync<ReportReleaseApproved>(incoming.EventId, ct))?.Data.Version;
+        var approval = new ApprovalWrite(stream, incoming, caller, proposalId, publicAffairs!, privacyOffice!, proposal.Data, now);
+        var outcome = await intake.Writer.Write(approval, ct);
+        var version = approval.Approved?.Version ?? (await session.Events.LoadAsync<ReportReleaseApproved>(incoming.EventId, ct))?.Data.Version;
         return ReportReleaseWrites.Answer(outcome, name, proposalId, proposal.Data.Sha256, version, StatusCodes.Status200OK, response);
+    }
+
+    /// <summary>
+    /// The month's latest proposal becomes its next release version, stored with the approval; the public variant is
+    /// scheduled in the same transaction.
+    /// </summary>
+    private sealed class ApprovalWrite(
+        Guid stream, IncomingEvent incoming, CallerScope caller, Guid proposalId, string publicAffairs, string privacyOffice, ReportReleaseProposed proposed,
+        DateTimeOffset now)
+        : WritePlan<ReportRelease>(stream, incoming, caller)
+    {
+        public ReportReleaseApproved? Approved { get; private set; }
+
+        public override Decision Decide(ReportRelease? state)
+        {
+            if (ReportReleaseRules.CheckApproval(state, proposalId) is { } refusal)
+                return Decision.Refuse(refusal);
+            Approved = ReportReleaseRules.Approve(state!, state!.Proposals[^1], publicAffairs, privacyOffice);
+            return Decision.Accept(Approved);
+        }
+
+        public override void AlongWith(IDocumentSession session) => session.Store(Released(Approved!, proposed, now));
+
+        public override ScheduledMessage? Schedule(Guid eventId, object data) =>
+            data is ReportReleaseApproved release ? new ScheduledMessage(new PublicVariantDue(release.Month, release.Version), now) : null;
     }
 
     /// <summary>The release as stored; its public variant follows (<see cref="PublicVariantDue"/>).</summary>

@@ -3,10 +3,10 @@ using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Reports;
@@ -28,7 +28,7 @@ public static class ProposeReportReleaseEndpoint
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         [ReadAs<Statistics.MonthParameter>] string month, ReleaseProposalRequest? request, ClaimsPrincipal user, IQuerySession session, MonthlyReports reports, IntakeServices intake,
-        IMessageContext context, HttpResponse response, CancellationToken ct)
+        HttpResponse response, CancellationToken ct)
     {
         // A body of JSON null reads as null: it is judged as an empty request.
         request ??= new ReleaseProposalRequest();
@@ -49,12 +49,16 @@ public static class ProposeReportReleaseEndpoint
         var proposed = new ReportReleaseProposed(proposalId, name, document.Sha256, document.Json);
         var incoming = ReportReleaseWrites.Incoming(proposalId, stream, nameof(ReportReleaseProposed), new { month = name }, now, intake.Json);
         var outcome = await intake.Writer.Write(
-            new WriteRequest<ReportRelease>(stream, incoming, CallerScope.From(user), _ => _ => Decision.Accept(proposed))
-            {
-                StartsStream = await session.Events.FetchStreamStateAsync(stream, ct) is null,
-            },
-            context, ct);
+            new ProposalWrite(stream, incoming, CallerScope.From(user), proposed) { StartsStream = await session.Events.FetchStreamStateAsync(stream, ct) is null },
+            ct);
         var stored = outcome is WriteOutcome.Replayed ? (await session.Events.LoadAsync<ReportReleaseProposed>(proposalId, ct))?.Data.Sha256 : null;
         return ReportReleaseWrites.Answer(outcome, name, proposalId, stored ?? document.Sha256, null, StatusCodes.Status202Accepted, response);
+    }
+
+    /// <summary>A proposal is accepted as frozen; the first of a month starts its release stream.</summary>
+    private sealed class ProposalWrite(Guid stream, IncomingEvent incoming, CallerScope caller, ReportReleaseProposed proposed)
+        : WritePlan<ReportRelease>(stream, incoming, caller)
+    {
+        public override Decision Decide(ReportRelease? state) => Decision.Accept(proposed);
     }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CaseFlow.Domain.Statistics;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Reports;
 
@@ -18,7 +18,7 @@ public static class ReportReleaseWrites
 
     /// <summary>A release step as the append path takes it, fingerprinted over what the request said (never the figures computed for it).</summary>
     public static IncomingEvent Incoming(Guid eventId, Guid streamId, string type, object request, DateTimeOffset now, JsonSerializerOptions json) =>
-        IncomingEvent.Undated(eventId, streamId, type, IncomingEvent.ToNode(request, json), now);
+        IncomingEvent.Undated(eventId, streamId, type, request, now, json);
 
     public static IResult Answer(WriteOutcome outcome, string month, Guid proposalId, string sha256, int? version, int status, HttpResponse response) => outcome switch
     {

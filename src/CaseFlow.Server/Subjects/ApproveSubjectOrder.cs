@@ -4,10 +4,10 @@ using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Subjects;
@@ -26,7 +26,7 @@ public static class ApproveSubjectOrderEndpoint
     [ProducesResponseType(409)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid subjectRef, Guid orderId, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        Guid subjectRef, Guid orderId, ClaimsPrincipal user, IQuerySession session, IntakeServices intake,
         HttpResponse response, CancellationToken ct)
     {
         if (await session.LoadAsync<VaultedSubject>(subjectRef, ct) is not { } subject
@@ -46,12 +46,9 @@ public static class ApproveSubjectOrderEndpoint
         var carriedOut = SubjectOrderRules.CarryOut(order, subjectRef, caller.Subject);
         var incoming = SubjectOrderWrites.Incoming(SubjectOrderRules.ApprovalEventId(orderId), subject.CaseId, carriedOut, intake.Clock.GetUtcNow(), intake.Json);
         var outcome = await intake.Writer.Write(
-            new WriteRequest<CaseFile>(subject.CaseId, incoming, caller,
-                _ => state => Decision.Judge(carriedOut, SubjectOrderRules.CheckApproval(state!, orderId, caller.Subject)))
-            {
-                AlongWith = writing => VaultChanges.CarryOut(writing, subjectRef, order.Action, orderId),
-            },
-            context, ct);
+            WritePlan<CaseFile>.Of(subject.CaseId, incoming, caller, state => Decision.Judge(carriedOut, SubjectOrderRules.CheckApproval(state!, orderId, caller.Subject)),
+                writing => VaultChanges.CarryOut(writing, subjectRef, order.Action, orderId)),
+            ct);
         return SubjectOrderWrites.Answer(outcome, orderId, StatusCodes.Status200OK, response);
     }
 }

@@ -5,10 +5,10 @@ using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Writing;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wolverine;
 using Wolverine.Http;
 
 namespace CaseFlow.Server.Subjects;
@@ -40,7 +40,7 @@ public static class ProposeSubjectOrderEndpoint
     [ProducesResponseType(409)]
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
-        Guid subjectRef, SubjectOrderRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, IMessageContext context,
+        Guid subjectRef, SubjectOrderRequest? request, ClaimsPrincipal user, IQuerySession session, IntakeServices intake,
         HttpResponse response, CancellationToken ct)
     {
         // A body of JSON null reads as null: it is judged as an empty request.
@@ -66,9 +66,8 @@ public static class ProposeSubjectOrderEndpoint
         var proposed = new SubjectOrderProposed(orderId, subjectRef, action!.Value, basis!.Value, reference!, caller.Subject);
         var incoming = SubjectOrderWrites.Incoming(orderId, subject.CaseId, proposed, intake.Clock.GetUtcNow(), intake.Json);
         var outcome = await intake.Writer.Write(
-            new WriteRequest<CaseFile>(subject.CaseId, incoming, caller,
-                _ => state => Decision.Judge(proposed, SubjectOrderRules.CheckProposal(state!, proposed.Action, proposed.LegalBasis))),
-            context, ct);
+            WritePlan<CaseFile>.Of(subject.CaseId, incoming, caller, state => Decision.Judge(proposed, SubjectOrderRules.CheckProposal(state!, proposed.Action, proposed.LegalBasis))),
+            ct);
         return SubjectOrderWrites.Answer(outcome, orderId, StatusCodes.Status202Accepted, response);
     }
 

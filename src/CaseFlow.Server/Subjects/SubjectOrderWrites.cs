@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CaseFlow.Domain.Cases;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Subjects;
 
@@ -14,7 +14,7 @@ public static class SubjectOrderWrites
 
     /// <summary>An order step as the append path takes it; the request names no instant.</summary>
     public static IncomingEvent Incoming(Guid eventId, Guid caseId, CaseEvent e, DateTimeOffset now, JsonSerializerOptions json) =>
-        IncomingEvent.Undated(eventId, caseId, e.GetType().Name, IncomingEvent.ToNode(e, json), now);
+        IncomingEvent.Undated(eventId, caseId, e.GetType().Name, e, now, json);
 
     public static IResult Answer(WriteOutcome outcome, Guid orderId, int status, HttpResponse response)
     {

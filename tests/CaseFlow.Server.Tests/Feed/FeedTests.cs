@@ -1,9 +1,9 @@
 using Alba;
 using CaseFlow.Server.Feed;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using Marten;
 using Marten.Events;
 using Wolverine;

@@ -2,9 +2,9 @@ using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Server.Governance;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Governance;
 

@@ -2,10 +2,10 @@ using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Governance;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Governance;
 

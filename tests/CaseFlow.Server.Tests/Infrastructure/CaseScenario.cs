@@ -1,7 +1,6 @@
 using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Server.Cases;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 
 namespace CaseFlow.Server.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using Alba;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
 

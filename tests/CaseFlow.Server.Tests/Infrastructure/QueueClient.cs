@@ -1,6 +1,6 @@
 using Alba;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Queues;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
 

@@ -3,7 +3,7 @@ using CaseFlow.Domain.Agencies;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Integrity;
 using CaseFlow.Server.Governance;
-using CaseFlow.Server.Intake;
+using CaseFlow.Server.Writing;
 using Marten;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
@@ -35,7 +35,7 @@ public static class SyntheticAgencies
         {
             var signed = new AgreementSigned(AgreementId.For(ori, model), ori, true, name, place.State, null, model, SignedOn,
                 place.FieldOffice, place.TimeZone, new DateOnly(2025, 7, 18), Source);
-            var incoming = new IncomingEvent(Guid.NewGuid(), nameof(AgreementSigned), LocalDay.Start(SignedOn, signed.TimeZone), true, null, "fixture");
+            var incoming = IncomingEvent.System(Guid.NewGuid(), signed.AgreementId, nameof(AgreementSigned), LocalDay.Start(SignedOn, signed.TimeZone), late: true);
             session.Events.StartStream<Agreement>(signed.AgreementId,
                 EventStager.Stage(session, signed.AgreementId, 1, EventChain.Genesis, incoming, signed, AgreementSeed.Actor));
         }

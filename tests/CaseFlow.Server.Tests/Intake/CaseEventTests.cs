@@ -3,9 +3,9 @@ using System.Net.Http.Json;
 using Alba;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using Marten;
 
 namespace CaseFlow.Server.Tests.Intake;

@@ -8,6 +8,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Platform;
 

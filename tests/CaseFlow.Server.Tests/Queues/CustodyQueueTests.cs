@@ -41,7 +41,7 @@ public class CustodyQueueTests(AppFixture app)
         var (soon, nextWeek, voided, released) = (await jem.Book(), await jem.Book(), await jem.Book(), await jem.Book());
         await ReleaseAt(jem, soon, TimeSpan.FromHours(10));
         await ReleaseAt(jem, nextWeek, TimeSpan.FromHours(60));
-        var mistaken = await (await ReleaseAt(jem, voided, TimeSpan.FromHours(3))).ReadAsJsonAsync<CaseFlow.Server.Intake.AppendResult>();
+        var mistaken = await (await ReleaseAt(jem, voided, TimeSpan.FromHours(3))).ReadAsJsonAsync<CaseFlow.Server.Writing.AppendResult>();
         await jem.Post(voided, "EventVoided", new { voidedEventId = mistaken.EventId, reason = "Entered on the wrong case." }, officer: null);
         await ReleaseAt(jem, released, TimeSpan.FromHours(1));
         await jem.Post(released, "ReleasedFromLocalCustody", new { at = Now(1), reason = "Bonded" }, officer: null);

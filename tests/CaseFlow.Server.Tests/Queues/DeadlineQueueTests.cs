@@ -1,8 +1,8 @@
 using Alba;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using static CaseFlow.Server.Tests.Infrastructure.CaseScenario;
 
 namespace CaseFlow.Server.Tests.Queues;

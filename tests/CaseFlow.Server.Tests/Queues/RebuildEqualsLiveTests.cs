@@ -21,7 +21,7 @@ public class RebuildEqualsLiveTests(AppFixture app)
         var (served, voided, claimed) = (await jem.Book(), await jem.Book(), await jem.Book());
         await jem.DetainerInEffect(served);
         var release = await (await jem.Post(voided, "ScheduledReleaseSet", new { at = Envelopes.Instant(DateTimeOffset.UtcNow.AddHours(5)) }, officer: null))
-            .ReadAsJsonAsync<CaseFlow.Server.Intake.AppendResult>();
+            .ReadAsJsonAsync<CaseFlow.Server.Writing.AppendResult>();
         await jem.Post(voided, "EventVoided", new { voidedEventId = release.EventId, reason = "Entered on the wrong case." }, officer: null);
         await jem.Post(claimed, "CitizenshipClaimAsserted", new { assertedAt = Now(30), how = "Interview" }, officer: null);
         await app.Host.QueuesHaveApplied(served, voided, claimed);

@@ -4,10 +4,10 @@ using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Custody;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Reports;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine.Tracking;
 

@@ -6,6 +6,7 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Tests.Security;
 

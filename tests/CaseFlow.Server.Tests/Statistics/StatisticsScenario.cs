@@ -1,8 +1,8 @@
 using System.Globalization;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using Alba;
 
 namespace CaseFlow.Server.Tests.Statistics;

@@ -116,7 +116,7 @@ public class StatisticsTests(AppFixture app)
         var url = $"/api/statistics/jurisdictions/{scenario.East.Ori}?fy=2026";
 
         var write = await (await scenario.East.Post(scenario.LateCase, "ReleasedFromLocalCustody", new { at = "2026-08-20T12:00:00-04:00", reason = "ChargesDismissed" }, officer: null))
-            .ReadAsJsonAsync<CaseFlow.Server.Intake.AppendResult>();
+            .ReadAsJsonAsync<CaseFlow.Server.Writing.AppendResult>();
         var answer = await Read(app, Analyst, $"{url}&position={write.Position}");
 
         answer.Stale.ShouldBeFalse();

@@ -2,11 +2,11 @@ using Alba;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Cases;
-using CaseFlow.Server.Intake;
 using CaseFlow.Server.Operations;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
 using Marten;
 
 namespace CaseFlow.Server.Tests.Subjects;

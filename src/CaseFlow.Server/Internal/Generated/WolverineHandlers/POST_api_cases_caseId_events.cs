@@ -36,7 +36,6 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Intake.PostCaseEventEndpoint").SetTag("http.route", "/api/cases/{caseId}/events").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string caseId_rawValue = (string?)httpContext.GetRouteValue("caseId");
             System.Guid caseId = default;
 
@@ -55,16 +54,9 @@ namespace Internal.Generated.WolverineHandlers
             var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Intake.PostCaseEventEndpoint.Post(caseId, envelope, ifMatch, httpContext.User, ((Marten.IQuerySession)documentSession), _intakeServices, _optionsOfGovernanceOptions, messageContext, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Intake.PostCaseEventEndpoint.Post(caseId, envelope, ifMatch, httpContext.User, ((Marten.IQuerySession)documentSession), _intakeServices, _optionsOfGovernanceOptions, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

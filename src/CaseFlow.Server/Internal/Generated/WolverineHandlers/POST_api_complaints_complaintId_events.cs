@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using System;
 using System.Linq;
 using Wolverine.Http;
-using Wolverine.Runtime;
 
 namespace Internal.Generated.WolverineHandlers
 {
@@ -15,20 +14,16 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly CaseFlow.Server.Intake.IntakeServices _intakeServices;
-        private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public POST_api_complaints_complaintId_events(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Intake.IntakeServices intakeServices, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public POST_api_complaints_complaintId_events(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Intake.IntakeServices intakeServices) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _intakeServices = intakeServices;
-            _wolverineRuntime = wolverineRuntime;
         }
 
         public override async System.Threading.Tasks.Task Handle(Microsoft.AspNetCore.Http.HttpContext httpContext)
         {
-            var messageContext = new Wolverine.Runtime.MessageContext(_wolverineRuntime);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Governance.PostComplaintEventEndpoint").SetTag("http.route", "/api/complaints/{complaintId}/events").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string complaintId_rawValue = (string?)httpContext.GetRouteValue("complaintId");
             System.Guid complaintId = default;
 
@@ -47,12 +42,9 @@ namespace Internal.Generated.WolverineHandlers
             var ifMatch = ReadSingleHeaderValue(httpContext, "If-Match");
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Governance.PostComplaintEventEndpoint.Post(complaintId, envelope, ifMatch, httpContext.User, _intakeServices, messageContext, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Governance.PostComplaintEventEndpoint.Post(complaintId, envelope, ifMatch, httpContext.User, _intakeServices, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

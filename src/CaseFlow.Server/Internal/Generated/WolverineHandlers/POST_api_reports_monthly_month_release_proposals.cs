@@ -36,7 +36,6 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Reports.ProposeReportReleaseEndpoint").SetTag("http.route", "/api/reports/monthly/{month}/release-proposals").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             var month = (string?)httpContext.GetRouteValue("month");
             if(month == null)
             {
@@ -49,16 +48,9 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Reports.ProposeReportReleaseEndpoint.Post(month, request, httpContext.User, ((Marten.IQuerySession)documentSession), _monthlyReports, _intakeServices, messageContext, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Reports.ProposeReportReleaseEndpoint.Post(month, request, httpContext.User, ((Marten.IQuerySession)documentSession), _monthlyReports, _intakeServices, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

@@ -33,7 +33,6 @@ namespace Internal.Generated.WolverineHandlers
             // Building the Marten session
             await using var documentSession = _outboxedSessionFactory.OpenSession(messageContext);
             Wolverine.Http.HttpHandler.RequestActivity(httpContext)?.SetTag("handler.type", "CaseFlow.Server.Subjects.ProposeSubjectOrderEndpoint").SetTag("http.route", "/api/subjects/{subjectRef}/orders").SetTag("http.request.method", "POST");
-            Wolverine.Http.Runtime.RequestIdMiddleware.Apply(httpContext, messageContext);
             string subjectRef_rawValue = (string?)httpContext.GetRouteValue("subjectRef");
             System.Guid subjectRef = default;
 
@@ -51,16 +50,9 @@ namespace Internal.Generated.WolverineHandlers
             if (jsonContinue == Wolverine.HandlerContinuation.Stop) return;
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Subjects.ProposeSubjectOrderEndpoint.Post(subjectRef, request, httpContext.User, ((Marten.IQuerySession)documentSession), _intakeServices, messageContext, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
-
-            
-            // Save all pending changes to this Marten session
-            await documentSession.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Subjects.ProposeSubjectOrderEndpoint.Post(subjectRef, request, httpContext.User, ((Marten.IQuerySession)documentSession), _intakeServices, httpContext.Response, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
-            
-            // Have to flush outgoing messages just in case Marten did nothing because of https://github.com/JasperFx/wolverine/issues/536
-            await messageContext.FlushOutgoingMessagesAsync().ConfigureAwait(false);
         }
     }
 

@@ -4,80 +4,79 @@ using System.Text.Json.Nodes;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Integrity;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten.Services.BatchQuerying;
-using Wolverine;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// Appending one client event to an existing stream, the same way for cases, officers, agreements and complaints:
 /// the envelope and If-Match are read, the type looked up among the stream's event kinds, the caller's role checked
-/// against the type, the data read strictly, and the event handed to the one append path.
+/// against the type, the data read strictly, and the event planned for the one append path with the stream's rules.
 /// </summary>
-public static class PostStreamEvent
+public static class StreamEvents
 {
-    /// <param name="rules">Adds what the rules read to the write's batch and returns the rule for a state and event.</param>
-    /// <param name="hooks">What a kind of stream adds to the path: who may post where that depends on the stream, how an
-    /// event is completed from the state, what CaseFlow appends after it and what it schedules.</param>
     public static async Task<IntakeAnswer> Append<TState>(
-        Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user,
-        IReadOnlyDictionary<string, EventKind> kinds, Func<CallerScope, TState, bool> canSee,
-        Func<IBatchedQuery, Func<TState, object, Refusal?>> rules,
-        IntakeServices intake, IMessageContext context, CancellationToken ct,
-        StreamHooks<TState>? hooks = null)
+        Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IReadOnlyDictionary<string, EventKind> kinds,
+        StreamRules<TState> rules, IntakeServices intake, CancellationToken ct)
+        where TState : class, IChainedState<TState> =>
+        await Prepare(streamId, envelope, ifMatch, user, kinds, rules, intake).Write(intake.Queue, ct);
+
+    public static PreparedWrite Prepare<TState>(
+        Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IReadOnlyDictionary<string, EventKind> kinds,
+        StreamRules<TState> rules, IntakeServices intake)
         where TState : class, IChainedState<TState>
     {
-        hooks ??= new StreamHooks<TState>();
         var errors = new FieldErrors();
         var (eventId, occurredAt, late, officerId) = envelope.Read(errors, intake.Clock.GetUtcNow(), intake.Options.LateWindow);
         var expectedVersion = ReadIfMatch(ifMatch, errors);
         if (envelope.Type is null || !kinds.TryGetValue(envelope.Type, out var kind))
         {
             errors.Add("type", $"type must be one of {string.Join(", ", kinds.Keys)}.");
-            return IntakeAnswer.Rejected(errors.ToProblem());
+            return PreparedWrite.Rejected(errors.ToProblem());
         }
 
         var data = ReadData(envelope.Data, kind.DataType, intake.Json, errors);
         if (errors.Count > 0)
-            return IntakeAnswer.Rejected(errors.ToProblem());
+            return PreparedWrite.Rejected(errors.ToProblem());
 
         var caller = CallerScope.From(user);
         if (caller.OfficerRefusal(officerId) is { } notYours)
-            return IntakeAnswer.Rejected(notYours);
+            return PreparedWrite.Rejected(notYours);
 
         officerId = caller.ActingOfficer(officerId);
-        var roles = hooks.RolesOf(kind);
+        var roles = rules.RolesOf(kind);
         if (!roles.Contains(caller.Role))
         {
-            return IntakeAnswer.Rejected(Problems.Forbidden("role-may-not-post-event-type", "Your role may not post this event",
+            return PreparedWrite.Rejected(Problems.Forbidden("role-may-not-post-event-type", "Your role may not post this event",
                 $"{envelope.Type} is posted by: {string.Join(", ", roles)}."));
         }
 
+        var incoming = IncomingEvent.Of(eventId, streamId, envelope.Type, occurredAt, late, officerId, data, intake.Json);
         var stored = kind.ToEvent(data!, new Actor(caller.Subject, officerId));
-        var fingerprint = IncomingEvent.FingerprintOf(streamId, envelope.Type, occurredAt, late, officerId, IncomingEvent.ToNode(data, intake.Json));
-        var incoming = new IncomingEvent(eventId, envelope.Type, occurredAt, late, officerId, fingerprint);
-        var outcome = await intake.Writer.Write(
-            new WriteRequest<TState>(streamId, incoming, caller, batch =>
-            {
-                var rule = rules(batch);
-                return state =>
-                {
-                    var completed = hooks.Complete(state!, stored);
-                    return rule(state!, completed) is { } refusal
-                        ? Decision.Refuse(refusal)
-                        : Decision.Accept(completed) with { AppendedByCaseFlow = hooks.AppendAfter(state!, incoming, completed) };
-                };
-            })
-            {
-                IfMatch = expectedVersion,
-                CanSee = state => canSee(caller, state),
-                Schedule = hooks.Schedule,
-            },
-            context,
-            ct);
-        return IntakeAnswer.Of(outcome);
+        return PreparedWrite.Of(new StreamEventWrite<TState>(streamId, incoming, caller, stored, rules) { IfMatch = expectedVersion });
+    }
+
+    /// <summary>A client event on a stream of <typeparamref name="TState"/>: each step is the stream's rules'.</summary>
+    private sealed class StreamEventWrite<TState>(Guid streamId, IncomingEvent incoming, CallerScope caller, object data, StreamRules<TState> rules)
+        : WritePlan<TState>(streamId, incoming, caller)
+        where TState : class, IChainedState<TState>
+    {
+        public override bool CanSee(TState state) => rules.CanSee(Caller, state);
+
+        public override void Prefetch(IBatchedQuery batch) => rules.Prefetch(batch);
+
+        public override Decision Decide(TState? state)
+        {
+            var completed = rules.Complete(state!, data);
+            return rules.Check(state!, completed) is { } refusal
+                ? Decision.Refuse(refusal)
+                : Decision.Accept(completed) with { AppendedByCaseFlow = rules.AppendAfter(state!, Event, completed) };
+        }
+
+        public override ScheduledMessage? Schedule(Guid eventId, object e) => rules.Schedule(eventId, e);
     }
 
     private static object? ReadData(JsonObject? data, Type type, JsonSerializerOptions options, FieldErrors errors)

@@ -1,7 +1,7 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// One type of event clients post to a kind of stream: the shape of its data, the roles that may post it, and how

@@ -1,7 +1,7 @@
 using CaseFlow.Domain;
 using JasperFx.Events;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// What a write answers: the stream (case, officer, agreement, complaint), the event and its version there, its global
@@ -44,4 +44,7 @@ public abstract record WriteOutcome
     public sealed record NotFound : WriteOutcome;
 
     public sealed record Busy : WriteOutcome;
+
+    /// <summary>The write failed on its own (its group was written again without it): nothing of it is stored.</summary>
+    public sealed record Failed : WriteOutcome;
 }

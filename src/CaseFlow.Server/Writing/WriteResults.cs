@@ -1,7 +1,7 @@
 using CaseFlow.Domain;
 using Microsoft.AspNetCore.Mvc;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// What a write is addressed to, for its answers: "case" at /api/cases/{id}, "officer" at /api/officers/{id}; and
@@ -52,6 +52,8 @@ public static class WriteResults
         WriteOutcome.NotFound => Problem(404, $"{target.Noun}-not-found", $"No such {target.Noun}", $"No {target.Noun} with this id is visible to you."),
         WriteOutcome.Busy => Problem(409, $"{target.Noun}-busy", $"The {target.Noun} is busy",
             $"Other writes to this {target.Noun} held it longer than the wait allows. Retry after the time given in Retry-After.", retryable: true),
+        WriteOutcome.Failed => Problem(500, "write-failed", "The write failed",
+            "The event could not be stored, and nothing of it was; writes sent with it were stored without it. Report it with the trace id."),
         _ => null,
     };
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using CaseFlow.Domain.Intake;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// The metadata CaseFlow stores in each event's headers. Together with Marten's own columns (id, stream, version,

@@ -5,7 +5,7 @@ using CaseFlow.Server.Security;
 using JasperFx.Events;
 using Marten;
 
-namespace CaseFlow.Server.Intake;
+namespace CaseFlow.Server.Writing;
 
 /// <summary>
 /// Turns an accepted event into what is stored: the client's event id, the envelope's metadata in headers, and

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Audit;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Security;
+using Marten;
+using Marten.Exceptions;
+using Npgsql;
+using Wolverine.Marten.Publishing;
+using Wolverine.Runtime;
+
+namespace CaseFlow.Server.Writing;
+
+/// <summary>
+/// The one append path for events. Plans on different streams are written together in one transaction: one round
+/// trip locks their streams in a fixed order (writers on a stream queue on its row; no two groups deadlock), looks
+/// their event ids up and reads what their rules need; each plan is judged under its lock (<see cref="LockedWrite"/>:
+/// 404 for a stream the caller cannot see, the original answer for a stored event id or 409 if the content differs,
+/// 412 for a stale If-Match, the rule for a new event); the accepted ones are staged with their chained hashes, access
+/// records, side documents and scheduled messages; one commit. A group whose commit fails is written again in halves,
+/// so one bad plan is answered alone while the others commit; a plan alone that lost a race is judged again against
+/// what won it, and a lock wait that timed out is answered busy (409 with Retry-After): never a 500.
+/// </summary>
+public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, AccessLog audit, ILogger<EventWriter> logger)
+{
+    private const int Attempts = 3;
+
+    /// <summary>Who appends what CaseFlow decides itself (a hold): no client, the system.</summary>
+    public static readonly CallerScope CaseFlowItself = new("caseflow", "system", null, null, null);
+
+    public async Task<WriteOutcome> Write(WritePlan plan, CancellationToken ct) => (await Commit([Planned(plan)], ct))[0];
+
+    /// <summary>Writes plans on distinct streams in one transaction, each answered as if written alone, in the plans' order.</summary>
+    public Task<IReadOnlyList<WriteOutcome>> WriteGroup(IReadOnlyList<WritePlan> plans, CancellationToken ct) => Commit([.. plans.Select(Planned)], ct);
+
+    /// <summary>
+    /// The plan with what its request knows and the writer may not where it commits (<see cref="WriteQueue"/>): its
+    /// access record's caller details and its trace.
+    /// </summary>
+    public PlannedWrite Planned(WritePlan plan) => new(plan, AccessOf(plan, ""), Activity.Current?.TraceId.ToString());
+
+    /// <summary>
+    /// Writes planned writes on distinct streams in one transaction (or, where that fails, in smaller groups); an
+    /// appended event's access record is in its transaction, any other outcome's is queued.
+    /// </summary>
+    public async Task<IReadOnlyList<WriteOutcome>> Commit(IReadOnlyList<PlannedWrite> group, CancellationToken ct)
+    {
+        if (group.Select(p => p.Plan.StreamId).Distinct().Count() != group.Count)
+            throw new ArgumentException("A group holds one plan per stream: later events of a stream go in a later group.", nameof(group));
+
+        var outcomes = await WriteOrSplit(group, ct);
+        foreach (var (planned, outcome) in group.Zip(outcomes))
+        {
+            if (outcome is not WriteOutcome.Appended)
+                await audit.Record(planned.Access with { Outcome = AccessOutcomeOf(outcome) }, ct);
+        }
+
+        return outcomes;
+    }
+
+    private async Task<WriteOutcome[]> WriteOrSplit(IReadOnlyList<PlannedWrite> group, CancellationToken ct, bool shared = false)
+    {
+        if (group.Count == 1)
+            return [await WriteAlone(group[0], shared, ct)];
+        try
+        {
+            return await WriteTogether(group, ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && !ServiceUnavailable.IsDatabaseUnavailable(e))
+        {
+            // Something in the group failed the whole commit (a race lost, a lock wait, a poison request): nothing of it
+            // is stored, so each half is written again on its own and the culprit ends up answered alone.
+            var half = group.Count / 2;
+            return [.. await WriteOrSplit([.. group.Take(half)], ct, shared: true), .. await WriteOrSplit([.. group.Skip(half)], ct, shared: true)];
+        }
+    }
+
+    /// <param name="shared">The plan came in a group: a failure of its own is its answer, not its neighbours' (a plan
+    /// written alone from the start fails as it always did, and a database away for a moment is everyone's 503).</param>
+    private async Task<WriteOutcome> WriteAlone(PlannedWrite planned, bool shared, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return (await WriteTogether([planned], ct))[0];
+            }
+            catch (Exception e) when (LockWaitTimedOut(e))
+            {
+                return new WriteOutcome.Busy();
+            }
+            catch (Exception e) when (attempt < Attempts && LostARace(e))
+            {
+                // A concurrent writer stored the same event id, or started the same stream, first: judge again.
+            }
+            catch (Exception e) when (shared && !ct.IsCancellationRequested && !ServiceUnavailable.IsDatabaseUnavailable(e))
+            {
+                // Named by type and SQLSTATE only: a database's message can quote the row it refused.
+                logger.LogError("A write to {Stream} failed on its own: {Exception} {SqlState}", planned.Plan.StreamId, e.GetType().Name, (e.InnerException as PostgresException ?? e as PostgresException)?.SqlState);
+                return new WriteOutcome.Failed();
+            }
+        }
+    }
+
+    private async Task<WriteOutcome[]> WriteTogether(IReadOnlyList<PlannedWrite> group, CancellationToken ct)
+    {
+        // A message context of the writer's own: what the staged events schedule is stored in this transaction and
+        // delivered after its commit, and nothing of an attempt that failed survives it.
+        var context = new MessageContext(runtime);
+        await using var session = sessions.OpenSession(context);
+
+        var batch = session.CreateBatchQuery();
+        var locked = group.Select((planned, index) => (planned, index)).OrderBy(p => p.planned.Plan.StreamId)
+            .Select(p => (p.planned, p.index, Write: p.planned.Plan.Lock(batch))).ToList();
+        await batch.Execute(ct);
+
+        var outcomes = new WriteOutcome?[group.Count];
+        foreach (var (planned, index, write) in locked)
+        {
+            outcomes[index] = await write.Stage(session, context, planned.TraceId, ct);
+            if (outcomes[index] is null)
+                audit.Within(session, planned.Access with { Outcome = AccessOutcomes.Appended });
+        }
+
+        if (outcomes.Any(o => o is null))
+            await session.SaveChangesAsync(ct);
+        foreach (var (_, index, write) in locked)
+            outcomes[index] ??= write.Appended();
+        return outcomes!;
+    }
+
+    private AccessRecord AccessOf(WritePlan plan, string outcome) =>
+        audit.Describe(plan.Caller, $"{AccessRecordKinds.Of(plan.StateType)}:{plan.StreamId}", plan.StateType == typeof(CaseFile) ? plan.StreamId : null,
+            plan.Event.Type, outcome);
+
+    private static string AccessOutcomeOf(WriteOutcome outcome) => outcome switch
+    {
+        WriteOutcome.Appended => AccessOutcomes.Appended,
+        WriteOutcome.Replayed => AccessOutcomes.Replayed,
+        WriteOutcome.Refused refused => AccessOutcomes.Refused(refused.Refusal.Type, 422),
+        WriteOutcome.NotFound => AccessOutcomes.NotFound,
+        WriteOutcome.IdConflict or WriteOutcome.AlreadyStarted => AccessOutcomes.Conflict,
+        WriteOutcome.Stale => AccessOutcomes.Refused("stale-version", 412),
+        WriteOutcome.Busy => AccessOutcomes.Refused("busy", 409),
+        WriteOutcome.Failed => AccessOutcomes.Refused("write-failed", 500),
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    private static bool LostARace(Exception e) => e switch
+    {
+        Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException => true,
+        JasperFx.ConcurrencyException => true,
+        MartenCommandException { InnerException: PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } } => true,
+        _ => false,
+    };
+
+    private static bool LockWaitTimedOut(Exception e) =>
+        e is Marten.Exceptions.StreamLockedException or JasperFx.Events.StreamLockedException || (e.InnerException is { } inner && LockWaitTimedOut(inner))
+        || e is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.QueryCanceled };
+}
+
+/// <summary>A plan with its request's access details and trace, taken where the request runs.</summary>
+public sealed record PlannedWrite(WritePlan Plan, AccessRecord Access, string? TraceId);
