@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace CaseFlow.Server.Platform;
@@ -14,8 +13,7 @@ public static class ServiceUnavailable
 
     public const string DatabaseUnavailable = "database-unavailable";
 
-    public static void SetRetryAfter(HttpResponse response) =>
-        response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+    public static void SetRetryAfter(HttpResponse response) => RetryAfterHeader.Set(response, RetryAfter);
 
     /// <summary>Whether the failure is the database's and transient (Npgsql's own judgement), however deep it is wrapped.</summary>
     public static bool IsDatabaseUnavailable(Exception? failure)

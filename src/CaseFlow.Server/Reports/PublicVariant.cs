@@ -24,7 +24,7 @@ public static class PublicVariant
     {
         if (release.PublicVariant() is not { } document)
         {
-            http.Response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Platform.RetryAfterHeader.Set(http.Response, RetryAfter);
             return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, type: Platform.ProblemTypes.Prefix + Pending, title: "The public variant is being made",
                 detail: "The release was approved a moment ago and its public variant is still being made: ask again after Retry-After seconds.",
                 extensions: new Dictionary<string, object?> { ["retryable"] = true });

@@ -1,4 +1,5 @@
 using CaseFlow.Domain;
+using CaseFlow.Server.Platform;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CaseFlow.Server.Writing;
@@ -32,7 +33,7 @@ public static class WriteResults
                 response.Headers.ETag = ETag(current);
                 break;
             case WriteOutcome.Busy:
-                response.Headers.RetryAfter = ((int)RetryBusyAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                RetryAfterHeader.Set(response, RetryBusyAfter);
                 break;
         }
 
