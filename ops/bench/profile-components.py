@@ -10,51 +10,45 @@ import re
 import sys
 from collections import Counter
 
-THREADS = [
-    ("JIT tier-up (background thread)", r"^\.NET Tiered Com"),
-    ("GC (its own threads)", r"^\.NET (Server GC|BGC)"),
-]
-BACKGROUND = [
-    ("async projections (queue, statistics, feed: the daemon)", r"JasperFx\.Events\.Daemon|JasperFx\.Blocks|AggregationRunner|SubscriptionAgent"),
-    ("Wolverine durability agents", r"Wolverine\.Runtime\.Agents|DurabilityAgent|NodeAgentController"),
-]
-CASEFLOW_STEPS = [
-    ("canonicalisation + fingerprint (IncomingEvent)", r"IncomingEvent::|CanonicalJson"),
-    ("chain hashing (EventStager, EventChain)", r"EventStager::|EventChain::|ChainLink"),
-    ("vault encryption (subject record)", r"SubjectVault|Vault[A-Za-z]*::|AesGcm|HMAC"),
-    ("access-log record", r"AccessLog::|AccessRecord"),
-    ("inline projections (case file, ...)", r"IInlineProjection|CaseFileProjection|CaseFile::Evolve"),
-    ("request JSON (reading the body, writing the answer)", r"ReadFromJsonAsync|WriteAsJsonAsync|HttpRequestJsonExtensions|HttpResponseJsonExtensions|JsonNode::Parse|BatchItem::Read|HttpResults|JsonHttpResult"),
-    ("authentication + authorization (JWT, policies)", r"JwtBearerHandler|JsonWebToken|AuthenticationHandler`|AuthenticationService|PolicyEvaluator|AuthorizationService|AuthenticationSetup|CallerScope::From"),
-    ("logging + tracing", r"Microsoft\.Extensions\.Logging|OpenTelemetry|System\.Diagnostics\.Activity|DiagnosticListener"),
-]
-MARTEN = [
-    ("Marten reads (lock, lookups, loading documents)", r"BatchedQuery|FetchInlinedPlan|LoadManyAsync|LoadAsync|FetchForExclusiveWriting|FetchStreamAsync|QuerySession"),
-    ("Marten commit (staging, serializing, SaveChanges)", r"SaveChangesAsync|UnitOfWork|ExecuteBatchAsync|Marten.*(Append|Store)|BuildEvent"),
-]
-PARTS = [
-    ("Npgsql", r"Npgsql"),
-    ("Marten (elsewhere)", r"Marten|Weasel|JasperFx"),
-    ("Wolverine", r"Wolverine"),
-    ("System.Text.Json (elsewhere)", r"System\.Text\.Json"),
-    ("ASP.NET Core + Kestrel", r"Microsoft\.AspNetCore"),
-    ("GC", r"gc_heap|WKS::|SVR::|GCHeap|memset|memmove|GarbageCollect"),
-    ("JIT + type loading", r"libclrjit|jitNative|Compiler::|MethodDesc::|ClassLoader"),
-    ("thread pool + async machinery", r"ThreadPool|AsyncTaskMethodBuilder|AsyncStateMachine|PortableThreadPool|LowLevelLifoSemaphore|Task::|System\.Threading"),
-    ("kernel (network, scheduling)", r"\[kernel|^(entry_SYSCALL|__x64_sys|tcp_|ip_|__sys|do_syscall|schedule|futex)"),
-]
-POSTGRES = [
-    ("commit: WAL flush", r"XLogFlush|issue_xlog_fsync|pg_fsync|fdatasync"),
-    ("WAL insert", r"XLogInsert|XLogRecordAssemble|CopyXLogRecordToWAL"),
-    ("index maintenance", r"_bt_|btinsert|index_insert|ExecInsertIndexTuples"),
-    ("row locks (FOR UPDATE)", r"ExecLockRows|heap_lock_tuple|LockTuple"),
-    ("heap insert/update", r"heap_insert|heap_update|heap_multi_insert|RelationGetBufferForTuple"),
-    ("parse + plan", r"raw_parser|base_yyparse|parse_analyze|pg_analyze|planner|pg_plan_query|standard_planner|transformStmt|GetCachedPlan|BuildCachedPlan|RevalidateCachedQuery"),
-    ("jsonb", r"jsonb|JsonbValue|json_"),
-    ("PL/pgSQL (Marten's functions)", r"plpgsql|exec_stmt"),
-    ("scan + execute", r"ExecScan|ExecIndexScan|index_getnext|ExecutorRun|ExecProcNode|heapam_index_fetch|_bt_search"),
-    ("client protocol (network)", r"secure_read|secure_write|pq_|socket|tcp_|SocketBackend"),
-]
+# What a sample is counted for. Each line: tier | component | pattern. "threads" patterns match the sample's thread
+# name, the others its frames: a sample goes to the first tier (in this order) with a match, within it to the innermost
+# matching frame. PostgreSQL's samples are grouped by the "postgres" tier alone.
+COMPONENTS = """
+threads | JIT tier-up (background thread) | ^\.NET Tiered Com
+threads | GC (its own threads) | ^\.NET (Server GC|BGC)
+background | async projections (queue, statistics, feed: the daemon) | JasperFx\.Events\.Daemon|JasperFx\.Blocks|AggregationRunner|SubscriptionAgent
+background | Wolverine durability agents | Wolverine\.Runtime\.Agents|DurabilityAgent|NodeAgentController
+caseflow_steps | canonicalisation + fingerprint (IncomingEvent) | IncomingEvent::|CanonicalJson
+caseflow_steps | chain hashing (EventStager, EventChain) | EventStager::|EventChain::|ChainLink
+caseflow_steps | vault encryption (subject record) | SubjectVault|Vault[A-Za-z]*::|AesGcm|HMAC
+caseflow_steps | access-log record | AccessLog::|AccessRecord
+caseflow_steps | inline projections (case file, ...) | IInlineProjection|CaseFileProjection|CaseFile::Evolve
+caseflow_steps | request JSON (reading the body, writing the answer) | ReadFromJsonAsync|WriteAsJsonAsync|HttpRequestJsonExtensions|HttpResponseJsonExtensions|JsonNode::Parse|BatchItem::Read|HttpResults|JsonHttpResult
+caseflow_steps | authentication + authorization (JWT, policies) | JwtBearerHandler|JsonWebToken|AuthenticationHandler`|AuthenticationService|PolicyEvaluator|AuthorizationService|AuthenticationSetup|CallerScope::From
+caseflow_steps | logging + tracing | Microsoft\.Extensions\.Logging|OpenTelemetry|System\.Diagnostics\.Activity|DiagnosticListener
+marten | Marten reads (lock, lookups, loading documents) | BatchedQuery|FetchInlinedPlan|LoadManyAsync|LoadAsync|FetchForExclusiveWriting|FetchStreamAsync|QuerySession
+marten | Marten commit (staging, serializing, SaveChanges) | SaveChangesAsync|UnitOfWork|ExecuteBatchAsync|Marten.*(Append|Store)|BuildEvent
+parts | Npgsql | Npgsql
+parts | Marten (elsewhere) | Marten|Weasel|JasperFx
+parts | Wolverine | Wolverine
+parts | System.Text.Json (elsewhere) | System\.Text\.Json
+parts | ASP.NET Core + Kestrel | Microsoft\.AspNetCore
+parts | GC | gc_heap|WKS::|SVR::|GCHeap|memset|memmove|GarbageCollect
+parts | JIT + type loading | libclrjit|jitNative|Compiler::|MethodDesc::|ClassLoader
+parts | thread pool + async machinery | ThreadPool|AsyncTaskMethodBuilder|AsyncStateMachine|PortableThreadPool|LowLevelLifoSemaphore|Task::|System\.Threading
+parts | kernel (network, scheduling) | \[kernel|^(entry_SYSCALL|__x64_sys|tcp_|ip_|__sys|do_syscall|schedule|futex)
+postgres | commit: WAL flush | XLogFlush|issue_xlog_fsync|pg_fsync|fdatasync
+postgres | WAL insert | XLogInsert|XLogRecordAssemble|CopyXLogRecordToWAL
+postgres | index maintenance | _bt_|btinsert|index_insert|ExecInsertIndexTuples
+postgres | row locks (FOR UPDATE) | ExecLockRows|heap_lock_tuple|LockTuple
+postgres | heap insert/update | heap_insert|heap_update|heap_multi_insert|RelationGetBufferForTuple
+postgres | parse + plan | raw_parser|base_yyparse|parse_analyze|pg_analyze|planner|pg_plan_query|standard_planner|transformStmt|GetCachedPlan|BuildCachedPlan|RevalidateCachedQuery
+postgres | jsonb | jsonb|JsonbValue|json_
+postgres | PL/pgSQL (Marten's functions) | plpgsql|exec_stmt
+postgres | scan + execute | ExecScan|ExecIndexScan|index_getnext|ExecutorRun|ExecProcNode|heapam_index_fetch|_bt_search
+postgres | client protocol (network) | secure_read|secure_write|pq_|socket|tcp_|SocketBackend
+"""
+
 
 
 def samples(path):
@@ -85,9 +79,10 @@ def innermost(stack, groups):
 
 
 def main(target, path):
-    compiled = lambda groups: [(n, re.compile(p)) for n, p in groups]
-    threads = [] if target == "postgres" else compiled(THREADS)
-    tiers = [compiled(POSTGRES)] if target == "postgres" else [compiled(BACKGROUND), compiled(CASEFLOW_STEPS), compiled(MARTEN), compiled(PARTS)]
+    table = [line.split(" | ", 2) for line in COMPONENTS.strip().splitlines()]
+    tier = lambda name: [(component, re.compile(pattern)) for t, component, pattern in table if t == name]
+    threads = [] if target == "postgres" else tier("threads")
+    tiers = [tier("postgres")] if target == "postgres" else [tier("background"), tier("caseflow_steps"), tier("marten"), tier("parts")]
     every = [g for tier in tiers for g in tier]
     exclusive, inclusive, self_frames, on_stack, total = Counter(), Counter(), Counter(), Counter(), 0
     for thread, stack in samples(path):
