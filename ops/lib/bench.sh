@@ -66,6 +66,9 @@ bench_start_caseflow() {
   bench_wait_ready "http://127.0.0.1:$1/health/ready"
 }
 
+# The bench cluster's postmaster, so CPU is counted for its processes only (not for a colleague's cluster).
+bench_postmaster() { head -n1 "$(cat "$ROOT/.local/pg-dir")/postmaster.pid"; }
+
 bench_machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); PostgreSQL 15 fsync on; client, servers and PostgreSQL share the cores"
 }

@@ -10,6 +10,13 @@ DO $$ BEGIN
     EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO caseflow_app', current_database());
 END $$;
 
+-- Values over 2 kB (documents, event bodies) are compressed with LZ4 rather than PostgreSQL's own pglz: several times
+-- cheaper per write; pglz was PostgreSQL's largest CPU item per stored event once statements were prepared
+-- (docs/benchmarks.md). For sessions opened after this; values already stored keep their compression.
+DO $$ BEGIN
+    EXECUTE format('ALTER DATABASE %I SET default_toast_compression = lz4', current_database());
+END $$;
+
 CREATE SCHEMA IF NOT EXISTS caseflow_audit AUTHORIZATION caseflow_audit_owner;
 ALTER SCHEMA caseflow_audit OWNER TO caseflow_audit_owner;
 

@@ -25,6 +25,7 @@ public static class BatchLoad
         var cases = int.Parse(options.GetValueOrDefault("cases", "100"), CultureInfo.InvariantCulture);
         var perCase = int.Parse(options.GetValueOrDefault("events-per-case", "10"), CultureInfo.InvariantCulture);
         var serverPid = int.Parse(options["server-pid"], CultureInfo.InvariantCulture);
+        var postmaster = int.Parse(options.GetValueOrDefault("postgres-pid", "0"), CultureInfo.InvariantCulture);
         using var store = DocumentStore.For(o =>
         {
             o.Connection(options["connection"]);
@@ -34,17 +35,21 @@ public static class BatchLoad
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["token"]);
 
-        Console.WriteLine($"| batch size | cases | events | CaseFlow events/s | Marten direct events/s | ratio | CaseFlow p50 batch ms | direct p50 batch ms |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| batch size | cases | events | CaseFlow events/s | Marten direct events/s | ratio | CaseFlow p50 batch ms | direct p50 batch ms "
+            + "| CaseFlow service CPU ms/event | PostgreSQL CPU ms/event (CaseFlow's part) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var size in options.GetValueOrDefault("batch-sizes", "100,500").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)))
         {
             var events = Day(cases, perCase);
+            var (serverCpu, postgresCpu) = (CpuTime.OfProcess(serverPid), CpuTime.OfPostgres(postmaster));
             var (viaCaseFlow, caseflowMedian) = await Time(events.Chunk(size), batch => PostBatch(http, caseflow, batch));
+            var serverMs = (CpuTime.OfProcess(serverPid) - serverCpu).TotalMilliseconds / events.Count;
+            var postgresMs = (CpuTime.OfPostgres(postmaster) - postgresCpu).TotalMilliseconds / events.Count;
             var direct = Day(cases, perCase);
             var (viaMarten, martenMedian) = await Time(direct.Chunk(size), batch => AppendDirectly(store, batch));
             var total = events.Count;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {size} | {cases} | {total} | {total / viaCaseFlow:0} | {total / viaMarten:0} | {viaMarten / viaCaseFlow:0.00} | {caseflowMedian:0} | {martenMedian:0} |"));
+                $"| {size} | {cases} | {total} | {total / viaCaseFlow:0} | {total / viaMarten:0} | {viaMarten / viaCaseFlow:0.00} | {caseflowMedian:0} | {martenMedian:0} | {serverMs:0.00} | {postgresMs:0.00} |"));
         }
 
         Console.WriteLine($"peak resident memory (VmHWM): CaseFlow service {Peak(serverPid)} MiB; this driver, which ran Marten's direct appends, {Peak(Environment.ProcessId)} MiB");

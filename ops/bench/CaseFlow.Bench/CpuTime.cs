@@ -9,21 +9,27 @@ public static class CpuTime
 
     public static TimeSpan OfProcess(int pid) => Read($"/proc/{pid}/stat") ?? TimeSpan.Zero;
 
-    /// <summary>All PostgreSQL server processes of the machine together.</summary>
-    public static TimeSpan OfPostgres() =>
+    /// <summary>
+    /// The PostgreSQL cluster whose postmaster is <paramref name="postmaster"/>, its processes together (the machine is
+    /// shared: another engineer's cluster is not counted); 0 counts every PostgreSQL process of the machine.
+    /// </summary>
+    public static TimeSpan OfPostgres(int postmaster) =>
         Directory.EnumerateDirectories("/proc")
             .Where(d => int.TryParse(Path.GetFileName(d), out _))
-            .Select(d => (Comm: TryRead(Path.Combine(d, "comm")), Stat: Path.Combine(d, "stat")))
-            .Where(p => p.Comm?.Trim() == "postgres")
-            .Aggregate(TimeSpan.Zero, (sum, p) => sum + (Read(p.Stat) ?? TimeSpan.Zero));
+            .Select(d => (Pid: int.Parse(Path.GetFileName(d), CultureInfo.InvariantCulture), Comm: TryRead(Path.Combine(d, "comm")), Stat: TryRead(Path.Combine(d, "stat"))))
+            .Where(p => p.Comm?.Trim() == "postgres" && p.Stat is not null && (postmaster == 0 || p.Pid == postmaster || ParentOf(p.Stat) == postmaster))
+            .Aggregate(TimeSpan.Zero, (sum, p) => sum + Ticks(p.Stat!));
 
-    private static TimeSpan? Read(string statPath)
+    private static TimeSpan? Read(string statPath) => TryRead(statPath) is { } stat ? Ticks(stat) : null;
+
+    // Fields after the parenthesised command name: the parent is field 4 of the whole line, utime and stime 14 and 15.
+    private static string[] FieldsOf(string stat) => stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+    private static int ParentOf(string stat) => int.Parse(FieldsOf(stat)[1], CultureInfo.InvariantCulture);
+
+    private static TimeSpan Ticks(string stat)
     {
-        var stat = TryRead(statPath);
-        if (stat is null)
-            return null;
-        // Fields after the parenthesised command name; utime and stime are fields 14 and 15 of the whole line.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var fields = FieldsOf(stat);
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / TicksPerSecond);
     }

@@ -40,12 +40,12 @@ public static class IntakeLoad
         await Drive(http, clients, options.Warmup, send, new double[options.Warmup]);
 
         var latencies = new double[options.Requests];
-        var (serverCpu, postgresCpu) = (CpuTime.OfProcess(serverPid), CpuTime.OfPostgres());
+        var (serverCpu, postgresCpu) = (CpuTime.OfProcess(serverPid), CpuTime.OfPostgres(options.Postmaster));
         var clock = Stopwatch.StartNew();
         var errors = await Drive(http, clients, options.Requests, send, latencies);
         var seconds = clock.Elapsed.TotalSeconds;
         var serverMs = (CpuTime.OfProcess(serverPid) - serverCpu).TotalMilliseconds / options.Requests;
-        var postgresMs = (CpuTime.OfPostgres() - postgresCpu).TotalMilliseconds / options.Requests;
+        var postgresMs = (CpuTime.OfPostgres(options.Postmaster) - postgresCpu).TotalMilliseconds / options.Requests;
 
         Array.Sort(latencies);
         var perSecond = options.Requests / seconds;

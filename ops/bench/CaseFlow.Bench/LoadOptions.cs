@@ -1,6 +1,6 @@
 namespace CaseFlow.Bench;
 
-public sealed record LoadOptions(Uri CaseFlow, Uri Baseline, string Token, IReadOnlyList<int> Clients, int Requests, int Warmup, IReadOnlyDictionary<string, int> Servers)
+public sealed record LoadOptions(Uri CaseFlow, Uri Baseline, string Token, IReadOnlyList<int> Clients, int Requests, int Warmup, IReadOnlyDictionary<string, int> Servers, int Postmaster)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -15,6 +15,7 @@ public sealed record LoadOptions(Uri CaseFlow, Uri Baseline, string Token, IRead
             int.Parse(values.GetValueOrDefault("requests", "4000")),
             int.Parse(values.GetValueOrDefault("warmup", "2000")),
             values.GetValueOrDefault("servers", "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-                .Select(pair => pair.Split(':')).ToDictionary(p => p[0], p => int.Parse(p[1])));
+                .Select(pair => pair.Split(':')).ToDictionary(p => p[0], p => int.Parse(p[1])),
+            int.Parse(values.GetValueOrDefault("postgres-pid", "0")));
     }
 }

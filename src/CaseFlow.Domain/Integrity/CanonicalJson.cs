@@ -24,6 +24,39 @@ public static class CanonicalJson
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The canonical form of an object whose members' values are already canonical (a string from <see cref="String"/>,
+    /// a number from <see cref="Number"/>, an object from <see cref="Canonicalize(string)"/>): the same text as
+    /// canonicalising the whole object, without building and re-reading it.
+    /// </summary>
+    public static string Object(params IEnumerable<(string Name, string CanonicalValue)> members)
+    {
+        var output = new StringBuilder("{");
+        foreach (var (name, value) in members.OrderBy(m => m.Name, StringComparer.Ordinal))
+        {
+            if (output.Length > 1)
+                output.Append(',');
+            WriteString(output, name);
+            output.Append(':').Append(value);
+        }
+
+        return output.Append('}').ToString();
+    }
+
+    /// <summary>A string value in canonical form.</summary>
+    public static string String(string value)
+    {
+        var output = new StringBuilder(value.Length + 2);
+        WriteString(output, value);
+        return output.ToString();
+    }
+
+    /// <summary>A boolean value in canonical form.</summary>
+    public static string Boolean(bool value) => value ? "true" : "false";
+
+    /// <summary>An optional string value in canonical form: null is <c>null</c>.</summary>
+    public static string StringOrNull(string? value) => value is null ? "null" : String(value);
+
     private static void Write(StringBuilder output, JsonElement element)
     {
         switch (element.ValueKind)

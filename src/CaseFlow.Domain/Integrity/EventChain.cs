@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace CaseFlow.Domain.Integrity;
 
@@ -17,19 +16,20 @@ public static class EventChain
     /// <summary>The "previous hash" of a stream's first event.</summary>
     public const string Genesis = "";
 
+    /// <remarks>
+    /// The canonical text of the document { stream, version, eventId, type, data, metadata, previous } is composed
+    /// from its canonical parts: data and metadata are each read once, not built into a tree and read again.
+    /// </remarks>
     public static string Hash(string previousHash, ChainLink link)
     {
-        var document = new JsonObject
-        {
-            ["stream"] = link.StreamId.ToString(),
-            ["version"] = link.Version,
-            ["eventId"] = link.EventId.ToString(),
-            ["type"] = link.Type,
-            ["data"] = JsonNode.Parse(link.DataJson),
-            ["metadata"] = JsonNode.Parse(link.MetadataJson),
-            ["previous"] = previousHash,
-        };
-        var canonical = CanonicalJson.Canonicalize(document.ToJsonString());
+        var canonical = CanonicalJson.Object(
+            ("stream", CanonicalJson.String(link.StreamId.ToString())),
+            ("version", CanonicalJson.Number(link.Version)),
+            ("eventId", CanonicalJson.String(link.EventId.ToString())),
+            ("type", CanonicalJson.String(link.Type)),
+            ("data", CanonicalJson.Canonicalize(link.DataJson)),
+            ("metadata", CanonicalJson.Canonicalize(link.MetadataJson)),
+            ("previous", CanonicalJson.String(previousHash)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 

@@ -29,7 +29,7 @@ public static class PersistenceSetup
     /// <summary>Marten (event store and documents) and Wolverine (HTTP endpoints, messaging) on one PostgreSQL.</summary>
     public static void AddCaseFlowPersistence(this WebApplicationBuilder builder)
     {
-        var connectionString = WithLockWait(
+        var connectionString = WithLockWaitAndPreparedStatements(
             builder.Configuration.GetConnectionString("Marten")
                 ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (./ops/run sets it)."),
             builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions());
@@ -122,11 +122,18 @@ public static class PersistenceSetup
     /// Writers on one case queue on its stream row; PostgreSQL's lock_timeout bounds that wait, so a writer that
     /// waited too long fails fast and is answered 409 with Retry-After instead of holding a connection.
     /// </summary>
-    private static string WithLockWait(string connectionString, IntakeOptions intake)
+    /// <remarks>
+    /// Statements a node sends again and again (the append function, the lock, the inline documents' upserts, the
+    /// access record) are prepared on each connection once (Npgsql's automatic preparation): PostgreSQL otherwise parses
+    /// and plans every one of them each time, which was a third of its CPU per written event (docs/benchmarks.md).
+    /// </remarks>
+    private static string WithLockWaitAndPreparedStatements(string connectionString, IntakeOptions intake)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.Options))
             builder.Options = $"-c lock_timeout={(int)intake.LockWait.TotalMilliseconds}";
+        if (builder.MaxAutoPrepare == 0)
+            builder.MaxAutoPrepare = 100;
         return builder.ConnectionString;
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CaseFlow.Domain.Integrity;
 
 namespace CaseFlow.Server.Writing;
@@ -26,34 +25,33 @@ public sealed record IncomingEvent
     /// <summary>An event for <paramref name="streamId"/>; <paramref name="content"/> (serialised with <paramref name="json"/>) must not hold person identifiers.</summary>
     public static IncomingEvent Of<TContent>(
         Guid eventId, Guid streamId, string type, DateTimeOffset occurredAt, bool late, string? officerId, TContent content, JsonSerializerOptions json) =>
-        new(eventId, type, occurredAt, late, officerId, FingerprintOf(streamId, type, occurredAt, late, officerId, Node(content, json)));
+        new(eventId, type, occurredAt, late, officerId, FingerprintOf(streamId, type, occurredAt, late, officerId, Canonical(content, json)));
 
     /// <summary>
     /// A step whose request names no instant (the server dates it <paramref name="now"/>): its fingerprint leaves time
     /// out, so the same request sent again is recognised as a retry whenever it comes.
     /// </summary>
     public static IncomingEvent Undated<TContent>(Guid eventId, Guid streamId, string type, TContent content, DateTimeOffset now, JsonSerializerOptions json) =>
-        new(eventId, type, now, late: false, officerId: null, FingerprintOf(streamId, type, DateTimeOffset.UnixEpoch, late: false, officerId: null, Node(content, json)));
+        new(eventId, type, now, late: false, officerId: null, FingerprintOf(streamId, type, DateTimeOffset.UnixEpoch, late: false, officerId: null, Canonical(content, json)));
 
     /// <summary>An event CaseFlow records itself, fingerprinted over stream, type and instant (a replay of its cause finds it unchanged).</summary>
     public static IncomingEvent System(Guid eventId, Guid streamId, string type, DateTimeOffset occurredAt, bool late = false) =>
         new(eventId, type, occurredAt, late, officerId: null, FingerprintOf(streamId, type, occurredAt, late, officerId: null, content: null));
 
-    /// <summary>The content as its declared type serialises it (what earlier fingerprints were computed over).</summary>
-    private static JsonNode? Node<TContent>(TContent content, JsonSerializerOptions json) => JsonSerializer.SerializeToNode(content, json);
+    /// <summary>The canonical form of the content as its declared type serialises it (what earlier fingerprints were computed over).</summary>
+    private static string Canonical<TContent>(TContent content, JsonSerializerOptions json) =>
+        CanonicalJson.Canonicalize(JsonSerializer.SerializeToElement(content, json));
 
-    private static string FingerprintOf(Guid streamId, string type, DateTimeOffset occurredAt, bool late, string? officerId, JsonNode? content)
+    /// <summary>SHA-256 over the RFC 8785 form of { stream, type, occurredAt, late, officerId, content }, composed from its canonical parts.</summary>
+    private static string FingerprintOf(Guid streamId, string type, DateTimeOffset occurredAt, bool late, string? officerId, string? content)
     {
-        var request = new JsonObject
-        {
-            ["stream"] = streamId.ToString(),
-            ["type"] = type,
-            ["occurredAt"] = occurredAt.ToUniversalTime().ToString("O"),
-            ["late"] = late,
-            ["officerId"] = officerId,
-            ["content"] = content,
-        };
-        var canonical = CanonicalJson.Canonicalize(request.ToJsonString());
+        var canonical = CanonicalJson.Object(
+            ("stream", CanonicalJson.String(streamId.ToString())),
+            ("type", CanonicalJson.String(type)),
+            ("occurredAt", CanonicalJson.String(occurredAt.ToUniversalTime().ToString("O"))),
+            ("late", CanonicalJson.Boolean(late)),
+            ("officerId", CanonicalJson.StringOrNull(officerId)),
+            ("content", content ?? "null"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
 }

@@ -1,4 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CaseFlow.Domain.Integrity;
+using CsCheck;
 
 namespace CaseFlow.Domain.Tests.Integrity;
 
@@ -69,5 +74,38 @@ public class EventChainTests
 
         EventChain.Verify(removed).FirstBrokenVersion.ShouldBe(3);
         EventChain.Verify(swapped).FirstBrokenVersion.ShouldBe(3);
+    }
+
+    /// <summary>
+    /// Stored chains were hashed over the whole document built as a tree and canonicalised; the hash composed from
+    /// canonical parts must be the same for every link, or every stored chain would read as broken.
+    /// </summary>
+    [Fact]
+    public void the_hash_is_the_one_of_the_whole_link_document_canonicalised()
+    {
+        var json = Gen.Select(Gen.String[Gen.Char.AlphaNumeric, 1, 6], Gen.OneOf<object>(
+                Gen.Int.Select(i => (object)i), Gen.Double.Select(d => (object)Math.Round(d, 3)), Gen.String.Select(s => (object)s), Gen.Bool.Select(b => (object)b)))
+            .Array[0, 6].Select(members => JsonSerializer.Serialize(members.DistinctBy(m => m.Item1).ToDictionary(m => m.Item1, m => m.Item2)));
+        Gen.Select(Gen.Guid, Gen.Long[1, long.MaxValue / 2], Gen.String, json, json, Gen.OneOf(Gen.Const(EventChain.Genesis), Gen.String[Gen.Char.AlphaNumeric, 64, 64]))
+            .Sample((stream, version, type, data, metadata, previous) =>
+            {
+                var link = new ChainLink(stream, version, Guid.NewGuid(), type, data, metadata);
+                return EventChain.Hash(previous, link) == WholeDocumentHash(previous, link);
+            });
+    }
+
+    private static string WholeDocumentHash(string previousHash, ChainLink link)
+    {
+        var document = new JsonObject
+        {
+            ["stream"] = link.StreamId.ToString(),
+            ["version"] = link.Version,
+            ["eventId"] = link.EventId.ToString(),
+            ["type"] = link.Type,
+            ["data"] = JsonNode.Parse(link.DataJson),
+            ["metadata"] = JsonNode.Parse(link.MetadataJson),
+            ["previous"] = previousHash,
+        };
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson.Canonicalize(document.ToJsonString()))));
     }
 }
