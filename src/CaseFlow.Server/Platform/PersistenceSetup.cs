@@ -76,6 +76,10 @@ public static class PersistenceSetup
             .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true)
             .InitializeWith<AgreementSeed>();
 
+        // Events are stamped by the node's clock, not the wall clock (the demo loader's simulated year); the Rich append
+        // mode takes the timestamp from it, where the Quick mode would take the database's now().
+        builder.Services.ConfigureMarten((services, opts) => opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
+
         // Production applies reviewed migrations (db-apply / db-patch) before it starts and never changes the schema itself.
         if (builder.Environment.IsDevelopment())
             marten.ApplyAllDatabaseChangesOnStartup();
