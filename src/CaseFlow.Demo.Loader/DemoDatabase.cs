@@ -16,13 +16,13 @@ public enum DemoDatabaseState
     Refused,
 }
 
-/// <summary>The demo loads only into an empty, dedicated database, which it marks (<see cref="DemoYear"/>).</summary>
+/// <summary>The demo loads only into an empty, dedicated database, which it marks (<see cref="DemoMark"/>).</summary>
 public static class DemoDatabase
 {
-    public static async Task<(DemoDatabaseState State, string Why)> Inspect(IDocumentStore store, DemoYear wanted, CancellationToken ct)
+    public static async Task<(DemoDatabaseState State, string Why)> Inspect(IDocumentStore store, DemoMark wanted, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var mark = await session.LoadAsync<DemoYear>(DemoYear.Key, ct);
+        var mark = await session.LoadAsync<DemoMark>(DemoMark.Key, ct);
         if (mark == wanted with { Complete = true })
             return (DemoDatabaseState.Loaded, $"the demo year (seed {mark.Seed}, scale {mark.Scale}) is loaded");
         if (mark is not null)
@@ -36,7 +36,7 @@ public static class DemoDatabase
             : (DemoDatabaseState.Empty, "the database is empty");
     }
 
-    public static async Task Mark(IDocumentStore store, DemoYear mark, CancellationToken ct)
+    public static async Task Mark(IDocumentStore store, DemoMark mark, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         session.Store(mark);

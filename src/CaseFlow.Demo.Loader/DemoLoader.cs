@@ -40,7 +40,7 @@ public static class DemoLoader
             configure?.Invoke(x);
         });
         var store = host.DocumentStore();
-        var mark = new DemoYear(settings.Seed, settings.Scale, PlanVersion(plan), Complete: false);
+        var mark = new DemoMark(settings.Seed, settings.Scale, PlanVersion(plan), Complete: false);
         var (state, why) = await DemoDatabase.Inspect(store, mark, ct);
         if (state != DemoDatabaseState.Empty)
             return new LoadResult(state, why, 0, 0, 0);

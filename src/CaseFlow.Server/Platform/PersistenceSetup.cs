@@ -61,7 +61,7 @@ public static class PersistenceSetup
                 GovernanceCounts.Configure(opts);
                 // Every document type is declared here, so db-apply creates its table before a production node needs it.
                 opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
-                opts.Schema.For<CaseFlow.Server.Operations.DemoYear>();
+                opts.Schema.For<CaseFlow.Server.Operations.DemoMark>();
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
                 foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
                 {

@@ -5,7 +5,7 @@ namespace CaseFlow.Server.Operations;
 /// plan's version; <see cref="Complete"/> once every write of the year is stored. Its cases are made up, its people
 /// synthetic. A database holding one is never a real one.
 /// </summary>
-public sealed record DemoYear(int Seed, double Scale, string PlanVersion, bool Complete)
+public sealed record DemoMark(int Seed, double Scale, string PlanVersion, bool Complete)
 {
     public const string Key = "demo-year";
 
