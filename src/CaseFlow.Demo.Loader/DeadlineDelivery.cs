@@ -17,6 +17,16 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler
 
     public int Delivered { get; private set; }
 
+    /// <summary>When the next pending message falls due (<see cref="DateTimeOffset.MaxValue"/> when none is).</summary>
+    public DateTimeOffset NextDue
+    {
+        get
+        {
+            lock (_pending)
+                return _pending.TryPeek(out _, out var at) ? at : DateTimeOffset.MaxValue;
+        }
+    }
+
     public override ValueTask Schedule(IMessageContext context, ScheduledMessage scheduled)
     {
         lock (_pending)

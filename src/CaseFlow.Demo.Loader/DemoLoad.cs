@@ -3,14 +3,21 @@ using CaseFlow.Demo.Plan;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>
-/// Runs a plan's writes in their order under the simulated clock: before the clock moves to the next instant, the
-/// deadlines due by then are delivered (<see cref="DeadlineDelivery"/>); then the instant's writes are sent, those to
-/// different streams concurrently (up to <c>writers</c> at once, so the server's group commit shares transactions),
-/// each stream's in the plan's order. The first write CaseFlow does not apply stops the load.
+/// Runs a plan's writes in their order under the simulated clock, in windows: the writes of one instant, or (with a
+/// <c>window</c> above zero) the case writes sent within that span of simulated time, with no other write and no
+/// deadline between them. Before a window the deadlines due by its first instant are delivered
+/// (<see cref="DeadlineDelivery"/>); then the clock is set to the window's last instant and its writes are sent, those to
+/// different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once, so the server's group commit
+/// shares transactions), each stream's in the plan's order. The first write CaseFlow does not apply stops the load.
 /// </summary>
-public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, DemoDispatch dispatch, IServiceProvider services, int writers)
+/// <remarks>
+/// A window's writes are stored at its last instant, at most <c>window</c> after they were sent; the contract's
+/// dependencies between streams (a case event on its officer's authorization, on its agreement) are all on writes
+/// other than case writes, which a window never holds, so they are still applied before what depends on them.
+/// </remarks>
+public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, DemoDispatch dispatch, IServiceProvider services, int writers, TimeSpan window)
 {
-    // An instant with more writes than this is sent in slices, one after another (the plan is read lazily).
+    // A window with more writes than this is sent in slices, one after another (the plan is read lazily).
     private const int SliceSize = 1000;
 
     private long _sent;
@@ -19,56 +26,52 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>Where the clock stood when the load began.</summary>
+    public DateTimeOffset Start { get; } = clock.GetUtcNow();
+
     public async Task Run(IEnumerable<DemoWrite> writes, CancellationToken ct)
     {
-        var slice = new List<DemoWrite>(SliceSize);
-        DateTimeOffset? previous = null;
+        var pending = new List<DemoWrite>(SliceSize);
         foreach (var write in writes)
         {
-            if (write.SentAt < previous)
-                throw new InvalidOperationException($"The plan went back in time: a write at {write.SentAt:O} after one at {previous:O}.");
-            previous = write.SentAt;
-            if (slice.Count > 0 && (write.SentAt != slice[0].SentAt || slice.Count == SliceSize))
+            if (pending.Count > 0 && write.SentAt < pending[^1].SentAt)
+                throw new InvalidOperationException($"The plan went back in time: a write at {write.SentAt:O} after one at {pending[^1].SentAt:O}.");
+            if (pending.Count > 0 && !Joins(pending, write))
             {
-                await Send(slice, ct);
-                slice.Clear();
+                await Send(pending, ct);
+                pending.Clear();
             }
 
-            if (slice.Count == 0)
-            {
+            if (pending.Count == 0)
                 await deadlines.DeliverUpTo(write.SentAt, services, ct);
-                clock.MoveTo(write.SentAt);
-            }
-
-            slice.Add(write);
+            pending.Add(write);
         }
 
-        await Send(slice, ct);
+        await Send(pending, ct);
         await deadlines.DeliverAll(services, ct);
     }
 
-    private async Task Send(List<DemoWrite> slice, CancellationToken ct)
+    private bool Joins(List<DemoWrite> pending, DemoWrite write)
     {
-        if (slice.Count == 1)
-            await SendOne(slice[0], ct);
-        else
-            await Parallel.ForEachAsync(slice.GroupBy(StreamKey), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (stream, token) =>
+        if (pending.Count == SliceSize || deadlines.NextDue <= write.SentAt)
+            return false;
+        if (write.SentAt == pending[0].SentAt && pending[^1].SentAt == pending[0].SentAt)
+            return true;
+        return write.SentAt - pending[0].SentAt < window && WriteGroups.TouchesCasesOnly(write) && pending.TrueForAll(WriteGroups.TouchesCasesOnly);
+    }
+
+    private async Task Send(List<DemoWrite> pending, CancellationToken ct)
+    {
+        if (pending.Count == 0)
+            return;
+        clock.MoveTo(pending[^1].SentAt);
+        await Parallel.ForEachAsync(WriteGroups.Of(pending), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>
+        {
+            foreach (var write in group)
             {
-                foreach (var write in stream)
-                    await SendOne(write, token);
-            });
+                await dispatch.Send(write, token);
+                Interlocked.Increment(ref _sent);
+            }
+        });
     }
-
-    private async Task SendOne(DemoWrite write, CancellationToken ct)
-    {
-        await dispatch.Send(write, ct);
-        Interlocked.Increment(ref _sent);
-    }
-
-    /// <summary>
-    /// Which writes must follow each other: those to one resource (<c>/api/cases/{id}/events</c>); a POST to a
-    /// collection (a booking, a nomination) or a batch by its sender, whose requests a real sender makes in turn.
-    /// </summary>
-    private static string StreamKey(DemoWrite write) =>
-        write.Path.Count(c => c == '/') <= 2 || write.Path == "/api/events/batch" ? $"{write.By.Subject} {write.Path}" : write.Path;
 }

@@ -21,14 +21,19 @@ public sealed record LoadResult(DemoDatabaseState Before, string Why, long Write
 /// </summary>
 public static class DemoLoader
 {
-    /// <summary>The day before the year: when CaseFlow's agreement seed is stored, before the plan's first write.</summary>
-    public static readonly DateTimeOffset Start = new(DemoSettings.FirstDay.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+    /// <summary>The year's first day, 00:00 UTC.</summary>
+    public static readonly DateTimeOffset YearStart = new(DemoSettings.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     /// <param name="watch">Runs beside the load (a progress display) until the load's task completes.</param>
-    public static async Task<LoadResult> Load(string connectionString, IDemoPlan plan, DemoSettings settings, int writers,
+    /// <param name="window">How far apart in simulated time case writes may be and still be sent together (zero: one instant's writes only).</param>
+    public static async Task<LoadResult> Load(string connectionString, IDemoPlan plan, DemoSettings settings, int writers, TimeSpan window,
         Action<IWebHostBuilder>? configure = null, Func<DemoLoad, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default)
     {
-        var clock = new SimulatedClock(Start);
+        var agreements = AgreementCatalog.Load().OrderBy(a => a.Ori, StringComparer.Ordinal).ThenBy(a => a.Model).ToList();
+        using var writes = plan.Writes(settings, agreements).GetEnumerator();
+        var first = writes.MoveNext() ? writes.Current : null;
+        // The clock starts at the first write (governance begins before the year) or the year, whichever is earlier: CaseFlow's agreement seed is stored then.
+        var clock = new SimulatedClock(first is not null && first.SentAt < YearStart ? first.SentAt : YearStart);
         var deadlines = new DeadlineDelivery(clock);
         await using var host = await InProcessHost.Start(connectionString, runProjections: false, x =>
         {
@@ -48,14 +53,20 @@ public static class DemoLoader
         await DemoDatabase.Mark(store, mark, ct);
         var key = Convert.FromBase64String(host.Services.GetRequiredService<IConfiguration>()["Auth:DevelopmentKey"]
             ?? throw new InvalidOperationException("Auth:DevelopmentKey is not set: the loader signs its senders' tokens with it."));
-        var load = new DemoLoad(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers);
-        var agreements = AgreementCatalog.Load().OrderBy(a => a.Ori, StringComparer.Ordinal).ThenBy(a => a.Model).ToList();
-        var running = load.Run(plan.Writes(settings, agreements), ct);
+        var load = new DemoLoad(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers, window);
+        var running = load.Run(first is null ? [] : Rest(first, writes), ct);
         if (watch is not null)
             await watch(load, store, running);
         await running;
         await DemoDatabase.Mark(store, mark with { Complete = true }, ct);
         return new LoadResult(state, why, load.Sent, await EventsWritten(store, ct), deadlines.Delivered);
+    }
+
+    private static IEnumerable<DemoWrite> Rest(DemoWrite first, IEnumerator<DemoWrite> writes)
+    {
+        yield return first;
+        while (writes.MoveNext())
+            yield return writes.Current;
     }
 
     /// <summary>The events stored besides CaseFlow's agreement seed.</summary>

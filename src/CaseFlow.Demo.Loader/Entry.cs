@@ -8,7 +8,7 @@ using Spectre.Console;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>
-/// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--catch-up]
+/// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--window-minutes M] [--catch-up true]
 ///   Loads the demo fiscal year into the database once (a second run says it is loaded; an unmarked non-empty database
 ///   is refused), with a progress bar, then prints what it wrote. --catch-up then runs the asynchronous projections
 ///   until they have passed the last event and says how long that took.
@@ -20,7 +20,7 @@ public static class Entry
         var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
         if (!options.TryGetValue("connection", out var connection))
         {
-            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--catch-up true]");
+            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--catch-up true]");
             return 2;
         }
 
@@ -28,12 +28,13 @@ public static class Entry
             int.Parse(options.GetValueOrDefault("seed", "2026"), CultureInfo.InvariantCulture),
             double.Parse(options.GetValueOrDefault("scale", "1.0"), CultureInfo.InvariantCulture));
         var writers = int.Parse(options.GetValueOrDefault("writers", "16"), CultureInfo.InvariantCulture);
+        var window = TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("window-minutes", "15"), CultureInfo.InvariantCulture));
         var plan = DemoPlans.TheYear();
         var elapsed = Stopwatch.StartNew();
         LoadResult result;
         try
         {
-            result = await DemoLoader.Load(connection, plan, settings, writers, watch: LoadProgress.Show);
+            result = await DemoLoader.Load(connection, plan, settings, writers, window, watch: LoadProgress.Show);
         }
         catch (DemoRefusedException refused)
         {

@@ -25,6 +25,8 @@ public static class InProcessHost
             x.UseSetting("AsyncProjections:Enabled", runProjections.ToString());
             x.UseSetting("RateLimits:Enabled", "false");
             x.UseSetting("Logging:LogLevel:Default", "Warning");
+            // The in-memory server has no request body size feature to set; the limit is a listener's concern.
+            x.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.Routing.EndpointRoutingMiddleware", "Error");
             x.ConfigureServices(s =>
             {
                 if (runProjections)

@@ -16,13 +16,13 @@ public static class LoadProgress
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>
             {
-                var year = progress.AddTask("FY2026", maxValue: (YearEnd - DemoLoader.Start).TotalSeconds);
+                var year = progress.AddTask("FY2026", maxValue: (YearEnd - load.Start).TotalSeconds);
                 var started = DateTimeOffset.UtcNow;
                 while (!running.IsCompleted)
                 {
                     await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(1)));
                     var events = await LastEvent(store);
-                    year.Value = Math.Min(year.MaxValue, (load.Now - DemoLoader.Start).TotalSeconds);
+                    year.Value = Math.Min(year.MaxValue, (load.Now - load.Start).TotalSeconds);
                     year.Description = string.Create(CultureInfo.InvariantCulture,
                         $"FY2026 {load.Now:yyyy-MM-dd} {events} events {events / (DateTimeOffset.UtcNow - started).TotalSeconds:0} events/s");
                 }

@@ -17,7 +17,7 @@ public sealed class LoadedTinyYear : IAsyncLifetime
         Result = await Load();
     }
 
-    public Task<LoadResult> Load() => DemoLoader.Load(Database.ConnectionString, new TinyYear(), Settings, writers: 4, DemoTestDatabase.Configure);
+    public Task<LoadResult> Load() => DemoLoader.Load(Database.ConnectionString, new TinyYear(), Settings, writers: 4, window: TimeSpan.Zero, DemoTestDatabase.Configure);
 
     public async ValueTask DisposeAsync() => await Database.DisposeAsync();
 }
