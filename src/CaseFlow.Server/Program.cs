@@ -39,6 +39,7 @@ builder.Services.AddSingleton<CurrentAgreements>();
 builder.Services.AddSingleton<StatisticsRunner>();
 builder.Services.AddSingleton<MonthlyReports>();
 builder.Services.AddSingleton<QueueRunner>();
+builder.Services.AddSingleton<MessageScheduler>();
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<WriteQueue>();
 builder.Services.AddSingleton<IntakeServices>();
