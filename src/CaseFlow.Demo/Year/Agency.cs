@@ -55,9 +55,11 @@ public sealed class Agency
     /// <summary>A badge of an officer authorized for the agency's model at <paramref name="at"/> (drawn among them), or null when none is.</summary>
     public string? OfficerOn(DateTimeOffset at, Draw draw)
     {
-        var onDuty = Roster.Where(o => o.AuthorizedAt is { } from && from.AddMinutes(1) <= at && (o.RevokedAt is not { } revoked || at < revoked)).ToList();
+        var onDuty = Roster.Where(o => o.MayActAt(at)).ToList();
         return onDuty.Count == 0 ? null : draw.Pick(onDuty).Badge;
     }
+
+    public bool Authorized(string badge, DateTimeOffset at) => Roster.Any(o => o.Badge == badge && o.MayActAt(at));
 
     /// <summary>When an offline jail sends what happened at <paramref name="at"/>: its next batch, strictly later.</summary>
     public DateTimeOffset NextFlush(DateTimeOffset at)

@@ -5,8 +5,8 @@ namespace CaseFlow.Demo.Year;
 
 /// <summary>
 /// What ICE headquarters records on the agreements during the year (docs/events.md "Agreements"): review meetings,
-/// a few addenda, a few suspensions (lifted weeks later) and termination notices (by ICE or the agency, effective 90
-/// days on). The lapses are set on the agency up front, so its cases and officers keep out of them.
+/// a few addenda, a few suspensions (lifted weeks later) and termination notices (by ICE or the agency, in force
+/// until 90 days on). The lapses are set on the agency up front, so its cases and officers keep out of them.
 /// </summary>
 public sealed class AgreementActions
 {
@@ -62,9 +62,8 @@ public sealed class AgreementActions
             var effectiveOn = AgreementPolicy.DefaultTerminationDate(noticeDate);
             var party = draw.Chance(0.5) ? "Agency" : "Ice";
             actions.Add(notice, "TerminationNoticed", new() { ["noticeDate"] = LocalClock.Date(noticeDate), ["byParty"] = party });
-            var ends = clock.At(effectiveOn, TimeOnly.MinValue);
-            actions.Add(ends, "AgreementTerminated", new() { ["effectiveAt"] = clock.Format(ends), ["reason"] = $"Termination noticed by {(party == "Ice" ? "ICE" : "the agency")} on {LocalClock.Date(noticeDate)}" });
-            agency.Lapses = [(ends, null)];
+            // The notice fixes the end: the agreement is terminated from the start of that day, with no further event.
+            agency.Lapses = [(clock.At(effectiveOn, TimeOnly.MinValue), null)];
         }
 
         return actions;

@@ -61,8 +61,11 @@ public abstract class CaseScript
         return Agency.Clock.Within(from, 7, 20, weekdaysOnly, Draw);
     }
 
-    /// <summary>An officer authorized at <paramref name="at"/> under an agreement in force, or null.</summary>
-    protected string? OfficerAt(DateTimeOffset at) => Agency.InForceAt(at) ? Agency.OfficerOn(at, Draw) : null;
+    /// <summary>An officer authorized at <paramref name="at"/> under an agreement in force (<paramref name="preferred"/>, the one at work on the case, while still authorized), or null.</summary>
+    protected string? OfficerAt(DateTimeOffset at, string? preferred = null) =>
+        !Agency.InForceAt(at) ? null
+        : preferred is not null && Agency.Authorized(preferred, at) ? preferred
+        : Agency.OfficerOn(at, Draw);
 
     protected string T(DateTimeOffset at) => Agency.Clock.Format(at);
 

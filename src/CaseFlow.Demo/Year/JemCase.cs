@@ -33,11 +33,15 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
         yield return Jail(at, "ScreeningOpened", new() { ["openedAt"] = T(at) }, badge);
         var match = Draw.Chance(YearMixes.BiometricMatch);
         at = Next(Draw.Minutes(10, 90));
+        if ((badge = OfficerAt(at, badge)) is null)
+            goto windUp;
         yield return Jail(at, "RecordsCheckCompleted", new()
         {
             ["completedAt"] = T(at), ["systemsChecked"] = new JsonArray("IDENT", "EID", "NCIC"), ["biometricMatch"] = match, ["priorConvictions"] = Convictions(),
         }, badge);
         at = Next(Draw.Minutes(15, 120));
+        if ((badge = OfficerAt(at, badge)) is null)
+            goto windUp;
         yield return Jail(at, "InterviewConducted", Interview(at), badge);
         if (Draw.Chance(YearMixes.TransferToAgency))
         {
@@ -229,21 +233,19 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
         while (true)
         {
             var at = OnShift(Next(first ? Draw.Hours(1, 30) : Draw.Hours(1, 12)));
-            var badge = OfficerAt(at);
-            if (badge is null)
-            {
-                yield return null;
-                yield break;
-            }
-
+            string? badge = null;
             if (items.Contains("I213"))
             {
+                if ((badge = OfficerAt(at, badge)) is null)
+                    goto noOfficer;
                 yield return Jail(at, "I213Prepared", new() { ["preparedAt"] = T(at), ["documentRef"] = $"I213-{BookingNumber}" }, badge);
                 at = Next(Draw.Minutes(10, 120));
             }
 
             if (items.Contains("ChargingDocument"))
             {
+                if ((badge = OfficerAt(at, badge)) is null)
+                    goto noOfficer;
                 yield return Jail(at, "ChargingDocumentPrepared", new()
                 {
                     ["preparedAt"] = T(at), ["documentType"] = document, ["charges"] = new JsonArray(InaCharge(status)),
@@ -251,6 +253,8 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
                 at = Next(Draw.Minutes(5, 60));
             }
 
+            if ((badge = OfficerAt(at, badge)) is null)
+                goto noOfficer;
             yield return Jail(at, "SubmittedForReview", new() { ["submittedAt"] = T(at), ["items"] = new JsonArray([.. items.Select(i => (JsonNode)i)]) }, badge);
             if (!first || !Draw.Chance(YearMixes.PackageReturned))
                 break;
@@ -266,14 +270,14 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
         foreach (var step in Decide("ReviewApproved", "signedAt", supervisor, weekdaysOnly: true))
             yield return step;
         var served = OnShift(Next(Draw.Hours(1, 24)));
-        var officer = OfficerAt(served);
-        if (officer is null)
+        if (OfficerAt(served) is { } officer)
         {
-            yield return null;
+            yield return Jail(served, "ChargingDocumentServed", new() { ["servedAt"] = T(served) }, officer);
             yield break;
         }
 
-        yield return Jail(served, "ChargingDocumentServed", new() { ["servedAt"] = T(served) }, officer);
+    noOfficer:
+        yield return null;
     }
 
     /// <summary>ICE lifts the detainer (for one of its lift reasons) or the jail releases the person; the case closes.</summary>

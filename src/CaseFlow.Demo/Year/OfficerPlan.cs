@@ -75,6 +75,9 @@ public sealed class OfficerPlan
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>Whether the officer may act at <paramref name="at"/>: authorized a minute before (that write is sent first) and not revoked yet.</summary>
+    public bool MayActAt(DateTimeOffset at) => AuthorizedAt is { } from && from.AddMinutes(1) <= at && (RevokedAt is not { } revoked || at < revoked);
+
     /// <summary>ICE revokes the authorization at <paramref name="at"/> (the officer left detention duties, or misconduct); the credentials come back days later.</summary>
     public void Revoke(DateTimeOffset at)
     {
