@@ -49,6 +49,7 @@ builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddSingleton<ProjectionLag>();
 builder.Services.AddHostedService<ProjectionLagSampler>();
+builder.Services.AddHostedService<DemoNotice>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
