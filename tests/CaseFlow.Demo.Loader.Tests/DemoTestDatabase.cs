@@ -50,9 +50,8 @@ public sealed class DemoTestDatabase : IAsyncDisposable
 
     public async Task<T> Scalar<T>(string sql)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var source = NpgsqlDataSource.Create(ConnectionString);
+        await using var command = source.CreateCommand(sql);
         return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 
@@ -62,9 +61,8 @@ public sealed class DemoTestDatabase : IAsyncDisposable
 
     private static async Task Execute(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand(sql);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }
 
