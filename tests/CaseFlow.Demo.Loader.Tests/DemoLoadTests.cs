@@ -80,7 +80,7 @@ public sealed class DemoDatabaseTests
     {
         await using var loaded = new LoadedTinyYear();
         await loaded.InitializeAsync();
-        await loaded.Database.Execute($"delete from {PersistenceSetup.SchemaName}.mt_doc_demoyear");
+        await loaded.Database.Execute($"delete from {PersistenceSetup.SchemaName}.mt_doc_demomark");
         var before = await loaded.Database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.mt_events");
 
         var refused = await loaded.Load();
