@@ -49,6 +49,18 @@ public class StreamOrderTests
     }
 
     [Fact]
+    public void Nothing_is_sent_before_caseflow_goes_live_and_what_happened_before_is_entered_late()
+    {
+        Years.Small.Value[0].SentAt.ShouldBe(YearCast.GoesLive);
+        var entered = Years.Small.Value.SelectMany(w => Years.Events(w).Select(e => (w.SentAt, Event: e)))
+            .Where(x => DateTimeOffset.Parse((string)x.Event["occurredAt"]!) < YearCast.GoesLive).ToList();
+        entered.ShouldNotBeEmpty();
+        entered.ShouldAllBe(x => (bool?)x.Event["late"] == true);
+        Years.Small.Value.SelectMany(Years.Events).Where(e => (string)e["type"]! == "BookingRecorded")
+            .ShouldAllBe(e => DateTimeOffset.Parse((string)e["data"]!["bookedAt"]!) >= YearCast.GoesLive);
+    }
+
+    [Fact]
     public void Offline_jails_send_their_steps_days_late_in_batches_flagged_late()
     {
         var batches = Years.Small.Value.Where(w => w.Path == YearSchedule.BatchPath).ToList();

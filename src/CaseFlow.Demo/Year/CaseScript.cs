@@ -69,7 +69,39 @@ public abstract class CaseScript
 
     protected string T(DateTimeOffset at) => Agency.Clock.Format(at);
 
-    protected Step Booking(DateTimeOffset referredAt, JsonArray charges, DateTimeOffset? scheduledRelease)
+    /// <summary>When the person becomes release-eligible, drawn at booking (<see cref="YearMixes.Stay"/>).</summary>
+    protected DateTimeOffset ReleaseDate { get; private set; }
+
+    /// <summary>Whether the jail knew the release date at booking (and sent it as the scheduled release).</summary>
+    protected bool ReleaseDateKnown { get; private set; }
+
+    /// <summary>The booking, referred 15-180 minutes after it was made; null when the agreement is not in force then.</summary>
+    protected Step? Referral()
+    {
+        var referred = BookedAt + Draw.Minutes(15, 180);
+        if (!Agency.InForceAt(referred))
+            return null;
+        var (from, to) = YearMixes.Stay.Pick(Draw);
+        ReleaseDate = BookedAt + Draw.Days(from, to);
+        ReleaseDateKnown = Draw.Chance(YearMixes.ScheduledReleaseKnown);
+        return Booking(referred, People.DrawCharges(Draw), ReleaseDateKnown ? ReleaseDate : null);
+    }
+
+    /// <summary>A citizenship claim's report (late now and then) and ICE's resolution; a confirmed citizen is released and the case closed.</summary>
+    protected IEnumerable<Step> ClaimReportAndResolution(int supervisor)
+    {
+        var at = Next(Draw.Chance(YearMixes.ClaimReportLate) ? Draw.Minutes(65, 300) : Draw.Minutes(5, 55));
+        yield return Jail(at, "CitizenshipClaimReported", new() { ["reportedAt"] = T(at), ["reportedTo"] = $"ERO {Agency.Agreement.FieldOfficeCode} duty officer" });
+        at = IceNext(Draw.Hours(1, 30), weekdaysOnly: false);
+        var confirmed = Draw.Chance(YearMixes.ClaimConfirmed);
+        yield return Ice(at, "CitizenshipClaimResolved", new() { ["resolvedAt"] = T(at), ["outcome"] = confirmed ? "CitizenshipConfirmed" : "NotSubstantiated" }, supervisor);
+        if (!confirmed)
+            yield break;
+        yield return Release(Next(Draw.Hours(1, 6)), "CitizenshipConfirmed");
+        yield return Close(Next(Draw.Hours(0.5, 6)), "CitizenshipConfirmed");
+    }
+
+    private Step Booking(DateTimeOffset referredAt, JsonArray charges, DateTimeOffset? scheduledRelease)
     {
         var data = new JsonObject
         {

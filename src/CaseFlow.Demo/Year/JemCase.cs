@@ -12,13 +12,10 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
 {
     public override IEnumerable<Step> Run()
     {
-        var referred = BookedAt + Draw.Minutes(15, 180);
-        if (!Agency.InForceAt(referred))
+        if (Referral() is not { } booking)
             yield break;
-        var (from, to) = YearMixes.Stay.Pick(Draw);
-        var eligible = BookedAt + Draw.Days(from, to);
-        var known = Draw.Chance(YearMixes.ScheduledReleaseKnown);
-        yield return Booking(referred, People.DrawCharges(Draw), known ? eligible : null);
+        yield return booking;
+        var eligible = ReleaseDate;
         if (Draw.Chance(YearMixes.EarlyRelease))
         {
             yield return Release(Next(Draw.Hours(2, 20)), YearMixes.EarlyReleaseReasons.Pick(Draw));
@@ -67,7 +64,7 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
 
         if (claim != ClaimPath.None)
         {
-            foreach (var step in ClaimReportAndResolution())
+            foreach (var step in ClaimReportAndResolution(Draw.Between(0, Senders.SupervisorsPerFieldOffice)))
                 yield return step;
             if (Released)
                 yield break;
@@ -162,7 +159,7 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
 
         var drawn = eligible;
         eligible = Eligibility(drawn);
-        if (known ? eligible != drawn : Draw.Chance(YearMixes.ScheduledReleaseKnown))
+        if (ReleaseDateKnown ? eligible != drawn : Draw.Chance(YearMixes.ScheduledReleaseKnown))
         {
             foreach (var step in ScheduleRelease(eligible))
                 yield return step;
@@ -194,19 +191,6 @@ public sealed class JemCase(Agency agency, string bookingNumber, DateTimeOffset 
     windUp:
         foreach (var step in WindUp())
             yield return step;
-    }
-
-    private IEnumerable<Step> ClaimReportAndResolution()
-    {
-        var at = Next(Draw.Chance(YearMixes.ClaimReportLate) ? Draw.Minutes(65, 300) : Draw.Minutes(5, 55));
-        yield return Jail(at, "CitizenshipClaimReported", new() { ["reportedAt"] = T(at), ["reportedTo"] = $"ERO {Agency.Agreement.FieldOfficeCode} duty officer" });
-        at = IceNext(Draw.Hours(1, 30), weekdaysOnly: false);
-        var confirmed = Draw.Chance(YearMixes.ClaimConfirmed);
-        yield return Ice(at, "CitizenshipClaimResolved", new() { ["resolvedAt"] = T(at), ["outcome"] = confirmed ? "CitizenshipConfirmed" : "NotSubstantiated" }, Draw.Between(0, Senders.SupervisorsPerFieldOffice));
-        if (!confirmed)
-            yield break;
-        yield return Release(Next(Draw.Hours(1, 6)), "CitizenshipConfirmed");
-        yield return Close(Next(Draw.Hours(0.5, 6)), "CitizenshipConfirmed");
     }
 
     /// <summary>A supervisor's decision, claimed from the review queue first now and then (the same supervisor decides within the claim's 30 minutes).</summary>

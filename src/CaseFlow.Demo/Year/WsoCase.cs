@@ -9,28 +9,19 @@ public sealed class WsoCase(Agency agency, string bookingNumber, DateTimeOffset 
 {
     public override IEnumerable<Step> Run()
     {
-        var referred = BookedAt + Draw.Minutes(15, 180);
-        if (!Agency.InForceAt(referred))
+        if (Referral() is not { } booking)
             yield break;
-        var (from, to) = YearMixes.Stay.Pick(Draw);
-        var eligible = BookedAt + Draw.Days(from, to);
-        yield return Booking(referred, People.DrawCharges(Draw), Draw.Chance(YearMixes.ScheduledReleaseKnown) ? eligible : null);
+        yield return booking;
+        var eligible = ReleaseDate;
         var supervisor = Draw.Between(0, Senders.SupervisorsPerFieldOffice);
         if (Draw.Chance(YearMixes.Claims.Share(ClaimPath.Asserted)))
         {
             var asserted = Next(Draw.Hours(1, 24));
             yield return Jail(asserted, "CitizenshipClaimAsserted", new() { ["assertedAt"] = T(asserted), ["how"] = "Written" });
-            var reported = Next(Draw.Chance(YearMixes.ClaimReportLate) ? Draw.Minutes(65, 300) : Draw.Minutes(5, 55));
-            yield return Jail(reported, "CitizenshipClaimReported", new() { ["reportedAt"] = T(reported), ["reportedTo"] = $"ERO {Agency.Agreement.FieldOfficeCode} duty officer" });
-            var resolved = IceNext(Draw.Hours(1, 30), weekdaysOnly: false);
-            var confirmed = Draw.Chance(YearMixes.ClaimConfirmed);
-            yield return Ice(resolved, "CitizenshipClaimResolved", new() { ["resolvedAt"] = T(resolved), ["outcome"] = confirmed ? "CitizenshipConfirmed" : "NotSubstantiated" }, supervisor);
-            if (confirmed)
-            {
-                yield return Release(Next(Draw.Hours(1, 6)), "CitizenshipConfirmed");
-                yield return Close(Next(Draw.Hours(0.5, 6)), "CitizenshipConfirmed");
+            foreach (var step in ClaimReportAndResolution(supervisor))
+                yield return step;
+            if (Released)
                 yield break;
-            }
         }
 
         var warrant = Draw.Chance(0.15) ? "I-205" : "I-200";

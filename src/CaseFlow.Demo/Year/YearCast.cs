@@ -14,6 +14,12 @@ public sealed class YearCast
     /// <summary>The first cohort's nominations begin on this day (after ICE's list of 2025-07-18), so that its training ends before the year.</summary>
     public static readonly DateOnly NominationsOpen = new(2025, 7, 21);
 
+    /// <summary>
+    /// CaseFlow goes live the day before the year (the loader stores the agreements it seeds at 00:00 UTC on 30
+    /// September): what happened before is entered from 01:00 UTC that day, one step a minute, flagged late.
+    /// </summary>
+    public static readonly DateTimeOffset GoesLive = new(2025, 9, 30, 1, 0, 0, TimeSpan.Zero);
+
     public required IReadOnlyList<Agency> Agencies { get; init; }
 
     public required IReadOnlyList<IEnumerable<Step>> Governance { get; init; }
@@ -38,11 +44,35 @@ public sealed class YearCast
             var index = lapsing.IndexOf(agency);
             var actions = AgreementActions.For(agency, suspended: index is >= 0 and < AgreementActions.Suspensions,
                 terminated: index >= AgreementActions.Suspensions, seed);
-            governance.Add(actions.Timeline());
-            governance.AddRange(Roster(agency, seed));
+            governance.Add(EnteredOnceLive(actions.Timeline()));
+            governance.AddRange(Roster(agency, seed).Select(EnteredOnceLive));
         }
 
         return new YearCast { Agencies = agencies, Governance = governance };
+    }
+
+    /// <summary>
+    /// A governance timeline as CaseFlow receives it: a step that happened before CaseFlow went live is sent at
+    /// <see cref="GoesLive"/> or later, each a minute after the one before it (a stream's next write, and the writes
+    /// that depend on it, strictly later), flagged late; the rest as they happen.
+    /// </summary>
+    private static IEnumerable<Step> EnteredOnceLive(IEnumerable<Step> timeline)
+    {
+        var sent = GoesLive - TimeSpan.FromMinutes(1);
+        foreach (var step in timeline)
+        {
+            var entered = sent + TimeSpan.FromMinutes(1);
+            if (step.At >= entered)
+            {
+                sent = step.At;
+                yield return step;
+                continue;
+            }
+
+            sent = entered;
+            step.Body["late"] = true;
+            yield return step with { SentAt = entered };
+        }
     }
 
     /// <summary>The agency's officers and the complaints against them.</summary>

@@ -8,7 +8,8 @@ namespace CaseFlow.Demo.Year;
 /// Streams the year's writes in the order they are sent: a priority queue over what is active (each governance
 /// timeline, each agency's bookings to come, each open case, each offline jail's batch being gathered), keyed by the
 /// instant of its next step, so memory follows the open cases, never the year. An offline jail's steps wait in its
-/// batch, sent at the batch's instant (the cases in it split across batches of at most 1,000 items, a case never).
+/// batch, sent at the batch's instant (the cases in it split across batches of at most 1,000 items, a case never);
+/// a step entered after it happened (before CaseFlow went live) waits in the queue for the instant it is sent.
 /// </summary>
 public sealed class YearSchedule(YearCast cast, DemoSettings settings)
 {
@@ -27,12 +28,13 @@ public sealed class YearSchedule(YearCast cast, DemoSettings settings)
     public int PeakPending { get; private set; }
 
     /// <summary>
-    /// The most that may wait at once: every governance timeline, each agency's bookings and batch, and the open
-    /// cases with the steps held for batches, which stay under a tenth of the year's cases (the mean stay is about
-    /// 24 days, so about 7% of a year's cases are open at a time).
+    /// The most that may wait at once: every governance timeline, every officer's steps before CaseFlow went live
+    /// (at most nine each, entered then), each agency's bookings and batch, and the open cases with the steps held for
+    /// batches, which stay under a tenth of the year's cases (the mean stay is about 24 days, so about 7% of a year's
+    /// cases are open at a time).
     /// </summary>
     public static int PendingBound(YearCast cast, double scale) =>
-        cast.Governance.Count + 2 * cast.Agencies.Count + (int)(0.1 * Volume.CasesAtScaleOne * scale);
+        cast.Governance.Count + 9 * cast.Agencies.Sum(a => a.Roster.Count) + 2 * cast.Agencies.Count + (int)(0.1 * Volume.CasesAtScaleOne * scale);
 
     public IEnumerable<DemoWrite> Writes()
     {
@@ -49,9 +51,14 @@ public sealed class YearSchedule(YearCast cast, DemoSettings settings)
                     var step = timeline.Current;
                     if (step.HeldBy is { } agency)
                         Hold(agency, step);
+                    else if (step.SentAt > step.At)
+                        queue.Enqueue(step, (step.SentAt, sequence++));
                     else
                         yield return step.Write();
                     Continue(timeline);
+                    break;
+                case Step entered:
+                    yield return entered.Write();
                     break;
                 case Arrivals arrivals:
                     Continue(Case(arrivals.Agency, key.Item1, ++arrivals.Count).Run().GetEnumerator());
