@@ -39,6 +39,7 @@ builder.Services.AddSingleton<CurrentAgreements>();
 builder.Services.AddSingleton<StatisticsRunner>();
 builder.Services.AddSingleton<MonthlyReports>();
 builder.Services.AddSingleton<QueueRunner>();
+builder.Services.AddSingleton<MessageScheduler>();
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddSingleton<WriteQueue>();
 builder.Services.AddSingleton<IntakeServices>();
@@ -48,6 +49,7 @@ builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddSingleton<ProjectionLag>();
 builder.Services.AddHostedService<ProjectionLagSampler>();
+builder.Services.AddHostedService<DemoNotice>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();

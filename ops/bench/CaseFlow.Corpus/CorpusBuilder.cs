@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Alba;
+using CaseFlow.Demo.Loader;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Server.ReferenceData;
@@ -25,7 +26,7 @@ public static class CorpusBuilder
         var cases = int.Parse(options.GetValueOrDefault("cases", "100000"), CultureInfo.InvariantCulture);
         var writers = int.Parse(options.GetValueOrDefault("writers", "8"), CultureInfo.InvariantCulture);
         var progress = int.Parse(options.GetValueOrDefault("progress", "1000"), CultureInfo.InvariantCulture);
-        await using var host = await CorpusHost.Start(options["connection"], runProjections: true);
+        await using var host = await InProcessHost.Start(options["connection"], runProjections: true);
         var writes = new CaseWrites(host.Services);
         var agreements = AgreementCatalog.Load().OrderBy(a => a.Ori, StringComparer.Ordinal).ThenBy(a => a.Model).ToList();
         var now = DateTimeOffset.UtcNow;

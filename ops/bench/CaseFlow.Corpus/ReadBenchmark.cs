@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using CaseFlow.Demo.Loader;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Platform;
@@ -39,7 +40,7 @@ public static class ReadBenchmark
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["supervisor"]);
-        await using var host = await CorpusHost.Start(options["connection"], runProjections: false);
+        await using var host = await InProcessHost.Start(options["connection"], runProjections: false);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var supervisor = CaseWrites.Supervisor(fieldOffice);
         var scope = CallerScope.From(supervisor);

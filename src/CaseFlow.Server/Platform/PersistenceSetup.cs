@@ -61,6 +61,7 @@ public static class PersistenceSetup
                 GovernanceCounts.Configure(opts);
                 // Every document type is declared here, so db-apply creates its table before a production node needs it.
                 opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
+                opts.Schema.For<CaseFlow.Server.Operations.DemoMark>();
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
                 foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
                 {
@@ -75,6 +76,10 @@ public static class PersistenceSetup
             // Async projections run as agents Wolverine distributes across the nodes; one node is the degenerate case.
             .IntegrateWithWolverine(m => m.UseWolverineManagedEventSubscriptionDistribution = true)
             .InitializeWith<AgreementSeed>();
+
+        // Events are stamped by the node's clock, not the wall clock (the demo loader's simulated year); the Rich append
+        // mode takes the timestamp from it, where the Quick mode would take the database's now().
+        builder.Services.ConfigureMarten((services, opts) => opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
 
         // Production applies reviewed migrations (db-apply / db-patch) before it starts and never changes the schema itself.
         if (builder.Environment.IsDevelopment())

@@ -21,7 +21,7 @@ namespace CaseFlow.Server.Writing;
 /// so one bad plan is answered alone while the others commit; a plan alone that lost a race is judged again against
 /// what won it, and a lock wait that timed out is answered busy (409 with Retry-After): never a 500.
 /// </summary>
-public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, AccessLog audit, ILogger<EventWriter> logger)
+public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, MessageScheduler scheduler, AccessLog audit, ILogger<EventWriter> logger)
 {
     private const int Attempts = 3;
 
@@ -117,7 +117,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         var outcomes = new WriteOutcome?[group.Count];
         foreach (var (planned, index, write) in locked)
         {
-            outcomes[index] = await write.Stage(session, context, planned.TraceId, ct);
+            outcomes[index] = await write.Stage(session, scheduled => scheduler.Schedule(context, scheduled), planned.TraceId, ct);
             if (outcomes[index] is null)
                 audit.Within(session, planned.Access with { Outcome = AccessOutcomes.Appended });
         }

@@ -2,7 +2,6 @@ using CaseFlow.Domain.Integrity;
 using JasperFx.Events;
 using Marten;
 using Marten.Services.BatchQuerying;
-using Wolverine;
 
 namespace CaseFlow.Server.Writing;
 
@@ -11,9 +10,10 @@ internal abstract class LockedWrite
 {
     /// <summary>
     /// Judges the event under the lock: an outcome that appends nothing, or null when the event (and what CaseFlow
-    /// appends with it, what it stores along and schedules) is staged in <paramref name="session"/> for the commit.
+    /// appends with it, what it stores along and hands to <paramref name="schedule"/>) is staged in
+    /// <paramref name="session"/> for the commit.
     /// </summary>
-    public abstract Task<WriteOutcome?> Stage(IDocumentSession session, IMessageContext context, string? traceId, CancellationToken ct);
+    public abstract Task<WriteOutcome?> Stage(IDocumentSession session, Func<ScheduledMessage, ValueTask> schedule, string? traceId, CancellationToken ct);
 
     /// <summary>What a staged write answers once its transaction committed (the events' global positions are known then).</summary>
     public abstract WriteOutcome Appended();
@@ -35,7 +35,7 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
         plan.Prefetch(batch);
     }
 
-    public override async Task<WriteOutcome?> Stage(IDocumentSession session, IMessageContext context, string? traceId, CancellationToken ct)
+    public override async Task<WriteOutcome?> Stage(IDocumentSession session, Func<ScheduledMessage, ValueTask> schedule, string? traceId, CancellationToken ct)
     {
         var stream = await _stream;
         var state = stream.Aggregate;
@@ -80,7 +80,7 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
         foreach (var (e, data) in staged)
         {
             if (_plan.Schedule(e.Id, data) is { } scheduled)
-                await context.ScheduleAsync(scheduled.Message, scheduled.At);
+                await schedule(scheduled);
         }
 
         _staged = [.. staged.Select(s => s.Stored)];

@@ -1,0 +1,60 @@
+using CaseFlow.Server.Writing;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace CaseFlow.Demo.Loader;
+
+/// <summary>
+/// What the demo year's writes schedule (a hold's deadline), kept here instead of in Wolverine's durable store: its
+/// scheduler polls the wall clock, before which the whole simulated year lies, so it would deliver every deadline at
+/// once and early. The loader delivers each through the same handler, in process, at its own simulated instant
+/// (<see cref="DeliverUpTo"/>), before the clock passes it: never early, so never rescheduled. Nothing is left in
+/// Wolverine's tables for a served node to fire a second time (<see cref="DeliverAll"/> ends the year).
+/// </summary>
+public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler
+{
+    private readonly PriorityQueue<object, DateTimeOffset> _pending = new();
+
+    public int Delivered { get; private set; }
+
+    /// <summary>When the next pending message falls due (<see cref="DateTimeOffset.MaxValue"/> when none is).</summary>
+    public DateTimeOffset NextDue
+    {
+        get
+        {
+            lock (_pending)
+                return _pending.TryPeek(out _, out var at) ? at : DateTimeOffset.MaxValue;
+        }
+    }
+
+    public override ValueTask Schedule(IMessageContext context, ScheduledMessage scheduled)
+    {
+        lock (_pending)
+            _pending.Enqueue(scheduled.Message, scheduled.At);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Delivers, in the order they fall due, every message due at or before <paramref name="until"/>, each with the
+    /// clock at its instant (or where the clock already is, for a deadline that had passed when its write was sent late).
+    /// </summary>
+    public async Task DeliverUpTo(DateTimeOffset until, IServiceProvider services, CancellationToken ct)
+    {
+        while (Next(until) is var (message, at))
+        {
+            clock.MoveTo(at);
+            await using var scope = services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(message, ct);
+            Delivered++;
+        }
+    }
+
+    /// <summary>The year is over: delivers what is still pending, each at its instant.</summary>
+    public Task DeliverAll(IServiceProvider services, CancellationToken ct) => DeliverUpTo(DateTimeOffset.MaxValue, services, ct);
+
+    private (object Message, DateTimeOffset At)? Next(DateTimeOffset until)
+    {
+        lock (_pending)
+            return _pending.TryPeek(out _, out var at) && at <= until ? (_pending.Dequeue(), at) : null;
+    }
+}

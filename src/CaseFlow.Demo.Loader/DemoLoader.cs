@@ -1,0 +1,82 @@
+using Alba;
+using CaseFlow.Demo.Plan;
+using CaseFlow.Server.Operations;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.ReferenceData;
+using CaseFlow.Server.Writing;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFlow.Demo.Loader;
+
+/// <summary>What a load did: the database's state before it, why, and what it wrote.</summary>
+public sealed record LoadResult(DemoDatabaseState Before, string Why, long Writes, long Events, int DeadlinesDelivered);
+
+/// <summary>
+/// Loads a demo year into a database: CaseFlow's host in process with the <see cref="SimulatedClock"/> in place of
+/// the system clock and <see cref="DeadlineDelivery"/> in place of Wolverine's scheduling, the database checked and
+/// marked (<see cref="DemoDatabase"/>), then the plan's writes run by <see cref="DemoLoad"/>.
+/// </summary>
+public static class DemoLoader
+{
+    /// <summary>The year's first day, 00:00 UTC.</summary>
+    public static readonly DateTimeOffset YearStart = new(DemoSettings.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    /// <param name="watch">Runs beside the load (a progress display) until the load's task completes.</param>
+    /// <param name="window">How far apart in simulated time case writes may be and still be sent together (zero: one instant's writes only).</param>
+    public static async Task<LoadResult> Load(string connectionString, IDemoPlan plan, DemoSettings settings, int writers, TimeSpan window,
+        Action<IWebHostBuilder>? configure = null, Func<DemoLoad, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default)
+    {
+        var agreements = AgreementCatalog.Load().OrderBy(a => a.Ori, StringComparer.Ordinal).ThenBy(a => a.Model).ToList();
+        using var writes = plan.Writes(settings, agreements).GetEnumerator();
+        var first = writes.MoveNext() ? writes.Current : null;
+        // The clock starts at the first write (governance begins before the year) or the year, whichever is earlier: CaseFlow's agreement seed is stored then.
+        var clock = new SimulatedClock(first is not null && first.SentAt < YearStart ? first.SentAt : YearStart);
+        var deadlines = new DeadlineDelivery(clock);
+        await using var host = await InProcessHost.Start(connectionString, runProjections: false, x =>
+        {
+            x.ConfigureServices(s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                s.AddSingleton<MessageScheduler>(deadlines);
+            });
+            configure?.Invoke(x);
+        });
+        var store = host.DocumentStore();
+        var mark = new DemoMark(settings.Seed, settings.Scale, PlanVersion(plan), Complete: false);
+        var (state, why) = await DemoDatabase.Inspect(store, mark, ct);
+        if (state != DemoDatabaseState.Empty)
+            return new LoadResult(state, why, 0, 0, 0);
+
+        await DemoDatabase.Mark(store, mark, ct);
+        var key = Convert.FromBase64String(host.Services.GetRequiredService<IConfiguration>()["Auth:DevelopmentKey"]
+            ?? throw new InvalidOperationException("Auth:DevelopmentKey is not set: the loader signs its senders' tokens with it."));
+        var load = new DemoLoad(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers, window);
+        var running = load.Run(first is null ? [] : Rest(first, writes), ct);
+        if (watch is not null)
+            await watch(load, store, running);
+        await running;
+        await DemoDatabase.Mark(store, mark with { Complete = true }, ct);
+        return new LoadResult(state, why, load.Sent, await EventsWritten(store, ct), deadlines.Delivered);
+    }
+
+    private static IEnumerable<DemoWrite> Rest(DemoWrite first, IEnumerator<DemoWrite> writes)
+    {
+        yield return first;
+        while (writes.MoveNext())
+            yield return writes.Current;
+    }
+
+    /// <summary>The events stored besides CaseFlow's agreement seed.</summary>
+    public static async Task<long> EventsWritten(IDocumentStore store, CancellationToken ct)
+    {
+        await using var session = store.QuerySession();
+        return (await session.AdvancedSql.QueryAsync<long>(
+            $"select count(*) from {PersistenceSetup.SchemaName}.mt_events where type <> '{nameof(CaseFlow.Domain.Agreements.AgreementSigned)}'", ct))[0];
+    }
+
+    /// <summary>The plan's build: a changed plan is another year.</summary>
+    public static string PlanVersion(IDemoPlan plan) => plan.GetType().Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+}

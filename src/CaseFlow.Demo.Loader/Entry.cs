@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using CaseFlow.Demo.Plan;
+using Marten;
+using Marten.Events;
+using Spectre.Console;
+
+namespace CaseFlow.Demo.Loader;
+
+/// <summary>
+/// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--window-minutes M] [--catch-up true]
+///   Loads the demo fiscal year into the database once (a second run says it is loaded; an unmarked non-empty database
+///   is refused), with a progress bar, then prints what it wrote. --catch-up then runs the asynchronous projections
+///   until they have passed the last event and says how long that took.
+/// </summary>
+public static class Entry
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+        if (!options.TryGetValue("connection", out var connection))
+        {
+            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--catch-up true]");
+            return 2;
+        }
+
+        var settings = new DemoSettings(
+            int.Parse(options.GetValueOrDefault("seed", "2026"), CultureInfo.InvariantCulture),
+            double.Parse(options.GetValueOrDefault("scale", "1.0"), CultureInfo.InvariantCulture));
+        var writers = int.Parse(options.GetValueOrDefault("writers", "16"), CultureInfo.InvariantCulture);
+        var window = TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("window-minutes", "15"), CultureInfo.InvariantCulture));
+        var plan = DemoPlans.TheYear();
+        var elapsed = Stopwatch.StartNew();
+        LoadResult result;
+        try
+        {
+            result = await DemoLoader.Load(connection, plan, settings, writers, window, watch: LoadProgress.Show);
+        }
+        catch (DemoRefusedException refused)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]demo: {refused.Message}[/]");
+            return 1;
+        }
+
+        if (result.Before != DemoDatabaseState.Empty)
+        {
+            Console.WriteLine($"demo: {result.Why}");
+            return result.Before == DemoDatabaseState.Loaded ? 0 : 1;
+        }
+
+        var seconds = elapsed.Elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"demo: FY2026 seed {settings.Seed} scale {settings.Scale}: {result.Writes} writes, {result.Events} events ({result.DeadlinesDelivered} deadlines delivered) in {seconds:0} s, {result.Events / seconds:0} events/s; peak memory (VmHWM) {PeakMemory.VmHwmMiB():0} MiB"));
+        if (options.GetValueOrDefault("catch-up") == "true")
+        {
+            elapsed.Restart();
+            await using var node = await InProcessHost.Start(connection, runProjections: true);
+            await node.DocumentStore().WaitForNonStaleProjectionDataAsync(TimeSpan.FromHours(1));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: asynchronous projections caught up in {elapsed.Elapsed.TotalSeconds:0} s; peak memory (VmHWM) {PeakMemory.VmHwmMiB():0} MiB"));
+        }
+
+        return 0;
+    }
+}

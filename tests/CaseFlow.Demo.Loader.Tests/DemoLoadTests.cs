@@ -1,0 +1,92 @@
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Integrity;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.ReferenceData;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFlow.Demo.Loader.Tests;
+
+/// <summary>The loader runs <see cref="TinyYear"/> through CaseFlow's write path under the simulated clock.</summary>
+public sealed class DemoLoadTests(LoadedTinyYear loaded) : IClassFixture<LoadedTinyYear>
+{
+    private const string Events = $"{PersistenceSetup.SchemaName}.mt_events";
+    private static readonly string Ori = TinyYear.Agency(AgreementCatalog.Load()).Ori;
+
+    private static Guid Case(string bookingNumber) => CaseId.For(Ori, bookingNumber);
+
+    private Task<DateTime> Stamped(Guid caseId, string type) =>
+        loaded.Database.Scalar<DateTime>($"select timestamp from {Events} where stream_id = '{caseId}' and type = '{type}'");
+
+    [Fact]
+    public async Task every_write_is_applied_and_events_carry_the_simulated_instants_they_were_sent_at()
+    {
+        loaded.Result.Before.ShouldBe(DemoDatabaseState.Empty);
+        loaded.Result.Writes.ShouldBe(13);
+        (await loaded.Database.Scalar<string>($"select string_agg(type, ' ' order by version) from {Events} where stream_id = '{Case("DEMO-A")}'")).ShouldBe(
+            "BookingRecorded WarrantReceivedFromIce DetainerLodged ReleaseEligible WarrantServed HoldStarted HoldExpired");
+        (await Stamped(Case("DEMO-A"), nameof(BookingRecorded))).ShouldBe(TinyYear.BookedA.UtcDateTime);
+        (await Stamped(Case("DEMO-A"), nameof(HoldStarted))).ShouldBe(TinyYear.Served.UtcDateTime);
+        // The offline jail's booking happened five days before its batch was sent: it is stored when it arrived.
+        (await Stamped(Case("DEMO-C"), nameof(BookingRecorded))).ShouldBe(TinyYear.BatchSent.UtcDateTime);
+        (await Stamped(Case("DEMO-C"), nameof(ReleasedFromLocalCustody))).ShouldBe(TinyYear.BatchSent.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task the_unmet_hold_expires_once_at_its_simulated_deadline_and_nothing_is_left_for_wolverine_to_fire()
+    {
+        loaded.Result.DeadlinesDelivered.ShouldBe(1);
+        (await loaded.Database.Scalar<long>($"select count(*) from {Events} where stream_id = '{Case("DEMO-A")}' and type = 'HoldExpired'")).ShouldBe(1);
+        (await Stamped(Case("DEMO-A"), nameof(HoldExpired))).ShouldBe((TinyYear.Served + HoldPolicy.Limit).UtcDateTime);
+        (await loaded.Database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.wolverine_incoming_envelopes")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_second_load_of_the_same_year_adds_nothing()
+    {
+        var before = await loaded.Database.Scalar<long>($"select count(*) from {Events}");
+
+        var again = await loaded.Load();
+
+        again.Before.ShouldBe(DemoDatabaseState.Loaded);
+        again.Writes.ShouldBe(0);
+        (await loaded.Database.Scalar<long>($"select count(*) from {Events}")).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task served_after_the_load_every_chain_verifies_and_nothing_is_appended_twice()
+    {
+        var before = await loaded.Database.Scalar<long>($"select count(*) from {Events}");
+
+        await using (var node = await InProcessHost.Start(loaded.Database.ConnectionString, runProjections: true, DemoTestDatabase.Configure))
+        {
+            await node.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(1));
+            var chains = node.Services.GetRequiredService<ChainVerifier>();
+            foreach (var number in new[] { "DEMO-A", "DEMO-B", "DEMO-C" })
+                (await chains.Verify(Case(number), TestContext.Current.CancellationToken)).Intact.ShouldBeTrue(number);
+        }
+
+        (await loaded.Database.Scalar<long>($"select count(*) from {Events}")).ShouldBe(before);
+        (await loaded.Database.Scalar<long>($"select count(*) from {Events} where type = 'HoldExpired'")).ShouldBe(1);
+    }
+}
+
+/// <summary>The loader writes only into an empty database or one holding its own year.</summary>
+public sealed class DemoDatabaseTests
+{
+    [Fact]
+    public async Task a_database_with_events_and_no_demo_mark_is_refused_and_left_as_it_is()
+    {
+        await using var loaded = new LoadedTinyYear();
+        await loaded.InitializeAsync();
+        await loaded.Database.Execute($"delete from {PersistenceSetup.SchemaName}.mt_doc_demomark");
+        var before = await loaded.Database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.mt_events");
+
+        var refused = await loaded.Load();
+
+        refused.Before.ShouldBe(DemoDatabaseState.Refused);
+        refused.Why.ShouldContain("no demo mark");
+        (await loaded.Database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.mt_events")).ShouldBe(before);
+    }
+}

@@ -1,0 +1,73 @@
+using CaseFlow.Demo.Plan;
+using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Integrity;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
+using CaseFlow.Server.Reports;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseFlow.Demo.Loader.Tests;
+
+/// <summary>
+/// The demo year itself (CaseFlow.Demo's plan) at a small scale, loaded and then served: every write is accepted, the
+/// monthly reports of FY2026 count what the year wrote, the supervisors' queues hold work and every case's chain verifies.
+/// </summary>
+public sealed class DemoYearTests
+{
+    private const string Schema = PersistenceSetup.SchemaName;
+
+    // The report counts in the agency's local month; so does this, through the case's time zone. A voided lodging no longer counts.
+    private const string InTheYear = "between '2025-10-01' and '2026-09-30'";
+
+    private static readonly (string Measure, string Sql)[] CountedDirectly =
+    [
+        ("holdsExpiredWithoutPickup", $"""
+            select count(*) from {Schema}.mt_events e join {Schema}.mt_doc_casefile c on c.id = e.stream_id
+            where e.type = 'HoldExpired' and ((e.data ->> 'at')::timestamptz at time zone (c.data ->> 'timeZone'))::date {InTheYear}
+            """),
+        ("detainersLodged", $"""
+            select count(*) from {Schema}.mt_events e join {Schema}.mt_doc_casefile c on c.id = e.stream_id
+            where e.type = 'DetainerLodged' and ((e.data ->> 'lodgedAt')::timestamptz at time zone (c.data ->> 'timeZone'))::date {InTheYear}
+              and not exists (select 1 from {Schema}.mt_events v where v.type = 'EventVoided' and (v.data ->> 'voidedEventId')::uuid = e.id)
+            """),
+    ];
+
+    [Fact]
+    public async Task at_a_small_scale_the_reports_count_what_the_year_wrote_the_queues_hold_work_and_every_chain_verifies()
+    {
+        await using var database = await DemoTestDatabase.Create();
+        var loaded = await DemoLoader.Load(database.ConnectionString, DemoPlans.TheYear(), new DemoSettings(1, 0.002), writers: 8, TimeSpan.FromMinutes(15), DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
+        loaded.Before.ShouldBe(DemoDatabaseState.Empty);
+
+        await using var node = await InProcessHost.Start(database.ConnectionString, runProjections: true, DemoTestDatabase.Configure);
+        var store = node.Services.GetRequiredService<IDocumentStore>();
+        await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromMinutes(5));
+        var reports = node.Services.GetRequiredService<MonthlyReports>();
+        await using var session = store.QuerySession();
+        var national = new List<IReadOnlyList<CaseFlow.Domain.Reports.ReportFigure>>();
+        for (var month = DemoSettings.FirstDay; month <= DemoSettings.LastDay; month = month.AddMonths(1))
+            national.Add((await reports.Draft(month, null, session, TestContext.Current.CancellationToken)).National);
+
+        foreach (var (measure, sql) in CountedDirectly)
+        {
+            var monthly = national.Select(figures => figures.Single(f => f.Measure == measure)).ToList();
+            var events = await database.Scalar<long>(sql);
+            events.ShouldBeGreaterThan(0, measure);
+            monthly.Sum(f => f.Month).ShouldBe((int)events, measure);
+            monthly[^1].FiscalYearToDate.ShouldBe((int)events, measure);
+        }
+
+        // At this scale a queue may be empty; together they hold the year's open work.
+        var queues = string.Join(" or ", new[] { SupervisorQueues.Review.Column, SupervisorQueues.Detainers.Column, SupervisorQueues.Deadlines.Column, SupervisorQueues.Claims.Column }
+            .Select(column => $"{column} is not null"));
+        (await database.Scalar<long>($"select count(*) from {Schema}.mt_doc_casequeuerow where {queues}")).ShouldBeGreaterThan(0);
+
+        var chains = node.Services.GetRequiredService<ChainVerifier>();
+        var cases = await session.Query<CaseFile>().Select(c => c.Id).ToListAsync(TestContext.Current.CancellationToken);
+        cases.Count.ShouldBeGreaterThan(0);
+        foreach (var caseId in cases)
+            (await chains.Verify(caseId, TestContext.Current.CancellationToken)).Intact.ShouldBeTrue(caseId.ToString());
+    }
+}

@@ -1,0 +1,50 @@
+using CaseFlow.Demo.Plan;
+using CaseFlow.Demo.Year;
+using CsCheck;
+
+namespace CaseFlow.Demo.Tests;
+
+/// <summary>The heavy tail of cases per agency (docs/demo.md, "Volume") and the national total, for any seed.</summary>
+public class VolumeTests
+{
+    private static readonly IReadOnlyList<(string, Domain.ProgramModel)> Keys = [.. Years.Agreements.Select(a => (a.Ori, a.Model))];
+
+    [Fact]
+    public void Scale_one_is_the_documented_national_year_for_any_seed() =>
+        Gen.Int.Sample(seed => Volume.Expected(Keys, seed, 1.0).Sum().ShouldBe(Volume.CasesAtScaleOne, 1e-6), iter: 20);
+
+    [Fact]
+    public void A_tenth_of_the_agreements_refer_about_half_the_cases_and_the_median_agreement_half_the_mean() =>
+        Gen.Int.Sample(seed =>
+        {
+            var expected = Volume.Expected(Keys, seed, 1.0).OrderDescending().ToList();
+            var topDecile = expected.Take(expected.Count / 10).Sum() / expected.Sum();
+            topDecile.ShouldBeInRange(0.36, 0.6);
+            (expected[expected.Count / 2] / expected.Average()).ShouldBeInRange(0.3, 0.7);
+            (expected[0] / expected[expected.Count / 2]).ShouldBeGreaterThan(10);
+        }, iter: 20);
+
+    [Fact]
+    public void The_bookings_drawn_match_the_expected_volume_within_five_percent()
+    {
+        var bookings = Years.Small.Value.SelectMany(Years.Events).Count(e => (string)e["type"]! == "BookingRecorded");
+        ((double)bookings).ShouldBeInRange(Volume.CasesAtScaleOne * Years.SmallScale * 0.95, Volume.CasesAtScaleOne * Years.SmallScale * 1.05);
+    }
+
+    [Fact]
+    public void A_larger_scale_draws_proportionally_more_cases()
+    {
+        int Bookings(double scale) => Years.Draw(3, scale).SelectMany(Years.Events).Count(e => (string)e["type"]! == "BookingRecorded");
+        ((double)Bookings(0.02) / Bookings(0.01)).ShouldBeInRange(1.8, 2.2);
+    }
+
+    [Fact]
+    public void Bookings_fall_inside_the_fiscal_year_in_the_agency_zone()
+    {
+        foreach (var agency in YearCast.Build(new DemoSettings(5, 0.01), Years.Agreements).Agencies.Take(40))
+        {
+            foreach (var booked in Volume.Bookings(agency, 5))
+                agency.Clock.LocalDate(booked).ShouldBeInRange(DemoSettings.FirstDay, DemoSettings.LastDay);
+        }
+    }
+}
