@@ -44,7 +44,7 @@ public sealed class DemoDispatch(HttpClient http, byte[] signingKey)
             if (item?["status"]?.ToString() is "applied" or "replayed")
                 continue;
             var index = item?["index"]?.GetValue<int>() ?? -1;
-            var sent = write.Body["items"] is JsonArray sentItems && index >= 0 && index < sentItems.Count ? sentItems[index]?["type"]?.ToString() : null;
+            var sent = write.Body["events"] is JsonArray sentItems && index >= 0 && index < sentItems.Count ? sentItems[index]?["type"]?.ToString() : null;
             throw DemoRefusedException.Of(write, 200, item?["problem"]?["type"]?.ToString() ?? item?["status"]?.ToString(), $"item {index} {sent}");
         }
     }

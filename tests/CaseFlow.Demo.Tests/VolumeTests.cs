@@ -13,16 +13,16 @@ public class VolumeTests
     public void Scale_one_is_the_documented_national_year_for_any_seed() =>
         Gen.Int.Sample(seed => Volume.Expected(Keys, seed, 1.0).Sum().ShouldBe(Volume.CasesAtScaleOne, 1e-6), iter: 20);
 
+    // A statement about the distribution, not about every draw: a single seed's top tenth ranges from 38% to 75%
+    // (3,000 seeds), so the averages are taken over a fixed set of seeds and only the tail's reach is asked of each.
     [Fact]
-    public void A_tenth_of_the_agreements_refer_about_half_the_cases_and_the_median_agreement_half_the_mean() =>
-        Gen.Int.Sample(seed =>
-        {
-            var expected = Volume.Expected(Keys, seed, 1.0).OrderDescending().ToList();
-            var topDecile = expected.Take(expected.Count / 10).Sum() / expected.Sum();
-            topDecile.ShouldBeInRange(0.36, 0.6);
-            (expected[expected.Count / 2] / expected.Average()).ShouldBeInRange(0.3, 0.7);
-            (expected[0] / expected[expected.Count / 2]).ShouldBeGreaterThan(10);
-        }, iter: 20);
+    public void A_tenth_of_the_agreements_refer_about_half_the_cases_and_the_median_agreement_under_half_the_mean()
+    {
+        var draws = Enumerable.Range(1, 200).Select(seed => Volume.Expected(Keys, seed, 1.0).OrderDescending().ToList()).ToList();
+        draws.Average(e => e.Take(e.Count / 10).Sum() / e.Sum()).ShouldBeInRange(0.45, 0.53);
+        draws.Average(e => e[e.Count / 2] / e.Average()).ShouldBeInRange(0.40, 0.50);
+        draws.ShouldAllBe(e => e[0] / e[e.Count / 2] > 10);
+    }
 
     [Fact]
     public void The_bookings_drawn_match_the_expected_volume_within_five_percent()
