@@ -38,9 +38,12 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler
     /// Delivers, in the order they fall due, every message due at or before <paramref name="until"/>, each with the
     /// clock at its instant (or where the clock already is, for a deadline that had passed when its write was sent late).
     /// </summary>
-    public async Task DeliverUpTo(DateTimeOffset until, IServiceProvider services, CancellationToken ct)
+    public Task DeliverUpTo(DateTimeOffset until, IServiceProvider services, CancellationToken ct) => DeliverUpTo(until, _ => true, services, ct);
+
+    /// <summary>As <see cref="DeliverUpTo(DateTimeOffset, IServiceProvider, CancellationToken)"/>, stopping before the first message <paramref name="may"/> refuses.</summary>
+    public async Task DeliverUpTo(DateTimeOffset until, Func<object, bool> may, IServiceProvider services, CancellationToken ct)
     {
-        while (Next(until) is var (message, at))
+        while (Next(until, may) is var (message, at))
         {
             clock.MoveTo(at);
             await using var scope = services.CreateAsyncScope();
@@ -52,9 +55,9 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler
     /// <summary>The year is over: delivers what is still pending, each at its instant.</summary>
     public Task DeliverAll(IServiceProvider services, CancellationToken ct) => DeliverUpTo(DateTimeOffset.MaxValue, services, ct);
 
-    private (object Message, DateTimeOffset At)? Next(DateTimeOffset until)
+    private (object Message, DateTimeOffset At)? Next(DateTimeOffset until, Func<object, bool> may)
     {
         lock (_pending)
-            return _pending.TryPeek(out _, out var at) && at <= until ? (_pending.Dequeue(), at) : null;
+            return _pending.TryPeek(out var message, out var at) && at <= until && may(message) ? (_pending.Dequeue(), at) : null;
     }
 }

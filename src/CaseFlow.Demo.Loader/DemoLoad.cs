@@ -1,26 +1,33 @@
 using CaseFlow.Demo.Plan;
+using CaseFlow.Server.Custody;
 
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>
 /// Runs a plan's writes in their order under the simulated clock, in windows: the writes of one instant, or (with a
-/// <c>window</c> above zero) the case writes sent within that span of simulated time, with no other write and no
-/// deadline between them. Before a window the deadlines due by its first instant are delivered
+/// <c>window</c> above zero) the writes sent within that span of simulated time, ended early only by a write that may
+/// depend on one already in it (<see cref="WindowDependencies"/>) or by a deadline of a case the window touches; a
+/// deadline of another case falling due within the window is delivered at its instant before the window is sent. Before a window the deadlines due by its first instant are delivered
 /// (<see cref="DeadlineDelivery"/>); then the clock is set to the window's last instant and its writes are sent, those to
 /// different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once, so the server's group commit
 /// shares transactions), each stream's in the plan's order. The first write CaseFlow does not apply stops the load.
 /// </summary>
 /// <remarks>
 /// A window's writes are stored at its last instant, at most <c>window</c> after they were sent; the contract's
-/// dependencies between streams (a case event on its officer's authorization, on its agreement) are all on writes
-/// other than case writes, which a window never holds, so they are still applied before what depends on them.
+/// dependencies between streams (a case event on its officer's authorization, on its agreement) end a window, so what
+/// a write depends on is applied before it is sent.
 /// </remarks>
 public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, DemoDispatch dispatch, IServiceProvider services, int writers, TimeSpan window)
 {
     // A window with more writes than this is sent in slices, one after another (the plan is read lazily).
     private const int SliceSize = 1000;
 
+    private readonly WindowDependencies _dependencies = new();
+    private readonly HashSet<string> _streams = [];
     private long _sent;
+
+    /// <summary>How many windows were sent (the writes of one are sent together).</summary>
+    public long Windows { get; private set; }
 
     public long Sent => Interlocked.Read(ref _sent);
 
@@ -36,34 +43,44 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
         {
             if (pending.Count > 0 && write.SentAt < pending[^1].SentAt)
                 throw new InvalidOperationException($"The plan went back in time: a write at {write.SentAt:O} after one at {pending[^1].SentAt:O}.");
+            if (pending.Count > 0)
+                await deadlines.DeliverUpTo(write.SentAt, OfUntouchedCase, services, ct);
             if (pending.Count > 0 && !Joins(pending, write))
             {
                 await Send(pending, ct);
                 pending.Clear();
+                _dependencies.Clear();
+                _streams.Clear();
             }
 
             if (pending.Count == 0)
                 await deadlines.DeliverUpTo(write.SentAt, services, ct);
             pending.Add(write);
+            _dependencies.Add(write);
+            _streams.UnionWith(WriteGroups.StreamsOf(write));
         }
 
         await Send(pending, ct);
         await deadlines.DeliverAll(services, ct);
     }
 
+    /// <summary>A hold's deadline of a case none of the window's writes touches: it reads and writes that case alone.</summary>
+    private bool OfUntouchedCase(object message) => message is HoldDeadlineReached reached && !_streams.Contains(reached.CaseId.ToString());
+
     private bool Joins(List<DemoWrite> pending, DemoWrite write)
     {
         if (pending.Count == SliceSize || deadlines.NextDue <= write.SentAt)
             return false;
-        if (write.SentAt == pending[0].SentAt && pending[^1].SentAt == pending[0].SentAt)
-            return true;
-        return write.SentAt - pending[0].SentAt < window && WriteGroups.TouchesCasesOnly(write) && pending.TrueForAll(WriteGroups.TouchesCasesOnly);
+        if (write.SentAt != pending[0].SentAt && write.SentAt - pending[0].SentAt >= window)
+            return false;
+        return !_dependencies.DependsOnWindow(write);
     }
 
     private async Task Send(List<DemoWrite> pending, CancellationToken ct)
     {
         if (pending.Count == 0)
             return;
+        Windows++;
         clock.MoveTo(pending[^1].SentAt);
         await Parallel.ForEachAsync(WriteGroups.Of(pending), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>
         {

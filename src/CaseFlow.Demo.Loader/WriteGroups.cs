@@ -49,7 +49,8 @@ public static class WriteGroups
         return groups;
     }
 
-    private static IEnumerable<string> StreamsOf(DemoWrite write)
+    /// <summary>The streams the write touches, as <see cref="Of"/> groups by them (a case by its id).</summary>
+    public static IEnumerable<string> StreamsOf(DemoWrite write)
     {
         if (write.Path == Bookings)
             return [BookedCase(write.By, write.Body)];
