@@ -23,7 +23,7 @@ public sealed record FindingInstant(string Name, DateTimeOffset At);
 
 /// <summary>
 /// One finding of a control test: its kind, the rule it breaks, the instant it is sorted by and the instants that make
-/// it; for an officer's act, the act's event and the officer. <see cref="Id"/> is stable: the act's event id, or
+/// it; for an officer's act, the act's event and the officer. <c>id</c> is stable: the act's event id, or
 /// derived from the case and the rule.
 /// </summary>
 public sealed record ExceptionFinding(

@@ -24,8 +24,8 @@ public sealed record AsOfQuery(
     [property: ReadAs<CaseVersionParameter>] string? Version = null);
 
 /// <summary>
-/// The case as it stood: its <see cref="Summary"/> judged at <see cref="AsOf"/> (for a version, when that version was
-/// recorded), folded from the stream up to <see cref="Version"/> (for <c>occurredAsOf</c>, everything known now),
+/// The case as it stood: its summary judged at <c>asOf</c> (for a version, when that version was recorded), folded
+/// from the stream up to <c>version</c> (for <c>occurredAsOf</c>, everything known now),
 /// the rule sets that judged the events folded, and the events known now that were left out, and why.
 /// </summary>
 public sealed record CaseStateAsOf(

@@ -17,8 +17,8 @@ namespace CaseFlow.Server.Cases;
 public sealed record CaseDiffQuery([property: ReadAs<CaseVersionParameter>] string? From = null, [property: ReadAs<CaseVersionParameter>] string? To = null);
 
 /// <summary>
-/// What changed in the case's summary from version <see cref="From"/> to <see cref="To"/> (each judged when its version was
-/// recorded), leaf by leaf at its JSON Pointer, and the stored events that made the change (versions from + 1 to to).
+/// What changed in the case's summary from one version to a later one (each judged when its version was recorded), leaf
+/// by leaf at its JSON Pointer, and the stored events that made the change (the versions after the first, up to the second).
 /// </summary>
 public sealed record CaseDiff(Guid CaseId, long From, long To, IReadOnlyList<JsonChange> Changes, IReadOnlyList<HistoryEvent> Events);
 

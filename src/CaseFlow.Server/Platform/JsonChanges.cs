@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace CaseFlow.Server.Platform;
 
 /// <summary>One value that differs between two documents, at its JSON Pointer (RFC 6901); null where absent or null.</summary>
-public sealed record JsonChange(string Path, JsonElement? Before, JsonElement? After);
+public sealed record JsonChange(string Path, [property: AnyJsonValue] JsonElement? Before, [property: AnyJsonValue] JsonElement? After);
 
 /// <summary>What differs between two JSON documents, leaf by leaf: objects member by member, arrays index by index.</summary>
 public static class JsonChanges
