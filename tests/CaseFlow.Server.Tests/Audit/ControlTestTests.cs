@@ -59,6 +59,24 @@ public class ControlTestTests(AppFixture app)
     }
 
     [Fact]
+    public async Task a_claim_reported_late_is_found_and_clears_when_the_report_s_real_instant_is_sent()
+    {
+        var jem = await Create(app);
+        var caseId = await jem.Book();
+        await jem.Post(caseId, "CitizenshipClaimAsserted", new { assertedAt = Now(170), how = "Interview" }, officer: null);
+        var late = await EventId(jem.Post(caseId, "CitizenshipClaimReported", new { reportedAt = Now(60), reportedTo = "ERO San Francisco duty officer" }, officer: null));
+        await app.Host.QueuesHaveApplied(caseId);
+
+        var found = (await Findings(jem.Ori)).ShouldHaveSingleItem();
+
+        (found.Finding.Kind, found.Finding.Rule).ShouldBe((ExceptionKind.DeadlineMissed, "citizenship-claim-reported-within-1h"));
+        await jem.Post(caseId, "EventVoided", new { voidedEventId = late, reason = "the report's time was keyed wrong" }, officer: null);
+        await jem.Post(caseId, "CitizenshipClaimReported", new { reportedAt = Now(160), reportedTo = "ERO San Francisco duty officer" }, officer: null);
+        await app.Host.QueuesHaveApplied(caseId);
+        (await Findings(jem.Ori)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task a_hold_past_its_deadline_is_found_and_clears_when_the_release_is_reported_at_its_real_instant()
     {
         var jem = await Create(app);
@@ -92,6 +110,9 @@ public class ControlTestTests(AppFixture app)
             [(ExceptionKind.ActAfterAuthorizationRevoked, screening, jem.OfficerId), (ExceptionKind.ActAfterAuthorizationRevoked, check, jem.OfficerId)]);
         found[0].Finding.Instants.Select(i => i.Name).ShouldBe(["actAt", "revokedAt"]);
         found[0].Finding.Rule.ShouldBe(OfficerActs.AuthorizationRule);
+        var first = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/audit/exceptions?ori={jem.Ori}&limit=1")).ReadAsJsonAsync<QueuePage<ExceptionItem>>();
+        var second = await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/audit/exceptions?ori={jem.Ori}&limit=1&after={first.Next}")).ReadAsJsonAsync<QueuePage<ExceptionItem>>();
+        (first.Items.Single().Finding.EventId, second.Items.Single().Finding.EventId, second.Next).ShouldBe((screening, check, null));
         await jem.Post(caseId, "EventVoided", new { voidedEventId = check, reason = "taken without authority" }, officer: null);
         await jem.Post(caseId, "EventVoided", new { voidedEventId = screening, reason = "taken without authority" }, officer: null);
         (await Findings(jem.Ori)).ShouldBeEmpty();
