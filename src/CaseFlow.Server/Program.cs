@@ -45,6 +45,7 @@ builder.Services.AddSingleton<WriteQueue>();
 builder.Services.AddSingleton<IntakeServices>();
 builder.Services.AddSingleton<StoredEventRows>();
 builder.Services.AddSingleton<ChainVerifier>();
+builder.Services.AddSingleton<ExceptionFinder>();
 builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddSingleton<ProjectionLag>();

@@ -19,6 +19,9 @@ public static class CaseDeadlines
     /// <summary>A citizenship claim is reported "immediately, but generally within one hour" (JEM and WSO Appendix A).</summary>
     public static readonly TimeSpan ClaimReport = TimeSpan.FromHours(1);
 
+    /// <summary>The hold limit's rule: the person left the jail's custody (transfer or release) by the hold's deadline.</summary>
+    public const string HoldLimit = "hold-ended-within-limit";
+
     public static IReadOnlyList<Deadline> Of(CaseFile state, DateTimeOffset now)
     {
         var deadlines = new List<Deadline>();
@@ -27,7 +30,7 @@ public static class CaseDeadlines
         if (state.ClaimAssertedAt is { } asserted)
             deadlines.Add(Deadline.Judge("citizenship-claim-reported-within-1h", asserted + ClaimReport, state.ClaimReportedAt, now));
         if (state.Hold?.Deadline is { } holdEnds)
-            deadlines.Add(Deadline.Judge("hold-ended-within-limit", holdEnds, state.TransferredToIceAt ?? state.ReleasedAt, now));
+            deadlines.Add(Deadline.Judge(HoldLimit, holdEnds, state.TransferredToIceAt ?? state.ReleasedAt, now));
         return deadlines;
     }
 }

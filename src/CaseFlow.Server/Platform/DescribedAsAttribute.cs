@@ -9,3 +9,7 @@ public sealed class DescribedAsAttribute(Type type) : Attribute
 {
     public Type Type { get; } = type;
 }
+
+/// <summary>A member that may hold any JSON value (a leaf of a document compared, say): the OpenAPI document gives it no type.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AnyJsonValueAttribute : Attribute;

@@ -105,6 +105,16 @@ public sealed partial class FieldErrors : Dictionary<string, string[]>
         return 0;
     }
 
+    /// <summary>A case's version (<see cref="Cases.CaseVersionParameter"/>): a whole number from 1; 0 when unreadable.</summary>
+    public long Version(string name, string text)
+    {
+        if (text.Length <= MaxPositionDigits
+            && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version >= 1)
+            return version;
+        Add(name, $"{name} must be a whole number from 1 (a version of the case).");
+        return 0;
+    }
+
     public string? Cursor(string? text)
     {
         if (Paging.TryDecode(text, out var key))

@@ -128,6 +128,11 @@ public static class OpenApiSchemas
             schema.Type = Typed(JsonSchemaType.String, nullable);
             schema.Format = "date-time";
         }
+        else if (context.JsonPropertyInfo?.AttributeProvider?.IsDefined(typeof(AnyJsonValueAttribute), inherit: false) == true)
+        {
+            // No type: any JSON value, null included.
+            schema.Description = "Any JSON value; null where absent.";
+        }
         else if (type == typeof(object) || type == typeof(System.Text.Json.JsonElement) || type == typeof(System.Text.Json.Nodes.JsonObject))
         {
             // A value whose shape depends on another member (an event's data by its type): a JSON object.

@@ -49,6 +49,8 @@ public static class ProblemTypes
         "training-not-passed", "unknown-event", "unknown-officer", "void-has-dependents", "void-not-permitted",
         "warrant-served-before-release-eligibility", "termination-already-noticed", "unknown-country-code",
         "citizenship-contradicts-determination", "review-claimed",
+        // Replays (docs/events.md, "As-of states")
+        Cases.CaseVersions.OutOfRangeProblem,
         // The monthly report (docs/reports.md)
         "report-not-found", "report-busy", "report-release-conflict", "report-release-not-found", "report-proposal-not-found",
         "report-approver-is-proposer", "report-proposal-already-approved", "report-proposal-superseded", "report-month-not-over",

@@ -1,4 +1,5 @@
 using CaseFlow.Domain;
+using CaseFlow.Domain.Audit;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using JasperFx.Events;
@@ -26,6 +27,9 @@ public sealed record CaseQueueRow
     public DateTimeOffset? DeadlineAt { get; init; }
     public DateTimeOffset? ClaimAt { get; init; }
 
+    /// <summary>From when the case holds a control-test finding of its own (<see cref="CaseExceptions"/>), or null.</summary>
+    public DateTimeOffset? ExceptionAt { get; init; }
+
     /// <summary>The row of a case; its indexed instants in UTC, as PostgreSQL's <c>timestamptz</c> columns take them (a jail may send any offset).</summary>
     public static CaseQueueRow Of(CaseFile state)
     {
@@ -35,6 +39,7 @@ public sealed record CaseQueueRow
             Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model, Status = state.Status,
             BookedAt = state.BookedAt.ToUniversalTime(), ReviewAt = at.Review?.ToUniversalTime(), DetainerAt = at.Detainer?.ToUniversalTime(),
             ReleaseAt = at.Release?.ToUniversalTime(), DeadlineAt = at.Deadline?.ToUniversalTime(), ClaimAt = at.Claim?.ToUniversalTime(),
+            ExceptionAt = CaseExceptions.FirstAt(state)?.ToUniversalTime(),
         };
     }
 }

@@ -25,7 +25,8 @@ public static class CaseQueueSchema
             .Duplicate(r => r.DetainerAt!)
             .Duplicate(r => r.ReleaseAt!)
             .Duplicate(r => r.DeadlineAt!)
-            .Duplicate(r => r.ClaimAt!);
+            .Duplicate(r => r.ClaimAt!)
+            .Duplicate(r => r.ExceptionAt!);
 
         // A supervisor's first page is "this field office's rows on the queue, in the queue's order": one partial index
         // per queue in exactly that order answers it by reading 51 index entries, where the single-column indexes

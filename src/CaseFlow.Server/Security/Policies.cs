@@ -22,6 +22,7 @@ public static class Policies
     public const string Operate = "operations";
     public const string ReadFeed = "feed:read";
     public const string ReadAccessLog = "audit:read";
+    public const string RunControlTests = "audit:exceptions";
     public const string OrderSubjects = "subjects:orders";
     public const string ReadQueues = "queues:read";
     public const string ReadStatistics = "statistics:read";
@@ -54,6 +55,7 @@ public static class Policies
         options.AddPolicy(ApproveReportReleases, RolesIn([Roles.Admin]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
+        options.AddPolicy(RunControlTests, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));
         options.AddPolicy(OrderSubjects, RolesIn([Roles.Admin]));
         options.AddPolicy(ReadFeed, new AuthorizationPolicyBuilder()

@@ -133,6 +133,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/cases/{caseId}", null, CaseRead, w => $"/api/cases/{w.CaseId}", _ => null);
         yield return new("GET", "/api/cases/{caseId}/history", null, CaseRead, w => $"/api/cases/{w.CaseId}/history", _ => null);
         yield return new("GET", "/api/cases/{caseId}/integrity", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/integrity", _ => null);
+        yield return new("GET", "/api/cases/{caseId}/state", null, CaseRead, w => $"/api/cases/{w.CaseId}/state?version=1", _ => null);
+        yield return new("GET", "/api/cases/{caseId}/diff", null, CaseRead, w => $"/api/cases/{w.CaseId}/diff?from=1&to=2", _ => null);
         foreach (var (types, expected) in new[] { (AgencyCaseEvents, AgencyCaseWrite), (SupervisorCaseEvents, SupervisorCaseWrite) })
         {
             foreach (var type in types)
@@ -165,6 +167,7 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/operations/projections", null, AdminOnly, _ => "/api/operations/projections", _ => null);
         yield return new("GET", "/api/operations/dead-letters", null, AdminOnly, _ => "/api/operations/dead-letters", _ => null);
         yield return new("GET", "/api/audit/access", null, AuditorOnly, _ => "/api/audit/access?limit=1", _ => null);
+        yield return new("GET", "/api/audit/exceptions", null, AuditorOnly, w => $"/api/audit/exceptions?ori={w.Ori}&limit=1", _ => null);
         yield return new("GET", "/api/operations/vault", null, AdminOnly, _ => "/api/operations/vault", _ => null);
         yield return new("GET", "/api/operations/vault/erasures", null, AdminOnly, _ => "/api/operations/vault/erasures?limit=1", _ => null);
         yield return new("POST", "/api/operations/vault/rewrap", null, AdminOnly, _ => "/api/operations/vault/rewrap", _ => new { });
