@@ -40,7 +40,7 @@ public static class GetCaseAsOfEndpoint
     /// out) or <c>version</c>; exactly one. 422 <c>as-of-out-of-range</c> before the case or beyond its last version.
     /// </summary>
     [WolverineGet("/api/cases/{caseId}/state", Name = "GetCaseAsOf")]
-    [Authorize(Policy = Policies.ReadCases)]
+    [Authorize(Policy = Policies.ReplayCases)]
     [AccessAudited("case", "caseId")]
     [ProducesResponseType<CaseStateAsOf>(200)]
     [ProducesResponseType(404)]

@@ -29,7 +29,7 @@ public static class GetCaseDiffEndpoint
     /// <c>from</c> before <c>to</c>; 422 <c>as-of-out-of-range</c> beyond the case's last version.
     /// </summary>
     [WolverineGet("/api/cases/{caseId}/diff", Name = "GetCaseDiff")]
-    [Authorize(Policy = Policies.ReadCases)]
+    [Authorize(Policy = Policies.ReplayCases)]
     [AccessAudited("case", "caseId")]
     [ProducesResponseType<CaseDiff>(200)]
     [ProducesResponseType(404)]

@@ -19,6 +19,7 @@ public static class Policies
     public const string AppendCaseEvents = "cases:append";
     public const string ReadCases = "cases:read";
     public const string VerifyIntegrity = "integrity:verify";
+    public const string ReplayCases = "cases:replay";
     public const string Operate = "operations";
     public const string ReadFeed = "feed:read";
     public const string ReadAccessLog = "audit:read";
@@ -54,6 +55,7 @@ public static class Policies
         options.AddPolicy(ProposeReportReleases, RolesIn([Roles.Analyst]));
         options.AddPolicy(ApproveReportReleases, RolesIn([Roles.Admin]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
+        options.AddPolicy(ReplayCases, RolesIn([Roles.Auditor]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(RunControlTests, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));

@@ -110,20 +110,23 @@ public class CaseAsOfTests(AppFixture app)
         var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
 
-        var problem = JsonDocument.Parse(await (await app.Host.GetAs(jem.Jail, $"/api/cases/{caseId}/{endpoint}?{query}", status)).ReadAsTextAsync()).RootElement;
+        var problem = JsonDocument.Parse(await (await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases/{caseId}/{endpoint}?{query}", status)).ReadAsTextAsync()).RootElement;
 
         problem.GetProperty("type").GetString().ShouldBe(status == 400 ? "urn:caseflow:problem:invalid-request" : "urn:caseflow:problem:as-of-out-of-range");
         (await jem.Summary(caseId)).Case.Version.ShouldBe(1);
     }
 
     [Fact]
-    public async Task another_agency_s_case_is_not_found_on_either_endpoint()
+    public async Task replays_are_the_auditors_even_the_case_s_own_agency_and_supervisor_are_refused()
     {
         var jem = await CaseScenario.Create(app);
         var caseId = await jem.Book();
-        var other = app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.Aransas);
 
-        await app.Host.GetAs(other, $"/api/cases/{caseId}/state?version=1", 404);
-        await app.Host.GetAs(other, $"/api/cases/{caseId}/diff?from=1&to=2", 404);
+        foreach (var token in new[] { jem.Jail, jem.Supervisor })
+        {
+            await app.Host.GetAs(token, $"/api/cases/{caseId}/state?version=1", 403);
+            await app.Host.GetAs(token, $"/api/cases/{caseId}/diff?from=1&to=2", 403);
+        }
+        await app.Host.GetAs(app.Tokens.For(Roles.Auditor), $"/api/cases/{Guid.NewGuid()}/state?version=1", 404);
     }
 }

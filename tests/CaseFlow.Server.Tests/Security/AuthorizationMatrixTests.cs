@@ -133,8 +133,8 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/cases/{caseId}", null, CaseRead, w => $"/api/cases/{w.CaseId}", _ => null);
         yield return new("GET", "/api/cases/{caseId}/history", null, CaseRead, w => $"/api/cases/{w.CaseId}/history", _ => null);
         yield return new("GET", "/api/cases/{caseId}/integrity", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/integrity", _ => null);
-        yield return new("GET", "/api/cases/{caseId}/state", null, CaseRead, w => $"/api/cases/{w.CaseId}/state?version=1", _ => null);
-        yield return new("GET", "/api/cases/{caseId}/diff", null, CaseRead, w => $"/api/cases/{w.CaseId}/diff?from=1&to=2", _ => null);
+        yield return new("GET", "/api/cases/{caseId}/state", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/state?version=1", _ => null);
+        yield return new("GET", "/api/cases/{caseId}/diff", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/diff?from=1&to=2", _ => null);
         foreach (var (types, expected) in new[] { (AgencyCaseEvents, AgencyCaseWrite), (SupervisorCaseEvents, SupervisorCaseWrite) })
         {
             foreach (var type in types)
