@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
@@ -37,16 +36,8 @@ public static class TestDatabases
     {
         var admin = new NpgsqlConnectionStringBuilder(AdminConnectionString);
         var conninfo = $"host={admin.Host} port={admin.Port} dbname={name} user={admin.Username} password={admin.Password}";
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "ops", "migrate"), ["apply", "--url", conninfo])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start).ShouldNotBeNull();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, $"{await output}\n{await errors}");
+        var run = await RepositoryScript.Execute("ops/migrate", ["apply", "--url", conninfo]);
+        return (run.ExitCode, run.Printed);
     }
 
     public static Task Drop(string name) => Execute(AdminConnectionString, $"drop database {name} with (force)");

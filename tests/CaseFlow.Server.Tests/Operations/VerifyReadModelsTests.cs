@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
 using CaseFlow.Server.Tests.Platform;
@@ -43,17 +42,9 @@ public sealed class VerifyReadModelsTests(AppFixture app)
 
     private static async Task<(int ExitCode, string Output)> Verify(OwnDatabase database)
     {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "ops", "verify-read-models"),
-            ["--url", TestDatabases.Admin(new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["CASEFLOW_SERVER_DLL"] = GeneratedCodeTests.ServerAssembly },
-        };
-        using var process = Process.Start(start).ShouldNotBeNull();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, $"{await output}\n{await errors}");
+        var run = await RepositoryScript.Execute("ops/verify-read-models",
+            ["--url", TestDatabases.Admin(new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!)],
+            new Dictionary<string, string> { ["CASEFLOW_SERVER_DLL"] = GeneratedCodeTests.ServerAssembly });
+        return (run.ExitCode, run.Printed);
     }
 }
