@@ -1,6 +1,12 @@
 # shellcheck shell=bash
 # Shared by ops/bench/*: build CaseFlow (Release) and the bench driver, start CaseFlow in the Production configuration.
-# Source after common.sh. Sets BENCH_CONN and BENCH_PIDS (stopped on exit).
+# Source after common.sh. Sets BENCH_CONN (as caseflow_app), BENCH_OWNER_CONN (as caseflow_owner: for the drivers'
+# own tables, the baseline service's schema and the rebuild's counting projection) and BENCH_PIDS (stopped on exit).
+
+# shellcheck source=pg.sh
+source "$ROOT/ops/lib/pg.sh"
+# shellcheck source=migrate.sh
+source "$ROOT/ops/lib/migrate.sh"
 
 BENCH_PIDS=()
 bench_cleanup() { for pid in "${BENCH_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -11,42 +17,48 @@ bench_wait_ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{htt
 # The bench database on the dev cluster, emptied (no earlier run's data or schema shapes the numbers), or a fresh
 # copy of the template database TEMPLATE when one is given (CREATE DATABASE ... TEMPLATE: a file copy, no replay).
 bench_database() {
-  # shellcheck source=pg.sh
-  source "$ROOT/ops/lib/pg.sh"
   local dev port
   dev=$("$ROOT/ops/pg" start | tail -n1); port=${dev#*Port=}; port=${port%%;*}
   if [ -n "${1:-}" ]; then
-    pg_psql "$port" postgres -c "drop database if exists caseflow_bench with (force)" -c "create database caseflow_bench template \"$1\"" >/dev/null
-    pg_create_db "$port" caseflow_bench
+    pg_create_db_from "$port" caseflow_bench "$1"
   else
     pg_recreate_db "$port" caseflow_bench
   fi
+  migrate_apply "$(local_conninfo "$port" caseflow_bench)"
   app_conn_string "$port" caseflow_bench
 }
 
-# bench_build [TEMPLATE]: the bench database (see bench_database), CaseFlow and the bench driver built, the schema applied.
+# bench_build [TEMPLATE]: the bench database (see bench_database, which applies the migrations), CaseFlow and the bench
+# driver built.
 bench_build() {
   BENCH_CONN=$(bench_database "${1:-}")
+  bench_owner_conn
   ensure_dev_key
   ensure_vault_keys
   export_vault_keys
   bench_clean_server
   dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
   dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
-  bench_server db-apply
+}
+
+bench_owner_conn() {
+  local port=${BENCH_CONN#*Port=} db=${BENCH_CONN#*Database=}
+  BENCH_OWNER_CONN=$(owner_conn_string "${port%%;*}" "${db%%;*}")
 }
 
 # An empty server output folder: the builds of two trees (a "before" revision and the work tree) share it, and a newer
 # file left by one (the runtimeconfig.json, generated only when its inputs are newer) would survive the other's build.
 bench_clean_server() { rm -rf "$ROOT/.local/bench-server"; }
 
-# bench_server ARGS...: runs the built server's command line (db-apply, projections ...) against the bench database.
+# bench_server ARGS...: runs the built server's command line (projections ...) against the bench database.
 bench_server() { (cd "$ROOT/.local/bench-server" && ConnectionStrings__Marten=$BENCH_CONN ASPNETCORE_ENVIRONMENT=Production dotnet CaseFlow.Server.dll "$@" >/dev/null); }
 
 # bench_build_revision REVISION TEMPLATE: like bench_build, but the server is built from an earlier commit's tree (a
-# "before" run on the same corpus copy); the bench driver is not built.
+# "before" run on the same corpus copy, whose schema is the work tree's migrations: an earlier model must be a part of
+# it); the bench driver is not built.
 bench_build_revision() {
   BENCH_CONN=$(bench_database "$2")
+  bench_owner_conn
   ensure_dev_key
   ensure_vault_keys
   export_vault_keys
@@ -54,7 +66,6 @@ bench_build_revision() {
   git -C "$ROOT" archive "$1" | tar -x -C "$ROOT/.local/bench-revision"
   bench_clean_server
   dotnet build "$ROOT/.local/bench-revision/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
-  bench_server db-apply
 }
 
 # bench_start_caseflow PORT: serves CaseFlow (Production, warnings only) and waits until it is ready.

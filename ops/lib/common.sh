@@ -11,6 +11,12 @@ die() { log "error: $*"; exit 1; }
 # Print the leading comment block of the calling script (lines starting with "# ", after the shebang).
 usage() { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; }
 
+# build_server OUT: CaseFlow.Server built (Release) into OUT, for its command line (db-patch, projections ...).
+build_server() {
+  log "building src/CaseFlow.Server (Release) into ${1#"$ROOT"/}"
+  dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$1" -nologo -v q >&2
+}
+
 # True if something listens on 127.0.0.1:PORT (or on all addresses).
 port_in_use() {
   local port=$1

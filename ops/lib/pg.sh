@@ -2,8 +2,10 @@
 # PostgreSQL 15 cluster helpers for ops/pg. Source after common.sh.
 PGBIN=/usr/lib/postgresql/15/bin
 PG_PASSWORD=postgres
-# The application's login: owns the schemas it creates (Marten's, Wolverine's), neither its database nor the access audit.
+# The application's login: owns nothing (not its database, not Marten's and Wolverine's schema, not the access audit).
 APP_ROLE=caseflow_app
+# NOLOGIN owner of Marten's and Wolverine's schema: migrations are applied as it (ops/migrate), never by the application.
+OWNER_ROLE=caseflow_owner
 APP_PASSWORD=caseflow
 
 # Run a command as the server user: postgres when we are root, ourselves otherwise.
@@ -19,6 +21,8 @@ ensure_pg_installed() {
 
 conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD"; }
 app_conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=$APP_ROLE;Password=$APP_PASSWORD"; }
+# The superuser acting as caseflow_owner: for what changes the schema (db-patch, the benchmarks' own tables), never the app.
+owner_conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD;Options=-c role=$OWNER_ROLE"; }
 
 # Create DIR (if needed) owned by the server user, mode 700.
 make_pg_dir() {
@@ -62,7 +66,7 @@ pg_psql() {
     -v ON_ERROR_STOP=1 -qtA "$@"
 }
 
-# The roles: the application's login, and the NOLOGIN owner of the access audit.
+# The roles: the application's login, and the NOLOGIN owners of the schema and of the access audit.
 pg_create_roles() {
   pg_psql "$1" postgres >/dev/null <<SQL
 do \$\$ begin
@@ -72,12 +76,16 @@ do \$\$ begin
   if not exists (select from pg_roles where rolname = 'caseflow_audit_owner') then
     create role caseflow_audit_owner nologin;
   end if;
+  if not exists (select from pg_roles where rolname = '$OWNER_ROLE') then
+    create role $OWNER_ROLE nologin;
+  end if;
 end \$\$;
 SQL
 }
 
 # pg_create_db PORT DB: the database, owned by postgres, with ops/sql/database.sql applied (the application's rights
-# on it and the access audit). A database whose caseflow schema another role owns was made by an older checkout.
+# on it, the schema owned by caseflow_owner, the access audit); ops/migrate apply then creates the tables. A database
+# whose caseflow schema another role owns was made by an older checkout.
 pg_create_db() {
   local port=$1 db=$2 schema_owner
   [[ $db =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "invalid database name '$db'"
@@ -88,13 +96,20 @@ pg_create_db() {
   fi
   pg_psql "$port" postgres -c "alter database \"$db\" owner to postgres" >/dev/null
   schema_owner=$(pg_psql "$port" "$db" -c "select pg_get_userbyid(nspowner) from pg_namespace where nspname = 'caseflow'")
-  [ -z "$schema_owner" ] || [ "$schema_owner" = "$APP_ROLE" ] ||
-    die "database $db holds a caseflow schema owned by $schema_owner, not $APP_ROLE (made by an older checkout): ./ops/pg reset recreates it"
+  [ -z "$schema_owner" ] || [ "$schema_owner" = "$OWNER_ROLE" ] ||
+    die "database $db holds a caseflow schema owned by $schema_owner, not $OWNER_ROLE (made by an older checkout): CASEFLOW_DB=$db ./ops/pg reset recreates it"
   pg_psql "$port" "$db" -f "$ROOT/ops/sql/database.sql" >/dev/null
 }
 
 # pg_recreate_db PORT DB: an empty database in place of DB (its data is lost), made as pg_create_db makes one.
 pg_recreate_db() {
   pg_psql "$1" postgres -c "drop database if exists \"$2\" with (force)" >/dev/null
+  pg_create_db "$1" "$2"
+}
+
+# pg_create_db_from PORT DB TEMPLATE: DB as a file copy of TEMPLATE (its schema and rows), with ops/sql/database.sql
+# applied again (a database's own settings and rights are not copied). Nobody may be connected to TEMPLATE.
+pg_create_db_from() {
+  pg_psql "$1" postgres -c "drop database if exists \"$2\" with (force)" -c "create database \"$2\" template \"$3\"" >/dev/null
   pg_create_db "$1" "$2"
 }

@@ -1,14 +1,32 @@
--- What a CaseFlow database needs beyond what the application creates itself, applied by a superuser (ops/pg does)
--- to a database the application's role does not own: the application's rights on the database, and the access audit,
--- an INSERT-only table the application can append to and read, never change.
--- Needs the roles caseflow_app (the application's login) and caseflow_audit_owner (NOLOGIN) to exist.
+-- What a CaseFlow database needs before its migrations (ops/migrate apply), applied by a superuser (ops/pg does) to a
+-- database the application's role does not own: the application's rights on the database, the schema Marten's and
+-- Wolverine's tables live in, owned by caseflow_owner (NOLOGIN), the ledger of applied migrations, and the access
+-- audit, an INSERT-only table the application can append to and read, never change.
+-- Needs the roles caseflow_app (the application's login), caseflow_owner and caseflow_audit_owner (NOLOGIN) to exist.
 -- Idempotent: safe to apply again.
 
--- The application connects, keeps temporary tables, and creates its own schemas (Marten's, Wolverine's), which it
--- then owns. It does not own the database, so it cannot drop it, nor anything it did not create.
+-- The application connects and keeps temporary tables; it creates nothing and owns nothing, so it can neither change
+-- the schema nor drop what it did not create. Its rights on the tables are granted by ops/sql/privileges.sql.
 DO $$ BEGIN
-    EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO caseflow_app', current_database());
+    EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO caseflow_app', current_database());
+    EXECUTE format('REVOKE CREATE ON DATABASE %I FROM caseflow_app', current_database());
 END $$;
+
+CREATE SCHEMA IF NOT EXISTS caseflow AUTHORIZATION caseflow_owner;
+ALTER SCHEMA caseflow OWNER TO caseflow_owner;
+REVOKE ALL ON SCHEMA caseflow FROM PUBLIC;
+GRANT USAGE ON SCHEMA caseflow TO caseflow_app;
+
+-- Which files of ops/migrations were applied, with their SHA-256: a file changed after it was applied is refused.
+CREATE SCHEMA IF NOT EXISTS caseflow_migrations AUTHORIZATION caseflow_owner;
+ALTER SCHEMA caseflow_migrations OWNER TO caseflow_owner;
+REVOKE ALL ON SCHEMA caseflow_migrations FROM PUBLIC;
+CREATE TABLE IF NOT EXISTS caseflow_migrations.applied (
+    name       text PRIMARY KEY,
+    sha256     text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now()
+);
+ALTER TABLE caseflow_migrations.applied OWNER TO caseflow_owner;
 
 -- Values over 2 kB (documents, event bodies) are compressed with LZ4 rather than PostgreSQL's own pglz: several times
 -- cheaper per write; pglz was PostgreSQL's largest CPU item per stored event once statements were prepared

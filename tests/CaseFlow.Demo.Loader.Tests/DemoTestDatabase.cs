@@ -6,8 +6,9 @@ namespace CaseFlow.Demo.Loader.Tests;
 
 /// <summary>
 /// A database of one test's own, made the way <c>ops/pg</c> makes one (by the superuser <c>./ops/test</c> names in
-/// <c>CASEFLOW_TEST_PG_ADMIN</c>, with <c>ops/sql/database.sql</c> applied), and the settings a CaseFlow host on it
-/// needs: the development schema applied at start-up, a signing key and vault keys of its own.
+/// <c>CASEFLOW_TEST_PG_ADMIN</c>, a copy of the template it migrated with <c>ops/migrate</c>, <c>CASEFLOW_TEST_PG_TEMPLATE</c>,
+/// with <c>ops/sql/database.sql</c> applied), and the settings a CaseFlow host on it needs: a signing key and vault keys
+/// of its own.
 /// </summary>
 public sealed class DemoTestDatabase : IAsyncDisposable
 {
@@ -31,14 +32,16 @@ public sealed class DemoTestDatabase : IAsyncDisposable
     public static async Task<DemoTestDatabase> Create()
     {
         var name = $"caseflow_demo_{Guid.NewGuid():N}"[..30];
-        await Execute(Admin, $"create database {name}");
+        var template = Environment.GetEnvironmentVariable("CASEFLOW_TEST_PG_TEMPLATE")
+            ?? throw new InvalidOperationException("CASEFLOW_TEST_PG_TEMPLATE is not set: run the tests with ./ops/test.");
+        await Execute(Admin, $"create database {name} template {template}");
         await Execute(On(Admin, name), await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "ops", "sql", "database.sql")));
         var app = Environment.GetEnvironmentVariable("ConnectionStrings__Marten")
             ?? throw new InvalidOperationException("ConnectionStrings__Marten is not set: run the tests with ./ops/test.");
         return new DemoTestDatabase(name, On(app, name));
     }
 
-    /// <summary>Development (the schema is made at start-up, as db-apply makes it for a served node) and this database's keys.</summary>
+    /// <summary>Development (handlers generated at run time) and this database's keys.</summary>
     public static void Configure(IWebHostBuilder host)
     {
         host.UseEnvironment("Development");

@@ -34,7 +34,7 @@ public static class PersistenceSetup
                 ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (./ops/run sets it)."),
             builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions());
 
-        var marten = builder.Services.AddMarten(opts =>
+        builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 ConfigureEventStore(opts);
@@ -59,7 +59,7 @@ public static class PersistenceSetup
                 CaseStatisticsProjection.Configure(opts);
                 ReleasedReport.Configure(opts);
                 GovernanceCounts.Configure(opts);
-                // Every document type is declared here, so db-apply creates its table before a production node needs it.
+                // Every document type is declared here, so ./ops/migrate new writes its table into a migration.
                 opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
                 opts.Schema.For<CaseFlow.Server.Operations.DemoMark>();
                 // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
@@ -81,10 +81,6 @@ public static class PersistenceSetup
         // mode takes the timestamp from it, where the Quick mode would take the database's now().
         builder.Services.ConfigureMarten((services, opts) => opts.Events.TimeProvider = services.GetRequiredService<TimeProvider>());
 
-        // Production applies reviewed migrations (db-apply / db-patch) before it starts and never changes the schema itself.
-        if (builder.Environment.IsDevelopment())
-            marten.ApplyAllDatabaseChangesOnStartup();
-
         builder.Host.UseWolverine(opts =>
         {
             // With xUnit v3 the test assembly is an executable and Wolverine would otherwise adopt it.
@@ -99,7 +95,10 @@ public static class PersistenceSetup
         {
             x.Production.GeneratedCodeMode = TypeLoadMode.Static;
             x.Production.AssertAllPreGeneratedTypesExist = true;
+            // The schema is caseflow_owner's, changed only by reviewed migrations (ops/migrate); no node changes it, nor
+            // checks it on first use (Marten's documents, Wolverine's message storage), in any environment.
             x.Production.ResourceAutoCreate = AutoCreate.None;
+            x.Development.ResourceAutoCreate = AutoCreate.None;
             if (builder.Configuration["Codegen:OutputPath"] is { } outputPath)
                 x.GeneratedCodeOutputPath = outputPath;
         });

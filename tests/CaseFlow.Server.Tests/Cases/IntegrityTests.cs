@@ -64,8 +64,7 @@ public class IntegrityTests(AppFixture app)
 
     private static async Task Execute(string sql, Guid caseId)
     {
-        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var connection = await TestDatabases.OpenAsTamperingSuperuser(AppFixture.ConnectionString);
         await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new("id", caseId) } };
         (await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Alba;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -8,9 +7,9 @@ using Wolverine;
 namespace CaseFlow.Server.Tests.Platform;
 
 /// <summary>
-/// The production path from nothing: a new database, the schema applied by the server's own <c>db-apply</c>, then a
-/// Production node (no automatic schema changes) that takes a booking. A document type missing from the schema
-/// would fail here, not in front of a jail.
+/// The production path from nothing: a new database, the migrations applied by <c>ops/migrate apply</c> as the owner role,
+/// then a Production node (no automatic schema changes, as <c>caseflow_app</c>) that takes a booking. A document type
+/// missing from the migrations would fail here, not in front of a jail.
 /// </summary>
 public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
 {
@@ -18,14 +17,14 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
 
     private string ConnectionString { get; set; } = "";
 
-    public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.Create(_database);
+    public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.CreateUnmigrated(_database);
 
     public async ValueTask DisposeAsync() => await TestDatabases.Drop(_database);
 
     [Fact]
-    public async Task a_production_node_on_a_database_db_apply_prepared_takes_a_booking()
+    public async Task a_production_node_on_a_database_ops_migrate_prepared_takes_a_booking()
     {
-        await Run("db-apply");
+        await TestDatabases.Migrate(_database);
 
         await using var node = await ProductionNode();
 
@@ -43,7 +42,7 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
         var refused = await Should.ThrowAsync<Exception>(ProductionNode());
         refused.ToString().ShouldContain("does not exist", Case.Sensitive, "start-up must fail on the missing schema, not on something else");
 
-        await Run("db-apply");
+        await TestDatabases.Migrate(_database);
 
         await using var node = await ProductionNode();
         await node.Scenario(s =>
@@ -66,20 +65,4 @@ public sealed class FreshDatabaseTests(AppFixture app) : IAsyncLifetime
                 s.DisableAllExternalWolverineTransports();
             });
         });
-
-    private async Task Run(string command)
-    {
-        var start = new ProcessStartInfo("dotnet", [GeneratedCodeTests.ServerAssembly, command])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ConnectionStrings__Marten"] = ConnectionString },
-        };
-        app.Vault.ApplyTo(start.Environment);
-        using var process = Process.Start(start).ShouldNotBeNull();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        process.ExitCode.ShouldBe(0, $"{command} failed:\n{await output}\n{await errors}");
-    }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CaseFlow.Server.Tests.Infrastructure;
 
 namespace CaseFlow.Server.Tests.Platform;
@@ -12,17 +11,9 @@ public class OpenApiLintTests
     [Fact]
     public async Task the_committed_document_passes_spectral_oas_without_a_warning()
     {
-        var start = new ProcessStartInfo(Path.Combine(RepositoryRoot.Path, "ops", "lint-openapi"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start).ShouldNotBeNull();
-        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var errors = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var lint = await RepositoryScript.Execute("ops/lint-openapi");
 
-        process.ExitCode.ShouldBe(0, $"Spectral found problems in docs/openapi.json:\n{await output}\n{await errors}");
-        (await output).ShouldContain("No results with a severity of 'warn' or higher found!");
+        lint.ExitCode.ShouldBe(0, $"Spectral found problems in docs/openapi.json:\n{lint.Printed}");
+        lint.Output.ShouldContain("No results with a severity of 'warn' or higher found!");
     }
 }

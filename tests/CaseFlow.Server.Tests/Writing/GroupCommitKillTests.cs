@@ -36,7 +36,6 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task a_node_killed_during_grouped_commits_loses_no_acknowledged_booking_and_stores_none_twice()
     {
-        await Node.Run(ConnectionString, app, "db-apply");
         var sent = new ConcurrentDictionary<Guid, Dictionary<string, object?>>();
         var acknowledged = new ConcurrentDictionary<Guid, byte>();
 
@@ -133,7 +132,7 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
         public static async Task<Node> Start(string connectionString, AppFixture app)
         {
             var port = FreePort();
-            var process = Process.Start(Info(connectionString, app, [], ("ASPNETCORE_URLS", $"http://127.0.0.1:{port}"))).ShouldNotBeNull();
+            var process = Process.Start(Info(connectionString, app, port)).ShouldNotBeNull();
             var node = new Node(process, port);
             // Kestrel's own line once the host has started: a signal, not a wait.
             while (await process.StandardOutput.ReadLineAsync(Ct) is { } line)
@@ -146,15 +145,6 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
             }
 
             throw new InvalidOperationException($"the node stopped before it started: {await process.StandardError.ReadToEndAsync(Ct)}");
-        }
-
-        public static async Task Run(string connectionString, AppFixture app, string command)
-        {
-            using var process = Process.Start(Info(connectionString, app, [command])).ShouldNotBeNull();
-            var errors = process.StandardError.ReadToEndAsync(Ct);
-            await process.StandardOutput.ReadToEndAsync(Ct);
-            await process.WaitForExitAsync(Ct);
-            process.ExitCode.ShouldBe(0, $"{command} failed: {await errors}");
         }
 
         public HttpClient Client(AppFixture app)
@@ -173,9 +163,9 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
             _process.Dispose();
         }
 
-        private static ProcessStartInfo Info(string connectionString, AppFixture app, string[] args, params (string Key, string Value)[] settings)
+        private static ProcessStartInfo Info(string connectionString, AppFixture app, int port)
         {
-            var start = new ProcessStartInfo("dotnet", [GeneratedCodeTests.ServerAssembly, .. args])
+            var start = new ProcessStartInfo("dotnet", [GeneratedCodeTests.ServerAssembly])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -187,10 +177,9 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
                     ["RateLimits__Enabled"] = "false",
                     ["Logging__LogLevel__Default"] = "Warning",
                     ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+                    ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 },
             };
-            foreach (var (key, value) in settings)
-                start.Environment[key] = value;
             app.Vault.ApplyTo(start.Environment);
             return start;
         }

@@ -1,0 +1,50 @@
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Tests.Platform;
+using Npgsql;
+
+namespace CaseFlow.Server.Tests.Operations;
+
+/// <summary>
+/// <c>ops/verify-read-models</c>, the operators' rebuild verification, on a database of its own while its node serves:
+/// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named.
+/// </summary>
+public sealed class VerifyReadModelsTests(AppFixture app)
+{
+    [Fact]
+    public async Task a_healthy_store_rebuilds_to_its_live_read_models_and_a_row_changed_by_a_superuser_is_named()
+    {
+        await using var database = await OwnDatabase.Create(app, "verify_read_models");
+        await using var node = await database.StartNode();
+        var jail = app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend);
+        var cases = new[] { await node.StartCase(jail), await node.StartCase(jail), await node.StartCase(jail) };
+        await node.PostCaseEvent(jail, cases[0], Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(1)));
+        await node.QueuesHaveApplied(cases);
+        await node.StatisticsHaveApplied(cases);
+        await node.FeedHasApplied(cases);
+
+        var healthy = await Verify(database);
+        healthy.ExitCode.ShouldBe(0, healthy.Output);
+        healthy.Output.ShouldContain("no difference");
+        healthy.Output.ShouldContain("left out: 0 ids", Case.Sensitive, "the projections had caught up: every document is compared");
+
+        await using (var superuser = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString))
+        await using (var edit = new NpgsqlCommand(
+                         "update caseflow.mt_doc_casequeuerow set data = jsonb_set(data, '{bookingNumber}', '\"EDITED\"') where id = @id", superuser)
+                     { Parameters = { new("id", cases[1]) } })
+            (await edit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+
+        var tampered = await Verify(database);
+        tampered.ExitCode.ShouldBe(1, tampered.Output);
+        tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[1]}: different");
+        tampered.Output.ShouldContain("1 documents differ from their rebuild");
+    }
+
+    private static async Task<(int ExitCode, string Output)> Verify(OwnDatabase database)
+    {
+        var run = await RepositoryScript.Execute("ops/verify-read-models",
+            ["--url", TestDatabases.Admin(new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!)],
+            new Dictionary<string, string> { ["CASEFLOW_SERVER_DLL"] = GeneratedCodeTests.ServerAssembly });
+        return (run.ExitCode, run.Printed);
+    }
+}
