@@ -54,7 +54,7 @@ public class CaseAsOfTests(AppFixture app)
 
         var byVersion = await State(auditor, caseId, "version=9");
         var knownBeforeVoid = await State(auditor, caseId, $"recordedAsOf={Q(beforeVoid)}");
-        var knownBeforeNotice = await State(jem.Jail, caseId, $"recordedAsOf={Q(beforeNotice)}");
+        var knownBeforeNotice = await State(auditor, caseId, $"recordedAsOf={Q(beforeNotice)}");
         var asItStoodAfterService = await State(auditor, caseId, $"occurredAsOf={Q(DateTimeOffset.Parse(noticeAt).AddMinutes(-1))}");
         var asItStoodAtNotice = await State(auditor, caseId, $"occurredAsOf={Q(DateTimeOffset.Parse(noticeAt))}");
 
