@@ -19,6 +19,7 @@ public static class Policies
     public const string AppendCaseEvents = "cases:append";
     public const string ReadCases = "cases:read";
     public const string VerifyIntegrity = "integrity:verify";
+    public const string SignCheckpoints = "integrity:checkpoints";
     public const string Operate = "operations";
     public const string ReadFeed = "feed:read";
     public const string ReadAccessLog = "audit:read";
@@ -53,6 +54,7 @@ public static class Policies
         options.AddPolicy(ProposeReportReleases, RolesIn([Roles.Analyst]));
         options.AddPolicy(ApproveReportReleases, RolesIn([Roles.Admin]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
+        options.AddPolicy(SignCheckpoints, RolesIn([Roles.Auditor, Roles.Admin]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));
         options.AddPolicy(OrderSubjects, RolesIn([Roles.Admin]));
