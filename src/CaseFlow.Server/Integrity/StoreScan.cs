@@ -15,9 +15,11 @@ public sealed record ScannedStore(IReadOnlyList<SegmentEntry> Events, long Strea
 /// </summary>
 public sealed class StoreScan(IDocumentStore store)
 {
-    private static readonly string Sql =
-        "select seq_id, stream_id, version, id, type, data::text, coalesce(headers::text, '{}') " +
-        $"from {PersistenceSetup.SchemaName}.mt_events where stream_id >= $1 and ($2 or stream_id < $3) order by stream_id, version";
+    private const string Columns = "select seq_id, stream_id, version, id, type, data::text, coalesce(headers::text, '{}') ";
+
+    // A range's bounds without an OR, so PostgreSQL walks the (stream_id, version) index in order and sorts nothing.
+    private static readonly string Sql = Columns + $"from {PersistenceSetup.SchemaName}.mt_events where stream_id >= $1 and stream_id < $2 order by stream_id, version";
+    private static readonly string LastRangeSql = Columns + $"from {PersistenceSetup.SchemaName}.mt_events where stream_id >= $1 order by stream_id, version";
 
     public async Task<long> CountEvents(CancellationToken ct)
     {
@@ -42,10 +44,10 @@ public sealed class StoreScan(IDocumentStore store)
         long streams = 0;
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(Sql, connection)
-        {
-            Parameters = { new() { Value = Boundary(index, ranges) }, new() { Value = index == ranges - 1 }, new() { Value = Boundary(index + 1, ranges) } },
-        };
+        var last = index == ranges - 1;
+        await using var command = new NpgsqlCommand(last ? LastRangeSql : Sql, connection) { Parameters = { new() { Value = Boundary(index, ranges) } } };
+        if (!last)
+            command.Parameters.Add(new() { Value = Boundary(index + 1, ranges) });
         await using var reader = await command.ExecuteReaderAsync(ct);
         Guid? stream = null;
         long previousVersion = 0;

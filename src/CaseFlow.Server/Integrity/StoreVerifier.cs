@@ -26,6 +26,9 @@ public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing)
     public async Task<StoreVerificationReport> Verify(Action<long, long> progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var total = await scan.CountEvents(ct);
+        long read = 0;
+        var scanning = scan.Run(n => progress(Interlocked.Add(ref read, n), total), ct);
         var findings = new List<IntegrityFinding>();
         var ledger = new CheckpointLedger();
         long checkpoints = 0;
@@ -36,9 +39,7 @@ public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing)
             checkpoints++;
         }
 
-        var total = await scan.CountEvents(ct);
-        long read = 0;
-        var stored = await scan.Run(n => progress(Interlocked.Add(ref read, n), total), ct);
+        var stored = await scanning;
         findings.AddRange(stored.Findings);
         if (ledger.Last is not null)
             findings.AddRange(StoreComparison.Compare(ledger, stored.Events));

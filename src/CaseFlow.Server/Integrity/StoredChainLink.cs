@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CaseFlow.Domain.Integrity;
 using CaseFlow.Server.Writing;
 
@@ -9,9 +8,7 @@ public static class StoredChainLink
 {
     public static (ChainLink Link, string? StoredHash) Of(Guid streamId, long version, Guid eventId, string type, string dataJson, string headersJson)
     {
-        var metadata = JsonNode.Parse(headersJson)!.AsObject();
-        var hash = metadata[EventHeaders.Hash]?.GetValue<string>();
-        metadata.Remove(EventHeaders.Hash);
-        return (new ChainLink(streamId, version, eventId, type, dataJson, metadata.ToJsonString()), hash);
+        var (metadata, hash) = CanonicalJson.ObjectWithout(headersJson, EventHeaders.Hash);
+        return (new ChainLink(streamId, version, eventId, type, dataJson, metadata), hash);
     }
 }
