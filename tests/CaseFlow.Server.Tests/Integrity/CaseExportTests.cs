@@ -16,10 +16,14 @@ public class CaseExportTests(AppFixture app)
     {
         await using var store = await CheckpointedStore.Start(app, "export");
         var others = new[] { await store.CaseWithEvents(1), await store.CaseWithEvents(2) };
-        var caseId = await store.CaseWithEvents(3);
+        var marker = $"Zq{Guid.NewGuid():N}"[..14];
+        var caseId = await store.CaseWithEvents(3, new { name = new { given = $"{marker}Given", family = $"{marker}Family" }, dateOfBirth = "1986-05-04", aNumber = "A123456789", fbiNumber = "F86420975" });
         await store.SignCheckpoint([.. others, caseId]);
         var exported = await (await store.Node.GetAs(store.Auditor, $"/api/cases/{caseId}/export")).ReadAsTextAsync();
         var export = JsonNode.Parse(exported)!;
+
+        foreach (var identifier in new[] { marker, "1986-05-04", "123456789", "86420975" })
+            exported.ShouldNotContain(identifier, Case.Insensitive, "no person identifier in an export");
 
         export["provenThroughVersion"]!.GetValue<long>().ShouldBe(4);
         export["events"]!.AsArray().Count.ShouldBe(4);

@@ -31,10 +31,10 @@ public sealed class CheckpointedStore(AppFixture app, OwnDatabase database, Chec
         return new CheckpointedStore(app, database, checkpoints, await database.StartNode(configure: checkpoints.ApplyTo));
     }
 
-    /// <summary>A case with its booking and <paramref name="events"/> more events.</summary>
-    public async Task<Guid> CaseWithEvents(int events)
+    /// <summary>A case with its booking (of <paramref name="subject"/>, when given) and <paramref name="events"/> more events.</summary>
+    public async Task<Guid> CaseWithEvents(int events, object? subject = null)
     {
-        var caseId = await node.StartCase(Jail);
+        var caseId = await node.StartCaseWith(Jail, Envelopes.Booking(Envelopes.NewBookingNumber(), subject: subject));
         for (var day = 1; day <= events; day++)
             await node.PostCaseEvent(Jail, caseId, Envelopes.ReleaseSet(DateTimeOffset.UtcNow.AddDays(day)));
         return caseId;
