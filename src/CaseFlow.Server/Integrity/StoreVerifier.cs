@@ -22,6 +22,23 @@ public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing)
 {
     public const int FindingsListed = 1000;
 
+    private readonly SemaphoreSlim _idle = new(1, 1);
+
+    /// <summary>Verifies, unless a verification already runs on this node: then null.</summary>
+    public async Task<StoreVerificationReport?> VerifyIfIdle(CancellationToken ct)
+    {
+        if (!await _idle.WaitAsync(0, ct))
+            return null;
+        try
+        {
+            return await Verify((_, _) => { }, ct);
+        }
+        finally
+        {
+            _idle.Release();
+        }
+    }
+
     /// <param name="progress">Told the events read so far and the events to read.</param>
     public async Task<StoreVerificationReport> Verify(Action<long, long> progress, CancellationToken ct)
     {

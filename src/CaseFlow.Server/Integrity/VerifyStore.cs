@@ -11,8 +11,6 @@ namespace CaseFlow.Server.Integrity;
 
 public static class VerifyStoreEndpoint
 {
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
-
     /// <summary>
     /// Verifies the whole store, as <c>ops/verify</c> does, and answers its report: synchronous, bounded by
     /// <c>Checkpoints:VerificationBound</c> (503 <c>verification-too-long</c>: verify a larger store with ops/verify), one
@@ -26,26 +24,19 @@ public static class VerifyStoreEndpoint
     [ProducesResponseType(503)]
     public static async Task<IResult> Get(StoreVerifier verifier, IOptions<CheckpointOptions> options, CancellationToken ct)
     {
-        if (!await OneAtATime.WaitAsync(0, ct))
-        {
-            return Results.Problem(statusCode: 409, type: $"{ProblemTypes.Prefix}verification-running", title: "A verification is running",
-                detail: "This node verifies the store for another request; ask again when it is done.", extensions: new Dictionary<string, object?> { ["retryable"] = true });
-        }
-
         try
         {
             using var bound = CancellationTokenSource.CreateLinkedTokenSource(ct);
             bound.CancelAfter(options.Value.VerificationBound);
-            return Results.Ok(await verifier.Verify((_, _) => { }, bound.Token));
+            if (await verifier.VerifyIfIdle(bound.Token) is { } report)
+                return Results.Ok(report);
+            return Results.Problem(statusCode: 409, type: $"{ProblemTypes.Prefix}verification-running", title: "A verification is running",
+                detail: "This node verifies the store for another request; ask again when it is done.", extensions: new Dictionary<string, object?> { ["retryable"] = true });
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return Results.Problem(statusCode: 503, type: $"{ProblemTypes.Prefix}verification-too-long", title: "The store is too large to verify within the bound",
                 detail: "Verify it with ops/verify, or raise Checkpoints:VerificationBound.", extensions: new Dictionary<string, object?> { ["retryable"] = false });
-        }
-        finally
-        {
-            OneAtATime.Release();
         }
     }
 }
