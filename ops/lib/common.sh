@@ -60,6 +60,36 @@ ensure_vault_keys() {
   done
 }
 
+# The checkpoints' development signing key (ECDSA P-256, PKCS#8 PEM, mode 600; its public key beside it) and a
+# folder per database under .local/checkpoints (mode 700, the invoking user's: the postgres user cannot write there).
+checkpoint_key_file() { echo "$ROOT/.local/checkpoint-key.pem"; }
+checkpoint_public_key_file() { echo "$ROOT/.local/checkpoint-public-key.pem"; }
+checkpoint_dir() { echo "$ROOT/.local/checkpoints/$1"; }
+
+ensure_checkpoint_key() {
+  local f; f=$(checkpoint_key_file)
+  if [ ! -s "$f" ]; then
+    mkdir -p "$(dirname "$f")"
+    (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$f" 2>/dev/null) || die "openssl could not make $f"
+    log "created development checkpoint key $f"
+  fi
+  chmod 600 "$f"
+  openssl pkey -in "$f" -pubout -out "$(checkpoint_public_key_file)" 2>/dev/null || die "$f is not a private key"
+}
+
+# Exports Checkpoints__Folder (for database $1, made mode 700) and the key: the private one, or with --public-only the
+# public one (a process that only verifies).
+export_checkpoint_settings() {
+  local dir; dir=$(checkpoint_dir "$1")
+  (umask 077 && mkdir -p "$dir"); chmod 700 "$dir"
+  export Checkpoints__Folder=$dir
+  if [ "${2:-}" = --public-only ]; then
+    export Checkpoints__PublicKey; Checkpoints__PublicKey=$(cat "$(checkpoint_public_key_file)")
+  else
+    export Checkpoints__SigningKey; Checkpoints__SigningKey=$(cat "$(checkpoint_key_file)")
+  fi
+}
+
 # Exports Vault__MasterKeys__<id> for every master key file, Vault__SearchKey, and Vault__ActiveMasterKeyId
 # (CASEFLOW_VAULT_ACTIVE, default dev1).
 export_vault_keys() {

@@ -24,6 +24,15 @@ public static class CanonicalJson
         return builder.ToString();
     }
 
+    /// <summary>The canonical form of a JSON object without its member <paramref name="omit"/>, and that member's string value.</summary>
+    public static (string Canonical, string? Omitted) ObjectWithout(string json, string omit)
+    {
+        using var document = JsonDocument.Parse(json);
+        var builder = new StringBuilder(json.Length);
+        WriteObject(builder, document.RootElement, omit);
+        return (builder.ToString(), document.RootElement.TryGetProperty(omit, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null);
+    }
+
     /// <summary>
     /// The canonical form of an object whose members' values are already canonical (a string from <see cref="String"/>,
     /// a number from <see cref="Number"/>, an object from <see cref="Canonicalize(string)"/>): the same text as
@@ -62,19 +71,7 @@ public static class CanonicalJson
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                output.Append('{');
-                var first = true;
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-                {
-                    if (!first)
-                        output.Append(',');
-                    first = false;
-                    WriteString(output, property.Name);
-                    output.Append(':');
-                    Write(output, property.Value);
-                }
-
-                output.Append('}');
+                WriteObject(output, element, omit: null);
                 break;
             case JsonValueKind.Array:
                 output.Append('[');
@@ -104,6 +101,25 @@ public static class CanonicalJson
                 output.Append("null");
                 break;
         }
+    }
+
+    private static void WriteObject(StringBuilder output, JsonElement element, string? omit)
+    {
+        output.Append('{');
+        var first = true;
+        foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            if (property.Name == omit)
+                continue;
+            if (!first)
+                output.Append(',');
+            first = false;
+            WriteString(output, property.Name);
+            output.Append(':');
+            Write(output, property.Value);
+        }
+
+        output.Append('}');
     }
 
     private static void WriteString(StringBuilder output, string value)

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using CaseFlow.Domain.Integrity;
-using CaseFlow.Server.Writing;
 
 namespace CaseFlow.Server.Integrity;
 
@@ -13,12 +11,6 @@ public sealed class ChainVerifier(StoredEventRows rows)
     public async Task<ChainVerdict> Verify(Guid streamId, CancellationToken ct)
     {
         var stored = await rows.ForStream(streamId, afterVersion: 0, limit: int.MaxValue, ct);
-        return EventChain.Verify(stored.Select(row =>
-        {
-            var metadata = JsonNode.Parse(row.HeadersJson)!.AsObject();
-            var hash = metadata[EventHeaders.Hash]?.GetValue<string>();
-            metadata.Remove(EventHeaders.Hash);
-            return (new ChainLink(streamId, row.Version, row.Id, row.Type, row.DataJson, metadata.ToJsonString()), hash);
-        }));
+        return EventChain.Verify(stored.Select(row => StoredChainLink.Of(streamId, row.Version, row.Id, row.Type, row.DataJson, row.HeadersJson)));
     }
 }

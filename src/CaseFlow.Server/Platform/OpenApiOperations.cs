@@ -21,6 +21,7 @@ public static class OpenApiOperations
         ["Governance"] = "287(g) agreements, designated officers and complaints.",
         ["Subjects"] = "The person behind a case: search, identifiers, sealing and erasure orders.",
         ["Audit"] = "The access audit.",
+        ["Integrity"] = "Signed checkpoints and the verification of the whole store against them.",
         ["Queues"] = "Supervisors' queues, boards and case searches with live deadlines.",
         ["Statistics"] = "Per-jurisdiction statistics with ICE's definitions, by agency, state, field office and nation; JSON or CSV.",
         ["Reports"] = "The monthly 287(g) report: drafts, release proposals and approvals, released versions; JSON, CSV or a printable page.",

@@ -26,12 +26,12 @@ public static class OpenApiStatuses
         [401] = "No valid bearer token (unauthenticated).",
         [403] = "The caller's role or identity may not do this (forbidden, role-may-not-post-event-type, officer-not-yours, ...).",
         [404] = "Unknown, or outside the caller's scope: the two are answered alike (case-not-found, ...).",
-        [409] = "The id is already used with other content, or the stream is busy (retryable, with Retry-After).",
+        [409] = "The id is already used with other content, or the stream is busy (retryable, with Retry-After); or the events since the last checkpoint do not verify (segment-does-not-verify, with findings), no checkpoint covers the case yet (checkpoint-pending, retryable), or a verification is running (verification-running, retryable).",
         [412] = "If-Match did not match the stream's version (stale-version): read it again and decide afresh.",
         [413] = "The body is too large (body-too-large, batch-too-large).",
         [422] = "A rule refused the command; the type names the rule (docs/events.md).",
         [429] = "The caller's request budget is spent (rate-limited): retry after Retry-After.",
-        [503] = "The database is unavailable for a moment (database-unavailable, retryable, with Retry-After); or this node lacks the master key of a subject (subject-key-unavailable, not retryable); or a release's public variant is still being made (public-variant-pending, retryable, with Retry-After).",
+        [503] = "The database is unavailable for a moment (database-unavailable, retryable, with Retry-After); or this node lacks the master key of a subject (subject-key-unavailable, not retryable); or a release's public variant is still being made (public-variant-pending, retryable, with Retry-After); or this node has no checkpoints (checkpoints-not-configured) or the store is too large to verify within the bound (verification-too-long).",
     };
 
     public static Task DeclareStatuses(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)

@@ -55,5 +55,7 @@ public static class ProblemTypes
         "report-not-found", "report-busy", "report-release-conflict", "report-release-not-found", "report-proposal-not-found",
         "report-approver-is-proposer", "report-proposal-already-approved", "report-proposal-superseded", "report-month-not-over",
         Reports.PublicVariant.Pending,
+        // Checkpoints and whole-store verification (docs/events.md)
+        Integrity.IntegrityProblems.NotConfiguredCode, "segment-does-not-verify", "verification-running", "verification-too-long", "checkpoint-pending",
     ];
 }

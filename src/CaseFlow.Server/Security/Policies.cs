@@ -20,6 +20,7 @@ public static class Policies
     public const string ReadCases = "cases:read";
     public const string VerifyIntegrity = "integrity:verify";
     public const string ReplayCases = "cases:replay";
+    public const string SignCheckpoints = "integrity:checkpoints";
     public const string Operate = "operations";
     public const string ReadFeed = "feed:read";
     public const string ReadAccessLog = "audit:read";
@@ -56,6 +57,7 @@ public static class Policies
         options.AddPolicy(ApproveReportReleases, RolesIn([Roles.Admin]));
         options.AddPolicy(VerifyIntegrity, RolesIn([Roles.Auditor]));
         options.AddPolicy(ReplayCases, RolesIn([Roles.Auditor]));
+        options.AddPolicy(SignCheckpoints, RolesIn([Roles.Auditor, Roles.Admin]));
         options.AddPolicy(ReadAccessLog, RolesIn([Roles.Auditor]));
         options.AddPolicy(RunControlTests, RolesIn([Roles.Auditor]));
         options.AddPolicy(Operate, RolesIn([Roles.Admin]));

@@ -21,6 +21,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>The vault keys of this host and, unless a test gives others, of every node it starts.</summary>
     public VaultKeys Vault { get; } = VaultKeys.Random("test-k1");
 
+    /// <summary>This host's checkpoint key and folder (other nodes and databases get their own).</summary>
+    public CheckpointSettings Checkpoints { get; } = CheckpointSettings.Random();
+
     /// <summary>Every log record and span of the host, for the tests that no identifier leaks into them.</summary>
     public CapturedTelemetry Telemetry { get; } = new();
 
@@ -41,6 +44,7 @@ public sealed class AppFixture : IAsyncLifetime
             x.UseSetting("ConnectionStrings:Marten", ConnectionString);
             x.UseSetting("Auth:DevelopmentKey", Tokens.Base64Key);
             Vault.ApplyTo(x);
+            Checkpoints.ApplyTo(x);
             x.UseSetting("Intake:LockWait", LockWait.ToString());
             // Read-your-write waits end when the queue projection passes the write, so a long bound costs a healthy run
             // nothing; the default 2 s answered stale on a loaded machine. FreshnessTests set their own short waits.

@@ -11,6 +11,9 @@ public sealed class OwnDatabase(AppFixture app, string name, string connectionSt
 {
     public string ConnectionString => connectionString;
 
+    /// <summary>A superuser's connection to this database: what a tamperer with the database's keys holds.</summary>
+    public string SuperuserConnectionString => new Npgsql.NpgsqlConnectionStringBuilder(TestDatabases.AdminConnectionString) { Database = name }.ConnectionString;
+
     public static async Task<OwnDatabase> Create(AppFixture app, string purpose)
     {
         var name = $"caseflow_{purpose}_{Guid.NewGuid():N}"[..40];

@@ -2,6 +2,7 @@ using Alba;
 using CaseFlow.Server.Feed;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Statistics;
+using JasperFx.Events.Projections;
 using Marten;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
@@ -21,16 +22,27 @@ public static class ProjectionWaits
     /// <summary>Until the statistics shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
     public static Task StatisticsHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseStatisticsProjection.ProjectionName, caseIds);
 
+    /// <summary>Until the daemon's high-water mark has passed every event of the given cases: a checkpoint can then cover them.</summary>
+    public static async Task HighWaterMarkHasPassed(this IAlbaHost host, params Guid[] caseIds)
+    {
+        var last = await LastSequence(host.DocumentStore(), caseIds);
+        await host.DocumentStore().Storage.Database.Tracker.WaitForShardCondition(
+            state => state.ShardName == ShardState.HighWaterMark && state.Sequence >= last, $"the high-water mark at event {last}", Guard);
+    }
+
+    private static async Task<long> LastSequence(IDocumentStore store, Guid[] caseIds)
+    {
+        long last = 0;
+        await using var session = store.QuerySession();
+        foreach (var caseId in caseIds)
+            last = Math.Max(last, (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Max(e => e.Sequence));
+        return last;
+    }
+
     private static async Task ShardHasApplied(this IAlbaHost host, string projection, Guid[] caseIds)
     {
         var store = host.DocumentStore();
-        long last = 0;
-        await using (var session = store.QuerySession())
-        {
-            foreach (var caseId in caseIds)
-                last = Math.Max(last, (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Max(e => e.Sequence));
-        }
-
+        var last = await LastSequence(store, caseIds);
         await store.Storage.Database.Tracker.WaitForShardCondition(
             state => state.ShardName.StartsWith($"{projection}:", StringComparison.Ordinal) && state.Sequence >= last,
             $"{projection} at event {last}", Guard);

@@ -93,8 +93,16 @@ public class IdentifierLeakTests(AppFixture app)
         await app.Host.CarryOut(adminA, adminB, CaseId.SubjectRefFor(jemCase), "seal", "sealing-order");
         await app.Host.CarryOut(adminA, adminB, CaseId.SubjectRefFor(wsoCase), "erase", "expungement-order");
 
+        // The auditor's integrity reads, whatever they answer on the shared store, and the checkpoints written outside it.
+        var auditor = app.Tokens.For(Roles.Auditor);
+        await app.Host.Scenario(x => { x.Post.Url("/api/audit/checkpoints"); x.Bearer(auditor); x.IgnoreStatusCode(); });
+        foreach (var url in new[] { $"/api/cases/{jemCase}/export", "/api/audit/integrity" })
+            problems.Add(await (await app.Host.Scenario(x => { x.Get.Url(url); x.Bearer(auditor); x.IgnoreStatusCode(); })).ReadAsTextAsync());
+        var checkpoints = Directory.GetFiles(app.Checkpoints.Folder).Select(File.ReadAllText).ToList();
+        checkpoints.ShouldNotBeEmpty("the search must cover the checkpoints");
+
         var tables = await EveryTable();
-        var everywhere = string.Join('\n', [app.Telemetry.Text, .. problems, tables]);
+        var everywhere = string.Join('\n', [app.Telemetry.Text, .. problems, .. checkpoints, tables]);
         string[] identifiers = [marker, aNumber, aNumber[1..], fbiNumber, stateId, "1987-06-05"];
         var (statementsLogged, postgresLogLeaks) = await SearchPostgresLog(identifiers, jemCase.ToString());
 

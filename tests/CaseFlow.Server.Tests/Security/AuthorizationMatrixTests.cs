@@ -55,6 +55,7 @@ public class AuthorizationMatrixTests(AppFixture app)
     private static readonly Expect[] ComplaintRead = [A, A, N, A, N, A, F, A];
     private static readonly Expect[] AdminOnly = [F, F, F, F, F, F, F, A];
     private static readonly Expect[] AuditorOnly = [F, F, F, F, F, A, F, F];
+    private static readonly Expect[] AuditorOrAdmin = [F, F, F, F, F, A, F, A];
     private static readonly Expect[] AgencyGovernanceWrite = [A, A, A, F, F, F, F, A];
     private static readonly Expect[] OfficerSteps = [F, F, F, A, N, F, F, A];
     private static readonly Expect[] ComplaintWrite = [A, A, N, F, F, F, F, A];
@@ -135,6 +136,9 @@ public class AuthorizationMatrixTests(AppFixture app)
         yield return new("GET", "/api/cases/{caseId}/integrity", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/integrity", _ => null);
         yield return new("GET", "/api/cases/{caseId}/state", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/state?version=1", _ => null);
         yield return new("GET", "/api/cases/{caseId}/diff", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/diff?from=1&to=2", _ => null);
+        yield return new("GET", "/api/cases/{caseId}/export", null, AuditorOnly, w => $"/api/cases/{w.CaseId}/export", _ => null);
+        yield return new("GET", "/api/audit/integrity", null, AuditorOnly, _ => "/api/audit/integrity", _ => null);
+        yield return new("POST", "/api/audit/checkpoints", null, AuditorOrAdmin, _ => "/api/audit/checkpoints", _ => null);
         foreach (var (types, expected) in new[] { (AgencyCaseEvents, AgencyCaseWrite), (SupervisorCaseEvents, SupervisorCaseWrite) })
         {
             foreach (var type in types)
