@@ -24,10 +24,16 @@ public static class CanonicalJson
         return builder.ToString();
     }
 
-    /// <summary>The canonical form of a JSON object without its member <paramref name="omit"/>, and that member's string value.</summary>
+    /// <summary>
+    /// The canonical form of a JSON object without its member <paramref name="omit"/>, and that member's string value.
+    /// A value that is not an object (a row edited in the database) is canonicalised whole and omits nothing, so its
+    /// chain check fails by name instead of throwing.
+    /// </summary>
     public static (string Canonical, string? Omitted) ObjectWithout(string json, string omit)
     {
         using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+            return (Canonicalize(document.RootElement), null);
         var builder = new StringBuilder(json.Length);
         WriteObject(builder, document.RootElement, omit);
         return (builder.ToString(), document.RootElement.TryGetProperty(omit, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null);

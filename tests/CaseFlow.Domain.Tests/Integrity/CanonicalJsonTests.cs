@@ -74,4 +74,16 @@ public class CanonicalJsonTests
             return canonical == CanonicalJson.Canonicalize(backwards) && canonical == CanonicalJson.Canonicalize(canonical);
         });
     }
+
+    [Theory]
+    [InlineData("null", "null")]
+    [InlineData("[1,{\"hash\":\"x\"}]", "[1,{\"hash\":\"x\"}]")]
+    [InlineData("{\"b\":1,\"hash\":\"h\",\"a\":2}", "{\"a\":2,\"b\":1}")]
+    public void an_object_without_a_member_also_reads_a_value_that_is_no_object_without_throwing(string json, string canonical)
+    {
+        var (text, omitted) = CanonicalJson.ObjectWithout(json, "hash");
+
+        text.ShouldBe(canonical);
+        omitted.ShouldBe(json.StartsWith('{') ? "h" : null);
+    }
 }
