@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alba;
 using CaseFlow.Domain;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Queues;
@@ -73,5 +74,24 @@ public class StatisticsRebuildTests(AppFixture app)
 
         var rebuilt = await (await api.GetAs(analyst, "/api/statistics/national?fy=2026")).ReadAsTextAsync();
         rebuilt.ShouldBe(live);
+    }
+
+    [Fact]
+    public async Task an_officer_s_row_takes_the_agency_s_zone_from_its_agreement_s_events_when_a_rebuild_has_emptied_the_agreements()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await OwnDatabase.Create(app, "officerzone");
+        await using var node = await database.StartNode(projections: false);
+        var store = node.DocumentStore();
+        var ori = await SyntheticAgencies.Sign(store, StatisticsScenario.Pacific, ProgramModel.WSO);
+        await GeneratedOfficers.Append(store, [(ori, StatisticsScenario.FieldOffice, StatisticsScenario.Pacific.TimeZone)], count: 3, seed: 20);
+
+        // As a rebuild of every projection at once does: the agreements' documents are gone while the officers' rows are folded.
+        await store.Advanced.Clean.DeleteDocumentsByTypeAsync(typeof(Agreement), ct);
+        using (var daemon = await store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync(OfficerStatisticsProjection.ProjectionName, TimeSpan.FromMinutes(2), ct);
+
+        await using var session = store.QuerySession();
+        (await session.Query<OfficerStatisticsRow>().Select(r => r.TimeZone).ToListAsync(ct)).ShouldBe(Enumerable.Repeat(StatisticsScenario.Pacific.TimeZone, 3));
     }
 }
