@@ -15,7 +15,7 @@ public sealed record ScannedStore(IReadOnlyList<SegmentEntry> Events, long Strea
 /// </summary>
 public sealed class StoreScan(IDocumentStore store)
 {
-    private const string Columns = "select seq_id, stream_id, version, id, type, data::text, coalesce(headers::text, '{}') ";
+    private const string Columns = $"select {StoredChainLink.Columns} ";
 
     // A range's bounds without an OR, so PostgreSQL walks the (stream_id, version) index in order and sorts nothing.
     private static readonly string Sql = Columns + $"from {PersistenceSetup.SchemaName}.mt_events where stream_id >= $1 and stream_id < $2 order by stream_id, version";
@@ -55,14 +55,13 @@ public sealed class StoreScan(IDocumentStore store)
         var unreported = 0;
         while (await reader.ReadAsync(ct))
         {
-            var (sequence, streamId, version) = (reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2));
+            var (sequence, streamId, version, link, stored) = StoredChainLink.Read(reader);
             if (streamId != stream)
             {
                 (stream, previousVersion, previousHash) = (streamId, 0, EventChain.Genesis);
                 streams++;
             }
 
-            var (link, stored) = StoredChainLink.Of(streamId, version, reader.GetGuid(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
             if (version != previousVersion + 1)
                 findings.Add(new IntegrityFinding(FindingKinds.VersionGap, streamId, previousVersion + 1, null, $"the stream goes from version {previousVersion} to {version}"));
             if (EventChain.Hash(previousHash, link) != stored)

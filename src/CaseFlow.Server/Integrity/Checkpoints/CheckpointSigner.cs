@@ -25,7 +25,7 @@ public sealed class CheckpointSigner(IDocumentStore store, Checkpointing checkpo
         $"select coalesce(max(last_seq_id), 0) from {PersistenceSetup.SchemaName}.mt_event_progression where name = 'HighWaterMark'";
 
     private static readonly string SegmentSql =
-        "select seq_id, stream_id, version, id, type, data::text, coalesce(headers::text, '{}') " +
+        $"select {StoredChainLink.Columns} " +
         $"from {PersistenceSetup.SchemaName}.mt_events where seq_id > $1 and seq_id <= $2 order by seq_id limit $3";
 
     private readonly SemaphoreSlim _round = new(1, 1);
@@ -108,9 +108,8 @@ public sealed class CheckpointSigner(IDocumentStore store, Checkpointing checkpo
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var (sequence, stream, version) = (reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2));
+            var (sequence, stream, version, link, stored) = StoredChainLink.Read(reader);
             var head = heads.GetValueOrDefault(stream) ?? _ledger.Heads.GetValueOrDefault(stream);
-            var (link, stored) = StoredChainLink.Of(stream, version, reader.GetGuid(3), reader.GetString(4), reader.GetString(5), reader.GetString(6));
             if (version != (head?.Version ?? 0) + 1)
                 refusal.Add(new IntegrityFinding(FindingKinds.VersionGap, stream, version, sequence, $"follows version {head?.Version ?? 0} in the checkpoints"));
             else if (EventChain.Hash(head?.Hash ?? EventChain.Genesis, link) != stored)
