@@ -65,6 +65,10 @@ ensure_vault_keys() {
 checkpoint_key_file() { echo "$ROOT/.local/checkpoint-key.pem"; }
 checkpoint_public_key_file() { echo "$ROOT/.local/checkpoint-public-key.pem"; }
 checkpoint_dir() { echo "$ROOT/.local/checkpoints/$1"; }
+# Public keys of checkpoint keys rotated out, named so that a sorted listing is oldest first (ops/rotate-checkpoint-key).
+checkpoint_retired_dir() { echo "$ROOT/.local/checkpoint-retired"; }
+# The id a checkpoint names its key by: the first 16 hex digits of the SHA-256 of the public key's DER SubjectPublicKeyInfo.
+checkpoint_key_id() { openssl pkey -pubin -in "$1" -outform DER 2>/dev/null | sha256sum | cut -c1-16; }
 
 ensure_checkpoint_key() {
   local f; f=$(checkpoint_key_file)
@@ -77,12 +81,17 @@ ensure_checkpoint_key() {
   openssl pkey -in "$f" -pubout -out "$(checkpoint_public_key_file)" 2>/dev/null || die "$f is not a private key"
 }
 
-# Exports Checkpoints__Folder (for database $1, made mode 700) and the key: the private one, or with --public-only the
-# public one (a process that only verifies).
+# Exports Checkpoints__Folder (for database $1, made mode 700), the public keys rotated out, and the key: the private
+# one, or with --public-only the public one (a process that only verifies).
 export_checkpoint_settings() {
   local dir; dir=$(checkpoint_dir "$1")
   (umask 077 && mkdir -p "$dir"); chmod 700 "$dir"
   export Checkpoints__Folder=$dir
+  local retired i=0
+  for retired in "$(checkpoint_retired_dir)"/*.pem; do
+    [ -e "$retired" ] || break
+    export "Checkpoints__RetiredPublicKeys__$i=$(cat "$retired")"; i=$((i + 1))
+  done
   if [ "${2:-}" = --public-only ]; then
     export Checkpoints__PublicKey; Checkpoints__PublicKey=$(cat "$(checkpoint_public_key_file)")
   else

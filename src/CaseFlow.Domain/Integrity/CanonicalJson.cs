@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace CaseFlow.Domain.Integrity;
 
@@ -11,17 +10,13 @@ namespace CaseFlow.Domain.Integrity;
 /// </summary>
 public static class CanonicalJson
 {
-    public static string Canonicalize(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return Canonicalize(document.RootElement);
-    }
+    public static string Canonicalize(string json) => Canonicalize(Encoding.UTF8.GetBytes(json));
 
-    public static string Canonicalize(JsonElement element)
+    public static string Canonicalize(ReadOnlySpan<byte> utf8Json)
     {
-        var builder = new StringBuilder();
-        Write(builder, element);
-        return builder.ToString();
+        using var output = new Utf8Buffer(utf8Json.Length);
+        new CanonicalUtf8Writer(output).WriteDocument(utf8Json);
+        return Encoding.UTF8.GetString(output.Written);
     }
 
     /// <summary>
@@ -31,12 +26,10 @@ public static class CanonicalJson
     /// </summary>
     public static (string Canonical, string? Omitted) ObjectWithout(string json, string omit)
     {
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-            return (Canonicalize(document.RootElement), null);
-        var builder = new StringBuilder(json.Length);
-        WriteObject(builder, document.RootElement, omit);
-        return (builder.ToString(), document.RootElement.TryGetProperty(omit, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null);
+        var utf8Json = Encoding.UTF8.GetBytes(json);
+        using var output = new Utf8Buffer(utf8Json.Length);
+        var omitted = new CanonicalUtf8Writer(output).WriteDocumentWithout(utf8Json, Encoding.UTF8.GetBytes(omit));
+        return (Encoding.UTF8.GetString(output.Written), omitted);
     }
 
     /// <summary>
@@ -51,8 +44,7 @@ public static class CanonicalJson
         {
             if (output.Length > 1)
                 output.Append(',');
-            WriteString(output, name);
-            output.Append(':').Append(value);
+            output.Append(String(name)).Append(':').Append(value);
         }
 
         return output.Append('}').ToString();
@@ -61,9 +53,9 @@ public static class CanonicalJson
     /// <summary>A string value in canonical form.</summary>
     public static string String(string value)
     {
-        var output = new StringBuilder(value.Length + 2);
-        WriteString(output, value);
-        return output.ToString();
+        using var output = new Utf8Buffer(value.Length + 2);
+        new CanonicalUtf8Writer(output).WriteString(Encoding.UTF8.GetBytes(value));
+        return Encoding.UTF8.GetString(output.Written);
     }
 
     /// <summary>A boolean value in canonical form.</summary>
@@ -71,84 +63,6 @@ public static class CanonicalJson
 
     /// <summary>An optional string value in canonical form: null is <c>null</c>.</summary>
     public static string StringOrNull(string? value) => value is null ? "null" : String(value);
-
-    private static void Write(StringBuilder output, JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                WriteObject(output, element, omit: null);
-                break;
-            case JsonValueKind.Array:
-                output.Append('[');
-                var index = 0;
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (index++ > 0)
-                        output.Append(',');
-                    Write(output, item);
-                }
-
-                output.Append(']');
-                break;
-            case JsonValueKind.String:
-                WriteString(output, element.GetString()!);
-                break;
-            case JsonValueKind.Number:
-                output.Append(Number(element.GetDouble()));
-                break;
-            case JsonValueKind.True:
-                output.Append("true");
-                break;
-            case JsonValueKind.False:
-                output.Append("false");
-                break;
-            default:
-                output.Append("null");
-                break;
-        }
-    }
-
-    private static void WriteObject(StringBuilder output, JsonElement element, string? omit)
-    {
-        output.Append('{');
-        var first = true;
-        foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
-        {
-            if (property.Name == omit)
-                continue;
-            if (!first)
-                output.Append(',');
-            first = false;
-            WriteString(output, property.Name);
-            output.Append(':');
-            Write(output, property.Value);
-        }
-
-        output.Append('}');
-    }
-
-    private static void WriteString(StringBuilder output, string value)
-    {
-        output.Append('"');
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '"': output.Append("\\\""); break;
-                case '\\': output.Append("\\\\"); break;
-                case '\b': output.Append("\\b"); break;
-                case '\f': output.Append("\\f"); break;
-                case '\n': output.Append("\\n"); break;
-                case '\r': output.Append("\\r"); break;
-                case '\t': output.Append("\\t"); break;
-                case < ' ': output.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"); break;
-                default: output.Append(c); break;
-            }
-        }
-
-        output.Append('"');
-    }
 
     /// <summary>ECMAScript's Number::toString for a finite double (RFC 8785 section 3.2.2.3).</summary>
     public static string Number(double value)

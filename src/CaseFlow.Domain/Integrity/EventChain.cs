@@ -17,20 +17,30 @@ public static class EventChain
     public const string Genesis = "";
 
     /// <remarks>
-    /// The canonical text of the document { stream, version, eventId, type, data, metadata, previous } is composed
-    /// from its canonical parts: data and metadata are each read once, not built into a tree and read again.
+    /// The canonical text of the document { stream, version, eventId, type, data, metadata, previous } is written
+    /// straight into one UTF-8 buffer, its members in their canonical order, and hashed there: data and metadata are
+    /// each read once and no string is made of any part.
     /// </remarks>
     public static string Hash(string previousHash, ChainLink link)
     {
-        var canonical = CanonicalJson.Object(
-            ("stream", CanonicalJson.String(link.StreamId.ToString())),
-            ("version", CanonicalJson.Number(link.Version)),
-            ("eventId", CanonicalJson.String(link.EventId.ToString())),
-            ("type", CanonicalJson.String(link.Type)),
-            ("data", CanonicalJson.Canonicalize(link.DataJson)),
-            ("metadata", CanonicalJson.Canonicalize(link.MetadataJson)),
-            ("previous", CanonicalJson.String(previousHash)));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        using var output = new Utf8Buffer(2 * (link.DataJson.Length + link.MetadataJson.Length) + 256);
+        var writer = new CanonicalUtf8Writer(output);
+        output.Append("{\"data\":"u8);
+        writer.WriteDocument(Encoding.UTF8.GetBytes(link.DataJson));
+        output.Append(",\"eventId\":"u8);
+        writer.WriteString(Encoding.UTF8.GetBytes(link.EventId.ToString()));
+        output.Append(",\"metadata\":"u8);
+        writer.WriteDocument(Encoding.UTF8.GetBytes(link.MetadataJson));
+        output.Append(",\"previous\":"u8);
+        writer.WriteString(Encoding.UTF8.GetBytes(previousHash));
+        output.Append(",\"stream\":"u8);
+        writer.WriteString(Encoding.UTF8.GetBytes(link.StreamId.ToString()));
+        output.Append(",\"type\":"u8);
+        writer.WriteString(Encoding.UTF8.GetBytes(link.Type));
+        output.Append(",\"version\":"u8);
+        output.Append(Encoding.ASCII.GetBytes(CanonicalJson.Number(link.Version)));
+        output.Append((byte)'}');
+        return Convert.ToHexStringLower(SHA256.HashData(output.Written));
     }
 
     /// <summary>Recomputes a stream's chain from its stored events and names the first version whose hash does not hold.</summary>

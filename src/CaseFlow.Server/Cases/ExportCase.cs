@@ -48,7 +48,7 @@ public static class ExportCaseEndpoint
     [ProducesResponseType(409)]
     [ProducesResponseType(503)]
     public static async Task<IResult> Get(
-        Guid caseId, IQuerySession session, StoredEventRows rows, Checkpointing checkpointing, TimeProvider clock, CancellationToken ct)
+        Guid caseId, IQuerySession session, StoredEventRows rows, Checkpointing checkpointing, WrittenCheckpoints written, TimeProvider clock, CancellationToken ct)
     {
         var found = await session.LoadAsync<CaseFile>(caseId, ct);
         if (found is null)
@@ -56,27 +56,24 @@ public static class ExportCaseEndpoint
         if (checkpointing.Folder is null)
             return IntegrityProblems.NotConfigured();
 
-        var ledger = new CheckpointLedger(keepCovered: false);
-        SignedCheckpoint? latest = null;
-        foreach (var checkpoint in checkpointing.Folder.Read())
+        var proof = written.Read((ledger, latest) =>
         {
-            ledger.Append(checkpoint, signatureValid: true);
-            latest = checkpoint;
-        }
-
-        if (latest is null || !ledger.Heads.TryGetValue(caseId, out var head))
+            if (latest is null || !ledger.Heads.TryGetValue(caseId, out var head))
+                return null;
+            var heads = MerkleTree.Order(ledger.Heads.Values);
+            var index = heads.Select((h, i) => (h, i)).First(x => x.h.Stream == caseId).i;
+            return new CaseProof(head, index, heads.Count, MerkleTree.Path(heads, index), CheckpointView.Of(latest));
+        });
+        if (proof is null)
         {
             return Results.Problem(statusCode: 409, type: $"{ProblemTypes.Prefix}checkpoint-pending", title: "No checkpoint covers the case yet",
                 detail: "Ask again after the next checkpoint (or sign one: POST /api/audit/checkpoints).",
                 extensions: new Dictionary<string, object?> { ["retryable"] = true });
         }
 
-        var heads = MerkleTree.Order(ledger.Heads.Values);
-        var index = heads.Select((h, i) => (h, i)).First(x => x.h.Stream == caseId).i;
         var agreement = await CaseLookup.AgreementOf(session, found, ct);
         var events = await Events(caseId, session, rows, agreement, ct);
-        return Results.Ok(new CaseExport(CaseExport.FormatName, caseId, clock.GetUtcNow(), CaseSummary.Of(found, agreement, clock.GetUtcNow()), head.Version, events,
-            new CaseProof(head, index, heads.Count, MerkleTree.Path(heads, index), CheckpointView.Of(latest))));
+        return Results.Ok(new CaseExport(CaseExport.FormatName, caseId, clock.GetUtcNow(), CaseSummary.Of(found, agreement, clock.GetUtcNow()), proof.Head.Version, events, proof));
     }
 
     /// <summary>The stored rows, each with the state the summary's own fold gives after it (as of its recording).</summary>

@@ -49,10 +49,18 @@ public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing)
         var findings = new List<IntegrityFinding>();
         var ledger = new CheckpointLedger();
         long checkpoints = 0;
+        var newestKey = 0;
         foreach (var checkpoint in ReadCheckpoints(findings))
         {
-            var key = checkpointing.Key!;
-            findings.AddRange(ledger.Append(checkpoint, checkpoint.Header.KeyId == key.Id && key.Verifies(checkpoint.Header.Canonical(), checkpoint.Signature)));
+            var keyring = checkpointing.Keyring!;
+            findings.AddRange(ledger.Append(checkpoint, keyring.Verifies(checkpoint)));
+            if (keyring.RankOf(checkpoint.Header.KeyId) is { } rank && rank < newestKey)
+            {
+                findings.Add(new IntegrityFinding(FindingKinds.CheckpointSignature, null, null, null,
+                    $"checkpoint {checkpoint.Header.Number}: signed with key {checkpoint.Header.KeyId}, retired before the key of an earlier checkpoint"));
+            }
+
+            newestKey = Math.Max(newestKey, keyring.RankOf(checkpoint.Header.KeyId) ?? 0);
             checkpoints++;
         }
 

@@ -40,7 +40,7 @@ public sealed record IncomingEvent
 
     /// <summary>The canonical form of the content as its declared type serialises it (what earlier fingerprints were computed over).</summary>
     private static string Canonical<TContent>(TContent content, JsonSerializerOptions json) =>
-        CanonicalJson.Canonicalize(JsonSerializer.SerializeToElement(content, json));
+        CanonicalJson.Canonicalize(JsonSerializer.SerializeToUtf8Bytes(content, json));
 
     /// <summary>SHA-256 over the RFC 8785 form of { stream, type, occurredAt, late, officerId, content }, composed from its canonical parts.</summary>
     private static string FingerprintOf(Guid streamId, string type, DateTimeOffset occurredAt, bool late, string? officerId, string? content)

@@ -46,14 +46,17 @@ public class CaseExportTests(AppFixture app)
     }
 
     [Fact]
-    public async Task a_case_no_checkpoint_covers_yet_is_pending()
+    public async Task a_case_no_checkpoint_covers_yet_is_pending_until_the_next_checkpoint()
     {
         await using var store = await CheckpointedStore.Start(app, "pending");
         var caseId = await store.CaseWithEvents(1);
 
         var problem = await store.Node.GetAs(store.Auditor, $"/api/cases/{caseId}/export", 409);
-
         (await problem.ReadAsTextAsync()).ShouldContain("urn:caseflow:problem:checkpoint-pending");
+
+        await store.SignCheckpoint([caseId]);
+        var export = JsonNode.Parse(await (await store.Node.GetAs(store.Auditor, $"/api/cases/{caseId}/export")).ReadAsTextAsync())!;
+        export["provenThroughVersion"]!.GetValue<long>().ShouldBe(2, "the checkpoint written after the first export is read");
     }
 
     private static IEnumerable<(string What, Action<JsonNode> Modify)> Modifications()

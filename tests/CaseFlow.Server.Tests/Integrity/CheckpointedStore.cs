@@ -14,9 +14,11 @@ namespace CaseFlow.Server.Tests.Integrity;
 /// </summary>
 public sealed class CheckpointedStore(AppFixture app, OwnDatabase database, CheckpointSettings checkpoints, IAlbaHost node) : IAsyncDisposable
 {
+    private IAlbaHost node = node;
+
     public IAlbaHost Node => node;
 
-    public CheckpointSettings Checkpoints => checkpoints;
+    public CheckpointSettings Checkpoints { get; private set; } = checkpoints;
 
     public string SuperuserConnectionString => database.SuperuserConnectionString;
 
@@ -52,6 +54,15 @@ public sealed class CheckpointedStore(AppFixture app, OwnDatabase database, Chec
         });
     }
 
+    /// <summary>Replaces the node by one started with <paramref name="settings"/> (another key, say), on the same database.</summary>
+    public async Task Restart(CheckpointSettings settings)
+    {
+        await node.StopAsync();
+        await node.DisposeAsync();
+        node = await database.StartNode(configure: settings.ApplyTo);
+        Checkpoints = settings;
+    }
+
     public async Task<StoreVerificationReport> Verify() =>
         await (await node.GetAs(Auditor, "/api/audit/integrity")).ReadAsJsonAsync<StoreVerificationReport>();
 
@@ -77,6 +88,6 @@ public sealed class CheckpointedStore(AppFixture app, OwnDatabase database, Chec
         await node.StopAsync();
         await node.DisposeAsync();
         await database.DisposeAsync();
-        Directory.Delete(checkpoints.Folder, recursive: true);
+        Directory.Delete(Checkpoints.Folder, recursive: true);
     }
 }

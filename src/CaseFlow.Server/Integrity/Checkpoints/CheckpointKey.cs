@@ -40,8 +40,14 @@ public sealed class CheckpointKey : IDisposable
             return new CheckpointKey(signing, verifying);
         }
 
+        return PublicOnly(options.PublicKey ?? throw new InvalidOperationException("Checkpoints:SigningKey or Checkpoints:PublicKey is required."));
+    }
+
+    /// <summary>A key that only verifies, from its public key (SPKI PEM).</summary>
+    public static CheckpointKey PublicOnly(string publicKeyPem)
+    {
         var publicOnly = ECDsa.Create();
-        publicOnly.ImportFromPem(options.PublicKey ?? throw new InvalidOperationException("Checkpoints:SigningKey or Checkpoints:PublicKey is required."));
+        publicOnly.ImportFromPem(publicKeyPem);
         Require(publicOnly);
         return new CheckpointKey(null, publicOnly);
     }

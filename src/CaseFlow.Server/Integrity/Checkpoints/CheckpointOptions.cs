@@ -14,6 +14,12 @@ public sealed class CheckpointOptions
     /// <summary>The public key (SPKI PEM), for a process that only verifies (<c>ops/verify</c>); derived from the signing key when absent.</summary>
     public string? PublicKey { get; set; }
 
+    /// <summary>
+    /// The public keys (SPKI PEM) of signing keys rotated out, oldest first: checkpoints they signed still verify, but a
+    /// checkpoint may not carry a key older than the one before it (docs/operations.md, "Rotating the checkpoint key").
+    /// </summary>
+    public List<string> RetiredPublicKeys { get; set; } = [];
+
     /// <summary>How often the leader signs the events since the last checkpoint: the window in which an edit goes unsigned.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(5);
 

@@ -19,6 +19,7 @@ public static class CheckpointSetup
         builder.Services.Configure<CheckpointOptions>(builder.Configuration.GetSection(CheckpointOptions.Section));
         builder.Services.AddSingleton(Checkpointing.From(options));
         builder.Services.AddSingleton<CheckpointSigner>();
+        builder.Services.AddSingleton<WrittenCheckpoints>();
         builder.Services.AddSingleton<StoreScan>();
         builder.Services.AddSingleton<StoreVerifier>();
         if (!string.IsNullOrWhiteSpace(options.SigningKey) && !string.IsNullOrWhiteSpace(options.Folder))

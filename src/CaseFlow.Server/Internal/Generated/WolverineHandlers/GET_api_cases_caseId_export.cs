@@ -17,15 +17,17 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly CaseFlow.Server.Integrity.Checkpoints.Checkpointing _checkpointing;
+        private readonly CaseFlow.Server.Integrity.Checkpoints.WrittenCheckpoints _writtenCheckpoints;
         private readonly CaseFlow.Server.Integrity.StoredEventRows _storedEventRows;
         private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_cases_caseId_export(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Integrity.Checkpoints.Checkpointing checkpointing, CaseFlow.Server.Integrity.StoredEventRows storedEventRows, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_cases_caseId_export(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, CaseFlow.Server.Integrity.Checkpoints.Checkpointing checkpointing, CaseFlow.Server.Integrity.Checkpoints.WrittenCheckpoints writtenCheckpoints, CaseFlow.Server.Integrity.StoredEventRows storedEventRows, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _checkpointing = checkpointing;
+            _writtenCheckpoints = writtenCheckpoints;
             _storedEventRows = storedEventRows;
             _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
@@ -52,7 +54,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await CaseFlow.Server.Cases.ExportCaseEndpoint.Get(caseId, ((Marten.IQuerySession)documentSession), _storedEventRows, _checkpointing, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            var result = await CaseFlow.Server.Cases.ExportCaseEndpoint.Get(caseId, ((Marten.IQuerySession)documentSession), _storedEventRows, _checkpointing, _writtenCheckpoints, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
