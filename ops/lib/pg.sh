@@ -113,3 +113,14 @@ pg_create_db_from() {
   pg_psql "$1" postgres -c "drop database if exists \"$2\" with (force)" -c "create database \"$2\" template \"$3\"" >/dev/null
   pg_create_db "$1" "$2"
 }
+
+# use_superuser_url URL: points psql (PGHOST, PGPORT, PGUSER, PGPASSWORD) at the server of URL, an Npgsql connection
+# string of a superuser (Host, Port, Database, Username, Password), and sets DATABASE to its database.
+use_superuser_url() {
+  local url=$1
+  field() { tr ';' '\n' <<< "$url" | sed -n "s/^ *$1 *= *//Ip" | head -n1; }
+  export PGHOST PGPORT PGUSER PGPASSWORD PGCONNECT_TIMEOUT=10 PGOPTIONS="-c client_min_messages=warning"
+  PGHOST=$(field Host) PGPORT=$(field Port) PGUSER=$(field Username) PGPASSWORD=$(field Password)
+  DATABASE=$(field Database)
+  [[ $DATABASE =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "the connection string names no usable Database"
+}

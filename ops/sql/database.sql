@@ -38,8 +38,22 @@ END $$;
 CREATE SCHEMA IF NOT EXISTS caseflow_audit AUTHORIZATION caseflow_audit_owner;
 ALTER SCHEMA caseflow_audit OWNER TO caseflow_audit_owner;
 
+-- The access log is partitioned by the month of "at" (UTC), so that a month past its retention is moved out whole
+-- (ops/expire-access-log) and reads bounded in time touch only their months. The default partition takes a record
+-- dated outside the months prepared (a node clock far off, a simulated clock) rather than refusing it. A log made
+-- before partitioning is converted once: renamed here, its rows copied into the partitioned table further down.
+DO $$ BEGIN
+    IF (SELECT relkind FROM pg_class WHERE oid = to_regclass('caseflow_audit.access_log')) = 'r' THEN
+        ALTER TABLE caseflow_audit.access_log RENAME TO access_log_unpartitioned;
+        ALTER INDEX IF EXISTS caseflow_audit.access_log_pkey RENAME TO access_log_unpartitioned_pkey;
+        ALTER INDEX IF EXISTS caseflow_audit.access_log_user RENAME TO access_log_unpartitioned_user;
+        ALTER INDEX IF EXISTS caseflow_audit.access_log_case RENAME TO access_log_unpartitioned_case;
+        ALTER INDEX IF EXISTS caseflow_audit.access_log_at RENAME TO access_log_unpartitioned_at;
+    END IF;
+END $$;
+
 CREATE TABLE IF NOT EXISTS caseflow_audit.access_log (
-    id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id       bigint GENERATED ALWAYS AS IDENTITY,
     at       timestamptz NOT NULL,               -- when the access happened (UTC, the node's clock)
     user_id  text NOT NULL,                      -- the token's subject, or "anonymous"
     role     text NOT NULL,
@@ -50,13 +64,58 @@ CREATE TABLE IF NOT EXISTS caseflow_audit.access_log (
     outcome  text NOT NULL,                      -- allowed, appended, replayed, refused:<problem>, denied, ...
     source   text NOT NULL,                      -- the caller's network address, or "system"
     trace_id text NOT NULL,
-    logged_at timestamptz NOT NULL DEFAULT clock_timestamp()
-);
+    logged_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+    PRIMARY KEY (id, at)
+) PARTITION BY RANGE (at);
 ALTER TABLE caseflow_audit.access_log OWNER TO caseflow_audit_owner;
+CREATE TABLE IF NOT EXISTS caseflow_audit.access_log_default PARTITION OF caseflow_audit.access_log DEFAULT;
+ALTER TABLE caseflow_audit.access_log_default OWNER TO caseflow_audit_owner;
 
 CREATE INDEX IF NOT EXISTS access_log_user ON caseflow_audit.access_log (user_id, id);
 CREATE INDEX IF NOT EXISTS access_log_case ON caseflow_audit.access_log (case_id, id) WHERE case_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS access_log_at ON caseflow_audit.access_log (at);
+
+-- Makes the monthly partitions from the month of from_at through the month of through_at that do not exist yet, and
+-- answers how many it made. A month the default partition already holds records of is left to it (a partition over
+-- them cannot be attached). Nodes call it for the months ahead (AccessLogPartitions); it runs as the log's owner.
+CREATE OR REPLACE FUNCTION caseflow_audit.ensure_partitions(from_at timestamptz, through_at timestamptz) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, caseflow_audit AS $$
+DECLARE
+    month timestamp := date_trunc('month', from_at AT TIME ZONE 'UTC');
+    made integer := 0;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('caseflow_audit.ensure_partitions'));
+    WHILE month <= date_trunc('month', through_at AT TIME ZONE 'UTC') LOOP
+        IF to_regclass(format('caseflow_audit.access_log_%s', to_char(month, 'YYYY_MM'))) IS NULL
+           AND NOT EXISTS (SELECT 1 FROM caseflow_audit.access_log_default
+                           WHERE at >= month AT TIME ZONE 'UTC' AND at < (month + interval '1 month') AT TIME ZONE 'UTC') THEN
+            EXECUTE format('CREATE TABLE caseflow_audit.%I PARTITION OF caseflow_audit.access_log FOR VALUES FROM (%L) TO (%L)',
+                'access_log_' || to_char(month, 'YYYY_MM'), month AT TIME ZONE 'UTC', (month + interval '1 month') AT TIME ZONE 'UTC');
+            made := made + 1;
+        END IF;
+        month := month + interval '1 month';
+    END LOOP;
+    RETURN made;
+END $$;
+ALTER FUNCTION caseflow_audit.ensure_partitions(timestamptz, timestamptz) OWNER TO caseflow_audit_owner;
+REVOKE ALL ON FUNCTION caseflow_audit.ensure_partitions(timestamptz, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION caseflow_audit.ensure_partitions(timestamptz, timestamptz) TO caseflow_app;
+
+DO $$
+DECLARE oldest timestamptz;
+BEGIN
+    IF to_regclass('caseflow_audit.access_log_unpartitioned') IS NOT NULL THEN
+        SELECT min(at) INTO oldest FROM caseflow_audit.access_log_unpartitioned;
+        PERFORM caseflow_audit.ensure_partitions(coalesce(oldest, now()), now() + interval '3 months');
+        INSERT INTO caseflow_audit.access_log OVERRIDING SYSTEM VALUE SELECT * FROM caseflow_audit.access_log_unpartitioned;
+        PERFORM setval(pg_get_serial_sequence('caseflow_audit.access_log', 'id'),
+            greatest(coalesce((SELECT max(id) FROM caseflow_audit.access_log_unpartitioned), 0), 1),
+            (SELECT count(*) > 0 FROM caseflow_audit.access_log_unpartitioned));
+        DROP TABLE caseflow_audit.access_log_unpartitioned;
+    ELSE
+        PERFORM caseflow_audit.ensure_partitions(now(), now() + interval '3 months');
+    END IF;
+END $$;
 
 REVOKE ALL ON SCHEMA caseflow_audit FROM PUBLIC, caseflow_app;
 REVOKE ALL ON caseflow_audit.access_log FROM PUBLIC, caseflow_app;

@@ -13,6 +13,7 @@ public static class AccessAuditSetup
         builder.Services.AddSingleton(new AccessLogDatabase(NpgsqlDataSource.Create(connectionString)));
         builder.Services.AddSingleton<AccessLog>();
         builder.Services.AddHostedService<AccessLogWriter>();
+        builder.Services.AddHostedService<AccessLogPartitions>();
     }
 
     /// <summary>After authentication (to know the caller), around everything that can refuse or answer.</summary>
