@@ -1,3 +1,4 @@
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -11,7 +12,7 @@ namespace CaseFlow.Demo.Loader;
 /// (<see cref="DeliverUpTo"/>), before the clock passes it: never early, so never rescheduled. Nothing is left in
 /// Wolverine's tables for a served node to fire a second time (<see cref="DeliverAll"/> ends the year).
 /// </summary>
-public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler
+public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(new DatabaseClock(clock))
 {
     private readonly PriorityQueue<object, DateTimeOffset> _pending = new();
 
