@@ -56,6 +56,7 @@ builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddSingleton<ProjectionLag>();
 builder.Services.AddHostedService<ProjectionLagSampler>();
+builder.Services.AddHostedService<StoppedShardRetry>();
 builder.Services.AddHostedService<DemoNotice>();
 builder.Services.AddWolverineHttp();
 
