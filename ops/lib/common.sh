@@ -11,10 +11,18 @@ die() { log "error: $*"; exit 1; }
 # Print the leading comment block of the calling script (lines starting with "# ", after the shebang).
 usage() { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; }
 
-# build_server OUT: CaseFlow.Server built (Release) into OUT, for its command line (db-patch, projections ...).
+# build_server OUT: CaseFlow.Server built (Release) into OUT, for its command line (db-patch, projections ...). Skipped
+# when nothing under src/ (bin and obj aside) or docs/ (statistics.md is embedded) nor a build setting at the root
+# changed since OUT's last build: an empty build still costs MSBuild seconds. A deletion changes its folder's time.
 build_server() {
+  local stamp=$1/.built-from-sources started
+  if [ -e "$stamp" ] && [ -z "$(find "$ROOT/src" "$ROOT/docs" "$ROOT"/Directory.*.props "$ROOT/global.json" "$ROOT/.editorconfig" \( -name bin -o -name obj \) -prune -o -newer "$stamp" -print -quit)" ]; then
+    log "src/CaseFlow.Server unchanged since its last build into ${1#"$ROOT"/}"; return
+  fi
   log "building src/CaseFlow.Server (Release) into ${1#"$ROOT"/}"
-  dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$1" -nologo -v q >&2
+  mkdir -p "$1"; started=$(mktemp "$1/.building.XXXXXX")   # before the build: a file changed meanwhile builds again next time
+  dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$1" -nologo -v q >&2 || { rm -f "$started"; return 1; }
+  mv "$started" "$stamp"
 }
 
 # True if something listens on 127.0.0.1:PORT (or on all addresses).

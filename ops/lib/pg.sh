@@ -124,3 +124,22 @@ use_superuser_url() {
   DATABASE=$(field Database)
   [[ $DATABASE =~ ^[A-Za-z_][A-Za-z0-9_]*$ ]] || die "the connection string names no usable Database"
 }
+
+# schema_fingerprint PORT DB: what the schema of DB was made from here: the cluster's identifier, the database's oid
+# (a dropped and recreated database has another) and the SHA-256 of ops/sql/*.sql and ops/migrations/*.sql. Empty
+# when DB does not exist.
+schema_fingerprint() {
+  local ids
+  ids=$(pg_psql "$1" postgres -c "select (select system_identifier from pg_control_system()) || ' ' || oid from pg_database where datname = '$2'")
+  [ -n "$ids" ] || return 0
+  { echo "$ids"; cat "$ROOT"/ops/sql/*.sql "$ROOT"/ops/migrations/*.sql; } | sha256sum | cut -c1-64
+}
+
+# The file in which ./ops/migrate apply records DB's fingerprint after applying everything to it on the dev cluster.
+schema_stamp() { echo "$ROOT/.local/schema-applied/$1"; }
+
+# schema_unchanged PORT DB: true when DB exists and its fingerprint is the one recorded after the last apply.
+schema_unchanged() {
+  local now; now=$(schema_fingerprint "$1" "$2")
+  [ -n "$now" ] && [ "$now" = "$(cat "$(schema_stamp "$2")" 2>/dev/null)" ]
+}

@@ -1,3 +1,4 @@
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -9,9 +10,10 @@ namespace CaseFlow.Demo.Loader;
 /// scheduler polls the wall clock, before which the whole simulated year lies, so it would deliver every deadline at
 /// once and early. The loader delivers each through the same handler, in process, at its own simulated instant
 /// (<see cref="DeliverUpTo"/>), before the clock passes it: never early, so never rescheduled. Nothing is left in
-/// Wolverine's tables for a served node to fire a second time (<see cref="DeliverAll"/> ends the year).
+/// Wolverine's tables for a served node to fire a second time (<see cref="DeliverAll"/> ends the year). Its own
+/// <see cref="Schedule"/> never reads the base's clock, which hands instants to Wolverine's scheduler.
 /// </summary>
-public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler
+public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(new DatabaseClock(clock))
 {
     private readonly PriorityQueue<object, DateTimeOffset> _pending = new();
 

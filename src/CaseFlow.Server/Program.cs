@@ -19,6 +19,11 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Host.ApplyJasperFxExtensions();
 
 builder.AddCaseFlowTelemetry();
+// Before the persistence (Wolverine's scheduler): the first reading of the database's clock precedes any deadline.
+var databaseClock = new DatabaseClock(TimeProvider.System);
+builder.Services.AddSingleton(databaseClock);
+builder.Services.AddSingleton<TimeProvider>(databaseClock);
+builder.Services.AddHostedService<DatabaseClockSync>();
 builder.AddCaseFlowPersistence();
 builder.AddCaseFlowAuthentication();
 builder.AddCaseFlowAccessAudit();
@@ -31,7 +36,6 @@ builder.Services.AddCaseFlowProblemDetails();
 builder.Services.AddCaseFlowHealth();
 builder.Services.AddCaseFlowOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => JsonSetup.Configure(o.SerializerOptions));
-builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.Configure<IntakeOptions>(builder.Configuration.GetSection("Intake"));
 builder.Services.AddOptions<GovernanceOptions>().Bind(builder.Configuration.GetSection(GovernanceOptions.Section)).ValidateOnStart();
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GovernanceOptions>, GovernanceOptionsValidation>();
@@ -52,6 +56,7 @@ builder.Services.AddSingleton<DeadLetterQueue>();
 builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddSingleton<ProjectionLag>();
 builder.Services.AddHostedService<ProjectionLagSampler>();
+builder.Services.AddHostedService<StoppedShardRetry>();
 builder.Services.AddHostedService<DemoNotice>();
 builder.Services.AddWolverineHttp();
 

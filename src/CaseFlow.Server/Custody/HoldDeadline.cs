@@ -23,12 +23,14 @@ public static class HoldDeadlineHandler
     /// (released, transferred, its basis voided) makes this a no-op. The event id follows from case and hold, so a
     /// repeated delivery appends nothing.
     /// </summary>
-    public static async Task Handle(HoldDeadlineReached message, EventWriter writer, IMessageContext context, TimeProvider clock, CancellationToken ct)
+    public static async Task Handle(
+        HoldDeadlineReached message, EventWriter writer, IMessageContext context, TimeProvider clock, MessageScheduler scheduler, CancellationToken ct)
     {
+        // The clock is the database's (DatabaseClock): a node whose own clock runs ahead is delivered the message early.
         if (clock.GetUtcNow() < message.Deadline)
         {
-            // Delivered early (a replay, a clock ahead of ours): wait for the deadline itself.
-            await context.ScheduleAsync(message, message.Deadline);
+            // Delivered early (a replay, a node clock ahead of the database's): wait for the deadline itself.
+            await scheduler.Schedule(context, new ScheduledMessage(message, message.Deadline));
             return;
         }
 

@@ -5,7 +5,8 @@ namespace CaseFlow.Server.Operations;
 /// <summary>
 /// Projection lag as metrics of the <c>CaseFlow</c> meter, per shard: <c>caseflow.projection.lag.events</c> (stored
 /// events not yet applied) and <c>caseflow.projection.lag.seconds</c> (age of the oldest of them). Gauges report the
-/// latest sample; readiness checks and <see cref="ProjectionLagSampler"/> take samples.
+/// latest sample, as does <c>caseflow.projection.stopped</c> (1 while the shard has stopped at an event it cannot apply,
+/// else 0); readiness checks and <see cref="ProjectionLagSampler"/> take samples.
 /// </summary>
 public sealed class ProjectionLag
 {
@@ -22,6 +23,8 @@ public sealed class ProjectionLag
             "Stored events the projection shard has not applied yet");
         meter.CreateObservableGauge("caseflow.projection.lag.seconds", () => _latest.Select(s => new Measurement<double>(s.LagSeconds, Shard(s))), "s",
             "Age of the oldest stored event the projection shard has not applied yet");
+        meter.CreateObservableGauge("caseflow.projection.stopped", () => _latest.Select(s => new Measurement<int>(s.Stopped ? 1 : 0, Shard(s))), "{shard}",
+            "1 while the projection shard has stopped at an event it cannot apply (it never skips one), else 0");
     }
 
     public async Task<IReadOnlyList<ShardStatus>> Sample(CancellationToken ct) => _latest = await _shards.All(ct);

@@ -2,14 +2,16 @@ using Alba;
 using CaseFlow.Domain;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Security;
+using Marten;
 
 namespace CaseFlow.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A made-up agency with an agreement for one model, one designated officer authorized for it since <see cref="Start"/>
 /// plus eight days, its jail system, and ICE supervisors of its field office: everything a case needs, unique to one test.
+/// Written through the fixture's host unless another node (on a database of a test's own) is given.
 /// </summary>
-public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, ProgramModel model, string fieldOffice = SyntheticAgencies.FieldOffice)
+public sealed class CaseScenario(AppFixture app, IAlbaHost host, string ori, Guid officerId, ProgramModel model, string fieldOffice = SyntheticAgencies.FieldOffice)
 {
     public const string Badge = "JEM-7";
     public static readonly DateTimeOffset Start = DateTimeOffset.UtcNow.AddDays(-30);
@@ -22,26 +24,29 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
     /// <param name="alsoSigned">Another model the agency holds an agreement for (its officer is designated for <paramref name="model"/> only).</param>
     /// <param name="place">Where the agency is (Guam unless given).</param>
     /// <param name="since">When its officer was nominated (<see cref="Start"/> unless given); authorized eight days later.</param>
+    /// <param name="node">The node to write through (the fixture's host unless given).</param>
     public static async Task<CaseScenario> Create(
-        AppFixture app, ProgramModel model = ProgramModel.JEM, ProgramModel? alsoSigned = null, SyntheticPlace? place = null, DateTimeOffset? since = null)
+        AppFixture app, ProgramModel model = ProgramModel.JEM, ProgramModel? alsoSigned = null, SyntheticPlace? place = null, DateTimeOffset? since = null,
+        IAlbaHost? node = null)
     {
         place ??= SyntheticAgencies.Guam;
         var start = since ?? Start;
-        var ori = await SyntheticAgencies.Sign(app.Store, place, alsoSigned is { } other ? [model, other] : [model]);
+        var host = node ?? app.Host;
+        var ori = await SyntheticAgencies.Sign(host.DocumentStore(), place, alsoSigned is { } other ? [model, other] : [model]);
         var agency = app.Tokens.For(Roles.ScreeningSystem, ori: ori);
         var ice = app.Tokens.For(Roles.Supervisor, fieldOffice: place.FieldOffice);
-        var officerId = await app.Host.Nominate(agency, Badge, start, model.ToString());
-        await app.Host.OfficerEvent(ice, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(start.AddDays(1)), result = "Passed" });
-        await app.Host.OfficerEvent(ice, officerId, "TrainingCompleted", new
+        var officerId = await host.Nominate(agency, Badge, start, model.ToString());
+        await host.OfficerEvent(ice, officerId, "BackgroundCheckCompleted", new { completedAt = Envelopes.Instant(start.AddDays(1)), result = "Passed" });
+        await host.OfficerEvent(ice, officerId, "TrainingCompleted", new
         {
             course = "287(g) basic", model = model.ToString(), completedAt = Envelopes.Instant(start.AddDays(5)), exams = new object[] { new { exam = "Law", score = 88 } },
         });
-        await app.Host.OfficerEvent(ice, officerId, "OfficerCertified", new { model = model.ToString(), certifiedAt = Envelopes.Instant(start.AddDays(6)) });
-        await app.Host.OfficerEvent(ice, officerId, "AuthorizationIssued", new
+        await host.OfficerEvent(ice, officerId, "OfficerCertified", new { model = model.ToString(), certifiedAt = Envelopes.Instant(start.AddDays(6)) });
+        await host.OfficerEvent(ice, officerId, "AuthorizationIssued", new
         {
             models = new[] { model.ToString() }, effectiveAt = Envelopes.Instant(start.AddDays(8)), letterRef = "FOD-SFR-1", form70006Ref = "70-006-1", credentialNumber = "C-1",
         });
-        return new CaseScenario(app, ori, officerId, model, place.FieldOffice);
+        return new CaseScenario(app, host, ori, officerId, model, place.FieldOffice);
     }
 
     /// <summary>
@@ -52,7 +57,7 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
     public async Task<Guid> Book(object? subject = null, DateTimeOffset? referredAt = null)
     {
         var at = referredAt ?? DateTimeOffset.UtcNow.AddHours(-3);
-        return await app.Host.StartCaseWith(Jail, Envelopes.Booking(
+        return await host.StartCaseWith(Jail, Envelopes.Booking(
             Envelopes.NewBookingNumber(), model.ToString(), subject: subject, occurredAt: at, late: at < DateTimeOffset.UtcNow.AddDays(-2) ? true : null));
     }
 
@@ -62,13 +67,13 @@ public sealed class CaseScenario(AppFixture app, string ori, Guid officerId, Pro
         var envelope = Envelopes.CaseEvent(type, data, occurredAt);
         if (officer is not null && token is null)
             envelope["officerId"] = officer;
-        return app.Host.Post(token ?? Jail, $"/api/cases/{caseId}/events", envelope, status);
+        return host.Post(token ?? Jail, $"/api/cases/{caseId}/events", envelope, status);
     }
 
     public Task<IScenarioResult> Decide(Guid caseId, string type, object data, int status = 200, string? token = null) =>
-        app.Host.Post(token ?? Supervisor, $"/api/cases/{caseId}/events", Envelopes.CaseEvent(type, data), status);
+        host.Post(token ?? Supervisor, $"/api/cases/{caseId}/events", Envelopes.CaseEvent(type, data), status);
 
-    public async Task<CaseSummary> Summary(Guid caseId) => await (await app.Host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseSummary>();
+    public async Task<CaseSummary> Summary(Guid caseId) => await (await host.GetAs(Jail, $"/api/cases/{caseId}")).ReadAsJsonAsync<CaseSummary>();
 
     public static string Now(int minutesAgo = 1) => Envelopes.Instant(DateTimeOffset.UtcNow.AddMinutes(-minutesAgo));
 

@@ -10,11 +10,13 @@ namespace Internal.Generated.WolverineHandlers
     public sealed class HoldDeadlineReachedHandler1681959905 : Wolverine.Runtime.Handlers.MessageHandler
     {
         private readonly CaseFlow.Server.Writing.EventWriter _eventWriter;
+        private readonly CaseFlow.Server.Writing.MessageScheduler _messageScheduler;
         private readonly System.TimeProvider _timeProvider;
 
-        public HoldDeadlineReachedHandler1681959905(CaseFlow.Server.Writing.EventWriter eventWriter, System.TimeProvider timeProvider)
+        public HoldDeadlineReachedHandler1681959905(CaseFlow.Server.Writing.EventWriter eventWriter, CaseFlow.Server.Writing.MessageScheduler messageScheduler, System.TimeProvider timeProvider)
         {
             _eventWriter = eventWriter;
+            _messageScheduler = messageScheduler;
             _timeProvider = timeProvider;
         }
 
@@ -27,7 +29,7 @@ namespace Internal.Generated.WolverineHandlers
             Wolverine.Runtime.WolverineTracing.MessageActivity(context.Envelope)?.SetTag("handler.type", "CaseFlow.Server.Custody.HoldDeadlineHandler");
             
             // The actual message execution
-            await CaseFlow.Server.Custody.HoldDeadlineHandler.Handle(holdDeadlineReached, _eventWriter, context, _timeProvider, cancellation).ConfigureAwait(false);
+            await CaseFlow.Server.Custody.HoldDeadlineHandler.Handle(holdDeadlineReached, _eventWriter, context, _timeProvider, _messageScheduler, cancellation).ConfigureAwait(false);
         }
     }
 

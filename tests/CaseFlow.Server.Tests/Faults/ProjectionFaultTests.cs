@@ -1,0 +1,153 @@
+using System.Diagnostics.Metrics;
+using Alba;
+using CaseFlow.Server.Feed;
+using CaseFlow.Server.Operations;
+using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Tests.Infrastructure;
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CaseFlow.Server.Tests.Faults;
+
+/// <summary>
+/// A real fault in one projection: the database refuses the feed row that one case's detainer produces (a CHECK
+/// constraint a superuser adds, as a bad migration or a hand edit would). The feed stops at that event visibly and
+/// passes nothing after it while the queues go on; with the constraint gone it resumes from that very event, and
+/// its read model then equals a rebuild.
+/// </summary>
+public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
+{
+    private const string Constraint = "fault_refuses_one_case";
+
+    private OwnDatabase _database = null!;
+    private IAlbaHost _node = null!;
+
+    private string Admin => app.Tokens.For(Roles.Admin);
+
+    private string Ice => app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU");
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await OwnDatabase.Create(app, "projection_fault");
+        _node = await _database.StartNode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _node.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task the_feed_stops_at_the_event_it_cannot_store_passes_nothing_after_it_and_resumes_from_it_once_fixed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var refused = await WsoCaseWithWarrant();
+        await Superuser($"alter table {PersistenceSetup.SchemaName}.mt_doc_feedentry add constraint {Constraint} check (data ->> 'caseId' <> '{refused}')");
+        var badSequence = await LodgeDetainer(refused);
+        var later = await WsoCaseWithWarrant();
+        await LodgeDetainer(later);
+
+        // Stopped before the event, not past it: the database refused the batch holding it, so no single event is named.
+        var feed = await StoppedFeed();
+        feed.LastSequence.ShouldBeLessThan(badSequence);
+        feed.HighWaterMark.ShouldBeGreaterThan(badSequence);
+        feed.PauseReason.ShouldNotBeNull();
+        (await (await _node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Degraded");
+        StoppedGauge(feed.Name).ShouldBe(1);
+        // The other projections go on past the event; the feed passes nothing after it.
+        await _node.QueuesHaveApplied(refused, later);
+        (await FeedCases(ct)).ShouldBeEmpty();
+
+        // Fixed: the node starts the shard again by itself (StoppedShardRetry), from the refused event on.
+        await Superuser($"alter table {PersistenceSetup.SchemaName}.mt_doc_feedentry drop constraint {Constraint}");
+        await _node.FeedHasApplied(refused, later);
+
+        (await FeedCases(ct)).ShouldBe([refused, later]);
+        (await (await _node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Healthy");
+        StoppedGauge(feed.Name).ShouldBe(0);
+        var live = await FeedEntries(ct);
+        using (var daemon = await _node.DocumentStore().BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync(FeedProjection.Name, TimeSpan.FromMinutes(2), ct);
+        (await FeedEntries(ct)).ShouldBe(live);
+    }
+
+    /// <summary>The feed's shard as operators list it, once it has stopped (polled: the listing is what they poll).</summary>
+    private async Task<ShardStatus> StoppedFeed()
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var shards = await (await _node.GetAs(Admin, "/api/operations/projections")).ReadAsJsonAsync<List<ShardStatus>>();
+            var feed = shards.Single(s => s.Name.StartsWith(FeedProjection.Name, StringComparison.Ordinal));
+            if (feed.Stopped)
+                return feed;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+        }
+    }
+
+    /// <summary>The node's own <c>caseflow.projection.stopped</c> gauge for the shard, after readiness sampled it.</summary>
+    private int StoppedGauge(string shard)
+    {
+        var factory = _node.Services.GetRequiredService<IMeterFactory>();
+        int? value = null;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Name == "caseflow.projection.stopped")
+                l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<int>((_, measurement, tags, _) =>
+        {
+            foreach (var (key, name) in tags)
+                if (key == "shard" && (string?)name == shard)
+                    value = measurement;
+        });
+        listener.Start();
+        listener.RecordObservableInstruments();
+        return value.ShouldNotBeNull($"no caseflow.projection.stopped measurement for {shard}");
+    }
+
+    private async Task<List<Guid>> FeedCases(CancellationToken ct)
+    {
+        await using var session = _node.DocumentStore().QuerySession();
+        return [.. (await session.Query<FeedEntry>().OrderBy(e => e.Id).ToListAsync(ct)).Select(e => e.CaseId)];
+    }
+
+    private async Task<List<string>> FeedEntries(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select id || ' ' || data::text from {PersistenceSetup.SchemaName}.mt_doc_feedentry order by id", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<string>();
+        while (await reader.ReadAsync(ct))
+            rows.Add(reader.GetString(0));
+        return rows;
+    }
+
+    private async Task<Guid> WsoCaseWithWarrant()
+    {
+        var caseId = await _node.StartCaseWith(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber(), "WSO"));
+        await _node.Post(Ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("WarrantReceivedFromIce", new { receivedAt = CaseScenario.Now(), warrantType = "I-200", iceDetainerRef = "D-1" }), 200);
+        return caseId;
+    }
+
+    /// <summary>Lodges the detainer, a decision the feed carries, and answers the event's sequence.</summary>
+    private async Task<long> LodgeDetainer(Guid caseId)
+    {
+        var answer = await _node.Post(Ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("DetainerLodged", new { lodgedAt = CaseScenario.Now() }), 200);
+        return (await answer.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("position").GetInt64();
+    }
+
+    private async Task Superuser(string sql)
+    {
+        await using var connection = await TestDatabases.OpenAsTamperingSuperuser(_database.ConnectionString);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+    }
+}
