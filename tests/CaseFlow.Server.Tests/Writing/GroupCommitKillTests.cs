@@ -39,12 +39,12 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
         var sent = new ConcurrentDictionary<Guid, Dictionary<string, object?>>();
         var acknowledged = new ConcurrentDictionary<Guid, byte>();
 
-        using (var node = await Node.Start(ConnectionString, app))
+        using (var node = await ServerProcess.Start(ConnectionString, app))
         {
             var enough = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
             {
-                using var http = node.Client(app);
+                using var http = node.Client(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend));
                 while (!enough.Task.IsCompleted)
                 {
                     var booking = Envelopes.Booking(Envelopes.NewBookingNumber());
@@ -85,8 +85,8 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
                 """, [.. sent.Keys])).ShouldBe(0, "a booking was stored without its access record");
         }
 
-        using var restarted = await Node.Start(ConnectionString, app);
-        using var again = restarted.Client(app);
+        using var restarted = await ServerProcess.Start(ConnectionString, app);
+        using var again = restarted.Client(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend));
         foreach (var (eventId, booking) in sent)
         {
             using var answer = await again.PostAsJsonAsync("/api/bookings", booking, Ct);
@@ -118,77 +118,5 @@ public sealed class GroupCommitKillTests(AppFixture app) : IAsyncLifetime
     {
         await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new("ids", ids) } };
         return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    /// <summary>A Production node in a process of its own, on a loopback port the kernel chose, ready once it says so.</summary>
-    private sealed class Node : IDisposable
-    {
-        private readonly Process _process;
-
-        private Node(Process process, int port) => (_process, Port) = (process, port);
-
-        public int Port { get; }
-
-        public static async Task<Node> Start(string connectionString, AppFixture app)
-        {
-            var port = FreePort();
-            var process = Process.Start(Info(connectionString, app, port)).ShouldNotBeNull();
-            var node = new Node(process, port);
-            // Kestrel's own line once the host has started: a signal, not a wait.
-            while (await process.StandardOutput.ReadLineAsync(Ct) is { } line)
-            {
-                if (line.Contains("Application started", StringComparison.Ordinal))
-                {
-                    _ = process.StandardOutput.ReadToEndAsync(Ct);
-                    return node;
-                }
-            }
-
-            throw new InvalidOperationException($"the node stopped before it started: {await process.StandardError.ReadToEndAsync(Ct)}");
-        }
-
-        public HttpClient Client(AppFixture app)
-        {
-            var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend));
-            return client;
-        }
-
-        public void Kill() => _process.Kill(entireProcessTree: true);
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-                _process.Kill(entireProcessTree: true);
-            _process.Dispose();
-        }
-
-        private static ProcessStartInfo Info(string connectionString, AppFixture app, int port)
-        {
-            var start = new ProcessStartInfo("dotnet", [GeneratedCodeTests.ServerAssembly])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment =
-                {
-                    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                    ["ConnectionStrings__Marten"] = connectionString,
-                    ["Auth__DevelopmentKey"] = app.Tokens.Base64Key,
-                    ["RateLimits__Enabled"] = "false",
-                    ["Logging__LogLevel__Default"] = "Warning",
-                    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
-                    ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                },
-            };
-            app.Vault.ApplyTo(start.Environment);
-            return start;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }
