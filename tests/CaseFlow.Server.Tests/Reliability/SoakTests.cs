@@ -10,20 +10,13 @@ namespace CaseFlow.Server.Tests.Reliability;
 /// a fresh node's resident set still grows through its first minutes (JIT, the GC's budgets, pools), so only the full
 /// soak's slope after its warm-up says anything about a leak.
 /// </summary>
-public sealed class SoakTests(AppFixture app) : IAsyncLifetime
+public sealed class SoakTests(AppFixture app)
 {
-    private readonly string _database = $"caseflow_soak_{Guid.NewGuid():N}"[..30];
-
-    private string ConnectionString { get; set; } = "";
-
-    public async ValueTask InitializeAsync() => ConnectionString = await TestDatabases.Create(_database);
-
-    public async ValueTask DisposeAsync() => await TestDatabases.Drop(_database);
-
     [Fact]
     public async Task a_minute_of_mixed_traffic_with_renewed_tokens_has_no_error_and_stays_within_the_memory_limit()
     {
-        using var node = await ServerProcess.Start(ConnectionString, app);
+        await using var database = await OwnDatabase.Create(app, "soak");
+        using var node = await ServerProcess.Start(database.ConnectionString, app);
         var output = new StringWriter();
         var options = new SoakOptions(node.BaseAddress, node.ProcessId, Convert.FromBase64String(app.Tokens.Base64Key),
             Duration: TimeSpan.FromSeconds(60), WarmUp: TimeSpan.FromSeconds(20), SampleEvery: TimeSpan.FromSeconds(5),
