@@ -49,12 +49,12 @@ public static class RebuildLoad
         var misses = 0;
         for (var round = 1; round <= rounds; round++)
         {
-            var trivial = await Rebuild(daemon, TrivialName, events);
+            var trivial = await Rebuild(daemon, TrivialName);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {round} | {TrivialName} (trivial) | {trivial.TotalSeconds:0.00} | {events / trivial.TotalSeconds:0} | 1.00 | |"));
             var all = TimeSpan.Zero;
             foreach (var kind in kinds)
             {
-                var took = await Rebuild(daemon, kind, events);
+                var took = await Rebuild(daemon, kind);
                 all += took;
                 var (verdict, missed) = Verdict(events / took.TotalSeconds, events / trivial.TotalSeconds);
                 misses += missed ? 1 : 0;
@@ -70,7 +70,7 @@ public static class RebuildLoad
     }
 
     /// <summary>PASS, or MISS with each target it falls short of and by how much.</summary>
-    public static (string Text, bool Missed) Verdict(double rate, double trivialRate)
+    private static (string Text, bool Missed) Verdict(double rate, double trivialRate)
     {
         var gaps = new List<string>();
         if (rate < TargetEventsPerSecond)
@@ -91,7 +91,7 @@ public static class RebuildLoad
         return unknown.Count == 0 ? named : throw new ArgumentException($"no projection named {string.Join(", ", unknown)}; registered: {string.Join(", ", registered)}");
     }
 
-    private static async Task<TimeSpan> Rebuild(IProjectionDaemon daemon, string name, long events)
+    private static async Task<TimeSpan> Rebuild(IProjectionDaemon daemon, string name)
     {
         var clock = Stopwatch.StartNew();
         await daemon.RebuildProjectionAsync(name, TimeSpan.FromMinutes(60), CancellationToken.None);
