@@ -17,8 +17,8 @@ bench_wait_ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{htt
 # The bench database on the dev cluster, emptied (no earlier run's data or schema shapes the numbers), or a fresh
 # copy of the template database TEMPLATE when one is given (CREATE DATABASE ... TEMPLATE: a file copy, no replay).
 bench_database() {
-  local dev port
-  dev=$("$ROOT/ops/pg" start | tail -n1); port=${dev#*Port=}; port=${port%%;*}
+  local port
+  port=$(bench_dev_port)
   if [ -n "${1:-}" ]; then
     pg_create_db_from "$port" caseflow_bench "$1"
   else
@@ -86,3 +86,14 @@ bench_machine() {
 
 # A loopback port nothing listens on (the kernel's choice), for a benchmark that must not take a colleague's.
 bench_free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# bench_template_current PORT TEMPLATE STAMP: whether the template database exists and was made as STAMP says (its
+# database comment); bench_template_stamp PORT TEMPLATE STAMP records that once it is complete. ops/bench/corpus and
+# ops/bench/replay make their templates once and reuse them while the stamp (the builder's sources, the size) holds.
+bench_template_current() {
+  [ "$(pg_psql "$1" postgres -c "select shobj_description(oid, 'pg_database') from pg_database where datname = '$2'")" = "$3" ]
+}
+bench_template_stamp() { pg_psql "$1" postgres -c "comment on database \"$2\" is '$3'" >/dev/null; }
+
+# The dev cluster's port (started if it is not running).
+bench_dev_port() { local dev; dev=$("$ROOT/ops/pg" start | tail -n1) || die "the dev cluster did not start"; dev=${dev#*Port=}; echo "${dev%%;*}"; }

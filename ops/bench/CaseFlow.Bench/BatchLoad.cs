@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Soak;
 using JasperFx.Events;
 using Marten;
 
@@ -127,9 +128,7 @@ public static class BatchLoad
         await session.SaveChangesAsync();
     }
 
-    private static string Instant(DateTimeOffset value) => value.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+    private static string Instant(DateTimeOffset value) => BookingBodies.Instant(value);
 
-    private static long Peak(int pid) =>
-        long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    private static long Peak(int pid) => (long)MemorySample.Read(pid, TimeSpan.Zero).PeakMiB;
 }

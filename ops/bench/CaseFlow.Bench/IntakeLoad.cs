@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using CaseFlow.Soak;
 
 namespace CaseFlow.Bench;
 
@@ -76,38 +77,16 @@ public static class IntakeLoad
 
     private static Func<HttpClient, int, Task<HttpResponseMessage>> CaseFlowBooking(Uri server, string token) => (http, _) =>
     {
-        var now = DateTimeOffset.UtcNow;
-        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "/api/bookings"))
-        {
-            Content = JsonContent.Create(new
-            {
-                eventId = Guid.NewGuid(),
-                occurredAt = Instant(now),
-                data = new
-                {
-                    model = "JEM",
-                    bookingNumber = NewBookingNumber(),
-                    bookedAt = Instant(now.AddMinutes(-30)),
-                    charges = new[] { new { code = "TX PC 49.04", description = "Driving while intoxicated", level = "Misdemeanor" } },
-                    subject = new { name = new { given = "Bench", family = "Subject" }, dateOfBirth = "1990-01-01" },
-                },
-            }),
-        };
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "/api/bookings")) { Content = BookingBodies.NewBody("JEM") };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http.SendAsync(request);
     };
 
     private static Func<HttpClient, int, Task<HttpResponseMessage>> Baseline(Uri server) => (http, _) =>
         http.PostAsJsonAsync(new Uri(server, "/baseline/bookings"),
-            new PlainBooking(Ori, NewBookingNumber(), DateTimeOffset.UtcNow.AddMinutes(-30), "TX PC 49.04", "Driving while intoxicated"));
-
-    private static string NewBookingNumber() => $"BENCH-{Guid.NewGuid():N}"[..24];
-
-    private static string Instant(DateTimeOffset value) => value.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+            new PlainBooking(Ori, BookingBodies.NewBookingNumber(), DateTimeOffset.UtcNow.AddMinutes(-30), "TX PC 49.04", "Driving while intoxicated"));
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
-    private static long PeakMegabytes(int pid) =>
-        long.Parse(File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    private static long PeakMegabytes(int pid) => (long)MemorySample.Read(pid, TimeSpan.Zero).PeakMiB;
 }

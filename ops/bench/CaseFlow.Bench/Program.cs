@@ -7,6 +7,7 @@ return args switch
     ["load", .. var rest] => await IntakeLoad.Run(LoadOptions.Parse(rest)),
     ["batch", .. var rest] => await BatchLoad.Run(rest),
     ["rebuild", .. var rest] => await RebuildLoad.Run(rest),
+    ["soak", .. var rest] => await SoakCommand.Run(rest),
     _ => Usage(),
 };
 
@@ -14,6 +15,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: CaseFlow.Bench baseline URL CONNECTION | load --caseflow URL --baseline URL --token JWT --clients 16,32 --requests N"
         + " | batch --caseflow URL --token JWT --connection CS --server-pid PID [--cases 100 --events-per-case 10 --batch-sizes 100,500]"
-        + " | rebuild --connection CS [--rounds 2]");
+        + " | rebuild --connection CS [--rounds 2] [--projections NAME,...|all]"
+        + " | soak --caseflow URL --server-pid PID [--minutes 30] (signing key in Auth__DevelopmentKey)");
     return 2;
 }

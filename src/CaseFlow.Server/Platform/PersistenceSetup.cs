@@ -38,39 +38,11 @@ public static class PersistenceSetup
             {
                 opts.Connection(connectionString);
                 ConfigureEventStore(opts);
-                opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add<ReportReleaseProjection>(ProjectionLifecycle.Inline);
-                opts.Projections.Add(new OfficerStatisticsProjection(
-                    builder.Configuration.GetSection(GovernanceOptions.Section).Get<GovernanceOptions>()?.Refresher ?? RefresherPolicy.Default), ProjectionLifecycle.Inline);
-                // A node started with AsyncProjections:Enabled=false serves requests but never runs the asynchronous
-                // projections (a second process beside a running node, a read replica's API).
-                if (builder.Configuration.GetValue("AsyncProjections:Enabled", true))
-                {
-                    opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
-                    opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async);
-                    opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async);
-                }
-
-                opts.Schema.For<FeedEntry>().Index(f => f.Ori);
-                CaseQueueSchema.Configure(opts);
-                CaseStatisticsProjection.Configure(opts);
-                ReleasedReport.Configure(opts);
-                GovernanceCounts.Configure(opts);
-                // Every document type is declared here, so ./ops/migrate new writes its table into a migration.
-                opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
-                opts.Schema.For<CaseFlow.Server.Operations.DemoMark>();
-                // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
-                foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
-                {
-                    errors.SkipApplyErrors = false;
-                    errors.SkipSerializationErrors = false;
-                    errors.SkipUnknownEvents = false;
-                }
-                opts.Schema.For<Agreement>().Index(a => a.Key).Index(a => a.FieldOfficeCode).Index(a => a.StateCode);
-                opts.Schema.For<Officer>().Index(o => o.Key).Index(o => o.FieldOfficeCode);
+                ConfigureProjections(opts,
+                    builder.Configuration.GetSection(GovernanceOptions.Section).Get<GovernanceOptions>()?.Refresher ?? RefresherPolicy.Default,
+                    // A node started with AsyncProjections:Enabled=false serves requests but never runs the asynchronous
+                    // projections (a second process beside a running node, a read replica's API).
+                    builder.Configuration.GetValue("AsyncProjections:Enabled", true));
             })
             .UseLightweightSessions()
             // Async projections run as agents Wolverine distributes across the nodes; one node is the degenerate case.
@@ -102,6 +74,44 @@ public static class PersistenceSetup
             if (builder.Configuration["Codegen:OutputPath"] is { } outputPath)
                 x.GeneratedCodeOutputPath = outputPath;
         });
+    }
+
+    /// <summary>
+    /// Every projection (inline, and the asynchronous ones when <paramref name="withAsync"/>), the documents' indexes
+    /// and the rule that no projection skips an event: the node's, and the replay benchmark's store beside it.
+    /// </summary>
+    public static void ConfigureProjections(StoreOptions opts, RefresherPolicy refresher, bool withAsync)
+    {
+        opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ReportReleaseProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add(new OfficerStatisticsProjection(refresher), ProjectionLifecycle.Inline);
+        if (withAsync)
+        {
+            opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
+            opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async);
+            opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async);
+        }
+
+        opts.Schema.For<FeedEntry>().Index(f => f.Ori);
+        CaseQueueSchema.Configure(opts);
+        CaseStatisticsProjection.Configure(opts);
+        ReleasedReport.Configure(opts);
+        GovernanceCounts.Configure(opts);
+        // Every document type is declared here, so ./ops/migrate new writes its table into a migration.
+        opts.Schema.For<VaultedSubject>().GinIndexJsonDataMember(s => s.SearchTags);
+        opts.Schema.For<CaseFlow.Server.Operations.DemoMark>();
+        // An auditable store never skips an event: a projection that cannot apply one stops, visibly.
+        foreach (var errors in new[] { opts.Projections.Errors, opts.Projections.RebuildErrors })
+        {
+            errors.SkipApplyErrors = false;
+            errors.SkipSerializationErrors = false;
+            errors.SkipUnknownEvents = false;
+        }
+        opts.Schema.For<Agreement>().Index(a => a.Key).Index(a => a.FieldOfficeCode).Index(a => a.StateCode);
+        opts.Schema.For<Officer>().Index(o => o.Key).Index(o => o.FieldOfficeCode);
     }
 
     /// <summary>How CaseFlow's events and documents are stored: schema, serialization, stream identity, metadata and event type names.</summary>

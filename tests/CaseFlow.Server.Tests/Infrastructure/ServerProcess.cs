@@ -38,9 +38,13 @@ public sealed class ServerProcess : IDisposable
         throw new InvalidOperationException($"the node stopped before it started: {await process.StandardError.ReadToEndAsync(ct)}");
     }
 
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public int ProcessId => _process.Id;
+
     public HttpClient Client(string token)
     {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+        var client = new HttpClient { BaseAddress = BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
