@@ -12,8 +12,6 @@ namespace CaseFlow.Bench;
 /// </summary>
 public static class IntakeLoad
 {
-    private const string Ori = "TX0790000";
-
     public static async Task<int> Run(LoadOptions options)
     {
         Console.WriteLine("| target | clients | requests | events/s | p50 ms | p99 ms | max ms | errors | service CPU ms/event | PostgreSQL CPU ms/event |");
@@ -76,22 +74,9 @@ public static class IntakeLoad
 
     private static Func<HttpClient, int, Task<HttpResponseMessage>> CaseFlowBooking(Uri server, string token) => (http, _) =>
     {
-        var now = DateTimeOffset.UtcNow;
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server, "/api/bookings"))
         {
-            Content = JsonContent.Create(new
-            {
-                eventId = Guid.NewGuid(),
-                occurredAt = Instant(now),
-                data = new
-                {
-                    model = "JEM",
-                    bookingNumber = NewBookingNumber(),
-                    bookedAt = Instant(now.AddMinutes(-30)),
-                    charges = new[] { new { code = "TX PC 49.04", description = "Driving while intoxicated", level = "Misdemeanor" } },
-                    subject = new { name = new { given = "Bench", family = "Subject" }, dateOfBirth = "1990-01-01" },
-                },
-            }),
+            Content = JsonContent.Create(Booking.Body(Guid.NewGuid(), Booking.NewNumber(), DateTimeOffset.UtcNow)),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return http.SendAsync(request);
@@ -99,11 +84,7 @@ public static class IntakeLoad
 
     private static Func<HttpClient, int, Task<HttpResponseMessage>> Baseline(Uri server) => (http, _) =>
         http.PostAsJsonAsync(new Uri(server, "/baseline/bookings"),
-            new PlainBooking(Ori, NewBookingNumber(), DateTimeOffset.UtcNow.AddMinutes(-30), "TX PC 49.04", "Driving while intoxicated"));
-
-    private static string NewBookingNumber() => $"BENCH-{Guid.NewGuid():N}"[..24];
-
-    private static string Instant(DateTimeOffset value) => value.ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+            new PlainBooking(Booking.Ori, Booking.NewNumber(), DateTimeOffset.UtcNow.AddMinutes(-30), "TX PC 49.04", "Driving while intoxicated"));
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
