@@ -35,6 +35,7 @@ node_start() {
     ASPNETCORE_URLS="http://127.0.0.1:$port" Auth__DevelopmentKey="$(cat "$(dev_key_file)")" Logging__LogLevel__Default=Warning \
     RateLimits__Enabled=false dotnet CaseFlow.Server.dll >> "$CLUSTER_DIR/node-$n.log" 2>&1) &
   echo $! > "$CLUSTER_DIR/node-$n.pid"
+  disown $!
 }
 
 # node_wait_ready N [SECONDS]: until node N's /health/ready answers 200 (default 120 s).

@@ -26,11 +26,7 @@ public static class TcpFaultProxy
             signal.Cancel = true;
             var sockets = open.Keys.ToList();
             foreach (var socket in sockets)
-            {
-                socket.LingerState = new LingerOption(true, 0); // a reset, not an orderly close
-                socket.Close();
-                open.TryRemove(socket, out _);
-            }
+                Reset(socket);
             Console.WriteLine($"proxy: cut {sockets.Count} sockets");
         });
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
@@ -48,6 +44,19 @@ public static class TcpFaultProxy
         {
         }
         return 0;
+    }
+
+    /// <summary>Closes with a reset, not an orderly close; a relay may have closed the socket first.</summary>
+    private static void Reset(Socket socket)
+    {
+        try
+        {
+            socket.LingerState = new LingerOption(true, 0);
+            socket.Close();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
     }
 
     private static async Task Relay(Socket client, IPEndPoint target, TimeSpan latency, System.Collections.Concurrent.ConcurrentDictionary<Socket, byte> open)
