@@ -3,7 +3,10 @@
 # in CLUSTER_DIR (default .local/cluster): its connection string (conn), each node's port, pid and log (node-N.*).
 
 CLUSTER_DIR=${CLUSTER_DIR:-$ROOT/.local/cluster}
-CLUSTER_SERVER=$ROOT/.local/cluster-server
+CLUSTER_CONFIGURATION=${CASEFLOW_CLUSTER_CONFIGURATION:-Release}
+# One output folder per configuration: a file left by the other's build would survive it.
+CLUSTER_SERVER=$ROOT/.local/cluster-server-$CLUSTER_CONFIGURATION
+CLUSTER_TOOLS=$ROOT/.local/cluster-tools-$CLUSTER_CONFIGURATION
 
 # A loopback port nothing listens on (the kernel's choice).
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
@@ -11,10 +14,9 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 # cluster_build: CaseFlow.Server and the fault tools (ops/bench/CaseFlow.Bench) built in CASEFLOW_CLUSTER_CONFIGURATION
 # (Release unless told: ops/test passes Debug, which its own build has just made).
 cluster_build() {
-  local configuration=${CASEFLOW_CLUSTER_CONFIGURATION:-Release}
-  log "building CaseFlow.Server and the fault tools ($configuration)"
-  dotnet build "$ROOT/src/CaseFlow.Server" -c "$configuration" -o "$CLUSTER_SERVER" -nologo -v q >&2
-  dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c "$configuration" -o "$ROOT/.local/bench-driver" -nologo -v q >&2
+  log "building CaseFlow.Server and the fault tools ($CLUSTER_CONFIGURATION)"
+  dotnet build "$ROOT/src/CaseFlow.Server" -c "$CLUSTER_CONFIGURATION" -o "$CLUSTER_SERVER" -nologo -v q >&2
+  dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c "$CLUSTER_CONFIGURATION" -o "$CLUSTER_TOOLS" -nologo -v q >&2
 }
 
 node_url() { echo "http://127.0.0.1:$(cat "$CLUSTER_DIR/node-$1.port")"; }
