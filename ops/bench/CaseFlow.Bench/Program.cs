@@ -20,6 +20,6 @@ static int Usage()
         + " | batch --caseflow URL --token JWT --connection CS --server-pid PID [--cases 100 --events-per-case 10 --batch-sizes 100,500]"
         + " | rebuild --connection CS [--rounds 2]"
         + " | fault-load --nodes URL,URL --token JWT --log FILE [--clients 8 --seconds 20 --drain-seconds 60]"
-        + " | fault-check --connection CS --log FILE | fault-proxy --listen PORT --target PORT [--latency-ms 0]");
+        + " | fault-check --connection CS --log FILE | fault-proxy --listen PORT --control PORT --target PORT [--latency-ms 0]");
     return 2;
 }

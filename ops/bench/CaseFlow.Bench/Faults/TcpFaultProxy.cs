@@ -5,9 +5,10 @@ using System.Runtime.InteropServices;
 namespace CaseFlow.Bench.Faults;
 
 /// <summary>
-/// A TCP relay between the nodes and PostgreSQL that delays every chunk it forwards by a fixed latency and, on SIGHUP,
-/// cuts every open connection at once (the nodes see their connections reset mid-query, as on a network failure).
-/// Loopback only; runs until SIGTERM.
+/// A TCP relay between the nodes and PostgreSQL that delays every chunk it forwards by a fixed latency and, whenever
+/// something connects to its control port, cuts every open connection at once (the nodes see their connections reset
+/// mid-query, as on a network failure). A port, not a signal: a shell started under nohup ignores SIGHUP for its
+/// children. Loopback only; runs until SIGTERM.
 /// </summary>
 public static class TcpFaultProxy
 {
@@ -21,29 +22,34 @@ public static class TcpFaultProxy
 
         var open = new System.Collections.Concurrent.ConcurrentDictionary<Socket, byte>();
         using var stop = new CancellationTokenSource();
-        using var cut = PosixSignalRegistration.Create(PosixSignal.SIGHUP, signal =>
-        {
-            signal.Cancel = true;
-            var sockets = open.Keys.ToList();
-            foreach (var socket in sockets)
-                Reset(socket);
-            Console.WriteLine($"proxy: cut {sockets.Count} sockets");
-        });
+        var control = new TcpListener(IPAddress.Loopback, options.Int("control", 0));
+        control.Start();
         using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
         Console.WriteLine($"proxy: 127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port} -> {target}, {latency.TotalMilliseconds} ms each way");
 
         try
         {
-            while (!stop.IsCancellationRequested)
-            {
-                var client = await listener.AcceptSocketAsync(stop.Token);
-                _ = Relay(client, target, latency, open);
-            }
+            await Task.WhenAll(Accept(listener, client => _ = Relay(client, target, latency, open), stop.Token),
+                Accept(control, command => { command.Dispose(); Cut(open); }, stop.Token));
         }
         catch (OperationCanceledException)
         {
         }
         return 0;
+    }
+
+    private static async Task Accept(TcpListener listener, Action<Socket> accepted, CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+            accepted(await listener.AcceptSocketAsync(stop));
+    }
+
+    private static void Cut(System.Collections.Concurrent.ConcurrentDictionary<Socket, byte> open)
+    {
+        var sockets = open.Keys.ToList();
+        foreach (var socket in sockets)
+            Reset(socket);
+        Console.WriteLine($"proxy: cut {sockets.Count} sockets");
     }
 
     /// <summary>Closes with a reset, not an orderly close; a relay may have closed the socket first.</summary>
