@@ -17,8 +17,6 @@ namespace CaseFlow.Bench;
 /// </summary>
 public static class BatchLoad
 {
-    private const string Ori = "TX0790000";
-
     public static async Task<int> Run(string[] args)
     {
         var options = args.Chunk(2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
@@ -66,10 +64,10 @@ public static class BatchLoad
         var bookings = Enumerable.Range(0, cases).Select(_ => $"BATCH-{Guid.NewGuid():N}"[..24]).ToList();
         return Enumerable.Range(0, perCase).SelectMany(step => bookings.Select((number, c) =>
         {
-            var caseId = CaseId.For(Ori, number);
+            var caseId = CaseId.For(BookingBodies.Ori, number);
             var at = start.AddMinutes(step * 60 + c);
             CaseEvent e = step == 0
-                ? new BookingRecorded(caseId, Ori, ProgramModel.JEM, number, at.AddMinutes(-30), [new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)], null,
+                ? new BookingRecorded(caseId, BookingBodies.Ori, ProgramModel.JEM, number, at.AddMinutes(-30), [new Charge("TX PC 49.04", "DWI", ChargeLevel.Misdemeanor)], null,
                     CaseId.SubjectRefFor(caseId), Guid.Empty, "HOU", "America/Chicago")
                 : new ScheduledReleaseSet(at.AddDays(step), "court date moved");
             return new PlannedEvent(caseId, number, e, at);

@@ -13,8 +13,6 @@ namespace CaseFlow.Bench;
 /// </summary>
 public static class IntakeLoad
 {
-    private const string Ori = "TX0790000";
-
     public static async Task<int> Run(LoadOptions options)
     {
         Console.WriteLine("| target | clients | requests | events/s | p50 ms | p99 ms | max ms | errors | service CPU ms/event | PostgreSQL CPU ms/event |");
@@ -84,7 +82,7 @@ public static class IntakeLoad
 
     private static Func<HttpClient, int, Task<HttpResponseMessage>> Baseline(Uri server) => (http, _) =>
         http.PostAsJsonAsync(new Uri(server, "/baseline/bookings"),
-            new PlainBooking(Ori, BookingBodies.NewBookingNumber(), DateTimeOffset.UtcNow.AddMinutes(-30), "TX PC 49.04", "Driving while intoxicated"));
+            new PlainBooking(BookingBodies.Ori, BookingBodies.NewBookingNumber(), DateTimeOffset.UtcNow.AddMinutes(-30), "TX PC 49.04", "Driving while intoxicated"));
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 

@@ -1,6 +1,7 @@
 using CaseFlow.Bench;
+using CaseFlow.Bench.Faults;
 
-// ops/bench/intake drives this: `baseline` serves the plain Wolverine + Marten endpoint, `load` measures.
+// ops/bench/* drive this: `baseline` serves the plain Wolverine + Marten endpoint, `load` measures; ops/faults runs the fault-* tools.
 return args switch
 {
     ["baseline", var url, var connectionString] => await BaselineService.Run(url, connectionString),
@@ -8,6 +9,9 @@ return args switch
     ["batch", .. var rest] => await BatchLoad.Run(rest),
     ["rebuild", .. var rest] => await RebuildLoad.Run(rest),
     ["soak", .. var rest] => await SoakCommand.Run(rest),
+    ["fault-load", .. var rest] => await FaultLoad.Run(rest),
+    ["fault-check", .. var rest] => await FaultCheck.Run(rest),
+    ["fault-proxy", .. var rest] => await TcpFaultProxy.Run(rest),
     _ => Usage(),
 };
 
@@ -16,6 +20,8 @@ static int Usage()
     Console.Error.WriteLine("usage: CaseFlow.Bench baseline URL CONNECTION | load --caseflow URL --baseline URL --token JWT --clients 16,32 --requests N"
         + " | batch --caseflow URL --token JWT --connection CS --server-pid PID [--cases 100 --events-per-case 10 --batch-sizes 100,500]"
         + " | rebuild --connection CS [--rounds 2] [--projections NAME,...|all]"
-        + " | soak --caseflow URL --server-pid PID [--minutes 30] (signing key in Auth__DevelopmentKey)");
+        + " | soak --caseflow URL --server-pid PID [--minutes 30] (signing key in Auth__DevelopmentKey)"
+        + " | fault-load --nodes URL,URL --token JWT --log FILE [--clients 8 --seconds 20 --drain-seconds 60]"
+        + " | fault-check --connection CS --log FILE | fault-proxy --listen PORT --control PORT --target PORT [--latency-ms 0]");
     return 2;
 }

@@ -6,23 +6,24 @@ namespace CaseFlow.Soak;
 /// <summary>A jail's booking as the benchmarks send it: a new case each time, one charge, a synthetic subject.</summary>
 public static class BookingBodies
 {
-    public static JsonContent NewBody(string model)
+    /// <summary>The jail the load drivers book into (Fort Bend County, Texas).</summary>
+    public const string Ori = "TX0790000";
+
+    public static JsonContent NewBody(string model) => JsonContent.Create(Body(Guid.NewGuid(), NewBookingNumber(), DateTimeOffset.UtcNow, model));
+
+    public static object Body(Guid eventId, string bookingNumber, DateTimeOffset now, string model = "JEM") => new
     {
-        var now = DateTimeOffset.UtcNow;
-        return JsonContent.Create(new
+        eventId,
+        occurredAt = Instant(now),
+        data = new
         {
-            eventId = Guid.NewGuid(),
-            occurredAt = Instant(now),
-            data = new
-            {
-                model,
-                bookingNumber = NewBookingNumber(),
-                bookedAt = Instant(now.AddMinutes(-30)),
-                charges = new[] { new { code = "TX PC 49.04", description = "Driving while intoxicated", level = "Misdemeanor" } },
-                subject = new { name = new { given = "Bench", family = "Subject" }, dateOfBirth = "1990-01-01" },
-            },
-        });
-    }
+            model,
+            bookingNumber,
+            bookedAt = Instant(now.AddMinutes(-30)),
+            charges = new[] { new { code = "TX PC 49.04", description = "Driving while intoxicated", level = "Misdemeanor" } },
+            subject = new { name = new { given = "Bench", family = "Subject" }, dateOfBirth = "1990-01-01" },
+        },
+    };
 
     public static string NewBookingNumber() => $"BENCH-{Guid.NewGuid():N}"[..24];
 

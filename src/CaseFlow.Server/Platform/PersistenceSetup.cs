@@ -61,6 +61,7 @@ public static class PersistenceSetup
             // Scheduled deadlines live in the database with the event that set them, not in memory.
             opts.Policies.UseDurableLocalQueues();
             opts.OnException<Exception>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
+            ClusterTakeover.Configure(opts.Durability);
         });
 
         builder.Services.CritterStackDefaults(x =>
