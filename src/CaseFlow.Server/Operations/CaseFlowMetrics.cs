@@ -44,9 +44,9 @@ public sealed class CaseFlowMetrics
         _busy = Meter.CreateCounter<long>("caseflow.events.busy", "{event}",
             "Events answered busy (409 with Retry-After): the stream's lock was held longer than Intake:LockWait");
         _appendDuration = Meter.CreateHistogram("caseflow.append.duration", "s",
-            "One write transaction of the append path: locks, rules, staging and commit of its group of events", advice: Seconds);
+            "One committed write transaction of the append path: locks, rules, staging and commit of its group of events", advice: Seconds);
         _lockDuration = Meter.CreateHistogram("caseflow.append.lock.duration", "s",
-            "Time a write transaction took to lock its streams (and read what its rules need): the wait behind other writers", advice: Seconds);
+            "Time a write transaction took to lock its streams (and read what its rules need), also when the wait timed out: the wait behind other writers", advice: Seconds);
         _deadlinesScheduled = Meter.CreateCounter<long>("caseflow.deadlines.scheduled", "{deadline}", "Deadlines scheduled with the write that set them, by kind");
         _deadlinesFired = Meter.CreateCounter<long>("caseflow.deadlines.fired", "{deadline}",
             "Deadlines delivered, by outcome: expired (appended), met (nothing was due), repeated (already expired), early (scheduled again)");
@@ -80,20 +80,21 @@ public sealed class CaseFlowMetrics
                 _busy.Add(1, new KeyValuePair<string, object?>("event.type", eventType));
                 break;
             default:
-                Refused(ProblemCodeOf(outcome));
+                RefusedAs(ProblemCodeOf(outcome));
                 break;
         }
     }
 
     /// <summary>An event refused before it reached the append path (an invalid envelope, a role that may not post it).</summary>
-    public void Refused(string? problemType) =>
-        _refused.Add(1, new KeyValuePair<string, object?>("problem.type", CodeOf(problemType)));
+    public void Refused(string? problemType) => RefusedAs(CodeOf(problemType));
 
-    public void AppendTransaction(long startedAt, long lockedAt)
-    {
-        _lockDuration.Record(Stopwatch.GetElapsedTime(startedAt, lockedAt).TotalSeconds);
-        _appendDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
-    }
+    private void RefusedAs(string problemCode) => _refused.Add(1, new KeyValuePair<string, object?>("problem.type", problemCode));
+
+    /// <param name="startedAt">When the transaction started (<see cref="Stopwatch.GetTimestamp"/>).</param>
+    public void LockWaited(long startedAt) => _lockDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
+
+    /// <param name="startedAt">When the transaction started (<see cref="Stopwatch.GetTimestamp"/>).</param>
+    public void AppendTransaction(long startedAt) => _appendDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
 
     public void DeadlineScheduled(object message) =>
         _deadlinesScheduled.Add(1, new KeyValuePair<string, object?>("kind", message.GetType().Name));

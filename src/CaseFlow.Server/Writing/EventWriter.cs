@@ -115,8 +115,15 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         var batch = session.CreateBatchQuery();
         var locked = group.Select((planned, index) => (planned, index)).OrderBy(p => p.planned.Plan.StreamId)
             .Select(p => (p.planned, p.index, Write: p.planned.Plan.Lock(batch))).ToList();
-        await batch.Execute(ct);
-        var lockedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            await batch.Execute(ct);
+        }
+        finally
+        {
+            // A wait that timed out is the one most worth seeing.
+            metrics.LockWaited(started);
+        }
 
         var outcomes = new WriteOutcome?[group.Count];
         var scheduled = new List<object>();
@@ -133,7 +140,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
 
         if (outcomes.Any(o => o is null))
             await session.SaveChangesAsync(ct);
-        metrics.AppendTransaction(started, lockedAt);
+        metrics.AppendTransaction(started);
         scheduled.ForEach(metrics.DeadlineScheduled);
         foreach (var (_, index, write) in locked)
             outcomes[index] ??= write.Appended();
