@@ -25,6 +25,14 @@ public sealed record MetricsTrafficFacts(
 public sealed record PublishedInstrument(string Name, string? Unit, string Kind);
 
 /// <summary>
+/// What the traffic left: the node's scrape (every host's <c>CaseFlow</c> meter of this process is in it: the exporter
+/// listens by meter name), the measurements of the node's own meter alone (<see cref="Measured"/>, counters and
+/// histograms over the traffic; <see cref="Gauges"/> observed at the end), the instruments published, and the facts.
+/// </summary>
+public sealed record MetricsTrafficResult(
+    PrometheusText Scrape, IReadOnlyList<Measured> Measured, IReadOnlyList<Measured> Gauges, MetricsTrafficFacts Facts, IReadOnlyList<PublishedInstrument> Instruments);
+
+/// <summary>
 /// Real traffic on a CaseFlow node of its own database with the Prometheus endpoint on, then one scrape of it: shared
 /// by the tests of the metrics and of the monitoring files (the rules and dashboard must name only what a node emits).
 /// A booking appended and sent again, a booking refused by a rule and one refused before the append path, a write
@@ -36,9 +44,9 @@ public static class MetricsTraffic
     public const string ScrapeToken = "metrics-scrape-token-of-the-tests-0123456789";
 
     private static readonly SemaphoreSlim Once = new(1, 1);
-    private static (PrometheusText Scrape, string Text, MetricsTrafficFacts Facts, IReadOnlyList<PublishedInstrument> Instruments)? _result;
+    private static MetricsTrafficResult? _result;
 
-    public static async Task<(PrometheusText Scrape, string Text, MetricsTrafficFacts Facts, IReadOnlyList<PublishedInstrument> Instruments)> Scrape(AppFixture app)
+    public static async Task<MetricsTrafficResult> Scrape(AppFixture app)
     {
         await Once.WaitAsync(TestContext.Current.CancellationToken);
         try
@@ -60,19 +68,10 @@ public static class MetricsTraffic
 
     public static string BasicAuthorization(string password) => Convert.ToBase64String(Encoding.UTF8.GetBytes($"prometheus:{password}"));
 
-    private static async Task<(PrometheusText, string, MetricsTrafficFacts, IReadOnlyList<PublishedInstrument>)> Run(AppFixture app)
+    private static async Task<MetricsTrafficResult> Run(AppFixture app)
     {
         var ct = TestContext.Current.CancellationToken;
-        var instruments = new List<PublishedInstrument>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, _) =>
-            {
-                if (instrument.Meter.Name == CaseFlowMetrics.MeterName)
-                    lock (instruments) instruments.Add(new PublishedInstrument(instrument.Name, instrument.Unit, instrument.GetType().Name));
-            },
-        };
-        listener.Start();
+        using var measurements = new NodeMeasurements(CaseFlowMetrics.MeterName);
 
         await using var database = await OwnDatabase.Create(app, "metrics");
         var checkpoints = CheckpointSettings.Random();
@@ -82,6 +81,7 @@ public static class MetricsTraffic
             checkpoints.ApplyTo(x);
             x.UseSetting("Intake:LockWait", "00:00:01");
         });
+        measurements.Follow(node.Services.GetRequiredService<IMeterFactory>());
 
         var wso = await CaseScenario.Create(app, ProgramModel.WSO, node: node);
         var eligible = DateTimeOffset.FromUnixTimeSeconds((DateTimeOffset.UtcNow - HoldPolicy.Limit - TimeSpan.FromHours(2)).ToUnixTimeSeconds());
@@ -126,8 +126,9 @@ public static class MetricsTraffic
         await File.WriteAllTextAsync(Path.Combine(artifacts.FullName, "scrape.txt"), text, ct);
         var facts = new MetricsTrafficFacts(caseId, wso.Ori, SyntheticAgencies.FieldOffice, bookingNumber, ruleRefusal, envelopeRefusal,
             [caseId.ToString(), wso.Ori, bookingNumber, "Alex", "Testperson", "1990-02-03", "A012345678", "012345678", CaseScenario.Badge]);
-        lock (instruments)
-            return (PrometheusText.Parse(text), text, facts, instruments.Distinct().ToList());
+        var gauges = measurements.Observe();
+        return new MetricsTrafficResult(PrometheusText.Parse(text), measurements.All, gauges, facts,
+            [.. measurements.Published.Select(p => new PublishedInstrument(p.Name, p.Unit, p.Kind))]);
     }
 
     /// <summary>A write to the case while another transaction holds its stream row longer than the node's lock wait: 409 busy.</summary>

@@ -73,12 +73,12 @@ public sealed partial class MonitoringFilesTests(AppFixture app)
     [Fact]
     public async Task rules_and_dashboard_name_only_series_a_node_emits()
     {
-        var (scrape, _, _, instruments) = await MetricsTraffic.Scrape(app);
-        var emitted = scrape.Samples.Select(s => s.Name).ToHashSet();
+        var traffic = await MetricsTraffic.Scrape(app);
+        var emitted = traffic.Scrape.Samples.Select(s => s.Name).ToHashSet();
 
         // Instruments the traffic did not move (a failed access-log write) are not in the scrape: their names are made as
         // the exporter makes them, a rule checked here against every CaseFlow family the scrape does hold.
-        var translated = instruments.SelectMany(PrometheusSeries).ToHashSet();
+        var translated = traffic.Instruments.SelectMany(PrometheusSeries).ToHashSet();
         emitted.Where(n => n.StartsWith("caseflow_", StringComparison.Ordinal)).ShouldAllBe(n => translated.Contains(n));
         emitted.UnionWith(translated);
 
@@ -95,16 +95,18 @@ public sealed partial class MonitoringFilesTests(AppFixture app)
     [Fact]
     public async Task every_instrument_is_in_the_runbook_table()
     {
-        var (_, _, _, instruments) = await MetricsTraffic.Scrape(app);
+        var instruments = (await MetricsTraffic.Scrape(app)).Instruments;
         var runbook = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "operations.md"));
 
         instruments.ShouldAllBe(i => runbook.Contains($"| `{i.Name}` |"));
     }
 
-    /// <summary>The series names of an instrument in a scrape: dots to underscores, seconds named, counters totalled, histograms in three.</summary>
+    /// <summary>The series names of an instrument in a scrape: dots to underscores, seconds named once, counters totalled, histograms in three.</summary>
     private static IEnumerable<string> PrometheusSeries(PublishedInstrument instrument)
     {
-        var name = instrument.Name.Replace('.', '_') + (instrument.Unit == "s" ? "_seconds" : "");
+        var name = instrument.Name.Replace('.', '_');
+        if (instrument.Unit == "s" && !name.EndsWith("_seconds", StringComparison.Ordinal))
+            name += "_seconds";
         return instrument.Kind switch
         {
             var k when k.StartsWith("Counter", StringComparison.Ordinal) => [name + "_total"],
