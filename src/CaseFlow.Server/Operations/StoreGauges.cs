@@ -16,7 +16,7 @@ namespace CaseFlow.Server.Operations;
 /// </summary>
 public sealed class StoreGauges
 {
-    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly IDocumentStore _store;
     private readonly DeadLetterQueue _deadLetters;
