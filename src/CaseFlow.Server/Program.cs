@@ -53,6 +53,9 @@ builder.Services.AddSingleton<StoredEventRows>();
 builder.Services.AddSingleton<ChainVerifier>();
 builder.Services.AddSingleton<ExceptionFinder>();
 builder.Services.AddSingleton<DeadLetterQueue>();
+builder.Services.AddSingleton<CaseFlowMetrics>();
+builder.Services.AddSingleton<StoreGauges>();
+builder.Services.AddSingleton<AccessLogGauges>();
 builder.Services.AddSingleton<ProjectionShards>();
 builder.Services.AddSingleton<ProjectionLag>();
 builder.Services.AddHostedService<ProjectionLagSampler>();
@@ -61,6 +64,9 @@ builder.Services.AddHostedService<DemoNotice>();
 builder.Services.AddWolverineHttp();
 
 var app = builder.Build();
+// Gauges are observed from the first collection on, not from their first use.
+app.Services.GetRequiredService<StoreGauges>();
+app.Services.GetRequiredService<AccessLogGauges>();
 app.UseCaseFlowProxies();
 app.UseCaseFlowSecurityHeaders();
 app.UseCaseFlowProblemDetails();
@@ -71,6 +77,7 @@ app.UseCaseFlowUrlGuard();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.MapCaseFlowHealth();
+app.MapCaseFlowMetrics();
 app.MapCaseFlowOpenApi();
 app.MapWolverineEndpoints(o =>
 {

@@ -39,7 +39,7 @@ public sealed class CaseWrites(IServiceProvider services)
             scheduledRelease is { } release ? Instant(release) : null,
             new SubjectData(new NameData("Corpus", $"Person{bookingNumber[^6..]}"), "1990-02-03")));
         var booking = PostBookingEndpoint.Prepare(envelope, CallerScope.From(Jail(agreement.Ori)), intake);
-        Ensure(await booking.Write(intake.Queue, ct), "BookingRecorded");
+        Ensure(await booking.Write(intake, ct), "BookingRecorded");
         return booking.Plan!.StreamId;
     }
 
@@ -49,7 +49,7 @@ public sealed class CaseWrites(IServiceProvider services)
         var envelope = new EventEnvelope<JsonObject>(Guid.NewGuid(), type, Instant(at), badge, Late(at), JsonSerializer.SerializeToNode(data, intake.Json)!.AsObject());
         await using var session = store.QuerySession();
         var known = await session.LoadAsync<CaseFlow.Domain.Cases.CaseFile>(caseId, ct);
-        Ensure(await PostCaseEventEndpoint.Prepare(caseId, known, envelope, null, caller, intake, governance).Write(intake.Queue, ct), type);
+        Ensure(await PostCaseEventEndpoint.Prepare(caseId, known, envelope, null, caller, intake, governance).Write(intake, ct), type);
     }
 
     /// <summary>A designated officer of the agency, nominated, vetted, trained, certified and authorized for the model since <paramref name="since"/>.</summary>

@@ -17,9 +17,29 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock, Acc
         new BoundedChannelOptions(50_000) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private volatile bool _failing;
+    private volatile Unstored? _storing;
 
     /// <summary>Whether the last attempt to store queued records failed (the writer keeps them and tries again).</summary>
     public bool Failing { get => _failing; set => _failing = value; }
+
+    /// <summary>
+    /// The records not stored yet: those queued and those the writer took and is storing (or retrying); the oldest's
+    /// instant, null when none waits.
+    /// </summary>
+    public Unstored Waiting
+    {
+        get
+        {
+            var storing = _storing;
+            var queuedOldest = _pending.Reader.TryPeek(out var first) && first is AccessRecord record ? record.At : (DateTimeOffset?)null;
+            var oldest = storing?.Oldest is { } taken && (queuedOldest is null || taken < queuedOldest) ? taken : queuedOldest;
+            return new Unstored(_pending.Reader.Count + (storing?.Count ?? 0), oldest);
+        }
+    }
+
+    /// <summary>The writer took these records from the queue (empty: it stored them).</summary>
+    public void Storing(IReadOnlyList<AccessRecord> records) =>
+        _storing = records.Count == 0 ? null : new Unstored(records.Count, records.Min(r => r.At));
 
     /// <summary>Queued records, and flush requests (a <see cref="TaskCompletionSource"/> completed once everything before it is stored).</summary>
     public ChannelReader<object> Pending => _pending.Reader;
@@ -104,6 +124,9 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock, Acc
             feature.Recorded = true;
     }
 }
+
+/// <summary>Access records not stored yet: how many, and the instant of the oldest.</summary>
+public sealed record Unstored(int Count, DateTimeOffset? Oldest);
 
 /// <summary>
 /// What a request noted for its access record, set by <see cref="AccessAuditMiddleware"/> before the endpoint runs.

@@ -7,7 +7,7 @@ namespace CaseFlow.Server.Audit;
 /// stored is kept and tried again: an audit record is never dropped while the node runs. On shutdown the queue
 /// is drained first.
 /// </summary>
-public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, ILogger<AccessLogWriter> logger) : BackgroundService
+public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, Operations.CaseFlowMetrics metrics, ILogger<AccessLogWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 1_000;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -33,8 +33,10 @@ public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, I
                     flushes.Add(flush);
             }
 
+            log.Storing(records);
             await Store(records, stoppingToken);
             records.Clear();
+            log.Storing(records);
             flushes.ForEach(f => f.TrySetResult());
             flushes.Clear();
         }
@@ -53,6 +55,7 @@ public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, I
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
                 log.Failing = true;
+                metrics.AccessLogWriteFailed();
                 if (stoppingToken.IsCancellationRequested && attempt >= 3)
                 {
                     logger.LogCritical("Stopping with {Count} access records that could not be stored ({Error})", records.Count, e.GetType().Name);

@@ -1,4 +1,5 @@
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Operations;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Writing;
 using Wolverine;
@@ -24,13 +25,16 @@ public static class HoldDeadlineHandler
     /// repeated delivery appends nothing.
     /// </summary>
     public static async Task Handle(
-        HoldDeadlineReached message, EventWriter writer, IMessageContext context, TimeProvider clock, MessageScheduler scheduler, CancellationToken ct)
+        HoldDeadlineReached message, EventWriter writer, IMessageContext context, TimeProvider clock, MessageScheduler scheduler, CaseFlowMetrics metrics,
+        CancellationToken ct)
     {
         // The clock is the database's (DatabaseClock): a node whose own clock runs ahead is delivered the message early.
-        if (clock.GetUtcNow() < message.Deadline)
+        var late = clock.GetUtcNow() - message.Deadline;
+        if (late < TimeSpan.Zero)
         {
             // Delivered early (a replay, a node clock ahead of the database's): wait for the deadline itself.
             await scheduler.Schedule(context, new ScheduledMessage(message, message.Deadline));
+            metrics.DeadlineFired("early", late);
             return;
         }
 
@@ -44,5 +48,6 @@ public static class HoldDeadlineHandler
             ct);
         if (outcome is WriteOutcome.Busy or WriteOutcome.Failed)
             throw new TimeoutException($"Case {message.CaseId} could not be written ({outcome.GetType().Name}); the hold deadline will be tried again.");
+        metrics.DeadlineFired(outcome switch { WriteOutcome.Appended => "expired", WriteOutcome.Replayed => "repeated", _ => "met" }, late);
     }
 }

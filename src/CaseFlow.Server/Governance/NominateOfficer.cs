@@ -53,7 +53,7 @@ public static partial class NominateOfficerEndpoint
             return new StreamStarts.Start(id, nomination with { Models = models, Ori = ori },
                 incoming => new NominationWrite(id, incoming, caller, ori!, nomination.BadgeNumber, models) { StartsStream = true });
         });
-        return (await prepared.Write(intake.Queue, ct)).ToResult(response, Target);
+        return (await prepared.Write(intake, ct)).ToResult(response, Target);
     }
 
     /// <summary>A nomination needs an agreement in force for each model it names, at the instant it occurred.</summary>

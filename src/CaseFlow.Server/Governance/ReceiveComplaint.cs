@@ -56,7 +56,7 @@ public static partial class ReceiveComplaintEndpoint
             var id = ComplaintId.For(ori!, report.ComplaintNumber);
             return new StreamStarts.Start(id, report with { Ori = ori }, incoming => new ComplaintWrite(id, incoming, caller, ori!, report) { StartsStream = true });
         });
-        return (await prepared.Write(intake.Queue, ct)).ToResult(response, Target);
+        return (await prepared.Write(intake, ct)).ToResult(response, Target);
     }
 
     /// <summary>A complaint names an officer the agency nominated; it takes the agency's time zone and the officer's field office.</summary>

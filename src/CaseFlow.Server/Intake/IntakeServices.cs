@@ -10,7 +10,7 @@ namespace CaseFlow.Server.Intake;
 /// <summary>What every write endpoint needs besides the request itself, injected as one.</summary>
 public sealed class IntakeServices(
     EventWriter writer, WriteQueue queue, AccessLog audit, TimeProvider clock, IOptions<IntakeOptions> intake, IOptions<JsonOptions> json, SubjectVault vault,
-    IOptions<Queues.QueueOptions> queues)
+    IOptions<Queues.QueueOptions> queues, Operations.CaseFlowMetrics metrics)
 {
     public EventWriter Writer => writer;
 
@@ -23,4 +23,11 @@ public sealed class IntakeServices(
     public JsonSerializerOptions Json => json.Value.SerializerOptions;
     public SubjectVault Vault => vault;
     public TimeSpan ReviewClaimLifetime => queues.Value.ReviewClaimLifetime;
+
+    /// <summary>An event refused before it reached the append path, counted as refused.</summary>
+    public IntakeAnswer Rejected(Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        metrics.Refused(problem.Type);
+        return IntakeAnswer.Rejected(problem);
+    }
 }

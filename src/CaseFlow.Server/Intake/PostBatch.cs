@@ -121,7 +121,7 @@ public static class PostBatchEndpoint
         var caller = CallerScope.From(user);
         foreach (var (item, write) in prepared.Where(p => p.Write.Problem is not null))
             await intake.Audit.RecordRefusal(caller, item.CaseOfRefused, item.Action, write.Problem!, ct);
-        return prepared.Select(p => p.Item.Result(p.Write.Problem is { } problem ? IntakeAnswer.Rejected(problem) : IntakeAnswer.Of(outcomes[p.Item.Index])));
+        return prepared.Select(p => p.Item.Result(p.Write.Problem is { } problem ? intake.Rejected(problem) : IntakeAnswer.Of(outcomes[p.Item.Index])));
     }
 
     private static IResult TooLarge() => Results.Problem(new ProblemDetails

@@ -29,7 +29,7 @@ public static class PostBookingEndpoint
     [ProducesResponseType(422)]
     public static async Task<IResult> Post(
         EventEnvelope<BookingData>? envelope, ClaimsPrincipal user, IntakeServices intake, HttpResponse response, CancellationToken ct) =>
-        (await Prepare(envelope ?? new(), CallerScope.From(user), intake).Write(intake.Queue, ct)).ToResult(response, WriteTarget.Case);
+        (await Prepare(envelope ?? new(), CallerScope.From(user), intake).Write(intake, ct)).ToResult(response, WriteTarget.Case);
 
     /// <summary>A booking planned for the append path: its case is known once the booking number was read.</summary>
     public static PreparedWrite Prepare(EventEnvelope<BookingData> envelope, CallerScope caller, IntakeServices intake) =>

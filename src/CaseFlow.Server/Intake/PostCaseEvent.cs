@@ -34,7 +34,7 @@ public static class PostCaseEventEndpoint
     {
         var known = await session.LoadAsync<CaseFile>(caseId, ct);
         var prepared = Prepare(caseId, known, envelope ?? new(), ifMatch, user, intake, governance.Value);
-        return (await prepared.Write(intake.Queue, ct)).ToResult(response, WriteTarget.Case);
+        return (await prepared.Write(intake, ct)).ToResult(response, WriteTarget.Case);
     }
 
     /// <summary>

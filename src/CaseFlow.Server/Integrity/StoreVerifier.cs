@@ -18,7 +18,7 @@ public sealed record StoreVerificationReport(
 /// the chain of checkpoints, its segment and Merkle root; every event's hash and every stream's chain; every covered
 /// event against its checkpoint; every stream's head as of the last checkpoint against the signed heads.
 /// </summary>
-public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing)
+public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing, Operations.CaseFlowMetrics metrics)
 {
     public const int FindingsListed = 1000;
 
@@ -70,6 +70,7 @@ public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing)
             findings.AddRange(StoreComparison.Compare(ledger, stored.Events));
 
         var seconds = clock.Elapsed.TotalSeconds;
+        metrics.StoreVerified(findings.Count == 0);
         return new StoreVerificationReport(
             findings.Count == 0, stored.Events.Count, stored.Streams, checkpoints, ledger.ThroughSequence,
             stored.Events.Count(e => e.Sequence > ledger.ThroughSequence), Math.Round(seconds, 3),

@@ -16,6 +16,14 @@ public sealed class DeadLetterQueue(IDocumentStore store)
 {
     private static readonly string Table = $"{PersistenceSetup.SchemaName}.wolverine_dead_letters";
 
+    public async Task<long> Count(CancellationToken ct)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"select count(*) from {Table} where archived_at is null", connection);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public async Task<IReadOnlyList<DeadLetter>> Waiting(int limit, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();

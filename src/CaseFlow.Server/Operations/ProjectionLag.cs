@@ -10,15 +10,13 @@ namespace CaseFlow.Server.Operations;
 /// </summary>
 public sealed class ProjectionLag
 {
-    public const string MeterName = "CaseFlow";
-
     private readonly ProjectionShards _shards;
     private volatile IReadOnlyList<ShardStatus> _latest = [];
 
-    public ProjectionLag(ProjectionShards shards, IMeterFactory meters)
+    public ProjectionLag(ProjectionShards shards, CaseFlowMetrics metrics)
     {
         _shards = shards;
-        var meter = meters.Create(MeterName);
+        var meter = metrics.Meter;
         meter.CreateObservableGauge("caseflow.projection.lag.events", () => _latest.Select(s => new Measurement<long>(s.Pending, Shard(s))), "{event}",
             "Stored events the projection shard has not applied yet");
         meter.CreateObservableGauge("caseflow.projection.lag.seconds", () => _latest.Select(s => new Measurement<double>(s.LagSeconds, Shard(s))), "s",

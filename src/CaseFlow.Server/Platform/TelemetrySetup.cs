@@ -7,9 +7,10 @@ using OpenTelemetry.Trace;
 namespace CaseFlow.Server.Platform;
 
 /// <summary>
-/// OpenTelemetry traces, metrics and logs from ASP.NET Core, Wolverine, Marten and Npgsql, exported over OTLP
-/// when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. Without an endpoint nothing is collected: spans and measurements
-/// that go nowhere would cost every request CPU for nothing.
+/// OpenTelemetry traces, metrics and logs from ASP.NET Core, Wolverine, Marten and Npgsql and CaseFlow's own meter,
+/// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the metrics also on <c>/metrics</c> for
+/// Prometheus when <c>Telemetry:Prometheus:Enabled</c> (<see cref="MetricsEndpoint"/>). With neither nothing is
+/// collected: spans and measurements that go nowhere would cost every request CPU for nothing.
 /// </summary>
 public static class TelemetrySetup
 {
@@ -29,19 +30,29 @@ public static class TelemetrySetup
         foreach (var category in RequestBodyCategories)
             builder.Logging.AddFilter(category, LogLevel.None);
 
-        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var prometheus = PrometheusOptions.EnabledIn(builder.Configuration) is not null;
+        if (!otlp && !prometheus)
             return;
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
+            .WithMetrics(m =>
+            {
+                m.AddAspNetCoreInstrumentation()
+                    .AddRuntimeInstrumentation()
+                    .AddMeter("Marten", "Wolverine*", "Npgsql", Operations.CaseFlowMetrics.MeterName);
+                if (prometheus)
+                    m.AddPrometheusExporter();
+            });
+        if (!otlp)
+            return;
+
+        telemetry
             .WithTracing(t => t
                 .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                 .AddNpgsql()
                 .AddSource("Wolverine", "Marten"))
-            .WithMetrics(m => m
-                .AddAspNetCoreInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter("Marten", "Wolverine*", "Npgsql", Operations.ProjectionLag.MeterName))
             .WithLogging(_ => { }, o =>
             {
                 o.IncludeFormattedMessage = true;

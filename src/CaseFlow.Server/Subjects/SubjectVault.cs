@@ -22,9 +22,11 @@ public sealed class SubjectVault
     private readonly Dictionary<string, byte[]> _masterKeys;
     private readonly byte[] _searchKey;
     private readonly byte[]? _previousSearchKey;
+    private readonly Operations.CaseFlowMetrics _metrics;
 
-    public SubjectVault(IOptions<VaultOptions> options)
+    public SubjectVault(IOptions<VaultOptions> options, Operations.CaseFlowMetrics metrics)
     {
+        _metrics = metrics;
         var vault = options.Value;
         _masterKeys = vault.MasterKeys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value));
         ActiveMasterKeyId = vault.ActiveMasterKeyId!;
@@ -45,6 +47,7 @@ public sealed class SubjectVault
     /// <summary>The subject as the vault stores it: identifiers encrypted, data key wrapped by the active master key, search tags.</summary>
     public VaultedSubject Lock(Guid subjectRef, Guid caseId, string ori, SubjectIdentifiers identifiers)
     {
+        _metrics.Vault("lock");
         var dataKey = RandomNumberGenerator.GetBytes(DataKeyBytes);
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(identifiers, Json);
         try
@@ -62,6 +65,7 @@ public sealed class SubjectVault
     /// <summary>The identifiers; a <see cref="CryptographicException"/> when the key material is gone, unknown or was tampered with.</summary>
     public SubjectIdentifiers Open(VaultedSubject subject)
     {
+        _metrics.Vault("open");
         var dataKey = Unwrap(subject);
         try
         {
@@ -92,6 +96,7 @@ public sealed class SubjectVault
     /// </summary>
     public (byte[] WrappedDataKey, IReadOnlyList<string> SearchTags) Rewrap(VaultedSubject subject)
     {
+        _metrics.Vault("rewrap");
         var dataKey = Unwrap(subject);
         try
         {
@@ -120,8 +125,12 @@ public sealed class SubjectVault
 
     private string Tag(string kind, string value) => Tag(_searchKey, kind, value);
 
-    private List<string> TagsUnderEveryKey(string kind, string value) =>
-        _previousSearchKey is { } previous ? [Tag(_searchKey, kind, value), Tag(previous, kind, value)] : [Tag(_searchKey, kind, value)];
+    /// <summary>What a search looks under: counted as the vault's search operation.</summary>
+    private List<string> TagsUnderEveryKey(string kind, string value)
+    {
+        _metrics.Vault("search");
+        return _previousSearchKey is { } previous ? [Tag(_searchKey, kind, value), Tag(previous, kind, value)] : [Tag(_searchKey, kind, value)];
+    }
 
     private static string Tag(byte[] key, string kind, string value) =>
         $"{kind}:{Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{kind}:{value}")))}";

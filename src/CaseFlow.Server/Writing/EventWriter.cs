@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Audit;
+using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
@@ -21,7 +22,7 @@ namespace CaseFlow.Server.Writing;
 /// so one bad plan is answered alone while the others commit; a plan alone that lost a race is judged again against
 /// what won it, and a lock wait that timed out is answered busy (409 with Retry-After): never a 500.
 /// </summary>
-public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, MessageScheduler scheduler, AccessLog audit, ILogger<EventWriter> logger)
+public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, MessageScheduler scheduler, AccessLog audit, CaseFlowMetrics metrics, ILogger<EventWriter> logger)
 {
     private const int Attempts = 3;
 
@@ -51,6 +52,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         var outcomes = await WriteOrSplit(group, ct);
         foreach (var (planned, outcome) in group.Zip(outcomes))
         {
+            metrics.Written(planned.Plan.Event.Type, outcome);
             if (outcome is not WriteOutcome.Appended)
                 await audit.Record(planned.Access with { Outcome = AccessOutcomeOf(outcome) }, ct);
         }
@@ -109,21 +111,37 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         var context = new MessageContext(runtime);
         await using var session = sessions.OpenSession(context);
 
+        var started = Stopwatch.GetTimestamp();
         var batch = session.CreateBatchQuery();
         var locked = group.Select((planned, index) => (planned, index)).OrderBy(p => p.planned.Plan.StreamId)
             .Select(p => (p.planned, p.index, Write: p.planned.Plan.Lock(batch))).ToList();
-        await batch.Execute(ct);
+        try
+        {
+            await batch.Execute(ct);
+        }
+        finally
+        {
+            // A wait that timed out is the one most worth seeing.
+            metrics.LockWaited(started);
+        }
 
         var outcomes = new WriteOutcome?[group.Count];
+        var scheduled = new List<object>();
         foreach (var (planned, index, write) in locked)
         {
-            outcomes[index] = await write.Stage(session, scheduled => scheduler.Schedule(context, scheduled), planned.TraceId, ct);
+            outcomes[index] = await write.Stage(session, message =>
+            {
+                scheduled.Add(message.Message);
+                return scheduler.Schedule(context, message);
+            }, planned.TraceId, ct);
             if (outcomes[index] is null)
                 audit.Within(session, planned.Access with { Outcome = AccessOutcomes.Appended });
         }
 
         if (outcomes.Any(o => o is null))
             await session.SaveChangesAsync(ct);
+        metrics.AppendTransaction(started);
+        scheduled.ForEach(metrics.DeadlineScheduled);
         foreach (var (_, index, write) in locked)
             outcomes[index] ??= write.Appended();
         return outcomes!;

@@ -13,6 +13,6 @@ public sealed record PreparedWrite(WritePlan? Plan, ProblemDetails? Problem)
     public static PreparedWrite Rejected(ProblemDetails problem) => new(null, problem);
 
     /// <summary>A single request's write, through the queue that groups concurrent ones into shared transactions.</summary>
-    public async Task<IntakeAnswer> Write(WriteQueue queue, CancellationToken ct) =>
-        Plan is { } plan ? IntakeAnswer.Of(await queue.Write(plan, ct)) : IntakeAnswer.Rejected(Problem!);
+    public async Task<IntakeAnswer> Write(Intake.IntakeServices intake, CancellationToken ct) =>
+        Plan is { } plan ? IntakeAnswer.Of(await intake.Queue.Write(plan, ct)) : intake.Rejected(Problem!);
 }

@@ -22,7 +22,7 @@ public static class StreamEvents
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IReadOnlyDictionary<string, EventKind> kinds,
         StreamRules<TState> rules, IntakeServices intake, CancellationToken ct)
         where TState : class, IChainedState<TState> =>
-        await Prepare(streamId, envelope, ifMatch, user, kinds, rules, intake).Write(intake.Queue, ct);
+        await Prepare(streamId, envelope, ifMatch, user, kinds, rules, intake).Write(intake, ct);
 
     public static PreparedWrite Prepare<TState>(
         Guid streamId, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IReadOnlyDictionary<string, EventKind> kinds,

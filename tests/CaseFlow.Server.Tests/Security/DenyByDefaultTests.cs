@@ -7,7 +7,11 @@ namespace CaseFlow.Server.Tests.Security;
 
 public class DenyByDefaultTests(AppFixture app)
 {
-    private static readonly string[] AnonymousByDesign = ["/health/live", "/health/ready", "/openapi/{documentName}.json", "/docs/{documentName?}"];
+    /// <summary>
+    /// Open to authorization by design. <c>/metrics</c> (mapped only with Telemetry:Prometheus:Enabled) checks its scrape
+    /// token itself: a scraper holds no person's token (MetricsEndpointTests).
+    /// </summary>
+    private static readonly string[] AnonymousByDesign = ["/health/live", "/health/ready", "/openapi/{documentName}.json", "/docs/{documentName?}", "/metrics"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints =>
         app.Host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();

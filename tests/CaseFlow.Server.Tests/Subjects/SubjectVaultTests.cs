@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
+using CaseFlow.Server.Operations;
 using CaseFlow.Server.Subjects;
 using CaseFlow.Server.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CaseFlow.Server.Tests.Subjects;
@@ -11,10 +13,13 @@ public class SubjectVaultTests
     private static readonly SubjectIdentifiers Person = new(new PersonName("Alex", "Example", null), new DateOnly(1990, 2, 3), "A012345678", "F1234567", "TX-99");
     private static readonly VaultKeys K1 = VaultKeys.Random("k1");
 
+    private static readonly CaseFlowMetrics Metrics =
+        new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+
     private static SubjectVault Vault(VaultKeys keys) => new(Options.Create(new VaultOptions
     {
         MasterKeys = keys.MasterKeys.ToDictionary(), ActiveMasterKeyId = keys.ActiveMasterKeyId, SearchKey = keys.SearchKey, PreviousSearchKey = keys.PreviousSearchKey,
-    }));
+    }), Metrics);
 
     [Fact]
     public void identifiers_come_back_as_they_went_in_and_nothing_stored_shows_them()

@@ -17,7 +17,8 @@ public sealed record SigningOutcome(IReadOnlyList<SignedCheckpoint> Signed, Sign
 /// serialised across the nodes by a PostgreSQL advisory lock, and the chain of checkpoints is read from the folder
 /// under it, so two nodes never sign the same number.
 /// </summary>
-public sealed class CheckpointSigner(IDocumentStore store, Checkpointing checkpointing, IOptions<CheckpointOptions> options, TimeProvider clock, ILogger<CheckpointSigner> log)
+public sealed class CheckpointSigner(IDocumentStore store, Checkpointing checkpointing, IOptions<CheckpointOptions> options, TimeProvider clock,
+    Operations.CaseFlowMetrics metrics, ILogger<CheckpointSigner> log)
 {
     private const long AdvisoryLock = 0x43_46_43_48_4b_50_54; // "CFCHKPT"
 
@@ -58,6 +59,8 @@ public sealed class CheckpointSigner(IDocumentStore store, Checkpointing checkpo
                 var (segment, through, refusal) = await Segment(connection, highWater, ct);
                 if (refusal.Count > 0)
                 {
+                    metrics.CheckpointsSigned(signed.Count);
+                    metrics.CheckpointRefused();
                     log.LogError("Checkpoint {Number} not signed: {Findings} events of the segment do not verify, the first {Kind} at stream {Stream} version {Version} sequence {Sequence}",
                         _ledger.Last?.Number + 1 ?? 1, refusal.Count, refusal[0].Kind, refusal[0].Stream, refusal[0].Version, refusal[0].Sequence);
                     return new SigningOutcome(signed, _latest, refusal);
@@ -73,6 +76,7 @@ public sealed class CheckpointSigner(IDocumentStore store, Checkpointing checkpo
             }
 
             await transaction.CommitAsync(ct);
+            metrics.CheckpointsSigned(signed.Count);
             return new SigningOutcome(signed, _latest, []);
         }
         finally
