@@ -41,9 +41,11 @@ bench_build() {
   dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
 }
 
+# Also creates the plain baseline service's schema for it: the database is postgres's, so the owner role may not.
 bench_owner_conn() {
   local port=${BENCH_CONN#*Port=} db=${BENCH_CONN#*Database=}
   BENCH_OWNER_CONN=$(owner_conn_string "${port%%;*}" "${db%%;*}")
+  pg_psql "${port%%;*}" "${db%%;*}" -c "create schema if not exists bench_baseline authorization $OWNER_ROLE" >/dev/null
 }
 
 # An empty server output folder: the builds of two trees (a "before" revision and the work tree) share it, and a newer
