@@ -24,15 +24,14 @@ public class RestoredStoreVerificationTests(AppFixture app)
         var restored = await store.Verify();
 
         restored.Findings.Select(f => (f.Kind, f.Stream)).ShouldBe([(FindingKinds.CheckpointBeyondStore, (Guid?)lost)]);
-        restored.CheckpointsBeyondStore.ShouldBe([2L]);
-        restored.CheckpointsChecked.ShouldBe(2);
+        restored.CheckpointsBeyondStore.ShouldBe([restored.CheckpointsChecked], "the last checkpoint alone (the node signs one at start too)");
 
         var folder = new CheckpointFolder(store.Checkpoints.Folder);
         folder.SetAside(restored.CheckpointsBeyondStore, DateTimeOffset.UtcNow);
 
         var afterwards = await store.Verify();
         afterwards.Intact.ShouldBeTrue();
-        afterwards.CheckpointsChecked.ShouldBe(1);
+        afterwards.CheckpointsChecked.ShouldBe(restored.CheckpointsChecked - 1);
         folder.SetAsideCount().ShouldBe(1);
     }
 }
