@@ -11,6 +11,7 @@ return args switch
     ["soak", .. var rest] => await SoakCommand.Run(rest),
     ["fault-load", .. var rest] => await FaultLoad.Run(rest),
     ["fault-check", .. var rest] => await FaultCheck.Run(rest),
+    ["restore-check", .. var rest] => await RestoreCheck.Run(rest),
     ["fault-proxy", .. var rest] => await TcpFaultProxy.Run(rest),
     _ => Usage(),
 };
@@ -22,6 +23,6 @@ static int Usage()
         + " | rebuild --connection CS [--rounds 2] [--projections NAME,...|all]"
         + " | soak --caseflow URL --server-pid PID [--minutes 30] (signing key in Auth__DevelopmentKey)"
         + " | fault-load --nodes URL,URL --token JWT --log FILE [--clients 8 --seconds 20 --drain-seconds 60]"
-        + " | fault-check --connection CS --log FILE | fault-proxy --listen PORT --control PORT --target PORT [--latency-ms 0]");
+        + " | fault-check --connection CS --log FILE | restore-check --connection CS --log FILE[,FILE] --restore-point TIME | fault-proxy --listen PORT --control PORT --target PORT [--latency-ms 0]");
     return 2;
 }

@@ -21,4 +21,5 @@ public static class FindingKinds
     public const string EventNotCheckpointed = "event-not-checkpointed";
     public const string HeadChanged = "head-changed";
     public const string StreamMissing = "stream-missing";
+    public const string CheckpointBeyondStore = "checkpoint-beyond-store";
 }

@@ -9,9 +9,10 @@ namespace CaseFlow.Server.Integrity;
 /// The verdict on the whole store: what was checked, how fast, and every finding (the first
 /// <see cref="StoreVerifier.FindingsListed"/> of them listed, all counted).
 /// </summary>
+/// <param name="CheckpointsBeyondStore">The numbers of the last checkpoints, beyond the store's end (<see cref="RestoredStore"/>).</param>
 public sealed record StoreVerificationReport(
     bool Intact, long EventsChecked, long StreamsChecked, long CheckpointsChecked, long CoveredThroughSequence, long EventsAfterLastCheckpoint,
-    double Seconds, double EventsPerSecond, int FindingCount, IReadOnlyList<IntegrityFinding> Findings);
+    double Seconds, double EventsPerSecond, int FindingCount, IReadOnlyList<IntegrityFinding> Findings, IReadOnlyList<long> CheckpointsBeyondStore);
 
 /// <summary>
 /// Verifies the whole store (docs/events.md, "Verifying the whole store"): every checkpoint's signature, its place in
@@ -48,9 +49,9 @@ public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing, O
         var scanning = scan.Run(n => progress(Interlocked.Add(ref read, n), total), ct);
         var findings = new List<IntegrityFinding>();
         var ledger = new CheckpointLedger();
-        long checkpoints = 0;
+        var checkpoints = ReadCheckpoints(findings);
         var newestKey = 0;
-        foreach (var checkpoint in ReadCheckpoints(findings))
+        foreach (var checkpoint in checkpoints)
         {
             var keyring = checkpointing.Keyring!;
             findings.AddRange(ledger.Append(checkpoint, keyring.Verifies(checkpoint)));
@@ -61,23 +62,39 @@ public sealed class StoreVerifier(StoreScan scan, Checkpointing checkpointing, O
             }
 
             newestKey = Math.Max(newestKey, keyring.RankOf(checkpoint.Header.KeyId) ?? 0);
-            checkpoints++;
         }
 
         var stored = await scanning;
         findings.AddRange(stored.Findings);
+        IReadOnlyList<SignedCheckpoint> beyond = [];
         if (ledger.Last is not null)
-            findings.AddRange(StoreComparison.Compare(ledger, stored.Events));
+        {
+            var comparison = StoreComparison.Compare(ledger, stored.Events);
+            beyond = checkpoints.TakeLast(RestoredStore.CheckpointsBeyond(checkpoints, comparison, stored.Events, stored.Findings.Count == 0)).ToList();
+            if (beyond.Count > 0)
+            {
+                // The store is compared with the checkpoints it still reaches; each one beyond it is one finding.
+                ledger = new CheckpointLedger();
+                foreach (var within in checkpoints.SkipLast(beyond.Count))
+                    ledger.Append(within, signatureValid: true);
+                var present = stored.Events.ToHashSet();
+                findings.AddRange(beyond.Select(c => RestoredStore.Finding(c, present)));
+                comparison = ledger.Last is null ? [] : StoreComparison.Compare(ledger, stored.Events);
+            }
+
+            findings.AddRange(comparison);
+        }
 
         var seconds = clock.Elapsed.TotalSeconds;
         metrics.StoreVerified(findings.Count == 0);
         return new StoreVerificationReport(
-            findings.Count == 0, stored.Events.Count, stored.Streams, checkpoints, ledger.ThroughSequence,
+            findings.Count == 0, stored.Events.Count, stored.Streams, checkpoints.Count, ledger.ThroughSequence,
             stored.Events.Count(e => e.Sequence > ledger.ThroughSequence), Math.Round(seconds, 3),
-            Math.Round(stored.Events.Count / Math.Max(seconds, 0.001)), findings.Count, findings.Take(FindingsListed).ToList());
+            Math.Round(stored.Events.Count / Math.Max(seconds, 0.001)), findings.Count, findings.Take(FindingsListed).ToList(),
+            beyond.Select(c => c.Header.Number).ToList());
     }
 
-    private IEnumerable<SignedCheckpoint> ReadCheckpoints(List<IntegrityFinding> findings)
+    private IReadOnlyList<SignedCheckpoint> ReadCheckpoints(List<IntegrityFinding> findings)
     {
         if (checkpointing.Folder is null)
             return [];

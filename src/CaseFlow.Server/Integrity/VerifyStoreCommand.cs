@@ -35,6 +35,8 @@ public sealed class VerifyStoreCommand : JasperFxAsyncCommand<NetCoreInput>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"checked {report.EventsChecked:N0} events in {report.StreamsChecked:N0} streams (every hash recomputed, every chain), {report.CheckpointsChecked:N0} checkpoints (signature, chain, segment, Merkle root) through sequence {report.CoveredThroughSequence:N0}, every covered event and stream head against them; {report.EventsAfterLastCheckpoint:N0} events after the last checkpoint"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{report.Seconds:N2} s, {report.EventsPerSecond:N0} events/s"));
+        if (host.Services.GetRequiredService<Checkpoints.Checkpointing>().Folder?.SetAsideCount() is > 0 and var setAside)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{setAside:N0} checkpoints set aside by earlier restores (set-aside-* subfolders): kept, not verified"));
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         foreach (var finding in report.Findings)
             Console.WriteLine(JsonSerializer.Serialize(finding, json));

@@ -8,17 +8,17 @@ namespace CaseFlow.Domain.Tests.Integrity;
 /// </summary>
 public class CheckpointLedgerTests
 {
-    private static readonly Guid A = Guid.Parse("00000000-0000-4000-8000-00000000000a");
-    private static readonly Guid B = Guid.Parse("00000000-0000-4000-8000-00000000000b");
-    private static readonly Guid C = Guid.Parse("00000000-0000-4000-8000-00000000000c");
+    internal static readonly Guid A = Guid.Parse("00000000-0000-4000-8000-00000000000a");
+    internal static readonly Guid B = Guid.Parse("00000000-0000-4000-8000-00000000000b");
+    internal static readonly Guid C = Guid.Parse("00000000-0000-4000-8000-00000000000c");
 
     /// <summary>A1 A2 B1 A3 B2 C1 under the first checkpoint (through 6), C2 under the second (through 8, 7 a gap).</summary>
-    private static readonly SegmentEntry[] Stored =
+    internal static readonly SegmentEntry[] Stored =
     [
         new(1, A, 1, "a1"), new(2, A, 2, "a2"), new(3, B, 1, "b1"), new(4, A, 3, "a3"), new(5, B, 2, "b2"), new(6, C, 1, "c1"), new(8, C, 2, "c2"),
     ];
 
-    private static (SignedCheckpoint First, SignedCheckpoint Second) Checkpoints()
+    internal static (SignedCheckpoint First, SignedCheckpoint Second) Checkpoints()
     {
         var first = Signed(1, "", 0, 6, Stored[..6], Stored[..6]);
         var second = Signed(2, first.Header.Digest(), 6, 8, Stored[6..], Stored);
@@ -32,7 +32,7 @@ public class CheckpointLedgerTests
             CheckpointHeader.DigestOf(segment), heads.Count, MerkleTree.Root(MerkleTree.Order(heads)), "key"), "signature", segment);
     }
 
-    private static CheckpointLedger Ledger()
+    internal static CheckpointLedger Ledger()
     {
         var ledger = new CheckpointLedger();
         var (first, second) = Checkpoints();

@@ -53,6 +53,8 @@ public static class FaultLoad
                     var (status, wait) = await Try(http, node, token, body);
                     statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
                     request.Acknowledged = status is "200" or "201";
+                    if (request.Acknowledged)
+                        request.AcknowledgedAt = DateTimeOffset.UtcNow;
                     if (!request.Acknowledged)
                         await Task.Delay(wait);
                 }
@@ -60,7 +62,7 @@ public static class FaultLoad
             }
         }));
 
-        await File.WriteAllLinesAsync(log, requests.Select(r => $"{r.EventId},{r.CaseId},{(r.Acknowledged ? 1 : 0)}"));
+        await File.WriteAllLinesAsync(log, requests.Select(r => $"{r.EventId},{r.CaseId},{(r.Acknowledged ? 1 : 0)},{r.AcknowledgedAt?.ToString("O", CultureInfo.InvariantCulture)}"));
         var acknowledged = requests.Count(r => r.Acknowledged);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: {requests.Count} requests from {clients} clients over {nodes.Length} node(s) in {clock.Elapsed.TotalSeconds:0.0} s, {acknowledged} acknowledged, {requests.Count - acknowledged} never acknowledged"));
@@ -98,5 +100,8 @@ public static class FaultLoad
         public Guid EventId { get; } = eventId;
         public Guid CaseId { get; } = caseId;
         public bool Acknowledged { get; set; }
+
+        /// <summary>When the answer came (after the commit): ops/drill-restore splits the log at its restore point by it.</summary>
+        public DateTimeOffset? AcknowledgedAt { get; set; }
     }
 }

@@ -13,6 +13,7 @@ namespace CaseFlow.Server.Integrity.Checkpoints;
 public sealed class CheckpointFolder(string path)
 {
     private const string Suffix = ".checkpoint.json";
+    private const string SetAsidePrefix = "set-aside-";
 
     public string Path => path;
 
@@ -37,6 +38,31 @@ public sealed class CheckpointFolder(string path)
         File.WriteAllText(temporary, text.ToString());
         File.Move(temporary, final, overwrite: false);
     }
+
+    /// <summary>
+    /// Moves the checkpoints <paramref name="numbers"/> out of the chain into a new <c>set-aside-{UTC time}</c>
+    /// subfolder (kept as evidence, never read by signing or verification) and answers its path.
+    /// </summary>
+    public string SetAside(IReadOnlyCollection<long> numbers, DateTimeOffset now)
+    {
+        var aside = System.IO.Path.Combine(path, SetAsidePrefix + now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(aside);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(aside, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        foreach (var number in numbers)
+        {
+            var name = number.ToString("D10", CultureInfo.InvariantCulture) + Suffix;
+            File.Move(System.IO.Path.Combine(path, name), System.IO.Path.Combine(aside, name));
+        }
+
+        return aside;
+    }
+
+    /// <summary>How many checkpoints earlier restores set aside, over all <c>set-aside-*</c> subfolders.</summary>
+    public int SetAsideCount() =>
+        Directory.Exists(path)
+            ? Directory.EnumerateDirectories(path, SetAsidePrefix + "*").Sum(d => Directory.EnumerateFiles(d, "*" + Suffix).Count())
+            : 0;
 
     public static SignedCheckpoint Parse(byte[] json)
     {
