@@ -12,10 +12,7 @@ public static class FaultCheck
     public static async Task<int> Run(string[] args)
     {
         var options = FaultOptions.Parse(args);
-        var logged = (await File.ReadAllLinesAsync(options.Required("log")))
-            .Select(line => line.Split(','))
-            .Select(f => (EventId: Guid.Parse(f[0]), CaseId: Guid.Parse(f[1]), Acknowledged: f[2] == "1"))
-            .ToList();
+        var logged = LoggedRequest.ReadAll(options.Required("log"));
         var acknowledged = logged.Where(r => r.Acknowledged).Select(r => r.EventId).ToArray();
 
         await using var connection = new NpgsqlConnection(options.Required("connection"));

@@ -62,7 +62,7 @@ public static class FaultLoad
             }
         }));
 
-        await File.WriteAllLinesAsync(log, requests.Select(r => $"{r.EventId},{r.CaseId},{(r.Acknowledged ? 1 : 0)},{r.AcknowledgedAt?.ToString("O", CultureInfo.InvariantCulture)}"));
+        await File.WriteAllLinesAsync(log, requests.Select(r => r.ToLine()));
         var acknowledged = requests.Count(r => r.Acknowledged);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"load: {requests.Count} requests from {clients} clients over {nodes.Length} node(s) in {clock.Elapsed.TotalSeconds:0.0} s, {acknowledged} acknowledged, {requests.Count - acknowledged} never acknowledged"));
@@ -93,15 +93,5 @@ public static class FaultLoad
         {
             return ("connection", RetryPause);
         }
-    }
-
-    private sealed class LoggedRequest(Guid eventId, Guid caseId)
-    {
-        public Guid EventId { get; } = eventId;
-        public Guid CaseId { get; } = caseId;
-        public bool Acknowledged { get; set; }
-
-        /// <summary>When the answer came (after the commit): ops/drill-restore splits the log at its restore point by it.</summary>
-        public DateTimeOffset? AcknowledgedAt { get; set; }
     }
 }

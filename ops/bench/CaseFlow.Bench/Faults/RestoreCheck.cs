@@ -15,11 +15,9 @@ public static class RestoreCheck
     {
         var options = FaultOptions.Parse(args);
         var restorePoint = DateTimeOffset.Parse(options.Required("restore-point"), CultureInfo.InvariantCulture);
-        var acknowledged = options.Required("log").Split(',')
-            .SelectMany(File.ReadAllLines)
-            .Select(line => line.Split(','))
-            .Where(f => f[2] == "1")
-            .Select(f => (EventId: Guid.Parse(f[0]), At: DateTimeOffset.Parse(f[3], CultureInfo.InvariantCulture)))
+        var acknowledged = LoggedRequest.ReadAll(options.Required("log"))
+            .Where(r => r.Acknowledged)
+            .Select(r => (r.EventId, At: r.AcknowledgedAt!.Value))
             .ToList();
 
         await using var connection = new NpgsqlConnection(options.Required("connection"));
