@@ -28,8 +28,8 @@ bench_database() {
   app_conn_string "$port" caseflow_bench
 }
 
-# bench_build [TEMPLATE]: the bench database (see bench_database, which applies the migrations), CaseFlow and the bench
-# driver built.
+# bench_build [TEMPLATE]: the bench database (see bench_database, which applies the migrations), CaseFlow compiled as
+# a node runs it (compile_node) and the bench driver built.
 bench_build() {
   BENCH_CONN=$(bench_database "${1:-}")
   bench_owner_conn
@@ -37,7 +37,7 @@ bench_build() {
   ensure_vault_keys
   export_vault_keys
   bench_clean_server
-  dotnet build "$ROOT/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
+  compile_node "$ROOT/src/CaseFlow.Server" "$ROOT/.local/bench-server"
   dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
 }
 
@@ -67,7 +67,7 @@ bench_build_revision() {
   rm -rf "$ROOT/.local/bench-revision"; mkdir -p "$ROOT/.local/bench-revision"
   git -C "$ROOT" archive "$1" | tar -x -C "$ROOT/.local/bench-revision"
   bench_clean_server
-  dotnet build "$ROOT/.local/bench-revision/src/CaseFlow.Server" -c Release -o "$ROOT/.local/bench-server" -nologo -v q >&2
+  compile_node "$ROOT/.local/bench-revision/src/CaseFlow.Server" "$ROOT/.local/bench-server"
 }
 
 # bench_start_caseflow PORT: serves CaseFlow (Production, warnings only) and waits until it is ready.

@@ -4,17 +4,21 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CaseFlow.Server.Platform;
 
-/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database answers, its schema is current and the access log can be written.</summary>
+/// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database answers, its schema is current (<see cref="SchemaComparison"/>) and the access log can be written.</summary>
 public static class HealthSetup
 {
     private const string Ready = "ready";
 
-    public static void AddCaseFlowHealth(this IServiceCollection services) =>
+    public static void AddCaseFlowHealth(this IServiceCollection services)
+    {
+        services.AddSingleton<SchemaComparison>();
+        services.AddHostedService<SchemaComparisonAtStart>();
         services.AddHealthChecks()
             .AddCheck<DatabaseSchemaCheck>("database", tags: [Ready])
             .AddCheck<CaseFlow.Server.Audit.AccessLogCheck>("access-log", tags: [Ready])
             .AddCheck<CaseFlow.Server.Operations.DeadLetterCheck>("dead-letters", tags: [Ready])
             .AddCheck<CaseFlow.Server.Operations.ProjectionCheck>("projections", tags: [Ready]);
+    }
 
     public static void MapCaseFlowHealth(this WebApplication app)
     {
@@ -32,13 +36,19 @@ public static class HealthSetup
     }
 }
 
-public sealed class DatabaseSchemaCheck(IDocumentStore store) : IHealthCheck
+public sealed class DatabaseSchemaCheck(IDocumentStore store, SchemaComparison comparison) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await store.Storage.Database.AssertDatabaseMatchesConfigurationAsync(cancellationToken);
+            await using (var connection = store.Storage.Database.CreateConnection())
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var ping = new Npgsql.NpgsqlCommand("select 1", connection);
+                await ping.ExecuteScalarAsync(cancellationToken);
+            }
+            await comparison.Latest(cancellationToken);
             return HealthCheckResult.Healthy("The database answers and its schema matches this build.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
