@@ -1,5 +1,6 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Reports;
+using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Platform;
 using Marten;
 using NpgsqlTypes;
@@ -17,7 +18,7 @@ public static class ReportCountsReader
         select d.ori, d.model, f.measure, f.month, count(*)::int
         from {PersistenceSetup.SchemaName}.mt_doc_casestatisticsrow d
         cross join lateral jsonb_to_recordset(d.fact_rows) as f(measure text, month text)
-        where f.month between @from and @to and f.measure = any(@facts)
+        where d.fiscal_years && @years and f.month between @from and @to and f.measure = any(@facts)
         group by d.ori, d.model, f.measure, f.month
         """;
 
@@ -36,6 +37,7 @@ public static class ReportCountsReader
                 new("from", NpgsqlDbType.Text) { Value = from },
                 new("to", NpgsqlDbType.Text) { Value = to },
                 new("facts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Facts },
+                new("years", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = FiscalYears(from, to) },
             },
         };
         var counts = new Dictionary<(string, ProgramModel, string, string), int>();
@@ -44,4 +46,14 @@ public static class ReportCountsReader
             counts[(reader.GetString(0), Enum.Parse<ProgramModel>(reader.GetString(1)), reader.GetString(2), reader.GetString(3))] = reader.GetInt32(4);
         return new ReportCounts(counts);
     }
+
+    /// <summary>The fiscal years the months fall in: the rows of the cases with facts in them (an indexed column).</summary>
+    private static int[] FiscalYears(string from, string to)
+    {
+        var (first, last) = (FiscalYearOf(from), FiscalYearOf(to));
+        return [.. Enumerable.Range(first, last - first + 1)];
+    }
+
+    private static int FiscalYearOf(string month) =>
+        StatisticsCalendar.FiscalYearOf(StatisticsCalendar.ParseMonth(month) ?? throw new ArgumentException($"not a month: {month}", nameof(month)));
 }

@@ -22,7 +22,8 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
                percentile_disc(0.5) within group (order by f.seconds), percentile_disc(0.9) within group (order by f.seconds)
         from {PersistenceSetup.SchemaName}.mt_doc_casestatisticsrow d
         cross join lateral jsonb_to_recordset(d.fact_rows) as f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
-        where f."fiscalYear" = @fy
+        where d.fiscal_years @> array[@fy]
+          and f."fiscalYear" = @fy
           and (@all or d.ori = any(@oris))
           and (@model::varchar is null or d.model = @model)
         group by grouping sets ((f.measure, f.key, f.month), (f.measure, f.month), (f.measure, f.key), (f.measure))
