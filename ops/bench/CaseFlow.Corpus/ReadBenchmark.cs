@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CaseFlow.Demo.Loader;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Platform;
@@ -56,7 +57,8 @@ public static class ReadBenchmark
         var random = new Random(7);
         using var analyst = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         analyst.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["analyst"]);
-        await StatisticsCaughtUp(analyst, caseflow, store, fieldOffice);
+        var agreement = CaseFlow.Server.ReferenceData.AgreementCatalog.Load().First(a => a.FieldOfficeCode == fieldOffice);
+        await StatisticsCaughtUp(analyst, caseflow, store, agreement);
 
         Console.WriteLine("| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
@@ -84,7 +86,7 @@ public static class ReadBenchmark
                 await CaseLookup.AgreementOf(session, found!, CancellationToken.None);
             });
         }
-        await Statistics(analyst, caseflow, fieldOffice, seconds);
+        await Statistics(analyst, caseflow, agreement, seconds);
         await ReportReads.Run(options["analyst"], options["admin"], caseflow, seconds);
         return 0;
     }
@@ -95,9 +97,8 @@ public static class ReadBenchmark
     /// Waits until the statistics projection has passed the last stored event: a copy of a template whose statistics
     /// are older catches up after the node starts, and that catch-up would share the cores with every read measured.
     /// </summary>
-    private static async Task StatisticsCaughtUp(HttpClient analyst, Uri caseflow, IDocumentStore store, string fieldOffice)
+    private static async Task StatisticsCaughtUp(HttpClient analyst, Uri caseflow, IDocumentStore store, AgreementSigned agreement)
     {
-        var agreement = CaseFlow.Server.ReferenceData.AgreementCatalog.Load().First(a => a.FieldOfficeCode == fieldOffice);
         var head = (await store.Advanced.FetchEventStoreStatistics()).EventSequenceNumber;
         var waiting = System.Diagnostics.Stopwatch.StartNew();
         while ((await analyst.GetFromJsonAsync<StaleFlag>(new Uri(caseflow, $"/api/statistics/jurisdictions/{agreement.Ori}?position={head}")))!.Stale)
@@ -110,13 +111,12 @@ public static class ReadBenchmark
     /// A fixed mix: an agency of the field office, its state, the office and the nation, each for the current fiscal
     /// year and month, at 100 requests/s.
     /// </summary>
-    private static async Task Statistics(HttpClient analyst, Uri caseflow, string fieldOffice, int seconds)
+    private static async Task Statistics(HttpClient analyst, Uri caseflow, AgreementSigned agreement, int seconds)
     {
-        var agreement = CaseFlow.Server.ReferenceData.AgreementCatalog.Load().First(a => a.FieldOfficeCode == fieldOffice);
         var now = DateTimeOffset.UtcNow;
         var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var fy = now.Month >= 10 ? now.Year + 1 : now.Year;
-        string[] mix = [.. new[] { $"jurisdictions/{agreement.Ori}", $"states/{agreement.StateCode}", $"field-offices/{fieldOffice}", "national" }
+        string[] mix = [.. new[] { $"jurisdictions/{agreement.Ori}", $"states/{agreement.StateCode}", $"field-offices/{agreement.FieldOfficeCode}", "national" }
             .SelectMany(scope => new[] { $"/api/statistics/{scope}?fy={fy}", $"/api/statistics/{scope}?month={month}" })];
         var next = 0;
         await OpenLoop.Report($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, seconds, null,

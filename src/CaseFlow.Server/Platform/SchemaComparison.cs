@@ -22,7 +22,7 @@ public sealed class SchemaComparison(IDocumentStore store, TimeProvider clock)
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            if (_comparison is null || _comparison.IsFaulted || _comparison.IsCanceled || now - _startedAt >= Recheck)
+            if (_comparison is null || _comparison.IsFaulted || now - _startedAt >= Recheck)
             {
                 _startedAt = now;
                 // Not the probe's token: a probe that gives up must not cancel the comparison the next one waits for.
