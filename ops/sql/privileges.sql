@@ -12,6 +12,8 @@ BEGIN
         EXECUTE format('GRANT TRUNCATE ON caseflow.%I TO caseflow_app', documents.tablename);
     END LOOP;
 END $$;
+-- The statistics' cells (migration 0004) are emptied with the statistics rows, by their TRUNCATE trigger.
+GRANT TRUNCATE ON caseflow.statistics_cells TO caseflow_app;
 
 -- The events: appended and read, never changed.
 REVOKE UPDATE, DELETE, TRUNCATE ON caseflow.mt_events FROM caseflow_app;

@@ -8,18 +8,17 @@ using NpgsqlTypes;
 namespace CaseFlow.Server.Reports;
 
 /// <summary>
-/// The report's facts counted in SQL from the statistics' fact rows (<see cref="Statistics.CaseStatisticsRow"/>), by
-/// agency, model, fact and local month, over a range of months: the same facts every statistics roll-up counts.
+/// The report's facts counted by agency, model, fact and local month over a range of months, summed from the
+/// statistics' agency cells (<see cref="Statistics.MeasureTable"/>): the same facts every statistics roll-up counts.
 /// </summary>
 public static class ReportCountsReader
 {
     private static readonly string Sql =
         $"""
-        select d.ori, d.model, f.measure, f.month, count(*)::int
-        from {PersistenceSetup.SchemaName}.mt_doc_casestatisticsrow d
-        cross join lateral jsonb_to_recordset(d.fact_rows) as f(measure text, month text)
-        where d.fiscal_years && @years and f.month between @from and @to and f.measure = any(@facts)
-        group by d.ori, d.model, f.measure, f.month
+        select scope, model, measure, month, sum(facts)::int
+        from {PersistenceSetup.SchemaName}.statistics_cells
+        where scope <> '' and fiscal_year = any(@years) and month between @from and @to and measure = any(@facts)
+        group by scope, model, measure, month
         """;
 
     private static readonly string[] Facts = [.. ReportMeasures.All.Select(m => m.Fact)];
@@ -47,7 +46,7 @@ public static class ReportCountsReader
         return new ReportCounts(counts);
     }
 
-    /// <summary>The fiscal years the months fall in: the rows of the cases with facts in them (an indexed column).</summary>
+    /// <summary>The fiscal years the months fall in, the cells' leading key after their scope.</summary>
     private static int[] FiscalYears(string from, string to)
     {
         var (first, last) = (FiscalYearOf(from), FiscalYearOf(to));

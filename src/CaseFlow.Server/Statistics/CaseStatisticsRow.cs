@@ -8,14 +8,13 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
 using NpgsqlTypes;
-using Weasel.Postgresql.Tables;
 
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>
 /// The statistics' fact row of one case: what the case counts for (<see cref="CaseMeasures"/>), each in the
-/// agency-local month it happened in, with the agency, field office and model every roll-up selects by. Aggregates
-/// are computed from these rows when read, so medians and percentiles are exact for any roll-up.
+/// agency-local month it happened in, with the agency, field office and model. The database keeps the statistics'
+/// cells from these rows as they are written (ops/migrations/0004-statistics-cells.sql, read by <see cref="MeasureTable"/>).
 /// </summary>
 public sealed record CaseStatisticsRow
 {
@@ -28,23 +27,12 @@ public sealed record CaseStatisticsRow
     public ProgramModel Model { get; init; }
 
     /// <summary>
-    /// The facts (<see cref="MeasureFact"/>, camel case) in their own narrow jsonb column, which the roll-ups read
-    /// instead of parsing the whole document. Derived from the case when the row is written, not on every event
+    /// The facts (<see cref="MeasureFact"/>, camel case) in their own narrow jsonb column, which the cells' trigger
+    /// reads instead of parsing the whole document. Derived from the case when the row is written, not on every event
     /// folded onto it: a rebuild folds a slice's events and stores the row once, so once per case and batch.
     /// </summary>
     [JsonIgnore]
-    public string FactRows => JsonSerializer.Serialize(Facts, FactJson);
-
-    /// <summary>
-    /// The fiscal years the facts fall in, in their own GIN-indexed column: a roll-up of one year reads that year's cases
-    /// only, however many years the store holds (docs/benchmarks.md, "Reads as the store grows").
-    /// </summary>
-    [JsonIgnore]
-    public int[] FiscalYears => [.. Facts.Select(f => f.FiscalYear).Distinct().Order()];
-
-    // Derived once per stored row: both columns read it.
-    private IReadOnlyList<MeasureFact> Facts => _facts ??= CaseMeasures.Of(Case);
-    private IReadOnlyList<MeasureFact>? _facts;
+    public string FactRows => JsonSerializer.Serialize(CaseMeasures.Of(Case), FactJson);
 
     private static readonly JsonSerializerOptions FactJson = new(JsonSerializerDefaults.Web);
 
@@ -70,13 +58,12 @@ public sealed class CaseStatisticsProjection : SingleStreamProjection<CaseStatis
     public override CaseStatisticsRow? Evolve(CaseStatisticsRow? snapshot, Guid id, IEvent e) =>
         _summary.Evolve(snapshot?.Case, id, e) is { } folded ? CaseStatisticsRow.Of(folded) : snapshot;
 
-    /// <summary>The columns the roll-ups select by, indexed; declared the way the projection stores it (numeric revisions).</summary>
+    /// <summary>The row's columns, indexed; declared the way the projection stores it (numeric revisions).</summary>
     public static void Configure(StoreOptions opts) =>
         opts.Schema.For<CaseStatisticsRow>()
             .UseNumericRevisions(true)
             .Duplicate(r => r.Ori)
             .Duplicate(r => r.FieldOfficeCode)
             .Duplicate(r => r.Model)
-            .Duplicate(r => r.FactRows, "jsonb", NpgsqlDbType.Jsonb)
-            .Duplicate(r => r.FiscalYears, "integer[]", NpgsqlDbType.Array | NpgsqlDbType.Integer, index => index.Method = IndexMethod.gin);
+            .Duplicate(r => r.FactRows, "jsonb", NpgsqlDbType.Jsonb);
 }

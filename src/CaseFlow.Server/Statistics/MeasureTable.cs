@@ -10,23 +10,22 @@ namespace CaseFlow.Server.Statistics;
 public sealed record MeasureCell(int Count, TimeSpan? Median, TimeSpan? P90);
 
 /// <summary>
-/// The case measures of one fiscal year within one roll-up, aggregated in SQL from the fact rows: counted by measure,
-/// breakdown key and month, with every roll-up of key and month (a null <c>Key</c> or <c>Month</c> is "all"), and the
-/// durations' percentiles computed exactly with <c>percentile_disc</c> over the cell's own facts.
+/// The case measures of one fiscal year within one roll-up, summed from the statistics' cells (kept by the database from
+/// the fact rows, ops/migrations/0004-statistics-cells.sql): counted by measure, breakdown key and month, with every
+/// roll-up of key and month (a null <c>Key</c> or <c>Month</c> is "all"), and the durations' percentiles computed from
+/// the roll-up's own minute histogram, exact to the minute.
 /// </summary>
 public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Key, string? Month), MeasureCell> cells)
 {
+    /// <summary>The cells' scope that counts the whole program; an agency's cells are scoped by its ORI.</summary>
+    private const string National = "";
+
     private static readonly string Sql =
         $"""
-        select f.measure, f.key, f.month, grouping(f.key) = 1, grouping(f.month) = 1, count(*)::int,
-               percentile_disc(0.5) within group (order by f.seconds), percentile_disc(0.9) within group (order by f.seconds)
-        from {PersistenceSetup.SchemaName}.mt_doc_casestatisticsrow d
-        cross join lateral jsonb_to_recordset(d.fact_rows) as f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
-        where d.fiscal_years @> array[@fy]
-          and f."fiscalYear" = @fy
-          and (@all or d.ori = any(@oris))
-          and (@model::varchar is null or d.model = @model)
-        group by grouping sets ((f.measure, f.key, f.month), (f.measure, f.month), (f.measure, f.key), (f.measure))
+        select measure, key, month, timed, minutes, sum(facts)::int
+        from {PersistenceSetup.SchemaName}.statistics_cells
+        where scope = any(@scopes) and fiscal_year = @fy and (@model::varchar is null or model = @model)
+        group by measure, key, month, timed, minutes
         """;
 
     public MeasureCell this[string measure, string? month, string? key = null] =>
@@ -48,22 +47,25 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
             Parameters =
             {
                 new("fy", fiscalYear),
-                new("all", oris is null),
-                new("oris", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [] },
+                new("scopes", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [National] },
                 new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value },
             },
         };
-        var cells = new Dictionary<(string, string?, string?), MeasureCell>();
+        var rollUps = new Dictionary<(string, string?, string?), DurationHistogram>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var key = reader.GetBoolean(3) ? null : reader.IsDBNull(1) ? "" : reader.GetString(1);
-            var month = reader.GetBoolean(4) ? null : reader.GetString(2);
-            cells[(reader.GetString(0), key, month)] = new MeasureCell(reader.GetInt32(5), Seconds(reader, 6), Seconds(reader, 7));
+            var (measure, key, month) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            int? minutes = reader.GetBoolean(3) ? reader.GetInt32(4) : null;
+            var facts = reader.GetInt32(5);
+            foreach (var cell in new[] { (measure, key, month), (measure, null, month), (measure, key, null), (measure, (string?)null, (string?)null) })
+            {
+                if (!rollUps.TryGetValue(cell, out var histogram))
+                    rollUps[cell] = histogram = new DurationHistogram();
+                histogram.Add(minutes, facts);
+            }
         }
 
-        return new MeasureTable(cells);
+        return new MeasureTable(rollUps.ToDictionary(r => r.Key, r => r.Value.Cell()));
     }
-
-    private static TimeSpan? Seconds(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : TimeSpan.FromSeconds(reader.GetInt64(column));
 }

@@ -61,6 +61,7 @@ public class StatisticsRebuildTests(AppFixture app)
 
             answer.Total.BookingsReferred.ShouldBe(answer.Months.Sum(m => m.BookingsReferred));
             answer.Total.SupervisoryReviews.ShouldBeGreaterThan(0, "the generated set must exercise the durations");
+            (await StatisticsCellsTests.CellsApart(node.DocumentStore())).ShouldBe(0, "the cells follow the rows through voids and amendments");
         }
 
         // A new node on the same events; its own statistics agent starts caught up, so only the rebuild writes rows.
@@ -74,6 +75,7 @@ public class StatisticsRebuildTests(AppFixture app)
 
         var rebuilt = await (await api.GetAs(analyst, "/api/statistics/national?fy=2026")).ReadAsTextAsync();
         rebuilt.ShouldBe(live);
+        (await StatisticsCellsTests.CellsApart(store)).ShouldBe(0, "a rebuild starts the cells from nothing");
     }
 
     [Fact]

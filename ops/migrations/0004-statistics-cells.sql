@@ -1,0 +1,80 @@
+-- 0004-statistics-cells: written by hand on 2026-12-04 (the cells are not Marten's model: db-patch knows nothing of
+-- them). The statistics' counts kept ahead of reads: a read summed every case's fact rows and took about a second at
+-- 216,000 cases (docs/benchmarks.md, "Reads as the store grows"); it now sums a few thousand cells.
+--
+-- A cell counts the facts of one agency (scope = its ORI) or of the whole program (scope = '') in one model, fiscal
+-- year, local month, measure, breakdown key ('' for none) and duration in whole minutes (timed = false for a fact
+-- without one). Kept by triggers on the statistics projection's rows, in the projection's own transaction: each
+-- written row adds its facts and takes away those it had before, so a void, an amendment or a late step moves the
+-- counts exactly as it moves the row, and a rebuild (which empties the rows with TRUNCATE) starts the cells from
+-- nothing. Medians and percentiles are computed from the minute histograms, exact to the minute.
+
+CREATE TABLE caseflow.statistics_cells (
+    scope       varchar NOT NULL,
+    fiscal_year integer NOT NULL,
+    model       varchar NOT NULL,
+    measure     text    NOT NULL,
+    key         text    NOT NULL,
+    month       text    NOT NULL,
+    timed       boolean NOT NULL,
+    minutes     integer NOT NULL,
+    facts       integer NOT NULL CHECK (facts > 0),
+    CONSTRAINT pkey_statistics_cells PRIMARY KEY (scope, fiscal_year, model, measure, key, month, timed, minutes)
+);
+
+-- The change one row makes: its new facts counted in, its old ones counted out, at its agency and at the program.
+CREATE FUNCTION caseflow.statistics_cells_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    WITH facts AS (
+        SELECT OLD.ori AS ori, OLD.model AS model, -1 AS sign, f.*
+        FROM jsonb_to_recordset(OLD.fact_rows) AS f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
+        UNION ALL
+        SELECT NEW.ori, NEW.model, 1, f.*
+        FROM jsonb_to_recordset(NEW.fact_rows) AS f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
+    ), changes AS (
+        SELECT s.scope, f."fiscalYear" AS fiscal_year, f.model, f.measure, coalesce(f.key, '') AS key, f.month,
+               f.seconds IS NOT NULL AS timed, coalesce(floor(f.seconds / 60.0), 0)::int AS minutes, sum(f.sign)::int AS facts
+        FROM facts f CROSS JOIN LATERAL (VALUES (f.ori), ('')) AS s(scope)
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+        HAVING sum(f.sign) <> 0
+    ), emptied AS (
+        DELETE FROM caseflow.statistics_cells c USING changes x
+        WHERE (c.scope, c.fiscal_year, c.model, c.measure, c.key, c.month, c.timed, c.minutes)
+            = (x.scope, x.fiscal_year, x.model, x.measure, x.key, x.month, x.timed, x.minutes)
+          AND c.facts + x.facts = 0
+        RETURNING c.scope, c.fiscal_year, c.model, c.measure, c.key, c.month, c.timed, c.minutes
+    )
+    INSERT INTO caseflow.statistics_cells AS c
+    SELECT x.* FROM changes x
+    WHERE (x.scope, x.fiscal_year, x.model, x.measure, x.key, x.month, x.timed, x.minutes) NOT IN (SELECT * FROM emptied)
+    ON CONFLICT (scope, fiscal_year, model, measure, key, month, timed, minutes) DO UPDATE SET facts = c.facts + excluded.facts;
+    RETURN NULL;
+END $$;
+
+CREATE FUNCTION caseflow.statistics_cells_clear() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    TRUNCATE caseflow.statistics_cells;
+    RETURN NULL;
+END $$;
+
+CREATE TRIGGER statistics_cells_on_insert AFTER INSERT ON caseflow.mt_doc_casestatisticsrow
+    FOR EACH ROW EXECUTE FUNCTION caseflow.statistics_cells_follow();
+CREATE TRIGGER statistics_cells_on_update AFTER UPDATE ON caseflow.mt_doc_casestatisticsrow
+    FOR EACH ROW WHEN (OLD.fact_rows IS DISTINCT FROM NEW.fact_rows OR OLD.ori IS DISTINCT FROM NEW.ori OR OLD.model IS DISTINCT FROM NEW.model)
+    EXECUTE FUNCTION caseflow.statistics_cells_follow();
+CREATE TRIGGER statistics_cells_on_delete AFTER DELETE ON caseflow.mt_doc_casestatisticsrow
+    FOR EACH ROW EXECUTE FUNCTION caseflow.statistics_cells_follow();
+CREATE TRIGGER statistics_cells_on_truncate AFTER TRUNCATE ON caseflow.mt_doc_casestatisticsrow
+    FOR EACH STATEMENT EXECUTE FUNCTION caseflow.statistics_cells_clear();
+
+-- The rows written before this migration.
+INSERT INTO caseflow.statistics_cells
+SELECT s.scope, f."fiscalYear", d.model, f.measure, coalesce(f.key, ''), f.month,
+       f.seconds IS NOT NULL, coalesce(floor(f.seconds / 60.0), 0)::int, count(*)::int
+FROM caseflow.mt_doc_casestatisticsrow d
+CROSS JOIN LATERAL jsonb_to_recordset(d.fact_rows) AS f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
+CROSS JOIN LATERAL (VALUES (d.ori), ('')) AS s(scope)
+GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+
+-- The reads no longer select rows by fiscal year (migration 0003): the cells are keyed by it.
+ALTER TABLE caseflow.mt_doc_casestatisticsrow DROP COLUMN fiscal_years;

@@ -1,0 +1,94 @@
+using Alba;
+using CaseFlow.Domain.Statistics;
+using CaseFlow.Server.Security;
+using CaseFlow.Server.Statistics;
+using CaseFlow.Server.Tests.Infrastructure;
+using CaseFlow.Server.Writing;
+using Marten;
+using Npgsql;
+
+namespace CaseFlow.Server.Tests.Statistics;
+
+/// <summary>
+/// The statistics' cells (ops/migrations/0004-statistics-cells.sql) follow the fact rows in the projection's own
+/// transaction: a fact counts in its agency's cell and the program's, a void takes it out again and an emptied cell is
+/// gone, durations are kept to the minute, and at any moment the cells are exactly a count of the rows made from scratch.
+/// </summary>
+public class StatisticsCellsTests(AppFixture app)
+{
+    private static readonly SyntheticPlace Place = new("ZC", "ZZC", "America/Chicago");
+
+    /// <summary>
+    /// The cells that differ, either way, from a count of the fact rows made from scratch: none when the triggers kept
+    /// them exactly. One statement, so one snapshot: true at any moment, whatever else is being written.
+    /// </summary>
+    private const string CellsApartFromRows =
+        """
+        with recount as (
+            select s.scope, f."fiscalYear" as fiscal_year, d.model, f.measure, coalesce(f.key, '') as key, f.month,
+                   f.seconds is not null as timed, coalesce(floor(f.seconds / 60.0), 0)::int as minutes, count(*)::int as facts
+            from caseflow.mt_doc_casestatisticsrow d
+            cross join lateral jsonb_to_recordset(d.fact_rows) as f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
+            cross join lateral (values (d.ori), ('')) as s(scope)
+            group by 1, 2, 3, 4, 5, 6, 7, 8)
+        select count(*)::int from (
+            (select * from recount except select * from caseflow.statistics_cells)
+            union all
+            (select * from caseflow.statistics_cells except select * from recount)) as apart
+        """;
+
+    [Fact]
+    public async Task a_fact_counts_at_its_agency_and_the_program_a_void_takes_it_out_and_durations_are_kept_to_the_minute()
+    {
+        var scenario = await CaseScenario.Create(app, place: Place);
+        var caseId = await scenario.Book();
+        var asserted = DateTimeOffset.UtcNow.AddMinutes(-170);
+        var screening = await (await scenario.Post(caseId, "ScreeningOpened", new { openedAt = CaseScenario.Now(175) })).ReadAsJsonAsync<AppendResult>();
+        await scenario.Post(caseId, "CitizenshipClaimAsserted", new { assertedAt = Envelopes.Instant(asserted), how = "Interview" }, officer: null);
+        await scenario.Post(caseId, "CitizenshipClaimReported", new { reportedAt = Envelopes.Instant(asserted.AddMinutes(20)), reportedTo = "ERO duty officer" }, officer: null);
+        var resolved = asserted.AddMinutes(90).AddSeconds(45);
+        await scenario.Decide(caseId, "CitizenshipClaimResolved", new { resolvedAt = Envelopes.Instant(resolved), outcome = "NotSubstantiated" });
+        await app.Host.StatisticsHaveApplied(caseId);
+
+        var month = StatisticsCalendar.MonthOf(resolved, Place.TimeZone);
+        var (fiscalYear, monthName) = (StatisticsCalendar.FiscalYearOf(month), StatisticsCalendar.Name(month));
+        (await Cell(scenario.Ori, Measures.CitizenshipClaimsResolved)).ShouldBe([(fiscalYear, monthName, "NotSubstantiated", true, 90, 1)]);
+        (await Cell(scenario.Ori, Measures.BookingsScreened)).Count.ShouldBe(1);
+        (await Cell("", Measures.BookingsScreened)).Sum(c => c.Facts).ShouldBeGreaterThanOrEqualTo(1);
+
+        var analyst = app.Tokens.For(Roles.Analyst, subject: "analyst-cells");
+        var answer = await StatisticsScenario.Read(app, analyst, $"/api/statistics/jurisdictions/{scenario.Ori}?month={monthName}");
+        (answer.Total.ClaimResolutionMedian, answer.Total.ClaimResolutionP90).ShouldBe((TimeSpan.FromMinutes(90), TimeSpan.FromMinutes(90)));
+
+        await scenario.Post(caseId, "EventVoided", new { voidedEventId = screening.EventId, reason = "Opened on the wrong booking." }, officer: null);
+        await app.Host.StatisticsHaveApplied(caseId);
+        (await Cell(scenario.Ori, Measures.BookingsScreened)).ShouldBeEmpty("an emptied cell is removed, not kept at zero");
+        (await Cell(scenario.Ori, Measures.CitizenshipClaimsResolved)).Count.ShouldBe(1);
+        (await CellsApart(app.Host.DocumentStore())).ShouldBe(0);
+    }
+
+    private async Task<List<(int FiscalYear, string Month, string Key, bool Timed, int Minutes, int Facts)>> Cell(string scope, string measure)
+    {
+        await using var connection = app.Host.DocumentStore().Storage.Database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(
+            "select fiscal_year, month, key, timed, minutes, facts from caseflow.statistics_cells where scope = @scope and measure = @measure", connection)
+        {
+            Parameters = { new("scope", scope), new("measure", measure) },
+        };
+        var cells = new List<(int, string, string, bool, int, int)>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            cells.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3), reader.GetInt32(4), reader.GetInt32(5)));
+        return cells;
+    }
+
+    /// <summary>How many cells of the store differ from a count of its fact rows made from scratch (<see cref="CellsApartFromRows"/>).</summary>
+    public static async Task<int> CellsApart(IDocumentStore store)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand(CellsApartFromRows, connection);
+        return (int)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+}
