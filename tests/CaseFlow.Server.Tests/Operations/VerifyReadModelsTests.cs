@@ -7,12 +7,13 @@ namespace CaseFlow.Server.Tests.Operations;
 
 /// <summary>
 /// <c>ops/verify-read-models</c>, the operators' rebuild verification, on a database of its own while its node serves:
-/// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named.
+/// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named, and so is a
+/// statistics cell that no longer counts the statistics rows.
 /// </summary>
 public sealed class VerifyReadModelsTests(AppFixture app)
 {
     [Fact]
-    public async Task a_healthy_store_rebuilds_to_its_live_read_models_and_a_row_changed_by_a_superuser_is_named()
+    public async Task a_healthy_store_rebuilds_to_its_live_read_models_and_a_row_or_cell_changed_by_a_superuser_is_named()
     {
         await using var database = await OwnDatabase.Create(app, "verify_read_models");
         await using var node = await database.StartNode();
@@ -33,11 +34,19 @@ public sealed class VerifyReadModelsTests(AppFixture app)
                          "update caseflow.mt_doc_casequeuerow set data = jsonb_set(data, '{bookingNumber}', '\"EDITED\"') where id = @id", superuser)
                      { Parameters = { new("id", cases[1]) } })
             (await edit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+        await using (var superuser = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString))
+        await using (var edit = new NpgsqlCommand(
+                         "update caseflow.statistics_cells set facts = facts + 1 where scope = @ori and measure = 'bookings-referred'", superuser)
+                     { Parameters = { new("ori", Agencies.FortBend) } })
+            (await edit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
 
         var tampered = await Verify(database);
         tampered.ExitCode.ShouldBe(1, tampered.Output);
         tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[1]}: different");
         tampered.Output.ShouldContain("1 documents differ from their rebuild");
+        tampered.Output.ShouldContain($"statistics_cells (kept): '{Agencies.FortBend}'");
+        tampered.Output.ShouldContain($"statistics_cells (counted from the rows): '{Agencies.FortBend}'");
+        tampered.Output.ShouldContain("2 statistics cells differ from a count of the statistics rows");
     }
 
     private static async Task<(int ExitCode, string Output)> Verify(OwnDatabase database)
