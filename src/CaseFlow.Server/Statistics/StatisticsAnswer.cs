@@ -11,8 +11,8 @@ public sealed record KeyCount(string Key, int Count);
 
 /// <summary>
 /// Every measure over one period (a month <c>YYYY-MM</c>, or the fiscal year <c>FY2026</c>), each defined in
-/// docs/statistics.md. Durations are exact (<c>percentile_disc</c> over the period's own facts); rates are null when
-/// nothing was due. Officer and agreement figures are as of the period's last day.
+/// docs/statistics.md. Durations are exact to the minute (<c>percentile_disc</c> over the period's own facts' whole
+/// minutes); rates are null when nothing was due. Officer and agreement figures are as of the period's last day.
 /// </summary>
 public sealed record PeriodFigures(
     string Period,
