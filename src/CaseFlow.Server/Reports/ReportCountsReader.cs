@@ -17,7 +17,7 @@ public static class ReportCountsReader
         $"""
         select scope, model, measure, month, sum(facts)::int
         from {PersistenceSetup.SchemaName}.statistics_cells
-        where scope <> '' and fiscal_year = any(@years) and month between @from and @to and measure = any(@facts)
+        where scope <> @program and fiscal_year = any(@years) and month between @from and @to and measure = any(@facts)
         group by scope, model, measure, month
         """;
 
@@ -37,6 +37,7 @@ public static class ReportCountsReader
                 new("to", NpgsqlDbType.Text) { Value = to },
                 new("facts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = Facts },
                 new("years", NpgsqlDbType.Array | NpgsqlDbType.Integer) { Value = FiscalYears(from, to) },
+                new("program", NpgsqlDbType.Varchar) { Value = Statistics.MeasureTable.ProgramScope },
             },
         };
         var counts = new Dictionary<(string, ProgramModel, string, string), int>();

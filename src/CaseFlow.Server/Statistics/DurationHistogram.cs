@@ -23,7 +23,7 @@ public sealed class DurationHistogram
 
     public MeasureCell Cell() => new(_count, Percentile(0.5), Percentile(0.9));
 
-    public TimeSpan? Percentile(double fraction)
+    private TimeSpan? Percentile(double fraction)
     {
         if (_timed == 0)
             return null;

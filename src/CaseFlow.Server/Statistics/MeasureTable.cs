@@ -18,7 +18,7 @@ public sealed record MeasureCell(int Count, TimeSpan? Median, TimeSpan? P90);
 public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Key, string? Month), MeasureCell> cells)
 {
     /// <summary>The cells' scope that counts the whole program; an agency's cells are scoped by its ORI.</summary>
-    private const string National = "";
+    public const string ProgramScope = "";
 
     private static readonly string Sql =
         $"""
@@ -47,7 +47,7 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
             Parameters =
             {
                 new("fy", fiscalYear),
-                new("scopes", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [National] },
+                new("scopes", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [ProgramScope] },
                 new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value },
             },
         };
