@@ -26,6 +26,7 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
         from {PersistenceSetup.SchemaName}.statistics_cells
         where scope = any(@scopes) and fiscal_year = @fy and (@model::varchar is null or model = @model)
         group by measure, key, month, timed, minutes
+        order by measure, key, month
         """;
 
     public MeasureCell this[string measure, string? month, string? key = null] =>
@@ -52,18 +53,26 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
             },
         };
         var rollUps = new Dictionary<(string, string?, string?), DurationHistogram>();
+        DurationHistogram RollUp((string, string?, string?) cell) =>
+            rollUps.TryGetValue(cell, out var histogram) ? histogram : rollUps[cell] = new DurationHistogram();
+
+        // The rows come ordered by cell, so the four roll-ups a row adds to are looked up once per cell, not per row.
+        (string Measure, string Key, string Month) current = default;
+        DurationHistogram[] targets = [];
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var (measure, key, month) = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
-            int? minutes = reader.GetBoolean(3) ? reader.GetInt32(4) : null;
-            var facts = reader.GetInt32(5);
-            foreach (var cell in new[] { (measure, key, month), (measure, null, month), (measure, key, null), (measure, (string?)null, (string?)null) })
+            var cell = (reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            if (cell != current)
             {
-                if (!rollUps.TryGetValue(cell, out var histogram))
-                    rollUps[cell] = histogram = new DurationHistogram();
-                histogram.Add(minutes, facts);
+                current = cell;
+                var (measure, key, month) = cell;
+                targets = [RollUp((measure, key, month)), RollUp((measure, null, month)), RollUp((measure, key, null)), RollUp((measure, null, null))];
             }
+
+            int? minutes = reader.GetBoolean(3) ? reader.GetInt32(4) : null;
+            foreach (var histogram in targets)
+                histogram.Add(minutes, reader.GetInt32(5));
         }
 
         return new MeasureTable(rollUps.ToDictionary(r => r.Key, r => r.Value.Cell()));
