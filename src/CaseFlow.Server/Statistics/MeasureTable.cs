@@ -73,8 +73,9 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
             }
 
             int? minutes = reader.GetBoolean(3) ? reader.GetInt32(4) : null;
+            var facts = reader.GetInt32(5);
             foreach (var histogram in targets)
-                histogram.Add(minutes, reader.GetInt32(5));
+                histogram.Add(minutes, facts);
         }
 
         return new MeasureTable(rollUps.ToDictionary(r => r.Key, r => r.Value.Cell()));
