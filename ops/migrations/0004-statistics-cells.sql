@@ -1,6 +1,7 @@
 -- 0004-statistics-cells: written by hand on 2026-12-04 (the cells are not Marten's model: db-patch knows nothing of
 -- them). The statistics' counts kept ahead of reads: a read summed every case's fact rows and took about a second at
--- 216,000 cases (docs/benchmarks.md, "Reads as the store grows"); it now sums a few thousand cells.
+-- 216,000 cases (docs/benchmarks.md, "Reads as the store grows"); it now sums the cells of one year, whose number grows
+-- with agencies, months, measures and distinct durations, not with cases ("Statistics kept ahead of reads").
 --
 -- A cell counts the facts of one agency (scope = its ORI) or of the whole program (scope = '') in one model, fiscal
 -- year, local month, measure, breakdown key ('' for none) and duration in whole minutes (timed = false for a fact
