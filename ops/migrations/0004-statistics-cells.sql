@@ -23,6 +23,17 @@ CREATE TABLE caseflow.statistics_cells (
     CONSTRAINT pkey_statistics_cells PRIMARY KEY (scope, fiscal_year, model, measure, key, month, timed, minutes)
 );
 
+-- The cells one row's facts count in, one line per fact and scope (its agency's, then the program's): the one place
+-- that says how a fact becomes a cell, for the triggers and for the count from scratch below.
+CREATE FUNCTION caseflow.statistics_cells_of(row_ori varchar, row_model varchar, row_facts jsonb)
+RETURNS TABLE (scope varchar, fiscal_year int, model varchar, measure text, key text, month text, timed boolean, minutes int)
+LANGUAGE sql IMMUTABLE AS $$
+    SELECT s.scope, f."fiscalYear", row_model, f.measure, coalesce(f.key, ''), f.month,
+           f.seconds IS NOT NULL, coalesce(floor(f.seconds / 60.0), 0)::int
+    FROM jsonb_to_recordset(row_facts) AS f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
+    CROSS JOIN LATERAL (VALUES (row_ori), ('')) AS s(scope)
+$$;
+
 -- The change one row makes: its new facts counted in, its old ones counted out, at its agency and at the program.
 -- Cell by cell through the primary key (a set-based delete joined to the changes scanned the cells: 0.6 ms a row
 -- against about 0.06, docs/benchmarks.md); a cell counted down to nothing is deleted, and counting out a fact a cell
@@ -32,18 +43,12 @@ DECLARE
     x record;
 BEGIN
     FOR x IN
-        WITH facts AS (
-            SELECT OLD.ori AS ori, OLD.model AS model, -1 AS sign, f.*
-            FROM jsonb_to_recordset(OLD.fact_rows) AS f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
-            UNION ALL
-            SELECT NEW.ori, NEW.model, 1, f.*
-            FROM jsonb_to_recordset(NEW.fact_rows) AS f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
-        )
-        SELECT s.scope, f."fiscalYear" AS fiscal_year, f.model, f.measure, coalesce(f.key, '') AS key, f.month,
-               f.seconds IS NOT NULL AS timed, coalesce(floor(f.seconds / 60.0), 0)::int AS minutes, sum(f.sign)::int AS facts
-        FROM facts f CROSS JOIN LATERAL (VALUES (f.ori), ('')) AS s(scope)
+        SELECT c.scope, c.fiscal_year, c.model, c.measure, c.key, c.month, c.timed, c.minutes, sum(c.sign)::int AS facts
+        FROM (SELECT *, -1 AS sign FROM caseflow.statistics_cells_of(OLD.ori, OLD.model, OLD.fact_rows)
+              UNION ALL
+              SELECT *, 1 FROM caseflow.statistics_cells_of(NEW.ori, NEW.model, NEW.fact_rows)) AS c
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-        HAVING sum(f.sign) <> 0
+        HAVING sum(c.sign) <> 0
     LOOP
         IF x.facts > 0 THEN
             INSERT INTO caseflow.statistics_cells AS c
@@ -86,11 +91,9 @@ CREATE TRIGGER statistics_cells_on_truncate AFTER TRUNCATE ON caseflow.mt_doc_ca
 -- The cells counted from scratch from the rows: how the rows written before this migration get theirs, and what
 -- ops/verify-read-models and the tests compare the kept cells with (they must be equal at every committed moment).
 CREATE VIEW caseflow.statistics_cells_recounted AS
-SELECT s.scope, f."fiscalYear" AS fiscal_year, d.model, f.measure, coalesce(f.key, '') AS key, f.month,
-       f.seconds IS NOT NULL AS timed, coalesce(floor(f.seconds / 60.0), 0)::int AS minutes, count(*)::int AS facts
+SELECT c.*, count(*)::int AS facts
 FROM caseflow.mt_doc_casestatisticsrow d
-CROSS JOIN LATERAL jsonb_to_recordset(d.fact_rows) AS f(measure text, key text, month text, "fiscalYear" int, seconds bigint)
-CROSS JOIN LATERAL (VALUES (d.ori), ('')) AS s(scope)
+CROSS JOIN LATERAL caseflow.statistics_cells_of(d.ori, d.model, d.fact_rows) AS c
 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
 
 -- The cells kept and the cells counted from scratch that differ, each with the side it is on: empty at every moment.
