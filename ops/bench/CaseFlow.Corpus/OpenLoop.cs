@@ -10,14 +10,25 @@ namespace CaseFlow.Corpus;
 /// </summary>
 public static class OpenLoop
 {
-    /// <summary>One second at the rate, not counted (tiered JIT, connection pools), then <paramref name="seconds"/> measured.</summary>
-    public static async Task Report(string name, int rate, int seconds, int? items, Func<Task> request)
+    /// <summary>One kind of request, read at a fixed rate.</summary>
+    public sealed record Read(string Name, int Rate, int? Items, Func<Task> Request);
+
+    public const string Header =
+        "| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items | CaseFlow CPU ms/request | PostgreSQL CPU ms/request |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|";
+
+    /// <summary>
+    /// <paramref name="seconds"/> at the rate, measured from the first request; prints a row of <see cref="Header"/>,
+    /// with the CPU both processes spent meanwhile per request (everything they did, so background work is included).
+    /// </summary>
+    public static async Task Report(Read read, int seconds, ProcessCpu cpu, string prefix = "")
     {
-        await Measure(rate, 1, request);
-        var (latencies, errors) = await Measure(rate, seconds, request);
+        var before = cpu.Now();
+        var (latencies, errors) = await Measure(read.Rate, seconds, read.Request);
+        var after = cpu.Now();
         var sorted = latencies.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {items?.ToString(CultureInfo.InvariantCulture) ?? ""} |"));
+            $"| {prefix}{read.Name} | {read.Rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {read.Items?.ToString(CultureInfo.InvariantCulture) ?? ""} | {(after.CaseFlowMs - before.CaseFlowMs) / sorted.Count:0.00} | {(after.PostgresMs - before.PostgresMs) / sorted.Count:0.00} |"));
     }
 
     /// <summary>A GET that must succeed, its body read whole.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using CaseFlow.Demo.Loader;
 using CaseFlow.Domain.Agreements;
@@ -39,11 +38,12 @@ public static class ReadBenchmark
         var caseflow = new Uri(options["caseflow"]);
         var fieldOffice = options["field-office"];
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
+        var coldSeconds = int.Parse(options.GetValueOrDefault("cold-seconds", "5"), CultureInfo.InvariantCulture);
+        var cpu = new ProcessCpu(int.Parse(options["caseflow-pid"], CultureInfo.InvariantCulture), int.Parse(options["postmaster-pid"], CultureInfo.InvariantCulture));
         // The same queries through Marten in this process, beside CaseFlow's: a reference on a small store, but at size
         // an overloaded driver takes PostgreSQL's connections and the machine from the node measured next.
         var baseline = bool.Parse(options.GetValueOrDefault("baseline", "true"));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["supervisor"]);
+        using var http = ReportReads.Client(options["supervisor"]);
         await using var host = await InProcessHost.Start(options["connection"], runProjections: false);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var supervisor = CaseWrites.Supervisor(fieldOffice);
@@ -55,39 +55,49 @@ public static class ReadBenchmark
             caseIds = [.. await session.Query<CaseFile>().Where(c => c.FieldOfficeCode == fieldOffice).Select(c => c.Id).Take(SampledCases).ToListAsync()];
         Console.WriteLine($"reads: field office {fieldOffice}, {caseIds.Count} of its cases sampled for the summary");
         var random = new Random(7);
-        using var analyst = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        analyst.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["analyst"]);
+        using var analyst = ReportReads.Client(options["analyst"]);
         var agreement = CaseFlow.Server.ReferenceData.AgreementCatalog.Load().First(a => a.FieldOfficeCode == fieldOffice);
         await StatisticsCaughtUp(analyst, caseflow, store, agreement);
 
-        Console.WriteLine("| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var reads = new List<OpenLoop.Read>();
         foreach (var (path, column, until) in Queues)
         {
             var items = await FirstPageSize(store, path, column, page, scope, until);
-            await OpenLoop.Report($"GET /api/queues/{path}", QueueRate, seconds, items, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50")));
+            reads.Add(new($"GET /api/queues/{path}", QueueRate, items, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50"))));
             if (baseline)
             {
-                await OpenLoop.Report($"Marten {Fetch(path)}", QueueRate, seconds, items, async () =>
+                reads.Add(new($"Marten {Fetch(path)}", QueueRate, items, async () =>
                 {
                     await using var session = store.QuerySession();
                     await Page(session, path, column, page, scope, until);
-                });
+                }));
             }
         }
 
-        await OpenLoop.Report("GET /api/cases/{id}", SummaryRate, seconds, null, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/cases/{caseIds[random.Next(caseIds.Count)]}")));
+        reads.Add(new("GET /api/cases/{id}", SummaryRate, null, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/cases/{caseIds[random.Next(caseIds.Count)]}"))));
         if (baseline)
         {
-            await OpenLoop.Report("Marten CaseFile + Agreement load", SummaryRate, seconds, null, async () =>
+            reads.Add(new("Marten CaseFile + Agreement load", SummaryRate, null, async () =>
             {
                 await using var session = store.QuerySession();
                 var found = await CaseLookup.Visible(session, caseIds[random.Next(caseIds.Count)], supervisor, CancellationToken.None);
                 await CaseLookup.AgreementOf(session, found!, CancellationToken.None);
-            });
+            }));
         }
-        await Statistics(analyst, caseflow, agreement, seconds);
-        await ReportReads.Run(options["analyst"], options["admin"], caseflow, seconds);
+
+        reads.Add(Statistics(analyst, caseflow, agreement));
+        reads.AddRange(await ReportReads.Release(analyst, options["admin"], caseflow));
+
+        // A node just started serves its first requests with code the JIT has not yet optimised and pools still
+        // filling: that pass is printed apart, and the measured pass follows it on the node it warmed.
+        Console.WriteLine($"The node just started: every read for {coldSeconds} s, measured from its first request");
+        Console.WriteLine(OpenLoop.Header);
+        foreach (var read in reads)
+            await OpenLoop.Report(read, coldSeconds, cpu, prefix: "(cold) ");
+        Console.WriteLine($"Warm: every read again for {seconds} s");
+        Console.WriteLine(OpenLoop.Header);
+        foreach (var read in reads)
+            await OpenLoop.Report(read, seconds, cpu);
         return 0;
     }
 
@@ -111,7 +121,7 @@ public static class ReadBenchmark
     /// A fixed mix: an agency of the field office, its state, the office and the nation, each for the current fiscal
     /// year and month, at 100 requests/s.
     /// </summary>
-    private static async Task Statistics(HttpClient analyst, Uri caseflow, AgreementSigned agreement, int seconds)
+    private static OpenLoop.Read Statistics(HttpClient analyst, Uri caseflow, AgreementSigned agreement)
     {
         var now = DateTimeOffset.UtcNow;
         var month = now.ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -119,7 +129,7 @@ public static class ReadBenchmark
         string[] mix = [.. new[] { $"jurisdictions/{agreement.Ori}", $"states/{agreement.StateCode}", $"field-offices/{agreement.FieldOfficeCode}", "national" }
             .SelectMany(scope => new[] { $"/api/statistics/{scope}?fy={fy}", $"/api/statistics/{scope}?month={month}" })];
         var next = 0;
-        await OpenLoop.Report($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, seconds, null,
+        return new($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, null,
             () => OpenLoop.Get(analyst, new Uri(caseflow, mix[Interlocked.Increment(ref next) % mix.Length])));
     }
 

@@ -5,9 +5,8 @@ using System.Net.Http.Json;
 namespace CaseFlow.Corpus;
 
 /// <summary>
-/// The monthly report's reads, after the statistics mix: last month is proposed by the analyst and released by the
-/// admin, then its released JSON (a stored document) and its draft (computed from the statistics) are read at fixed
-/// rates (<see cref="OpenLoop"/>).
+/// The monthly report's reads: last month is proposed by the analyst and released by the admin, then its released JSON
+/// (a stored document) and its draft (computed from the statistics) are read at fixed rates (<see cref="OpenLoop"/>).
 /// </summary>
 public static class ReportReads
 {
@@ -16,9 +15,9 @@ public static class ReportReads
 
     private sealed record Proposal(Guid ProposalId);
 
-    public static async Task Run(string analystToken, string adminToken, Uri caseflow, int seconds)
+    /// <summary>Releases last month's report; the reads of it, with <paramref name="analyst"/>'s token.</summary>
+    public static async Task<OpenLoop.Read[]> Release(HttpClient analyst, string adminToken, Uri caseflow)
     {
-        using var analyst = Client(analystToken);
         using var admin = Client(adminToken);
         // Last month, once it is over everywhere (12:00 UTC on the 1st); before that the month before it.
         var month = DateTime.UtcNow.AddHours(-12).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -27,11 +26,14 @@ public static class ReportReads
         (await admin.PostAsJsonAsync(new Uri(caseflow, $"/api/reports/monthly/{month}/approvals"),
             new { proposal.ProposalId, publicAffairsReference = "OPA-BENCH-1", privacyOfficeReference = "PRIV-BENCH-1" })).EnsureSuccessStatusCode();
 
-        await OpenLoop.Report($"GET /api/reports/monthly/{month}/released", ReleasedRate, seconds, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}/released")));
-        await OpenLoop.Report($"GET /api/reports/monthly/{month} (draft)", DraftRate, seconds, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}")));
+        return
+        [
+            new($"GET /api/reports/monthly/{month}/released", ReleasedRate, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}/released"))),
+            new($"GET /api/reports/monthly/{month} (draft)", DraftRate, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}"))),
+        ];
     }
 
-    private static HttpClient Client(string token)
+    public static HttpClient Client(string token)
     {
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
