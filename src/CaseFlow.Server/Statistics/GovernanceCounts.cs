@@ -18,18 +18,15 @@ namespace CaseFlow.Server.Statistics;
 /// </summary>
 public static class GovernanceCounts
 {
-    // A period holds at a month's last instant (the next month's first in the zone, less one tick) when it began before
-    // the next month and did not end by its start.
-    private static readonly string OfficerSql =
+    // Each officer's certified periods in the roll-up, unpacked from their narrow jsonb column; the month ends are
+    // matched in memory. Matching them in SQL joined every period with every month end of its zone, sorted the pairs and
+    // counted distinct officers per month: 14 ms for the demo year's 845 officers, against 2 ms to unpack the periods.
+    private static readonly string OfficerPeriodSql =
         $"""
-        select e.month, count(distinct r.id)::int, (count(distinct r.id) filter (where p."refresherOverdue"))::int
-        from unnest(@zones, @months, @next_month_starts) as e(zone, month, next_start)
-        join {PersistenceSetup.SchemaName}.mt_doc_officerstatisticsrow r on r.time_zone = e.zone
+        select r.id, r.time_zone, p."fromUtcTicks", p."untilUtcTicks", p."refresherOverdue"
+        from {PersistenceSetup.SchemaName}.mt_doc_officerstatisticsrow r
         cross join lateral jsonb_to_recordset(r.period_rows) as p(model text, "fromUtcTicks" bigint, "untilUtcTicks" bigint, "refresherOverdue" boolean)
-        where p."fromUtcTicks" < e.next_start and (p."untilUtcTicks" is null or e.next_start <= p."untilUtcTicks")
-          and (@all or r.ori = any(@oris))
-          and (@model::varchar is null or p.model = @model)
-        group by e.month
+        where (@all or r.ori = any(@oris)) and (@model::varchar is null or p.model = @model)
         """;
 
     private static readonly string ComplaintSql =
@@ -53,21 +50,40 @@ public static class GovernanceCounts
             .Duplicate(c => c.NotificationLateFromUtcTicks!);
     }
 
-    /// <param name="zones">Every zone of the roll-up's agencies (an officer's row carries its agency's).</param>
+    /// <summary>
+    /// Officers certified at each month's end (its last instant in the agency's zone): those with a period holding then,
+    /// begun before the next month's first instant and not ended before it; overdue, those with such a period overdue.
+    /// </summary>
     /// <param name="oris">The agencies of the roll-up; null for the nation.</param>
     public static async Task<IReadOnlyDictionary<DateOnly, OfficerCounts>> Officers(
-        IDocumentStore store, IReadOnlyList<DateOnly> months, IEnumerable<string> zones, IReadOnlyList<string>? oris, ProgramModel? model, CancellationToken ct)
+        IDocumentStore store, IReadOnlyList<DateOnly> months, IReadOnlyList<string>? oris, ProgramModel? model, CancellationToken ct)
     {
-        var ends = (from zone in zones.Append(AgencyTimeZones.Unknown).Distinct()
-                    from month in months
-                    select (zone, Month: StatisticsCalendar.Name(month), NextStart: LocalDay.Start(month.AddMonths(1), zone).UtcTicks)).ToList();
-        var counts = await Read(store, OfficerSql, ct,
-            new("zones", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = ends.Select(e => e.zone).ToArray() },
-            new("months", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = ends.Select(e => e.Month).ToArray() },
-            new("next_month_starts", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ends.Select(e => e.NextStart).ToArray() },
-            All(oris), Oris(oris),
-            new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value });
-        return months.ToDictionary(m => m, m => counts.TryGetValue(StatisticsCalendar.Name(m), out var c) ? new OfficerCounts(c.First, c.Second) : new OfficerCounts(0, 0));
+        var certified = months.Select(_ => new HashSet<Guid>()).ToArray();
+        var overdue = months.Select(_ => new HashSet<Guid>()).ToArray();
+        var nextMonthStarts = new Dictionary<string, long[]>();
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(OfficerPeriodSql, connection)
+        {
+            Parameters = { All(oris), Oris(oris), new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value } },
+        };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var (id, zone, from, until, isOverdue) = (reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3), reader.GetBoolean(4));
+            if (!nextMonthStarts.TryGetValue(zone, out var starts))
+                nextMonthStarts[zone] = starts = [.. months.Select(m => LocalDay.Start(m.AddMonths(1), zone).UtcTicks)];
+            for (var i = 0; i < months.Count; i++)
+            {
+                if (from >= starts[i] || until is { } end && end < starts[i])
+                    continue;
+                certified[i].Add(id);
+                if (isOverdue)
+                    overdue[i].Add(id);
+            }
+        }
+
+        return months.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => new OfficerCounts(certified[x.i].Count, overdue[x.i].Count));
     }
 
     /// <param name="now">The instant lateness is judged at: a complaint ICE has not been told of is late once past its due instant.</param>

@@ -14,7 +14,7 @@ namespace CaseFlow.Server.Statistics;
 /// <summary>
 /// Answers a statistics request: the request checked, the caller's reach (design.md: a jail its own agency, a supervisor
 /// the field office and its agencies, everyone else all), the wait for the position asked for, the case measures
-/// and the officer and complaint counts aggregated in SQL from stored rows, and the agreements in force at each month's end.
+/// and the officer and complaint counts from their stored rows, and the agreements in force at each month's end.
 /// </summary>
 public sealed class StatisticsRunner(QueueFreshness freshness, CurrentAgreements current, TimeProvider clock)
 {
@@ -65,7 +65,7 @@ public sealed class StatisticsRunner(QueueFreshness freshness, CurrentAgreements
         var months = request.Month is { } one ? [one] : StatisticsCalendar.MonthsOf(request.FiscalYear);
         // Three queries on connections of their own, at once: the answer waits for the slowest, not for their sum.
         var reading = MeasureTable.Read(session.DocumentStore, request.FiscalYear, oris, request.Model, ct);
-        var counting = GovernanceCounts.Officers(session.DocumentStore, months, agreements.Select(a => a.TimeZone), oris, request.Model, ct);
+        var counting = GovernanceCounts.Officers(session.DocumentStore, months, oris, request.Model, ct);
         var complaining = GovernanceCounts.Complaints(session.DocumentStore, months, oris, now, ct);
         await Task.WhenAll(reading, counting, complaining);
         var (table, officers, complaints) = (await reading, await counting, await complaining);

@@ -39,12 +39,12 @@ public class GovernanceCountsTests(AppFixture app)
 
         foreach (var model in new ProgramModel?[] { null, ProgramModel.JEM, ProgramModel.WSO })
         {
-            var counted = await GovernanceCounts.Officers(app.Store, Months, agencies.Select(a => a.TimeZone), oris, model, ct);
+            var counted = await GovernanceCounts.Officers(app.Store, Months, oris, model, ct);
             foreach (var month in Months)
                 counted[month].ShouldBe(ProgramMeasures.Officers(staffed, month, refresher, model), $"{StatisticsCalendar.Name(month)} {model}");
         }
 
-        var any = await GovernanceCounts.Officers(app.Store, Months, agencies.Select(a => a.TimeZone), oris, null, ct);
+        var any = await GovernanceCounts.Officers(app.Store, Months, oris, null, ct);
         any.Values.Max(c => c.RefresherOverdue).ShouldBeGreaterThan(0, "the generated set must have overdue refreshers");
         any.Values.Select(c => c.Certified).Distinct().Count().ShouldBeGreaterThan(3, "the generated set must move the certified count");
     }
