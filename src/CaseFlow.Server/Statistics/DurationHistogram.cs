@@ -21,6 +21,15 @@ public sealed class DurationHistogram
         _byMinutes[m] = _byMinutes.GetValueOrDefault(m) + facts;
     }
 
+    /// <summary>Adds every fact of <paramref name="other"/>.</summary>
+    public void Add(DurationHistogram other)
+    {
+        _count += other._count;
+        _timed += other._timed;
+        foreach (var (minutes, facts) in other._byMinutes)
+            _byMinutes[minutes] = _byMinutes.GetValueOrDefault(minutes) + facts;
+    }
+
     public MeasureCell Cell()
     {
         // Sorted once, when read: a roll-up adds thousands of durations and reads two percentiles.

@@ -40,10 +40,14 @@ public class DurationHistogramTests
     {
         Gen.Select(Fact.List[0, 300], Gen.Int[1, 8]).Sample((facts, cells) =>
         {
-            // The facts arrive as the cells of several agencies and months would: grouped by duration, in any order.
-            var histogram = new DurationHistogram();
+            // The facts arrive as the cells of several agencies and months would (grouped by duration, in any order), and
+            // the cells' histograms are added into the roll-up's.
+            var cellHistograms = Enumerable.Range(0, cells).Select(_ => new DurationHistogram()).ToList();
             foreach (var cell in facts.Select((minutes, i) => (minutes, cell: i % cells)).GroupBy(f => (f.minutes, f.cell)))
-                histogram.Add(cell.Key.minutes, cell.Count());
+                cellHistograms[cell.Key.cell].Add(cell.Key.minutes, cell.Count());
+            var histogram = new DurationHistogram();
+            foreach (var cell in cellHistograms)
+                histogram.Add(cell);
 
             var timed = facts.OfType<int>().Order().ToList();
             TimeSpan? Disc(double p) => timed.Count == 0 ? null : TimeSpan.FromMinutes(timed[(int)Math.Max(1, Math.Ceiling(p * timed.Count)) - 1]);
