@@ -8,6 +8,8 @@ using CaseFlow.Server.Governance;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
+using Marten.Schema;
+using NpgsqlTypes;
 
 namespace CaseFlow.Server.Statistics;
 
@@ -29,6 +31,12 @@ public sealed record OfficerStatisticsRow
     /// <summary>The <see cref="OfficerPeriod"/>s (camel case) in their own narrow jsonb column, derived when the row is written.</summary>
     [JsonIgnore]
     public string PeriodRows => JsonSerializer.Serialize(OfficerPeriods.Of(Officer, TimeZone, new RefresherPolicy(RefresherMonths)), PeriodJson);
+
+    /// <summary>
+    /// Marten's hook for this document's mapping: <see cref="PeriodRows"/> is duplicated into its column without an
+    /// index, as <see cref="CaseStatisticsRow.FactRows"/> is (the officer counts unpack it; nothing searches it).
+    /// </summary>
+    public static void ConfigureMarten(DocumentMapping mapping) => mapping.DuplicateField(nameof(PeriodRows), "jsonb").DbType = NpgsqlDbType.Jsonb;
 
     private static readonly JsonSerializerOptions PeriodJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 }
