@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Statistics;
 using JasperFx;
@@ -32,7 +33,8 @@ public static class RebuildLoad
         var rounds = int.Parse(options.GetValueOrDefault("rounds", "2"), CultureInfo.InvariantCulture);
         await using var store = DocumentStore.For(opts =>
         {
-            opts.Connection(options["connection"]);
+            // As a node connects (its statements prepared once per connection): the rebuild a node runs is what is measured.
+            opts.Connection(PersistenceSetup.NodeConnectionString(options["connection"], new IntakeOptions()));
             PersistenceSetup.ConfigureEventStore(opts);
             PersistenceSetup.ConfigureProjections(opts, RefresherPolicy.Default, withAsync: true);
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;

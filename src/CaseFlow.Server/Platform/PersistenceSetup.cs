@@ -29,7 +29,7 @@ public static class PersistenceSetup
     /// <summary>Marten (event store and documents) and Wolverine (HTTP endpoints, messaging) on one PostgreSQL.</summary>
     public static void AddCaseFlowPersistence(this WebApplicationBuilder builder)
     {
-        var connectionString = WithLockWaitAndPreparedStatements(
+        var connectionString = NodeConnectionString(
             builder.Configuration.GetConnectionString("Marten")
                 ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (./ops/run sets it)."),
             builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions());
@@ -134,7 +134,7 @@ public static class PersistenceSetup
     }
 
     /// <summary>
-    /// Writers on one case queue on its stream row; PostgreSQL's lock_timeout bounds that wait, so a writer that
+    /// The connection string a node opens with. Writers on one case queue on its stream row; PostgreSQL's lock_timeout bounds that wait, so a writer that
     /// waited too long fails fast and is answered 409 with Retry-After instead of holding a connection.
     /// </summary>
     /// <remarks>
@@ -142,7 +142,7 @@ public static class PersistenceSetup
     /// access record) are prepared on each connection once (Npgsql's automatic preparation): PostgreSQL otherwise parses
     /// and plans every one of them each time, which was a third of its CPU per written event (docs/benchmarks.md).
     /// </remarks>
-    private static string WithLockWaitAndPreparedStatements(string connectionString, IntakeOptions intake)
+    public static string NodeConnectionString(string connectionString, IntakeOptions intake)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         if (string.IsNullOrEmpty(builder.Options))
