@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 
 namespace CaseFlow.Corpus;
 
@@ -29,6 +30,14 @@ public static class OpenLoop
         var sorted = latencies.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {prefix}{read.Name} | {read.Rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {read.Items?.ToString(CultureInfo.InvariantCulture) ?? ""} | {(after.CaseFlowMs - before.CaseFlowMs) / sorted.Count:0.00} | {(after.PostgresMs - before.PostgresMs) / sorted.Count:0.00} |"));
+    }
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public static HttpClient Client(string token)
+    {
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
     }
 
     /// <summary>A GET that must succeed, its body read whole.</summary>

@@ -43,7 +43,7 @@ public static class ReadBenchmark
         // The same queries through Marten in this process, beside CaseFlow's: a reference on a small store, but at size
         // an overloaded driver takes PostgreSQL's connections and the machine from the node measured next.
         var baseline = bool.Parse(options.GetValueOrDefault("baseline", "true"));
-        using var http = ReportReads.Client(options["supervisor"]);
+        using var http = OpenLoop.Client(options["supervisor"]);
         await using var host = await InProcessHost.Start(options["connection"], runProjections: false);
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var supervisor = CaseWrites.Supervisor(fieldOffice);
@@ -55,7 +55,7 @@ public static class ReadBenchmark
             caseIds = [.. await session.Query<CaseFile>().Where(c => c.FieldOfficeCode == fieldOffice).Select(c => c.Id).Take(SampledCases).ToListAsync()];
         Console.WriteLine($"reads: field office {fieldOffice}, {caseIds.Count} of its cases sampled for the summary");
         var random = new Random(7);
-        using var analyst = ReportReads.Client(options["analyst"]);
+        using var analyst = OpenLoop.Client(options["analyst"]);
         var agreement = CaseFlow.Server.ReferenceData.AgreementCatalog.Load().First(a => a.FieldOfficeCode == fieldOffice);
         await StatisticsCaughtUp(analyst, caseflow, store, agreement);
 

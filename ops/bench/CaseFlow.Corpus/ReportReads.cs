@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 
 namespace CaseFlow.Corpus;
@@ -18,7 +17,7 @@ public static class ReportReads
     /// <summary>Releases last month's report; the reads of it, with <paramref name="analyst"/>'s token.</summary>
     public static async Task<OpenLoop.Read[]> Release(HttpClient analyst, string adminToken, Uri caseflow)
     {
-        using var admin = Client(adminToken);
+        using var admin = OpenLoop.Client(adminToken);
         // Last month, once it is over everywhere (12:00 UTC on the 1st); before that the month before it.
         var month = DateTime.UtcNow.AddHours(-12).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var proposed = await analyst.PostAsJsonAsync(new Uri(caseflow, $"/api/reports/monthly/{month}/release-proposals"), new { eventId = Guid.NewGuid() });
@@ -31,12 +30,5 @@ public static class ReportReads
             new($"GET /api/reports/monthly/{month}/released", ReleasedRate, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}/released"))),
             new($"GET /api/reports/monthly/{month} (draft)", DraftRate, null, () => OpenLoop.Get(analyst, new Uri(caseflow, $"/api/reports/monthly/{month}"))),
         ];
-    }
-
-    public static HttpClient Client(string token)
-    {
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return http;
     }
 }

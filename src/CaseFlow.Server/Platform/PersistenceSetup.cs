@@ -134,8 +134,9 @@ public static class PersistenceSetup
     }
 
     /// <summary>
-    /// The connection string a node opens with. Writers on one case queue on its stream row; PostgreSQL's lock_timeout bounds that wait, so a writer that
-    /// waited too long fails fast and is answered 409 with Retry-After instead of holding a connection.
+    /// The connection string a node opens with. Writers on one case queue on its stream row; PostgreSQL's lock_timeout
+    /// bounds that wait, so a writer that waited too long fails fast and is answered 409 with Retry-After instead of
+    /// holding a connection.
     /// </summary>
     /// <remarks>
     /// Statements a node sends again and again (the append function, the lock, the inline documents' upserts, the

@@ -40,7 +40,8 @@ public sealed record CaseStatisticsRow
     /// <summary>
     /// Marten's hook for this document's mapping: <see cref="FactRows"/> is duplicated into its column without the
     /// b-tree index a registry <c>Duplicate</c> adds. Nothing searches the column, only the cells' trigger reads it, and
-    /// such an index entry holds the whole jsonb value: it made each row's write slower, and PostgreSQL refuses an entry over 2,704 bytes (a third of a page).
+    /// such an index entry holds the whole jsonb value: it made each row's write slower, and PostgreSQL refuses an entry
+    /// over 2,704 bytes (a third of a page).
     /// </summary>
     public static void ConfigureMarten(DocumentMapping mapping) => mapping.DuplicateField(nameof(FactRows), "jsonb").DbType = NpgsqlDbType.Jsonb;
 

@@ -37,7 +37,10 @@ public static class GovernanceCounts
         group by c.received_month
         """;
 
-    /// <summary>The columns the two queries read: the officer rows' agency and zone (their periods' column: <see cref="OfficerStatisticsRow.ConfigureMarten"/>); the complaints' month and lateness.</summary>
+    /// <summary>
+    /// The columns the two queries read: the officer rows' agency and zone (their periods' column is declared by
+    /// <see cref="OfficerStatisticsRow.ConfigureMarten"/>); the complaints' month and lateness.
+    /// </summary>
     public static void Configure(StoreOptions opts)
     {
         opts.Schema.For<OfficerStatisticsRow>()
@@ -69,7 +72,8 @@ public static class GovernanceCounts
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var (id, zone, from, until, isOverdue) = (reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3), reader.GetBoolean(4));
+            var (id, zone, from) = (reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2));
+            var (until, isOverdue) = (reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3), reader.GetBoolean(4));
             if (!nextMonthStarts.TryGetValue(zone, out var starts))
                 nextMonthStarts[zone] = starts = [.. months.Select(m => LocalDay.Start(m.AddMonths(1), zone).UtcTicks)];
             for (var i = 0; i < months.Count; i++)
