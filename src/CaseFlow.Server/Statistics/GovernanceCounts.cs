@@ -63,14 +63,7 @@ public static class GovernanceCounts
         var certified = months.Select(_ => new HashSet<Guid>()).ToArray();
         var overdue = months.Select(_ => new HashSet<Guid>()).ToArray();
         var nextMonthStarts = new Dictionary<string, long[]>();
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(OfficerPeriodSql, connection)
-        {
-            Parameters = { All(oris), Oris(oris), new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value } },
-        };
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await EachRow(store, OfficerPeriodSql, ct, reader =>
         {
             var (id, zone, from) = (reader.GetGuid(0), reader.GetString(1), reader.GetInt64(2));
             var (until, isOverdue) = (reader.IsDBNull(3) ? (long?)null : reader.GetInt64(3), reader.GetBoolean(4));
@@ -84,7 +77,7 @@ public static class GovernanceCounts
                 if (isOverdue)
                     overdue[i].Add(id);
             }
-        }
+        }, All(oris), Oris(oris), new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value });
 
         return months.Select((m, i) => (m, i)).ToDictionary(x => x.m, x => new OfficerCounts(certified[x.i].Count, overdue[x.i].Count));
     }
@@ -93,10 +86,11 @@ public static class GovernanceCounts
     public static async Task<IReadOnlyDictionary<DateOnly, ComplaintCounts>> Complaints(
         IDocumentStore store, IReadOnlyList<DateOnly> months, IReadOnlyList<string>? oris, DateTimeOffset now, CancellationToken ct)
     {
-        var counts = await Read(store, ComplaintSql, ct,
+        var counts = new Dictionary<string, ComplaintCounts>();
+        await EachRow(store, ComplaintSql, ct, reader => counts[reader.GetString(0)] = new ComplaintCounts(reader.GetInt32(1), reader.GetInt32(2)),
             new("months", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = months.Select(StatisticsCalendar.Name).ToArray() },
             All(oris), Oris(oris), new("now", NpgsqlDbType.Bigint) { Value = now.UtcTicks });
-        return months.ToDictionary(m => m, m => counts.TryGetValue(StatisticsCalendar.Name(m), out var c) ? new ComplaintCounts(c.First, c.Second) : new ComplaintCounts(0, 0));
+        return months.ToDictionary(m => m, m => counts.GetValueOrDefault(StatisticsCalendar.Name(m)) ?? new ComplaintCounts(0, 0));
     }
 
     private static NpgsqlParameter All(IReadOnlyList<string>? oris) => new("all", oris is null);
@@ -104,17 +98,15 @@ public static class GovernanceCounts
     private static NpgsqlParameter Oris(IReadOnlyList<string>? oris) =>
         new("oris", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [] };
 
-    /// <summary>Two counts per month name.</summary>
-    private static async Task<Dictionary<string, (int First, int Second)>> Read(IDocumentStore store, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
+    /// <summary>Runs <paramref name="sql"/> on a connection of its own and hands each row to <paramref name="row"/>.</summary>
+    private static async Task EachRow(IDocumentStore store, string sql, CancellationToken ct, Action<NpgsqlDataReader> row, params NpgsqlParameter[] parameters)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddRange(parameters);
-        var counts = new Dictionary<string, (int, int)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            counts[reader.GetString(0)] = (reader.GetInt32(1), reader.GetInt32(2));
-        return counts;
+            row(reader);
     }
 }
