@@ -147,6 +147,6 @@ public static class ReadBenchmark
         var moment = new QueueMoment(DateTimeOffset.UtcNow, TimeSpan.Zero);
         return path == "deadlines"
             ? (await DeadlineQueue.Fetch(session, page, scope, moment, CancellationToken.None)).Count
-            : (await QueueReader.Page<CaseQueueRow>(session, column, page, scope, until(moment), CancellationToken.None)).Count;
+            : (await QueueReader.Views(session, column, page, scope, until(moment), CancellationToken.None)).Count;
     }
 }

@@ -25,8 +25,11 @@ public static class ReviewClaims
     };
 
     /// <summary>The claim in force at <paramref name="now"/>, if any.</summary>
-    public static ReviewClaim? Running(CaseFile state, DateTimeOffset now, TimeSpan lifetime) =>
-        state.ReviewClaim is { } claim && now < claim.Until(lifetime) ? claim : null;
+    public static ReviewClaim? Running(CaseFile state, DateTimeOffset now, TimeSpan lifetime) => Running(state.ReviewClaim, now, lifetime);
+
+    /// <summary><paramref name="claim"/> (the case's latest), if it is still in force at <paramref name="now"/>.</summary>
+    public static ReviewClaim? Running(ReviewClaim? claim, DateTimeOffset now, TimeSpan lifetime) =>
+        claim is not null && now < claim.Until(lifetime) ? claim : null;
 
     public static Refusal? Check(CaseFile state, object @event, Actor actor, DateTimeOffset now, TimeSpan lifetime) =>
         Reserved.Contains(@event.GetType()) && Running(state, now, lifetime) is { } claim && claim.By.Subject != actor.Subject

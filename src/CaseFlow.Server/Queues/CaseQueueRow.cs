@@ -10,7 +10,8 @@ namespace CaseFlow.Server.Queues;
 /// <summary>
 /// The read document of one case behind the supervisors' queues and the case search: the case as the summary folds
 /// it, plus the columns the queues filter and sort on (each the instant the case sorts by on that queue, or null when
-/// it is not on it). Nothing here is a countdown: time left is computed when a queue is read.
+/// it is not on it) and what the queue items show (<see cref="QueueView"/>). Nothing here is a countdown: time left is
+/// computed when a queue is read.
 /// </summary>
 public sealed record CaseQueueRow
 {
@@ -30,6 +31,9 @@ public sealed record CaseQueueRow
     /// <summary>From when the case holds a control-test finding of its own (<see cref="CaseExceptions"/>), or null.</summary>
     public DateTimeOffset? ExceptionAt { get; init; }
 
+    /// <summary>What the case's queue items show, read by queue pages instead of <see cref="Case"/>.</summary>
+    public required QueueView View { get; init; }
+
     /// <summary>The row of a case; its indexed instants in UTC, as PostgreSQL's <c>timestamptz</c> columns take them (a jail may send any offset).</summary>
     public static CaseQueueRow Of(CaseFile state)
     {
@@ -39,7 +43,7 @@ public sealed record CaseQueueRow
             Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model, Status = state.Status,
             BookedAt = state.BookedAt.ToUniversalTime(), ReviewAt = at.Review?.ToUniversalTime(), DetainerAt = at.Detainer?.ToUniversalTime(),
             ReleaseAt = at.Release?.ToUniversalTime(), DeadlineAt = at.Deadline?.ToUniversalTime(), ClaimAt = at.Claim?.ToUniversalTime(),
-            ExceptionAt = CaseExceptions.FirstAt(state)?.ToUniversalTime(),
+            ExceptionAt = CaseExceptions.FirstAt(state)?.ToUniversalTime(), View = QueueView.Of(state),
         };
     }
 }

@@ -19,9 +19,9 @@ public static class DeadlineQueue
     {
         var cases = SupervisorQueues.Deadlines;
         var until = cases.Until(moment);
-        var rows = await QueueReader.Page<CaseQueueRow>(session, cases.Column, query, scope, until, ct);
+        var rows = await QueueReader.Views(session, cases.Column, query, scope, until, ct);
         IReadOnlyList<Complaint> complaints = query.Model is null ? await QueueReader.Page<Complaint>(session, ComplaintColumn, query, scope, until, ct) : [];
-        return [.. rows.Select(r => new QueueEntry<DeadlineQueueItem>(r.DeadlineAt!.Value, r.Id, () => cases.Item(r, moment)))
+        return [.. rows.Select(r => new QueueEntry<DeadlineQueueItem>(r.At, r.View.Case.CaseId, () => cases.Item(r.View, moment)))
             .Concat(complaints.Select(c => new QueueEntry<DeadlineQueueItem>(c.DeadlineAt!.Value, c.Id, () =>
                 new DeadlineQueueItem(null, QueueComplaint.Of(c), DeadlineState.Pending(c.Deadlines(moment.Now), moment)))))
             .OrderBy(e => e.At).ThenBy(e => e.Id.ToString("N"), StringComparer.Ordinal)

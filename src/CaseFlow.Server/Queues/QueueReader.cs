@@ -18,6 +18,26 @@ public static class QueueReader
         IQuerySession session, string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, CancellationToken ct,
         IReadOnlyList<(string Sql, object Value)>? more = null, bool descending = false)
     {
+        var (where, values) = Where(column, query, scope, until, more, descending);
+        return await session.QueryAsync<TDocument>(where, ct, values);
+    }
+
+    /// <summary>
+    /// A queue's page of case rows as <see cref="QueueViewRow"/>s: each row's sort instant and <see cref="QueueView"/>,
+    /// selected from the document in PostgreSQL, so the case with its facts is neither sent nor deserialized.
+    /// </summary>
+    public static async Task<IReadOnlyList<QueueViewRow>> Views(
+        IQuerySession session, string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, CancellationToken ct)
+    {
+        var (where, values) = Where(column, query, scope, until, null, descending: false);
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseQueueRow)).TableName.QualifiedName;
+        return await session.AdvancedSql.QueryAsync<QueueViewRow>(
+            $"select jsonb_build_object('at', d.{column}, 'view', d.data -> 'view') from {table} d {where}", ct, values);
+    }
+
+    private static (string Sql, object[] Values) Where(
+        string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, IReadOnlyList<(string Sql, object Value)>? more, bool descending)
+    {
         var sql = new StringBuilder($"where d.{column} is not null");
         var values = new List<object>();
         void And(string condition, params object[] parameters)
@@ -44,6 +64,6 @@ public static class QueueReader
             And($"(d.{column}, d.id) {(descending ? "<" : ">")} (?, ?)", at, id);
         var direction = descending ? "desc" : "asc";
         sql.Append($" order by d.{column} {direction}, d.id {direction} limit {query.Limit + 1}");
-        return await session.QueryAsync<TDocument>(sql.ToString(), ct, [.. values]);
+        return (sql.ToString(), [.. values]);
     }
 }

@@ -7,9 +7,9 @@ public sealed record QueueMoment(DateTimeOffset Now, TimeSpan ClaimLifetime);
 
 /// <summary>
 /// One supervisor queue: the <see cref="CaseQueueRow"/> column it sorts by (soonest first), the window it is read in,
-/// and the item a row becomes when read.
+/// and the item a row's <see cref="QueueView"/> becomes when read.
 /// </summary>
-public sealed record SupervisorQueue<TItem>(string Column, Func<CaseQueueRow, DateTimeOffset?> SortedBy, Func<CaseQueueRow, QueueMoment, TItem> Item)
+public sealed record SupervisorQueue<TItem>(string Column, Func<QueueView, QueueMoment, TItem> Item)
 {
     public Func<QueueMoment, DateTimeOffset?> Until { get; init; } = _ => null;
 }
@@ -20,40 +20,33 @@ public static class SupervisorQueues
     public static readonly TimeSpan DefaultReleaseWindow = TimeSpan.FromHours(48);
 
     /// <summary>Everything submitted for supervisory review and not decided, oldest first.</summary>
-    public static readonly SupervisorQueue<ReviewQueueItem> Review = new("review_at", r => r.ReviewAt, (row, at) =>
+    public static readonly SupervisorQueue<ReviewQueueItem> Review = new("review_at", (view, at) =>
     {
-        var pending = CaseQueues.PendingReview(row.Case)!;
-        var claim = ReviewClaims.Running(row.Case, at.Now, at.ClaimLifetime);
-        return new ReviewQueueItem(QueueCase.Of(row.Case), pending.Subject, pending.PreparedBy, pending.SubmittedAt, at.Now - pending.SubmittedAt,
+        var pending = view.PendingReview!;
+        var claim = ReviewClaims.Running(view.ReviewClaim, at.Now, at.ClaimLifetime);
+        return new ReviewQueueItem(view.Case, pending.Subject, pending.PreparedBy, pending.SubmittedAt, at.Now - pending.SubmittedAt,
             pending.Returns, claim is null ? null : new ClaimHolder(claim.By, claim.At, claim.Until(at.ClaimLifetime)));
     });
 
     /// <summary>Detainers in effect on people still in the jail, the soonest hold deadline or scheduled release first.</summary>
-    public static readonly SupervisorQueue<DetainerQueueItem> Detainers = new("detainer_at", r => r.DetainerAt, (row, at) =>
-    {
-        var state = row.Case;
-        var due = state.Hold?.Deadline ?? state.ScheduledRelease;
-        return new DetainerQueueItem(QueueCase.Of(state), state.Detainer?.LodgedAt, state.Detainer?.ServedAt, state.ScheduledRelease, state.Hold?.Deadline,
-            due - at.Now);
-    });
+    public static readonly SupervisorQueue<DetainerQueueItem> Detainers = new("detainer_at", (view, at) =>
+        new DetainerQueueItem(view.Case, view.DetainerLodgedAt, view.DetainerServedAt, view.ScheduledRelease, view.HoldDeadline,
+            (view.HoldDeadline ?? view.ScheduledRelease) - at.Now));
 
     /// <summary>Deadlines missed and not met yet, and those at risk within the hour, the earliest due first.</summary>
-    public static readonly SupervisorQueue<DeadlineQueueItem> Deadlines = new("deadline_at", r => r.DeadlineAt, (row, at) =>
-        new DeadlineQueueItem(QueueCase.Of(row.Case), null, DeadlineState.Pending(CaseDeadlines.Of(row.Case, at.Now), at)))
+    public static readonly SupervisorQueue<DeadlineQueueItem> Deadlines = new("deadline_at", (view, at) =>
+        new DeadlineQueueItem(view.Case, null, DeadlineState.Pending(view.OpenDeadlines.Select(d => Deadline.Judge(d.Rule, d.Due, null, at.Now)), at)))
     {
         Until = at => at.Now + CaseQueues.AtRisk,
     };
 
     /// <summary>Open citizenship claims, oldest first.</summary>
-    public static readonly SupervisorQueue<ClaimQueueItem> Claims = new("claim_at", r => r.ClaimAt, (row, at) =>
-        new ClaimQueueItem(QueueCase.Of(row.Case), row.Case.ClaimAssertedAt!.Value, row.Case.ClaimReportedAt, at.Now - row.Case.ClaimAssertedAt.Value));
+    public static readonly SupervisorQueue<ClaimQueueItem> Claims = new("claim_at", (view, at) =>
+        new ClaimQueueItem(view.Case, view.ClaimAssertedAt!.Value, view.ClaimReportedAt, at.Now - view.ClaimAssertedAt.Value));
 
     /// <summary>People due to leave the jail within <paramref name="window"/> (or overdue), the soonest first.</summary>
-    public static SupervisorQueue<ReleaseQueueItem> Releases(TimeSpan window) => new("release_at", r => r.ReleaseAt, (row, at) =>
-    {
-        var due = CaseQueues.ReleaseDue(row.Case)!.Value;
-        return new ReleaseQueueItem(QueueCase.Of(row.Case), due, CaseQueues.HoldRunning(row.Case), due - at.Now);
-    })
+    public static SupervisorQueue<ReleaseQueueItem> Releases(TimeSpan window) => new("release_at", (view, at) =>
+        new ReleaseQueueItem(view.Case, view.ReleaseDue!.Value, view.HoldRunning, view.ReleaseDue.Value - at.Now))
     {
         Until = at => at.Now + window,
     };
