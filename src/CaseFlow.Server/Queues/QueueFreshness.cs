@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using CaseFlow.Server.Platform;
 using Marten;
 using Microsoft.Extensions.Options;
@@ -15,6 +17,15 @@ public sealed class QueueFreshness(IDocumentStore store, TimeProvider clock, IOp
 {
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// How long a position read from the progression table answers further reads of the same shard. A projection's
+    /// position only grows, so one read a moment ago is still true of the read model ("current up to at least here"):
+    /// a page that names no position, or one already passed, needs no round trip of its own.
+    /// </summary>
+    private static readonly TimeSpan Reuse = TimeSpan.FromMilliseconds(100);
+
+    private readonly ConcurrentDictionary<string, (long Position, long ReadAt)> _recent = new();
+
     private static readonly string Sql =
         $"""
         select coalesce((select last_seq_id from {PersistenceSetup.SchemaName}.mt_event_progression where name = @shard), 0),
@@ -27,8 +38,11 @@ public sealed class QueueFreshness(IDocumentStore store, TimeProvider clock, IOp
     /// </summary>
     public async Task<(long Position, bool Stale)> Reach(long? wanted, CancellationToken ct, string projection = CaseQueueProjection.ProjectionName)
     {
-        var giveUpAt = clock.GetUtcNow() + options.Value.FreshnessWait;
         var shard = $"{projection}:All";
+        if (_recent.TryGetValue(shard, out var recent) && Stopwatch.GetElapsedTime(recent.ReadAt) < Reuse && (wanted is null || wanted <= recent.Position))
+            return (recent.Position, false);
+
+        var giveUpAt = clock.GetUtcNow() + options.Value.FreshnessWait;
         var (position, stored) = await Read(shard, ct);
         while (wanted is { } w && position < w && w <= stored && clock.GetUtcNow() < giveUpAt)
         {
@@ -46,6 +60,8 @@ public sealed class QueueFreshness(IDocumentStore store, TimeProvider clock, IOp
         await using var command = new NpgsqlCommand(Sql, connection) { Parameters = { new("shard", shard) } };
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return (reader.GetInt64(0), reader.GetInt64(1));
+        var (position, stored) = (reader.GetInt64(0), reader.GetInt64(1));
+        _recent[shard] = (position, Stopwatch.GetTimestamp());
+        return (position, stored);
     }
 }
