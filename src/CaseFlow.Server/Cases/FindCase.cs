@@ -51,11 +51,11 @@ public static class FindCaseEndpoint
 
         var caseId = CaseId.For(ori!, bookingNumber!);
         AccessLog.NoteCase(http, caseId);
-        var found = await CaseLookup.Visible(session, caseId, user, ct);
+        var found = await CaseLookup.VisibleWithAgreement(session, caseId, user, ct);
         if (found is null)
             AccessLog.NoteOutcome(http, AccessOutcomes.NotFound);
         var (position, _) = await freshness.Reach(null, ct);
-        return TypedResults.Ok(new QueuePage<CaseSummary>(found is null ? [] : [CaseSummary.Of(found, await CaseLookup.AgreementOf(session, found, ct), clock.GetUtcNow())], null, position, false));
+        return TypedResults.Ok(new QueuePage<CaseSummary>(found is { } visible ? [CaseSummary.Of(visible.Case, visible.Agreement, clock.GetUtcNow())] : [], null, position, false));
     }
 
     private static async Task<Results<Ok<QueuePage<CaseSummary>>, ProblemHttpResult>> Search(

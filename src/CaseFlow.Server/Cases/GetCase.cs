@@ -22,11 +22,11 @@ public static class GetCaseEndpoint
     [ProducesResponseType(404)]
     public static async Task<IResult> Get(Guid caseId, ClaimsPrincipal user, IQuerySession session, TimeProvider clock, HttpResponse response, CancellationToken ct)
     {
-        var found = await CaseLookup.Visible(session, caseId, user, ct);
-        if (found is null)
+        if (await CaseLookup.VisibleWithAgreement(session, caseId, user, ct) is not { } visible)
             return Problems.NotFound("case");
+        var (found, agreement) = visible;
         response.Headers.ETag = WriteResults.ETag(found.Version);
-        return Results.Ok(CaseSummary.Of(found, await CaseLookup.AgreementOf(session, found, ct), clock.GetUtcNow()));
+        return Results.Ok(CaseSummary.Of(found, agreement, clock.GetUtcNow()));
     }
 }
 
@@ -34,6 +34,23 @@ public static class CaseLookup
 {
     public static async Task<CaseFile?> Visible(IQuerySession session, Guid caseId, ClaimsPrincipal user, CancellationToken ct) =>
         await session.LoadAsync<CaseFile>(caseId, ct) is { } found && CallerScope.From(user).CanSee(found) ? found : null;
+
+    /// <summary>
+    /// The case, if the caller may see it, with its agency's agreement for the summary's lapses, in one round trip: the
+    /// booking stamped the case with that agreement's id (<see cref="AgreementId.For"/> of its agency and model).
+    /// </summary>
+    public static async Task<(CaseFile Case, Agreement? Agreement)?> VisibleWithAgreement(IQuerySession session, Guid caseId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var options = session.DocumentStore.Options;
+        var cases = options.FindOrResolveDocumentType(typeof(CaseFile)).TableName.QualifiedName;
+        var agreements = options.FindOrResolveDocumentType(typeof(Agreement)).TableName.QualifiedName;
+        var rows = await session.AdvancedSql.QueryAsync<CaseWithAgreement>(
+            $"select jsonb_build_object('case', c.data, 'agreement', a.data) from {cases} c left join {agreements} a on a.id = (c.data ->> 'agreementId')::uuid where c.id = ?",
+            ct, caseId);
+        return rows is [var row] && CallerScope.From(user).CanSee(row.Case) ? (row.Case, row.Agreement) : null;
+    }
+
+    private sealed record CaseWithAgreement(CaseFile Case, Agreement? Agreement);
 
     /// <summary>The agency's agreement for the case's model, for the summary's lapses.</summary>
     public static Task<Agreement?> AgreementOf(IQuerySession session, CaseFile found, CancellationToken ct) =>

@@ -19,8 +19,14 @@ public static class DeadlineQueue
     {
         var cases = SupervisorQueues.Deadlines;
         var until = cases.Until(moment);
-        var rows = await QueueReader.Views(session, cases.Column, query, scope, until, ct);
-        IReadOnlyList<Complaint> complaints = query.Model is null ? await QueueReader.Page<Complaint>(session, ComplaintColumn, query, scope, until, ct) : [];
+        // Both pages in one round trip.
+        var batch = session.CreateBatchQuery();
+        var (casesSql, caseValues) = QueueReader.ViewsSql(session, cases.Column, query, scope, until);
+        var caseRows = batch.Query<QueueViewRow>(casesSql, caseValues);
+        var (complaintsSql, complaintValues) = QueueReader.Where(ComplaintColumn, query, scope, until);
+        var complaintRows = query.Model is null ? batch.Query<Complaint>(complaintsSql, complaintValues) : Task.FromResult<IReadOnlyList<Complaint>>([]);
+        await batch.Execute(ct);
+        var (rows, complaints) = (await caseRows, await complaintRows);
         return [.. rows.Select(r => new QueueEntry<DeadlineQueueItem>(r.At, r.View.Case.CaseId, () => cases.Item(r.View, moment)))
             .Concat(complaints.Select(c => new QueueEntry<DeadlineQueueItem>(c.DeadlineAt!.Value, c.Id, () =>
                 new DeadlineQueueItem(null, QueueComplaint.Of(c), DeadlineState.Pending(c.Deadlines(moment.Now), moment)))))

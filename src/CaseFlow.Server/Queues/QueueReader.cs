@@ -26,17 +26,24 @@ public static class QueueReader
     /// A queue's page of case rows as <see cref="QueueViewRow"/>s: each row's sort instant and <see cref="QueueView"/>,
     /// selected from the document in PostgreSQL, so the case with its facts is neither sent nor deserialized.
     /// </summary>
-    public static async Task<IReadOnlyList<QueueViewRow>> Views(
+    public static Task<IReadOnlyList<QueueViewRow>> Views(
         IQuerySession session, string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, CancellationToken ct)
     {
-        var (where, values) = Where(column, query, scope, until, null, descending: false);
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseQueueRow)).TableName.QualifiedName;
-        return await session.AdvancedSql.QueryAsync<QueueViewRow>(
-            $"select jsonb_build_object('at', d.{column}, 'view', d.data -> 'view') from {table} d {where}", ct, values);
+        var (sql, values) = ViewsSql(session, column, query, scope, until);
+        return session.AdvancedSql.QueryAsync<QueueViewRow>(sql, ct, values);
     }
 
-    private static (string Sql, object[] Values) Where(
-        string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, IReadOnlyList<(string Sql, object Value)>? more, bool descending)
+    /// <summary>The statement of <see cref="Views"/>, for a caller that batches it with another query.</summary>
+    public static (string Sql, object[] Values) ViewsSql(IQuerySession session, string column, QueueQuery query, CallerScope scope, DateTimeOffset? until)
+    {
+        var (where, values) = Where(column, query, scope, until);
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseQueueRow)).TableName.QualifiedName;
+        return ($"select jsonb_build_object('at', d.{column}, 'view', d.data -> 'view') from {table} d {where}", values);
+    }
+
+    /// <summary>The filter, order and limit of <see cref="Page{TDocument}"/>, for a caller that batches it with another query.</summary>
+    public static (string Sql, object[] Values) Where(
+        string column, QueueQuery query, CallerScope scope, DateTimeOffset? until, IReadOnlyList<(string Sql, object Value)>? more = null, bool descending = false)
     {
         var sql = new StringBuilder($"where d.{column} is not null");
         var values = new List<object>();
