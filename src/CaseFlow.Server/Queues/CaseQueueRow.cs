@@ -3,6 +3,7 @@ using CaseFlow.Domain.Audit;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
 using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten.Events.Aggregation;
 
 namespace CaseFlow.Server.Queues;
@@ -61,6 +62,15 @@ public sealed class CaseQueueProjection : SingleStreamProjection<CaseQueueRow, G
 
     public CaseQueueProjection() => Name = ProjectionName;
 
-    public override CaseQueueRow? Evolve(CaseQueueRow? snapshot, Guid id, IEvent e) =>
-        _summary.Evolve(snapshot?.Case, id, e) is { } folded ? CaseQueueRow.Of(folded) : snapshot;
+    /// <summary>
+    /// Folds the slice's events onto the case one by one, then derives the row once: a rebuild's slice holds many
+    /// events of a case, and the row's instants and view are worth deriving only from the last state.
+    /// </summary>
+    public override (CaseQueueRow?, ActionType) DetermineAction(CaseQueueRow? snapshot, Guid identity, IReadOnlyList<IEvent> events)
+    {
+        var state = snapshot?.Case;
+        foreach (var e in events)
+            state = _summary.Evolve(state, identity, e) ?? state;
+        return state is null ? (null, ActionType.Nothing) : (ReferenceEquals(state, snapshot?.Case) ? snapshot : CaseQueueRow.Of(state), ActionType.Store);
+    }
 }

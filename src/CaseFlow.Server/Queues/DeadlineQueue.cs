@@ -30,7 +30,7 @@ public static class DeadlineQueue
         var complaintRows = query.Model is null ? batch.Query<Complaint>(complaintsSql, complaintValues) : Task.FromResult<IReadOnlyList<Complaint>>([]);
         await batch.Execute(ct);
         var (rows, complaints) = (await caseRows, await complaintRows);
-        return [.. rows.Where(r => r.At <= until).Select(r => new QueueEntry<DeadlineQueueItem>(r.At, r.View.Case.CaseId, () => cases.Item(r.View, moment)))
+        return [.. QueueViewRow.Written(rows).Where(r => r.At <= until).Select(r => new QueueEntry<DeadlineQueueItem>(r.At, r.View.Case.CaseId, () => cases.Item(r.View, moment)))
             .Concat(complaints.Select(c => new QueueEntry<DeadlineQueueItem>(c.DeadlineAt!.Value, c.Id, () =>
                 new DeadlineQueueItem(null, QueueComplaint.Of(c), DeadlineState.Pending(c.Deadlines(moment.Now), moment)))))
             .OrderBy(e => e.At).ThenBy(e => e.Id.ToString("N"), StringComparer.Ordinal)

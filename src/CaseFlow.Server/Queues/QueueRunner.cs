@@ -16,7 +16,7 @@ public sealed class QueueRunner(QueueFreshness freshness, TimeProvider clock, IO
     public Task<Results<Ok<QueuePage<TItem>>, ProblemHttpResult>> Read<TItem>(
         SupervisorQueue<TItem> queue, QueueFilter filter, ClaimsPrincipal user, IQuerySession session, CancellationToken ct, FieldErrors? errors = null) =>
         Read<TItem>(filter, user, ct, errors, async (query, scope, moment) =>
-            [.. (await QueueReader.Views(session, queue.Column, query, scope, queue.Until(moment), ct))
+            [.. QueueViewRow.Written(await QueueReader.Views(session, queue.Column, query, scope, queue.Until(moment), ct))
                 .Select(r => new QueueEntry<TItem>(r.At, r.View.Case.CaseId, () => queue.Item(r.View, moment)))]);
 
     /// <param name="fetch">The first <c>limit + 1</c> entries after the query's cursor, in the queue's order, within the scope.</param>
