@@ -138,7 +138,7 @@ public static class ReadBenchmark
         return Math.Min(page.Limit, await Page(session, path, column, page, scope, until));
     }
 
-    private static string Fetch(string path) => path == "deadlines" ? "DeadlineQueue.Fetch (cases and complaints)" : "QueueReader.Page";
+    private static string Fetch(string path) => path == "deadlines" ? "DeadlineQueue.Fetch (cases and complaints)" : "QueueReader.Views";
 
     /// <summary>The endpoint's own query for the queue's page: how many rows (up to limit + 1) it read.</summary>
     private static async Task<int> Page(IQuerySession session, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
