@@ -32,8 +32,11 @@ public sealed record CaseQueueRow
     /// <summary>From when the case holds a control-test finding of its own (<see cref="CaseExceptions"/>), or null.</summary>
     public DateTimeOffset? ExceptionAt { get; init; }
 
-    /// <summary>What the case's queue items show, read by queue pages instead of <see cref="Case"/>.</summary>
-    public required QueueView View { get; init; }
+    /// <summary>
+    /// What the case's queue items show, read by queue pages instead of <see cref="Case"/>. Null only in a row stored
+    /// by a version before the views, until the upgrade's rebuild of this projection rewrites it.
+    /// </summary>
+    public QueueView? View { get; init; }
 
     /// <summary>The row of a case; its indexed instants in UTC, as PostgreSQL's <c>timestamptz</c> columns take them (a jail may send any offset).</summary>
     public static CaseQueueRow Of(CaseFile state)
