@@ -41,11 +41,9 @@ public static class CaseLookup
     /// </summary>
     public static async Task<(CaseFile Case, Agreement? Agreement)?> VisibleWithAgreement(IQuerySession session, Guid caseId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var options = session.DocumentStore.Options;
-        var cases = options.FindOrResolveDocumentType(typeof(CaseFile)).TableName.QualifiedName;
-        var agreements = options.FindOrResolveDocumentType(typeof(Agreement)).TableName.QualifiedName;
         var rows = await session.AdvancedSql.QueryAsync<CaseWithAgreement>(
-            $"select jsonb_build_object('case', c.data, 'agreement', a.data) from {cases} c left join {agreements} a on a.id = (c.data ->> 'agreementId')::uuid where c.id = ?",
+            $"select jsonb_build_object('case', c.data, 'agreement', a.data) from {session.TableOf<CaseFile>()} c " +
+            $"left join {session.TableOf<Agreement>()} a on a.id = (c.data ->> 'agreementId')::uuid where c.id = ?",
             ct, caseId);
         return rows is [var row] && CallerScope.From(user).CanSee(row.Case) ? (row.Case, row.Agreement) : null;
     }

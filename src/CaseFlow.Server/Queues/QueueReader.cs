@@ -1,4 +1,5 @@
 using System.Text;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using Marten;
 
@@ -37,8 +38,7 @@ public static class QueueReader
     public static (string Sql, object[] Values) ViewsSql(IQuerySession session, string column, QueueQuery query, CallerScope scope, DateTimeOffset? until)
     {
         var (where, values) = Where(column, query, scope, until);
-        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(CaseQueueRow)).TableName.QualifiedName;
-        return ($"select jsonb_build_object('at', d.{column}, 'view', d.data -> 'view') from {table} d {where}", values);
+        return ($"select jsonb_build_object('at', d.{column}, 'view', d.data -> 'view') from {session.TableOf<CaseQueueRow>()} d {where}", values);
     }
 
     /// <summary>The filter, order and limit of <see cref="Page{TDocument}"/>, for a caller that batches it with another query.</summary>
