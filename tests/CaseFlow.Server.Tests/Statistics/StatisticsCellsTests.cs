@@ -13,6 +13,8 @@ namespace CaseFlow.Server.Tests.Statistics;
 /// The statistics' cells (ops/migrations/0004-statistics-cells.sql) follow the fact rows in the projection's own
 /// transaction: a fact counts in its agency's cell and the program's, a void takes it out again and an emptied cell is
 /// gone, durations are kept to the minute, and at any moment the cells are exactly a count of the rows made from scratch.
+/// A transaction's changes are applied at its commit (ops/migrations/0006-statistics-cells-at-commit.sql), which refuses
+/// to leave a cell below zero.
 /// </summary>
 public class StatisticsCellsTests(AppFixture app)
 {
@@ -45,6 +47,35 @@ public class StatisticsCellsTests(AppFixture app)
         await app.Host.StatisticsHaveApplied(caseId);
         (await Cell(scenario.Ori, Measures.BookingsScreened)).ShouldBeEmpty("an emptied cell is removed, not kept at zero");
         (await Cell(scenario.Ori, Measures.CitizenshipClaimsResolved)).Count.ShouldBe(1);
+        (await CellsApart(app.Host.DocumentStore())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task a_transaction_that_would_leave_a_cell_below_zero_is_refused_at_its_commit_and_changes_nothing()
+    {
+        var scenario = await CaseScenario.Create(app, place: Place);
+        var caseId = await scenario.Book();
+        await app.Host.StatisticsHaveApplied(caseId);
+        var referred = await Cell(scenario.Ori, Measures.BookingsReferred);
+        referred.Sum(c => c.Facts).ShouldBe(1);
+
+        // The cell emptied by hand, then the row whose fact it counted deleted: the commit applies the row's -1.
+        await using var connection = app.Host.DocumentStore().Storage.Database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                new("update caseflow.statistics_cells set facts = 0 where scope = $1 and measure = $2") { Parameters = { new() { Value = scenario.Ori }, new() { Value = Measures.BookingsReferred } } },
+                new("delete from caseflow.mt_doc_casestatisticsrow where id = $1") { Parameters = { new() { Value = caseId } } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        var refused = await Should.ThrowAsync<PostgresException>(() => transaction.CommitAsync(TestContext.Current.CancellationToken));
+
+        refused.MessageText.ShouldContain("counts fewer facts than its rows take away");
+        (await Cell(scenario.Ori, Measures.BookingsReferred)).ShouldBe(referred);
         (await CellsApart(app.Host.DocumentStore())).ShouldBe(0);
     }
 
