@@ -16,16 +16,8 @@ DROP FUNCTION caseflow.statistics_cells_follow();
 -- only what an aborted transaction staged). The commit takes its own transaction's lines through the index: the
 -- deleted lines of earlier transactions wait in the heap for autovacuum, and a scan of the heap would read them all.
 CREATE UNLOGGED TABLE caseflow.statistics_cell_changes (
-    xact        xid8    NOT NULL DEFAULT pg_current_xact_id(),
-    scope       varchar NOT NULL,
-    fiscal_year integer NOT NULL,
-    model       varchar NOT NULL,
-    measure     text    NOT NULL,
-    key         text    NOT NULL,
-    month       text    NOT NULL,
-    timed       boolean NOT NULL,
-    minutes     integer NOT NULL,
-    facts       integer NOT NULL
+    xact xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    LIKE caseflow.statistics_cells -- a cell's key and its facts: here the change, +1 or -1
 );
 CREATE INDEX statistics_cell_changes_xact ON caseflow.statistics_cell_changes (xact);
 
