@@ -82,15 +82,17 @@ public static class PersistenceSetup
     /// over its events in the page and stored once, so a page larger than the daemon's default stores fewer rows per
     /// event when a projection catches up or is rebuilt (a case's events of a day land in one write). A node that keeps
     /// up fetches what is new, however little. Sizes measured at the national year's rebuild (docs/benchmarks.md,
-    /// "Replay speed"): the queues were fastest with 5,000 (20,000 did not help them).
+    /// "Replay speed"): the queues keep 5,000. With 20,000 they were faster alone (27,350–29,952 events/s against
+    /// 18,600–20,418), but the statistics' rebuild after them in the same process three to four times slower, through a
+    /// generic plan PostgreSQL chose for a statement the node prepares.
     /// </summary>
     private static void QueuePages(AsyncOptions options) => options.BatchSize = 5_000;
 
     /// <summary>
     /// The larger pages of the case summary's rebuild (the only time the daemon runs that inline projection: an
     /// operator's command; 41,590 events/s against 28,467 with pages of 5,000) and of the statistics, whose cells change
-    /// once per transaction (migration 0006), so fewer, larger transactions change each cell fewer times: 20,886–23,876
-    /// events/s against 12,714–13,722 with pages of 5,000, within a 300 MiB GC heap limit.
+    /// once per transaction (migration 0006), so fewer, larger transactions change each cell fewer times: 19,056–23,876
+    /// events/s on their own against 12,714–13,722 with pages of 5,000, as fast within a 300 MiB GC heap limit.
     /// </summary>
     private static void WholeCasePages(AsyncOptions options) => options.BatchSize = 20_000;
 
