@@ -84,7 +84,8 @@ public static class PersistenceSetup
     /// up fetches what is new, however little. Sizes measured at the national year's rebuild (docs/benchmarks.md,
     /// "Replay speed"): the queues keep 5,000. With 20,000 they were faster alone (27,350–29,952 events/s against
     /// 18,600–20,418), but the statistics' rebuild after them in the same process three to four times slower, through a
-    /// plan PostgreSQL cached for a statement the node prepares (docs/benchmarks.md; which statement is not known yet).
+    /// plan PostgreSQL cached for the daemon's event-page statement, which hashes every event up to the high-water mark
+    /// before it sorts and cuts a page (docs/benchmarks.md, "The queues in pages of 20,000 too").
     /// </summary>
     private static void QueuePages(AsyncOptions options) => options.BatchSize = 5_000;
 
