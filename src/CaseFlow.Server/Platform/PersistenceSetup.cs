@@ -95,7 +95,7 @@ public static class PersistenceSetup
     /// once per transaction (migration 0006), so fewer, larger transactions change each cell fewer times: 19,056–23,876
     /// events/s on their own against 12,714–13,722 with pages of 5,000, as fast within a 300 MiB GC heap limit.
     /// </summary>
-    private static void WholeCasePages(AsyncOptions options) => options.BatchSize = 20_000;
+    private static void LargePages(AsyncOptions options) => options.BatchSize = 20_000;
 
     /// <summary>
     /// Every projection (inline, and the asynchronous ones when <paramref name="withAsync"/>), the documents' indexes
@@ -104,7 +104,7 @@ public static class PersistenceSetup
     public static void ConfigureProjections(StoreOptions opts, RefresherPolicy refresher, bool withAsync)
     {
         opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline, WholeCasePages);
+        opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline, LargePages);
         opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ReportReleaseProjection>(ProjectionLifecycle.Inline);
@@ -113,7 +113,7 @@ public static class PersistenceSetup
         {
             opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
             opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async, asyncConfiguration: QueuePages);
-            opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async, asyncConfiguration: WholeCasePages);
+            opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async, asyncConfiguration: LargePages);
         }
 
         opts.Schema.For<FeedEntry>().Index(f => f.Ori);
