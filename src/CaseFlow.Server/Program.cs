@@ -24,7 +24,7 @@ var databaseClock = new DatabaseClock(TimeProvider.System);
 builder.Services.AddSingleton(databaseClock);
 builder.Services.AddSingleton<TimeProvider>(databaseClock);
 builder.Services.AddHostedService<DatabaseClockSync>();
-builder.AddCaseFlowPersistence();
+builder.AddCaseFlowPersistence(PersistenceSetup.RoleOf(args));
 builder.AddCaseFlowAuthentication();
 builder.AddCaseFlowAccessAudit();
 builder.AddCaseFlowRateLimits();

@@ -33,10 +33,10 @@ public static class RebuildLoad
         var rounds = int.Parse(options.GetValueOrDefault("rounds", "2"), CultureInfo.InvariantCulture);
         await using var store = DocumentStore.For(opts =>
         {
-            // As a node connects (its statements prepared once per connection): the rebuild a node runs is what is measured.
-            opts.Connection(PersistenceSetup.NodeConnectionString(options["connection"], new IntakeOptions()));
+            // As the projections command connects and pages (StoreRole.Rebuild): an operator's rebuild is what is measured.
+            opts.Connection(PersistenceSetup.StoreConnectionString(options["connection"], new IntakeOptions(), StoreRole.Rebuild));
             PersistenceSetup.ConfigureEventStore(opts);
-            PersistenceSetup.ConfigureProjections(opts, RefresherPolicy.Default, withAsync: true);
+            PersistenceSetup.ConfigureProjections(opts, RefresherPolicy.Default, withAsync: true, StoreRole.Rebuild);
             opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
             opts.Projections.Add(new EventCountProjection(), ProjectionLifecycle.Async);
         });

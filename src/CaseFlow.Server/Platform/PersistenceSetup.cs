@@ -1,3 +1,4 @@
+using System.Globalization;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Officers;
@@ -26,13 +27,17 @@ public static class PersistenceSetup
 {
     public const string SchemaName = "caseflow";
 
+    /// <summary>What a process started from the command line <paramref name="args"/> does with the store.</summary>
+    public static StoreRole RoleOf(string[] args) => args is ["projections", ..] ? StoreRole.Rebuild : StoreRole.Node;
+
     /// <summary>Marten (event store and documents) and Wolverine (HTTP endpoints, messaging) on one PostgreSQL.</summary>
-    public static void AddCaseFlowPersistence(this WebApplicationBuilder builder)
+    public static void AddCaseFlowPersistence(this WebApplicationBuilder builder, StoreRole role)
     {
-        var connectionString = NodeConnectionString(
+        var connectionString = StoreConnectionString(
             builder.Configuration.GetConnectionString("Marten")
                 ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (./ops/run sets it)."),
-            builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions());
+            builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions(),
+            role);
 
         builder.Services.AddMarten(opts =>
             {
@@ -42,7 +47,8 @@ public static class PersistenceSetup
                     builder.Configuration.GetSection(GovernanceOptions.Section).Get<GovernanceOptions>()?.Refresher ?? RefresherPolicy.Default,
                     // A node started with AsyncProjections:Enabled=false serves requests but never runs the asynchronous
                     // projections (a second process beside a running node, a read replica's API).
-                    builder.Configuration.GetValue("AsyncProjections:Enabled", true));
+                    builder.Configuration.GetValue("AsyncProjections:Enabled", true),
+                    role);
             })
             .UseLightweightSessions()
             // Async projections run as agents Wolverine distributes across the nodes; one node is the degenerate case.
@@ -79,32 +85,30 @@ public static class PersistenceSetup
 
     /// <summary>
     /// The pages of events the per-case projections fetch when the daemon runs them: each case a page touches is folded
-    /// over its events in the page and stored once, so a page larger than the daemon's default stores fewer rows per
-    /// event when a projection catches up or is rebuilt (a case's events of a day land in one write). A node that keeps
-    /// up fetches what is new, however little. Sizes measured at the national year's rebuild (docs/benchmarks.md,
-    /// "Replay speed"): the queues keep 5,000. With 20,000 they were faster alone (27,350–29,952 events/s against
-    /// 18,600–20,418), but the statistics' rebuild after them in the same process three to four times slower, through a
-    /// plan PostgreSQL cached for the daemon's event-page statement, which hashes every event up to the high-water mark
-    /// before it sorts and cuts a page (docs/benchmarks.md, "The queues in pages of 20,000 too").
+    /// over its events in the page and stored once, and the statistics' cells change once per transaction (migration
+    /// 0006), so larger pages store fewer rows per event when a projection is rebuilt or catches up. A node that keeps up
+    /// fetches what is new, however little.
     /// </summary>
-    private static void QueuePages(AsyncOptions options) => options.BatchSize = 5_000;
-
-    /// <summary>
-    /// The larger pages of the case summary's rebuild (the only time the daemon runs that inline projection: an
-    /// operator's command; 41,590 events/s against 28,467 with pages of 5,000) and of the statistics, whose cells change
-    /// once per transaction (migration 0006), so fewer, larger transactions change each cell fewer times: 19,056–23,876
-    /// events/s on their own against 12,714–13,722 with pages of 5,000, as fast within a 300 MiB GC heap limit.
-    /// </summary>
-    private static void LargePages(AsyncOptions options) => options.BatchSize = 20_000;
+    /// <remarks>
+    /// A rebuild takes pages of 20,000 (national year, docs/benchmarks.md "Replay speed": the case summary 41,590 events/s
+    /// against 28,467 with 5,000, the statistics 16,416 against 13,638 one after another, the queues 29,543 against
+    /// 20,418), planned with their values (<see cref="StoreConnectionString"/>). A node keeps 5,000: on its connections
+    /// PostgreSQL may keep a generic plan of the page statement once its pages cost more than that plan's guess of a
+    /// range (0.5 % of the events), and the generic plan for a page larger than the guess hashes every event up to the
+    /// high-water mark, 4.8 s a page of the national year instead of 52 ms (docs/benchmarks.md, "The queues in pages of
+    /// 20,000 too").
+    /// </remarks>
+    private static Action<AsyncOptions> Pages(StoreRole role) =>
+        options => options.BatchSize = role == StoreRole.Rebuild ? 20_000 : 5_000;
 
     /// <summary>
     /// Every projection (inline, and the asynchronous ones when <paramref name="withAsync"/>), the documents' indexes
     /// and the rule that no projection skips an event: the node's, and the replay benchmark's store beside it.
     /// </summary>
-    public static void ConfigureProjections(StoreOptions opts, RefresherPolicy refresher, bool withAsync)
+    public static void ConfigureProjections(StoreOptions opts, RefresherPolicy refresher, bool withAsync, StoreRole role)
     {
         opts.Projections.Add<AgreementProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline, LargePages);
+        opts.Projections.Add<CaseFileProjection>(ProjectionLifecycle.Inline, Pages(role));
         opts.Projections.Add<OfficerProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ComplaintProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ReportReleaseProjection>(ProjectionLifecycle.Inline);
@@ -112,8 +116,8 @@ public static class PersistenceSetup
         if (withAsync)
         {
             opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
-            opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async, asyncConfiguration: QueuePages);
-            opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async, asyncConfiguration: LargePages);
+            opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async, asyncConfiguration: Pages(role));
+            opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async, asyncConfiguration: Pages(role));
         }
 
         opts.Schema.For<FeedEntry>().Index(f => f.Ori);
@@ -154,22 +158,29 @@ public static class PersistenceSetup
     }
 
     /// <summary>
-    /// The connection string a node opens with. Writers on one case queue on its stream row; PostgreSQL's lock_timeout
-    /// bounds that wait, so a writer that waited too long fails fast and is answered 409 with Retry-After instead of
-    /// holding a connection.
+    /// The connection string a process opens the store with. Writers on one case queue on its stream row; PostgreSQL's
+    /// lock_timeout bounds that wait, so a writer that waited too long fails fast and is answered 409 with Retry-After
+    /// instead of holding a connection. Settings the operator's own <c>Options</c> already give are left as they are.
     /// </summary>
     /// <remarks>
     /// Statements a node sends again and again (the append function, the lock, the inline documents' upserts, the
     /// access record) are prepared on each connection once (Npgsql's automatic preparation): PostgreSQL otherwise parses
     /// and plans every one of them each time, which was a third of its CPU per written event (docs/benchmarks.md).
+    /// A rebuild plans every statement with its values (plan_cache_mode): its large pages cost more than the generic
+    /// plan's guess and would otherwise get that plan (<see cref="Pages"/>). A node keeps the generic plans: planning
+    /// each statement every time cost it 0.08 ms more of PostgreSQL's CPU per case summary and 0.1–0.25 ms per booking.
     /// </remarks>
-    public static string NodeConnectionString(string connectionString, IntakeOptions intake)
+    public static string StoreConnectionString(string connectionString, IntakeOptions intake, StoreRole role)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (string.IsNullOrEmpty(builder.Options))
-            builder.Options = $"-c lock_timeout={(int)intake.LockWait.TotalMilliseconds}";
+        builder.Options = WithSetting(builder.Options, "lock_timeout", ((int)intake.LockWait.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+        if (role == StoreRole.Rebuild)
+            builder.Options = WithSetting(builder.Options, "plan_cache_mode", "force_custom_plan");
         if (builder.MaxAutoPrepare == 0)
             builder.MaxAutoPrepare = 100;
         return builder.ConnectionString;
     }
+
+    private static string WithSetting(string? options, string name, string value) =>
+        options?.Contains(name, StringComparison.Ordinal) == true ? options : $"{options} -c {name}={value}".Trim();
 }
