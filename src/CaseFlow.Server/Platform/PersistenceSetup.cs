@@ -90,13 +90,13 @@ public static class PersistenceSetup
     /// fetches what is new, however little.
     /// </summary>
     /// <remarks>
-    /// A rebuild takes pages of 20,000 (national year, docs/benchmarks.md "Replay speed": the case summary 41,590 events/s
-    /// against 28,467 with 5,000, the statistics 16,416 against 13,638 one after another, the queues 29,543 against
-    /// 20,418), planned with their values (<see cref="StoreConnectionString"/>). A node keeps 5,000: on its connections
-    /// PostgreSQL may keep a generic plan of the page statement once its pages cost more than that plan's guess of a
-    /// range (0.5 % of the events), and the generic plan for a page larger than the guess hashes every event up to the
-    /// high-water mark, 4.8 s a page of the national year instead of 52 ms (docs/benchmarks.md, "The queues in pages of
-    /// 20,000 too").
+    /// A rebuild takes pages of 20,000, planned with their values (<see cref="StoreConnectionString"/>); national year,
+    /// docs/benchmarks.md "Replay speed": the case summary 41,590 events/s against 28,467 with pages of 5,000, the queues
+    /// 28,557–29,793 against 20,418, the statistics alone 19,056–23,876 against 12,714–13,722. A node keeps 5,000: on its
+    /// connections PostgreSQL may keep a generic plan of the page statement once its pages cost more than that plan's
+    /// guess of a range (0.5 % of the events), and the generic plan for a page larger than the guess hashes every event
+    /// up to the high-water mark, 4.8 s a page of the national year instead of 52 ms (docs/benchmarks.md, "The event
+    /// page's plan, by the process's role").
     /// </remarks>
     private static Action<AsyncOptions> Pages(StoreRole role) =>
         options => options.BatchSize = role == StoreRole.Rebuild ? 20_000 : 5_000;
