@@ -5,14 +5,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using CaseFlow.Domain.Cases;
 using CaseFlow.Soak;
 
 namespace CaseFlow.Bench.Faults;
 
 /// <summary>
-/// Retrying jail systems under a fault: each client posts new bookings to the nodes in turn and, when a try fails
-/// (a node gone, the database away, a retryable problem), sends the same bytes, with the same event id, to the next
-/// node until one acknowledges it. Every request is written to the log with whether it was acknowledged; the checker
+/// Retrying jail systems under a fault: each client posts new bookings to the nodes in turn, and on each case it booked
+/// a second event (its scheduled release, appended to the case's stream and chain); when a try fails (a node gone, the
+/// database away, a retryable problem), it sends the same bytes, with the same event id, to the next node until one
+/// acknowledges them. Every request is written to the log with whether it was acknowledged; the checker
 /// then compares the log with the store. New requests start until the load's time is up, then the unacknowledged ones
 /// are retried for at most the drain time.
 /// </summary>
@@ -40,25 +42,37 @@ public static class FaultLoad
         var clock = Stopwatch.StartNew();
         var turn = -1;
 
+        // Sends the same bytes, with the same event id, to the nodes in turn until one acknowledges them or time is up.
+        async Task Deliver(LoggedRequest request, string path, object envelope)
+        {
+            var body = JsonSerializer.SerializeToUtf8Bytes(envelope);
+            while (!request.Acknowledged && clock.Elapsed < loadTime + drainTime)
+            {
+                var node = nodes[(Interlocked.Increment(ref turn) & int.MaxValue) % nodes.Length];
+                var (status, wait) = await Try(http, new Uri(node, path), token, body);
+                statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
+                request.Acknowledged = status is "200" or "201";
+                if (request.Acknowledged)
+                    request.AcknowledgedAt = DateTimeOffset.UtcNow;
+                else
+                    await Task.Delay(wait);
+            }
+
+            requests.Add(request);
+        }
+
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
             while (clock.Elapsed < loadTime)
             {
                 var number = BookingBodies.NewBookingNumber();
-                var request = new LoggedRequest(Guid.NewGuid(), CaseFlow.Domain.Cases.CaseId.For(BookingBodies.Ori, number));
-                var body = JsonSerializer.SerializeToUtf8Bytes(BookingBodies.Body(request.EventId, number, DateTimeOffset.UtcNow));
-                while (!request.Acknowledged && clock.Elapsed < loadTime + drainTime)
-                {
-                    var node = nodes[(Interlocked.Increment(ref turn) & int.MaxValue) % nodes.Length];
-                    var (status, wait) = await Try(http, node, token, body);
-                    statuses.AddOrUpdate(status, 1, (_, n) => n + 1);
-                    request.Acknowledged = status is "200" or "201";
-                    if (request.Acknowledged)
-                        request.AcknowledgedAt = DateTimeOffset.UtcNow;
-                    if (!request.Acknowledged)
-                        await Task.Delay(wait);
-                }
-                requests.Add(request);
+                var bookedAt = DateTimeOffset.UtcNow;
+                var booking = new LoggedRequest(Guid.NewGuid(), CaseId.For(BookingBodies.Ori, number));
+                await Deliver(booking, "/api/bookings", BookingBodies.Body(booking.EventId, number, bookedAt));
+                if (!booking.Acknowledged)
+                    continue;
+                var release = new LoggedRequest(Guid.NewGuid(), booking.CaseId);
+                await Deliver(release, $"/api/cases/{booking.CaseId}/events", ReleaseBody(release.EventId, bookedAt));
             }
         }));
 
@@ -73,10 +87,19 @@ public static class FaultLoad
         return wrong == 0 ? 0 : 1;
     }
 
-    /// <summary>One try: its status (or "connection" when none came back) and how long to wait before the next.</summary>
-    private static async Task<(string Status, TimeSpan Wait)> Try(HttpClient http, Uri node, string token, byte[] body)
+    /// <summary>The jail's second step on each case it booked: the release date the court set, three days on.</summary>
+    private static object ReleaseBody(Guid eventId, DateTimeOffset bookedAt) => new
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node, "/api/bookings"))
+        eventId,
+        type = nameof(ScheduledReleaseSet),
+        occurredAt = BookingBodies.Instant(DateTimeOffset.UtcNow),
+        data = new { at = BookingBodies.Instant(bookedAt.AddDays(3)), reason = "sentence served" },
+    };
+
+    /// <summary>One try: its status (or "connection" when none came back) and how long to wait before the next.</summary>
+    private static async Task<(string Status, TimeSpan Wait)> Try(HttpClient http, Uri uri, string token, byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
         };

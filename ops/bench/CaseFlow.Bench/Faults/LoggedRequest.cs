@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CaseFlow.Bench.Faults;
 
 /// <summary>
-/// One logical booking of the fault load, as its log keeps it (a line <c>eventId,caseId,acknowledged,acknowledgedAt</c>):
+/// One logical request of the fault load (a booking, or a later event on its case), as its log keeps it (a line <c>eventId,caseId,acknowledged,acknowledgedAt</c>):
 /// written by <see cref="FaultLoad"/>, read by <see cref="FaultCheck"/> and <see cref="RestoreCheck"/>.
 /// </summary>
 public sealed class LoggedRequest(Guid eventId, Guid caseId)
