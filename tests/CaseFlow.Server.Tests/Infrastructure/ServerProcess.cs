@@ -8,7 +8,7 @@ namespace CaseFlow.Server.Tests.Infrastructure;
 
 /// <summary>
 /// A Production node in a process of its own, on a loopback port the kernel chose, ready once it says so; under
-/// Debian's <c>faketime</c> when given a clock offset, so its own clock runs ahead or behind the database's.
+/// Debian's libfaketime when given a clock offset, so its own clock runs ahead or behind the database's.
 /// </summary>
 public sealed class ServerProcess : IDisposable
 {
@@ -58,11 +58,25 @@ public sealed class ServerProcess : IDisposable
         _process.Dispose();
     }
 
+    /// <summary>Debian's libfaketime (the faketime package), in the machine's multiarch library folder.</summary>
+    private static string LibFaketime() =>
+        Directory.GetDirectories("/usr/lib", "*-linux-gnu")
+            .Select(folder => Path.Combine(folder, "faketime", "libfaketime.so.1"))
+            .FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException("libfaketime.so.1 is not installed (Debian's faketime package; ./ops/test installs it)");
+
     private static ProcessStartInfo Info(string connectionString, AppFixture app, int port, string? clockOffset)
     {
-        var start = clockOffset is null
-            ? new ProcessStartInfo("dotnet", [GeneratedCodeTests.ServerAssembly])
-            : new ProcessStartInfo("faketime", ["-f", clockOffset, "dotnet", GeneratedCodeTests.ServerAssembly]);
+        var start = new ProcessStartInfo("dotnet", [GeneratedCodeTests.ServerAssembly]);
+        if (clockOffset is not null)
+        {
+            // libfaketime preloaded directly, not through the faketime wrapper: the wrapper keeps a semaphore and shared
+            // memory named after its pid, which a killed wrapper leaves behind and a later one with the same pid cannot
+            // create ("sem_open: File exists").
+            start.Environment["LD_PRELOAD"] = LibFaketime();
+            start.Environment["FAKETIME"] = clockOffset;
+        }
+
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
