@@ -3,8 +3,9 @@ using System.Globalization;
 namespace CaseFlow.Bench.Faults;
 
 /// <summary>
-/// One logical request of the fault load (a booking, or a later event on its case), as its log keeps it (a line <c>eventId,caseId,acknowledged,acknowledgedAt</c>):
-/// written by <see cref="FaultLoad"/>, read by <see cref="FaultCheck"/> and <see cref="RestoreCheck"/>.
+/// One logical request of the fault load (a booking, or a later event on its case), as its log keeps it (a line
+/// <c>eventId,caseId,acknowledged,acknowledgedAt</c>): written by <see cref="FaultLoad"/>, read by
+/// <see cref="FaultCheck"/> and <see cref="RestoreCheck"/>.
 /// </summary>
 public sealed class LoggedRequest(Guid eventId, Guid caseId)
 {
