@@ -67,9 +67,21 @@ ensure_dev_key() {
   [ "$(base64 -d < "$f" 2>/dev/null | wc -c)" = 32 ] || die "$f must hold base64 of exactly 32 bytes"
 }
 
+# Where this checkout keeps the keys a database backup does not hold (the checkpoints' and the vault's): .local, or
+# CASEFLOW_KEYS_DIR (the restore drill keeps a set of its own there, to lose and restore).
+keys_dir() { echo "${CASEFLOW_KEYS_DIR:-$ROOT/.local}"; }
+# The key backups of ops/backup-keys, apart from the database backups of ops/backup (lib/backup.sh).
+default_key_backup_dir() { echo "/var/tmp/caseflow-key-backup/$(printf '%s' "$ROOT" | sha256sum | cut -c1-12)"; }
+# The key files under DIR (default keys_dir), relative to it, one a line: what ops/backup-keys copies and
+# ops/restore-keys puts back.
+key_files() {
+  (cd "${1:-$(keys_dir)}" 2>/dev/null &&
+    find checkpoint-key.pem checkpoint-public-key.pem checkpoint-retired vault -type f 2>/dev/null | sort) || true
+}
+
 # Development subject-vault keys under .local/vault (mode 700): master-<id> files (base64 of 32 random bytes each;
 # dev1 is made on first use, add more to rehearse a rotation) and the search key, each one line, mode 600.
-vault_key_dir() { echo "$ROOT/.local/vault"; }
+vault_key_dir() { echo "$(keys_dir)/vault"; }
 
 ensure_vault_keys() {
   local dir f; dir=$(vault_key_dir)
@@ -88,11 +100,11 @@ ensure_vault_keys() {
 
 # The checkpoints' development signing key (ECDSA P-256, PKCS#8 PEM, mode 600; its public key beside it) and a
 # folder per database under .local/checkpoints (mode 700, the invoking user's: the postgres user cannot write there).
-checkpoint_key_file() { echo "$ROOT/.local/checkpoint-key.pem"; }
-checkpoint_public_key_file() { echo "$ROOT/.local/checkpoint-public-key.pem"; }
+checkpoint_key_file() { echo "$(keys_dir)/checkpoint-key.pem"; }
+checkpoint_public_key_file() { echo "$(keys_dir)/checkpoint-public-key.pem"; }
 checkpoint_dir() { echo "$ROOT/.local/checkpoints/$1"; }
 # Public keys of checkpoint keys rotated out, named so that a sorted listing is oldest first (ops/rotate-checkpoint-key).
-checkpoint_retired_dir() { echo "$ROOT/.local/checkpoint-retired"; }
+checkpoint_retired_dir() { echo "$(keys_dir)/checkpoint-retired"; }
 # The id a checkpoint names its key by: the first 16 hex digits of the SHA-256 of the public key's DER SubjectPublicKeyInfo.
 checkpoint_key_id() { openssl pkey -pubin -in "$1" -outform DER 2>/dev/null | sha256sum | cut -c1-16; }
 
