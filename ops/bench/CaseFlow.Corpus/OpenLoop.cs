@@ -7,7 +7,8 @@ namespace CaseFlow.Corpus;
 
 /// <summary>
 /// A fixed request rate with latency counted from each request's intended send time: a slow answer delays no later
-/// request, so nothing is coordinated away.
+/// request, so nothing is coordinated away. The sends are paced by a thread of their own sleeping until each intended
+/// instant (<see cref="Pacing"/>); each row says how late the sends were, so a driver that falls behind shows.
 /// </summary>
 public static class OpenLoop
 {
@@ -15,8 +16,8 @@ public static class OpenLoop
     public sealed record Read(string Name, int Rate, int? Items, Func<Task> Request);
 
     public const string Header =
-        "| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items | CaseFlow CPU ms/request | PostgreSQL CPU ms/request |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|";
+        "| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items | CaseFlow CPU ms/request | PostgreSQL CPU ms/request | sent late p99 ms |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>
     /// <paramref name="seconds"/> at the rate, measured from the first request; prints a row of <see cref="Header"/>,
@@ -25,11 +26,11 @@ public static class OpenLoop
     public static async Task Report(Read read, int seconds, ProcessCpu cpu, string prefix = "")
     {
         var before = cpu.Now();
-        var (latencies, errors) = await Measure(read.Rate, seconds, read.Request);
+        var (latencies, errors, lateness) = await Measure(read.Rate, seconds, read.Request);
         var after = cpu.Now();
         var sorted = latencies.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {prefix}{read.Name} | {read.Rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {read.Items?.ToString(CultureInfo.InvariantCulture) ?? ""} | {(after.CaseFlowMs - before.CaseFlowMs) / sorted.Count:0.00} | {(after.PostgresMs - before.PostgresMs) / sorted.Count:0.00} |"));
+            $"| {prefix}{read.Name} | {read.Rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {read.Items?.ToString(CultureInfo.InvariantCulture) ?? ""} | {(after.CaseFlowMs - before.CaseFlowMs) / sorted.Count:0.00} | {(after.PostgresMs - before.PostgresMs) / sorted.Count:0.00} | {lateness.Order().ElementAt((int)(lateness.Length * 0.99)):0.00} |"));
     }
 
     /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
@@ -48,35 +49,42 @@ public static class OpenLoop
         await response.Content.ReadAsByteArrayAsync();
     }
 
-    private static async Task<(ConcurrentBag<double> Latencies, int Errors)> Measure(int rate, int seconds, Func<Task> request)
+    private static async Task<(ConcurrentBag<double> Latencies, int Errors, double[] Lateness)> Measure(int rate, int seconds, Func<Task> request)
     {
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var total = rate * seconds;
-        var start = Stopwatch.GetTimestamp();
-        var inFlight = new List<Task>(total);
-        for (var i = 0; i < total; i++)
+        var inFlight = new Task[total];
+        var lateness = new double[total];
+        var sent = new TaskCompletionSource();
+        var sender = new Thread(() =>
         {
-            var intended = start + (long)(i * (double)Stopwatch.Frequency / rate);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
-            if (wait > TimeSpan.Zero)
-                await Task.Delay(wait);
-            inFlight.Add(Task.Run(async () =>
+            var start = Stopwatch.GetTimestamp();
+            for (var i = 0; i < total; i++)
             {
-                try
+                var intended = start + (long)(i * (double)Stopwatch.Frequency / rate);
+                Pacing.SleepUntil(intended);
+                lateness[i] = Stopwatch.GetElapsedTime(intended).TotalMilliseconds;
+                inFlight[i] = Task.Run(async () =>
                 {
-                    await request();
-                }
-                catch (Exception)
-                {
-                    Interlocked.Increment(ref errors);
-                }
+                    try
+                    {
+                        await request();
+                    }
+                    catch (Exception)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
 
-                latencies.Add(Stopwatch.GetElapsedTime(intended).TotalMilliseconds);
-            }));
-        }
+                    latencies.Add(Stopwatch.GetElapsedTime(intended).TotalMilliseconds);
+                });
+            }
 
+            sent.SetResult();
+        }) { IsBackground = true, Name = "open-loop sender" };
+        sender.Start();
+        await sent.Task;
         await Task.WhenAll(inFlight);
-        return (latencies, errors);
+        return (latencies, errors, lateness);
     }
 }
