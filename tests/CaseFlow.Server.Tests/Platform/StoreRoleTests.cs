@@ -47,7 +47,7 @@ public class StoreRoleTests
 
     [Theory]
     [InlineData(StoreRole.Node, 5_000)]
-    [InlineData(StoreRole.Rebuild, 20_000)]
+    [InlineData(StoreRole.Rebuild, 25_000)]
     public void the_per_case_projections_fetch_pages_by_role(StoreRole role, int pageSize)
     {
         var opts = new StoreOptions();
