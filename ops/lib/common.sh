@@ -78,6 +78,14 @@ key_files() {
   (cd "${1:-$(keys_dir)}" 2>/dev/null &&
     find checkpoint-key.pem checkpoint-public-key.pem checkpoint-retired vault -type f 2>/dev/null | sort) || true
 }
+# copy_key_files FROM TO: the key files of FROM into TO at the same relative paths (folders mode 700, files 600).
+copy_key_files() {
+  local f
+  while read -r f; do
+    (umask 077 && mkdir -p "$2/$(dirname "$f")")
+    install -m 600 "$1/$f" "$2/$f"
+  done <<< "$(key_files "$1")"
+}
 
 # Development subject-vault keys under .local/vault (mode 700): master-<id> files (base64 of 32 random bytes each;
 # dev1 is made on first use, add more to rehearse a rotation) and the search key, each one line, mode 600.
