@@ -30,7 +30,7 @@ public sealed class ClockSkewTests(AppFixture app) : IAsyncLifetime
     [InlineData("-2h", -2)]
     public async Task a_hold_started_by_a_node_with_a_wrong_clock_expires_at_its_deadline_by_the_database_s_clock(string offset, int hours)
     {
-        var hold = new HoldOnTheDatabaseClock(app, _database);
+        await using var hold = new HoldOnTheDatabaseClock(app, _database);
         await hold.Prepare();
 
         using var node = await ServerProcess.Start(_database.ConnectionString, app, offset);

@@ -27,7 +27,7 @@ public sealed class DeadlineTakeoverTests(AppFixture app) : IAsyncLifetime
     [Fact]
     public async Task a_hold_scheduled_by_a_killed_node_expires_once_on_the_other_node()
     {
-        var hold = new HoldOnTheDatabaseClock(app, _database);
+        await using var hold = new HoldOnTheDatabaseClock(app, _database);
         await hold.Prepare();
         using var survivor = await ServerProcess.Start(_database.ConnectionString, app);
         using var doomed = await ServerProcess.Start(_database.ConnectionString, app);

@@ -14,11 +14,12 @@ namespace CaseFlow.Server.Tests.Faults;
 /// that serving the warrant starts a hold ending seconds later by the database's clock; and what the database saw of
 /// that hold's expiry. Shared by the fault tests of deadlines (a node's clock off, a node killed).
 /// </summary>
-public sealed class HoldOnTheDatabaseClock(AppFixture app, OwnDatabase database)
+public sealed class HoldOnTheDatabaseClock(AppFixture app, OwnDatabase database) : IAsyncDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private string _ori = null!;
+    private CommitSignal? _expired;
 
     public Guid CaseId { get; private set; }
 
@@ -33,6 +34,7 @@ public sealed class HoldOnTheDatabaseClock(AppFixture app, OwnDatabase database)
         await wso.Decide(CaseId, "WarrantReceivedFromIce", new { receivedAt = Envelopes.Instant(eligible.AddHours(-2)), warrantType = "I-200", iceDetainerRef = "ICE-DET-7" });
         await wso.Decide(CaseId, "DetainerLodged", new { lodgedAt = Envelopes.Instant(eligible.AddHours(-2)) });
         await wso.Post(CaseId, "ReleaseEligible", new { at = Envelopes.Instant(eligible) }, officer: null);
+        _expired = await CommitSignal.Listen(database, "hold_expired", Events, $"new.stream_id = '{CaseId}' and new.type = 'HoldExpired'");
     }
 
     /// <summary>The jail's token for <paramref name="node"/>, valid by the node's own clock <paramref name="hoursAhead"/> off.</summary>
@@ -51,35 +53,22 @@ public sealed class HoldOnTheDatabaseClock(AppFixture app, OwnDatabase database)
     }
 
     /// <summary>
-    /// The database's clock when the hold's expiry was first seen committed, looked for every 100 ms until
-    /// <paramref name="giveUp"/> on that clock; null when it never was.
+    /// The database's clock when the hold's expiry was written, once it has committed; null when none committed before
+    /// <paramref name="giveUp"/> on that clock.
     /// </summary>
-    public async Task<DateTimeOffset?> ExpiryObserved(DateTimeOffset giveUp)
-    {
-        await using var connection = await Open();
-        await using var command = new NpgsqlCommand(
-            $"select clock_timestamp(), exists (select 1 from {Events} where stream_id = @id and type = 'HoldExpired')", connection)
-        {
-            Parameters = { new("id", CaseId) },
-        };
-        while (true)
-        {
-            await using var reader = await command.ExecuteReaderAsync(Ct);
-            await reader.ReadAsync(Ct);
-            var at = new DateTimeOffset(reader.GetDateTime(0), TimeSpan.Zero);
-            if (reader.GetBoolean(1))
-                return at;
-            if (at > giveUp)
-                return null;
-            await reader.CloseAsync();
-            await Task.Delay(TimeSpan.FromMilliseconds(100), Ct);
-        }
-    }
+    public async Task<DateTimeOffset?> ExpiryObserved(DateTimeOffset giveUp) =>
+        await _expired!.Committed(giveUp - await DatabaseNow());
 
     public async Task<long> Expiries() =>
         await Scalar<long>($"select count(*) from {Events} where stream_id = @id and type = 'HoldExpired'");
 
     public async Task<DateTimeOffset> DatabaseNow() => (await Scalar<DateTime>("select clock_timestamp()", ofTheCase: false)).AsUtc();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_expired is not null)
+            await _expired.DisposeAsync();
+    }
 
     private static string Events => $"{PersistenceSetup.SchemaName}.mt_events";
 

@@ -47,13 +47,15 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var refused = await WsoCaseWithWarrant();
+        await using var stopped = await CommitSignal.Listen(_database, "feed_stopped", $"{PersistenceSetup.SchemaName}.mt_event_progression",
+            $"new.name like '{FeedProjection.Name}%' and (new.agent_status = 'Paused' or new.failure_category is not null)");
         await Superuser($"alter table {PersistenceSetup.SchemaName}.mt_doc_feedentry add constraint {Constraint} check (data ->> 'caseId' <> '{refused}')");
         var badSequence = await LodgeDetainer(refused);
         var later = await WsoCaseWithWarrant();
         await LodgeDetainer(later);
 
         // Stopped before the event, not past it: the database refused the batch holding it, so no single event is named.
-        var feed = await StoppedFeed();
+        var feed = await StoppedFeed(stopped);
         feed.LastSequence.ShouldBeLessThan(badSequence);
         feed.HighWaterMark.ShouldBeGreaterThan(badSequence);
         feed.PauseReason.ShouldNotBeNull();
@@ -76,18 +78,27 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
         (await FeedEntries(ct)).ShouldBe(live);
     }
 
-    /// <summary>The feed's shard as operators list it, once it has stopped (polled: the listing is what they poll).</summary>
-    private async Task<ShardStatus> StoppedFeed()
+    /// <summary>
+    /// The feed's shard as operators list it, once it has stopped: the daemon records the stop in its progression row
+    /// after it pauses the shard, so the test waits for that row's commit, which the listing reads.
+    /// </summary>
+    private async Task<ShardStatus> StoppedFeed(CommitSignal stopped)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (true)
+        var feed = await FeedShard();
+        if (!feed.Stopped)
         {
-            var shards = await (await _node.GetAs(Admin, "/api/operations/projections")).ReadAsJsonAsync<List<ShardStatus>>();
-            var feed = shards.Single(s => s.Name.StartsWith(FeedProjection.Name, StringComparison.Ordinal));
-            if (feed.Stopped)
-                return feed;
-            await Task.Delay(TimeSpan.FromMilliseconds(100), deadline.Token);
+            (await stopped.Committed(TimeSpan.FromMinutes(2))).ShouldNotBeNull("the feed's shard was not recorded as stopped within two minutes");
+            feed = await FeedShard();
         }
+
+        feed.Stopped.ShouldBeTrue();
+        return feed;
+    }
+
+    private async Task<ShardStatus> FeedShard()
+    {
+        var shards = await (await _node.GetAs(Admin, "/api/operations/projections")).ReadAsJsonAsync<List<ShardStatus>>();
+        return shards.Single(s => s.Name.StartsWith(FeedProjection.Name, StringComparison.Ordinal));
     }
 
     /// <summary>The node's own <c>caseflow.projection.stopped</c> gauge for the shard, after readiness sampled it.</summary>
