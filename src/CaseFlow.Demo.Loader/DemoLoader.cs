@@ -1,5 +1,6 @@
 using Alba;
 using CaseFlow.Demo.Plan;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.ReferenceData;
@@ -29,8 +30,7 @@ public static class DemoLoader
     public static async Task<LoadResult> Load(string connectionString, IDemoPlan plan, DemoSettings settings, int writers, TimeSpan window,
         Action<IWebHostBuilder>? configure = null, Func<DemoLoad, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default)
     {
-        var agreements = AgreementCatalog.Load().OrderBy(a => a.Ori, StringComparer.Ordinal).ThenBy(a => a.Model).ToList();
-        using var writes = plan.Writes(settings, agreements).GetEnumerator();
+        using var writes = plan.Writes(settings, Agreements()).GetEnumerator();
         var first = writes.MoveNext() ? writes.Current : null;
         // The clock starts at the first write (governance begins before the year) or the year, whichever is earlier: CaseFlow's agreement seed is stored then.
         var clock = new SimulatedClock(first is not null && first.SentAt < YearStart ? first.SentAt : YearStart);
@@ -77,6 +77,10 @@ public static class DemoLoader
             $"select count(*) from {PersistenceSetup.SchemaName}.mt_events where type <> '{nameof(CaseFlow.Domain.Agreements.AgreementSigned)}'", ct))[0];
     }
 
+    /// <summary>The seeded agreements a plan runs over, in a fixed order.</summary>
+    public static List<AgreementSigned> Agreements() => AgreementCatalog.Load().OrderBy(a => a.Ori, StringComparer.Ordinal).ThenBy(a => a.Model).ToList();
+
     /// <summary>The plan's build: a changed plan is another year.</summary>
-    public static string PlanVersion(IDemoPlan plan) => plan.GetType().Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
+    public static string PlanVersion(IDemoPlan plan) =>
+        (plan is PlanInChildProcess child ? child.Plan : plan).GetType().Assembly.ManifestModule.ModuleVersionId.ToString("N")[..12];
 }

@@ -11,25 +11,30 @@ namespace CaseFlow.Demo.Loader;
 /// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--window-minutes M] [--catch-up true]
 ///   Loads the demo fiscal year into the database once (a second run says it is loaded; an unmarked non-empty database
 ///   is refused), with a progress bar, then prints what it wrote. --catch-up then runs the asynchronous projections
-///   until they have passed the last event and says how long that took.
+///   until they have passed the last event and says how long that took. The plan's writes are made by this program
+///   started again as its child (generate --seed N --scale X: one JSON line per write), see <see cref="PlanInChildProcess"/>.
 /// </summary>
 public static class Entry
 {
     public static async Task<int> Main(string[] args)
     {
-        var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+        if (PlanInChildProcess.IsChild(args))
+        {
+            PlanInChildProcess.Generate(DemoPlans.TheYear(), SettingsOf(Options(args[1..])), Console.OpenStandardOutput());
+            return 0;
+        }
+
+        var options = Options(args);
         if (!options.TryGetValue("connection", out var connection))
         {
             Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--catch-up true]");
             return 2;
         }
 
-        var settings = new DemoSettings(
-            int.Parse(options.GetValueOrDefault("seed", "2026"), CultureInfo.InvariantCulture),
-            double.Parse(options.GetValueOrDefault("scale", "1.0"), CultureInfo.InvariantCulture));
+        var settings = SettingsOf(options);
         var writers = int.Parse(options.GetValueOrDefault("writers", "16"), CultureInfo.InvariantCulture);
         var window = TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("window-minutes", "15"), CultureInfo.InvariantCulture));
-        var plan = DemoPlans.TheYear();
+        var plan = new PlanInChildProcess(DemoPlans.TheYear());
         var elapsed = Stopwatch.StartNew();
         LoadResult result;
         try
@@ -62,4 +67,11 @@ public static class Entry
 
         return 0;
     }
+
+    private static Dictionary<string, string> Options(string[] args) =>
+        args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].TrimStart('-'), p => p[1]);
+
+    private static DemoSettings SettingsOf(Dictionary<string, string> options) => new(
+        int.Parse(options.GetValueOrDefault("seed", "2026"), CultureInfo.InvariantCulture),
+        double.Parse(options.GetValueOrDefault("scale", "1.0"), CultureInfo.InvariantCulture));
 }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaseFlow.Demo.Loader.Tests;
 
 /// <summary>
-/// The demo year itself (CaseFlow.Demo's plan) at a small scale, loaded and then served: every write is accepted, the
+/// The demo year itself (CaseFlow.Demo's plan, made in a child process as the loader runs it) at a small scale, loaded and then served: every write is accepted, the
 /// monthly reports of FY2026 count what the year wrote, the supervisors' queues hold work and every case's chain verifies.
 /// </summary>
 public sealed class DemoYearTests
@@ -38,7 +38,7 @@ public sealed class DemoYearTests
     public async Task at_a_small_scale_the_reports_count_what_the_year_wrote_the_queues_hold_work_and_every_chain_verifies()
     {
         await using var database = await DemoTestDatabase.Create();
-        var loaded = await DemoLoader.Load(database.ConnectionString, DemoPlans.TheYear(), new DemoSettings(1, 0.002), writers: 8, TimeSpan.FromMinutes(15), DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
+        var loaded = await DemoLoader.Load(database.ConnectionString, new PlanInChildProcess(DemoPlans.TheYear()), new DemoSettings(1, 0.002), writers: 8, TimeSpan.FromMinutes(15), DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
         loaded.Before.ShouldBe(DemoDatabaseState.Empty);
 
         await using var node = await InProcessHost.Start(database.ConnectionString, runProjections: true, DemoTestDatabase.Configure);
