@@ -24,6 +24,8 @@ public static class ReadBenchmark
     private const int QueueRate = 200;
     private const int SummaryRate = 1000;
 
+    private const int DefaultPage = 50;
+
     private static readonly (string Path, string Column, Func<QueueMoment, DateTimeOffset?> Until)[] Queues =
     [
         ("review", SupervisorQueues.Review.Column, SupervisorQueues.Review.Until),
@@ -48,7 +50,7 @@ public static class ReadBenchmark
         var store = host.Services.GetRequiredService<IDocumentStore>();
         var supervisor = CaseWrites.Supervisor(fieldOffice);
         var scope = CallerScope.From(supervisor);
-        var page = QueueQuery.Read(new QueueFilter(Limit: "50"), new FieldErrors())!;
+        var pages = QueuePages(options.GetValueOrDefault("queue-pages", ""));
 
         List<Guid> caseIds;
         await using (var session = store.QuerySession())
@@ -62,8 +64,10 @@ public static class ReadBenchmark
         var reads = new List<OpenLoop.Read>();
         foreach (var (path, column, until) in Queues)
         {
+            var limit = pages.GetValueOrDefault(path, DefaultPage);
+            var page = QueueQuery.Read(new QueueFilter(Limit: limit.ToString(CultureInfo.InvariantCulture)), new FieldErrors())!;
             var items = await FirstPageSize(store, path, column, page, scope, until);
-            reads.Add(new($"GET /api/queues/{path}", QueueRate, items, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/queues/{path}?limit=50"))));
+            reads.Add(new($"GET /api/queues/{path}", QueueRate, items, () => OpenLoop.Get(http, new Uri(caseflow, $"/api/queues/{path}?limit={limit}"))));
             if (baseline)
             {
                 reads.Add(new($"Marten {Fetch(path)}", QueueRate, items, async () =>
@@ -131,6 +135,19 @@ public static class ReadBenchmark
         return new($"GET /api/statistics mix ({mix.Length} requests: agency, state, field office, national; FY and month)", 100, null,
             () => OpenLoop.Get(analyst, new Uri(caseflow, mix[Interlocked.Increment(ref next) % mix.Length])));
     }
+
+    /// <summary>
+    /// The page size each queue is read with, from <c>--queue-pages review=3,deadlines=10</c>; a queue not named reads
+    /// pages of 50. <c>ops/bench/growth</c> reads the large store with the pages the small one filled.
+    /// </summary>
+    private static Dictionary<string, int> QueuePages(string spec) =>
+        spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('='))
+            .ToDictionary(
+                pair => Queues.Any(q => q.Path == pair[0]) ? pair[0] : throw new ArgumentException($"--queue-pages: no queue '{pair[0]}'"),
+                pair => int.Parse(pair[1], CultureInfo.InvariantCulture) is var limit and >= 1 and <= DefaultPage
+                    ? limit
+                    : throw new ArgumentException($"--queue-pages: {pair[0]}'s page must be 1 to {DefaultPage}"));
 
     private static async Task<int> FirstPageSize(IDocumentStore store, string path, string column, QueueQuery page, CallerScope scope, Func<QueueMoment, DateTimeOffset?> until)
     {
