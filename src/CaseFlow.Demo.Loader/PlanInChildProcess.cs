@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using CaseFlow.Demo.Plan;
 using CaseFlow.Domain.Agreements;
@@ -71,7 +72,9 @@ public sealed class PlanInChildProcess(IDemoPlan plan) : IDemoPlan
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { typeof(PlanInChildProcess).Assembly.Location, Command, "--seed", settings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--scale", settings.Scale.ToString("R", System.Globalization.CultureInfo.InvariantCulture) })
+        string[] arguments = [typeof(PlanInChildProcess).Assembly.Location, Command,
+            "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture), "--scale", settings.Scale.ToString("R", CultureInfo.InvariantCulture)];
+        foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
         return start;
     }
