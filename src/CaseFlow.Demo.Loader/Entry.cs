@@ -12,7 +12,7 @@ namespace CaseFlow.Demo.Loader;
 ///   Loads the demo fiscal year into the database once (a second run says it is loaded; an unmarked non-empty database
 ///   is refused), with a progress bar, then prints what it wrote. --catch-up then runs the asynchronous projections
 ///   until they have passed the last event and says how long that took. The plan's writes are made by this program
-///   started again as its child (generate --seed N --scale X: one JSON line per write), see <see cref="PlanInChildProcess"/>.
+///   started again as its child (generate --plan TYPE --seed N --scale X: one JSON line per write), see <see cref="PlanInChildProcess"/>.
 /// </summary>
 public static class Entry
 {
@@ -20,7 +20,8 @@ public static class Entry
     {
         if (PlanInChildProcess.IsChild(args))
         {
-            PlanInChildProcess.Generate(DemoPlans.TheYear(), SettingsOf(Options(args[1..])), Console.OpenStandardOutput());
+            var generate = Options(args[1..]);
+            PlanInChildProcess.Generate(generate["plan"], SettingsOf(generate), Console.OpenStandardOutput());
             return 0;
         }
 

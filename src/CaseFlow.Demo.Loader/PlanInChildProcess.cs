@@ -11,7 +11,8 @@ namespace CaseFlow.Demo.Loader;
 /// one JSON line per write. The plan's own bookkeeping (the open cases, the officers' timelines, the queue of what
 /// comes next: about 24 MiB live at the national year) then stays out of the process that serves the writes, whose
 /// peak memory is bounded (docs/benchmarks.md, "The demo year's load"). The child makes the same writes, ids included,
-/// as <paramref name="plan"/> would here: the same plan over the same agreements (<see cref="DemoLoader.Agreements"/>).
+/// as <paramref name="plan"/> would here: a new instance of the plan's type (a plan with a parameterless constructor
+/// that the child can load) over the same agreements (<see cref="DemoLoader.Agreements"/>).
 /// </summary>
 public sealed class PlanInChildProcess(IDemoPlan plan) : IDemoPlan
 {
@@ -24,7 +25,7 @@ public sealed class PlanInChildProcess(IDemoPlan plan) : IDemoPlan
 
     public IEnumerable<DemoWrite> Writes(DemoSettings settings, IReadOnlyList<AgreementSigned> agreements)
     {
-        using var child = Process.Start(StartInfo(settings)) ?? throw new InvalidOperationException("The demo plan's process did not start.");
+        using var child = Process.Start(StartInfo(plan, settings)) ?? throw new InvalidOperationException("The demo plan's process did not start.");
         var errors = child.StandardError.ReadToEndAsync();
         try
         {
@@ -48,9 +49,13 @@ public sealed class PlanInChildProcess(IDemoPlan plan) : IDemoPlan
     /// <summary>Whether the program was started as the plan's child process.</summary>
     public static bool IsChild(string[] args) => args is [Command, ..];
 
-    /// <summary>The child's work: the plan's writes for <paramref name="settings"/> on <paramref name="output"/>, a JSON line each.</summary>
-    public static void Generate(IDemoPlan plan, DemoSettings settings, Stream output)
+    /// <summary>
+    /// The child's work: the writes of the plan of type <paramref name="planType"/> (assembly-qualified) for
+    /// <paramref name="settings"/> on <paramref name="output"/>, a JSON line each.
+    /// </summary>
+    public static void Generate(string planType, DemoSettings settings, Stream output)
     {
+        var plan = (IDemoPlan)Activator.CreateInstance(Type.GetType(planType, throwOnError: true)!)!;
         using var buffered = new BufferedStream(output, 1 << 16);
         using var json = new Utf8JsonWriter(buffered);
         foreach (var write in plan.Writes(settings, DemoLoader.Agreements()))
@@ -62,7 +67,7 @@ public sealed class PlanInChildProcess(IDemoPlan plan) : IDemoPlan
         }
     }
 
-    private static ProcessStartInfo StartInfo(DemoSettings settings)
+    private static ProcessStartInfo StartInfo(IDemoPlan plan, DemoSettings settings)
     {
         // This program's own assembly, run by the muxer that runs this process, or by the one on the PATH (under a test host).
         var host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
@@ -72,7 +77,7 @@ public sealed class PlanInChildProcess(IDemoPlan plan) : IDemoPlan
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        string[] arguments = [typeof(PlanInChildProcess).Assembly.Location, Command,
+        string[] arguments = [typeof(PlanInChildProcess).Assembly.Location, Command, "--plan", plan.GetType().AssemblyQualifiedName!,
             "--seed", settings.Seed.ToString(CultureInfo.InvariantCulture), "--scale", settings.Scale.ToString("R", CultureInfo.InvariantCulture)];
         foreach (var argument in arguments)
             start.ArgumentList.Add(argument);
