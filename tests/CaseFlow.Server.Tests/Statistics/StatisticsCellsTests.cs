@@ -14,7 +14,8 @@ namespace CaseFlow.Server.Tests.Statistics;
 /// transaction: a fact counts in its agency's cell and the program's, a void takes it out again and an emptied cell is
 /// gone, durations are kept to the minute, and at any moment the cells are exactly a count of the rows made from scratch.
 /// A transaction's changes are applied at its commit (ops/migrations/0006-statistics-cells-at-commit.sql), which refuses
-/// to leave a cell below zero.
+/// to leave a cell below zero, from the rows it staged whole (0007-statistics-staged-by-row.sql), which no other
+/// transaction ever sees.
 /// </summary>
 public class StatisticsCellsTests(AppFixture app)
 {
@@ -48,6 +49,7 @@ public class StatisticsCellsTests(AppFixture app)
         (await Cell(scenario.Ori, Measures.BookingsScreened)).ShouldBeEmpty("an emptied cell is removed, not kept at zero");
         (await Cell(scenario.Ori, Measures.CitizenshipClaimsResolved)).Count.ShouldBe(1);
         (await CellsApart(app.Host.DocumentStore())).ShouldBe(0);
+        (await StagedRowsSeen(app.Host.DocumentStore())).ShouldBe(0, "a transaction's staged rows are its own and gone at its commit");
     }
 
     [Fact]
@@ -106,5 +108,18 @@ public class StatisticsCellsTests(AppFixture app)
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand("select count(*)::int from caseflow.statistics_cells_apart", connection);
         return (int)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    /// <summary>
+    /// The staged rows another session sees: none at any moment, since each transaction deletes its own lines at its
+    /// commit and nobody sees a transaction's lines before it. Lines left behind would never be counted, but the table
+    /// would grow for ever.
+    /// </summary>
+    private static async Task<long> StagedRowsSeen(IDocumentStore store)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("select count(*) from caseflow.statistics_row_changes", connection);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }
