@@ -102,24 +102,20 @@ public class StatisticsCellsTests(AppFixture app)
     /// view <c>statistics_cells_apart</c>): none when the triggers kept them exactly. One statement, so one snapshot:
     /// true at any moment, whatever else is being written.
     /// </summary>
-    public static async Task<int> CellsApart(IDocumentStore store)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("select count(*)::int from caseflow.statistics_cells_apart", connection);
-        return (int)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
-    }
+    public static Task<int> CellsApart(IDocumentStore store) => Scalar<int>(store, "select count(*)::int from caseflow.statistics_cells_apart");
 
     /// <summary>
     /// The staged rows another session sees: none at any moment, since each transaction deletes its own lines at its
     /// commit and nobody sees a transaction's lines before it. Lines left behind would never be counted, but the table
     /// would grow for ever.
     /// </summary>
-    private static async Task<long> StagedRowsSeen(IDocumentStore store)
+    private static Task<long> StagedRowsSeen(IDocumentStore store) => Scalar<long>(store, "select count(*) from caseflow.statistics_row_changes");
+
+    private static async Task<T> Scalar<T>(IDocumentStore store, string sql)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("select count(*) from caseflow.statistics_row_changes", connection);
-        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
     }
 }
