@@ -41,11 +41,14 @@ bench_build() {
   dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
 }
 
-# Also creates the plain baseline service's schema for it: the database is postgres's, so the owner role may not.
+# Also creates the schemas of the plain baselines for it (the intake's service, the batch's direct appends): the
+# database is postgres's, so the owner role may not.
 bench_owner_conn() {
   local port=${BENCH_CONN#*Port=} db=${BENCH_CONN#*Database=}
   BENCH_OWNER_CONN=$(owner_conn_string "${port%%;*}" "${db%%;*}")
-  pg_psql "${port%%;*}" "${db%%;*}" -c "create schema if not exists bench_baseline authorization $OWNER_ROLE" >/dev/null
+  for schema in bench_baseline bench_direct; do
+    pg_psql "${port%%;*}" "${db%%;*}" -c "create schema if not exists $schema authorization $OWNER_ROLE" >/dev/null
+  done
 }
 
 # An empty server output folder: the builds of two trees (a "before" revision and the work tree) share it, and a newer
