@@ -19,10 +19,14 @@ ensure_pg_installed() {
   { apt-get update && apt-get install -y postgresql-15; } >&2
 }
 
-conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD"; }
-app_conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=$APP_ROLE;Password=$APP_PASSWORD"; }
+# Npgsql 10 tries GSS (Kerberos) encryption first by default, which loads libgssapi_krb5 into every process; a local
+# cluster on loopback has no Kerberos, and a process that opened a connection while exiting aborted in it
+# (k5_mutex_lock: Assertion `r == 0' failed, a test host in CI). Local connections skip GSS.
+LOCAL_NPGSQL=";GSS Encryption Mode=Disable"
+conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD$LOCAL_NPGSQL"; }
+app_conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=$APP_ROLE;Password=$APP_PASSWORD$LOCAL_NPGSQL"; }
 # The superuser acting as caseflow_owner: for what changes the schema (db-patch, the benchmarks' own tables), never the app.
-owner_conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD;Options=-c role=$OWNER_ROLE"; }
+owner_conn_string() { echo "Host=127.0.0.1;Port=$1;Database=$2;Username=postgres;Password=$PG_PASSWORD;Options=-c role=$OWNER_ROLE$LOCAL_NPGSQL"; }
 
 # Create DIR (if needed) owned by the server user, mode 700.
 make_pg_dir() {
