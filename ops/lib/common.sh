@@ -40,7 +40,7 @@ compile_node() {
   arch=$(uname -m)
   case $arch in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; esac
   [ "${3:-}" = --deployable ] && how=(--self-contained true -p:PublishReadyToRunComposite=true)
-  dotnet publish "$1" -c Release -r "linux-$arch" "${how[@]}" -p:PublishReadyToRun=true -o "$2" -nologo -v q >&2
+  dotnet publish "$1" -c Release -r "linux-$arch" "${how[@]}" -p:PublishReadyToRun=true -p:RuntimeCodegen=false -o "$2" -nologo -v q >&2
 }
 
 # True if something listens on 127.0.0.1:PORT (or on all addresses).
