@@ -12,11 +12,14 @@ CLUSTER_TOOLS=$ROOT/.local/cluster-tools-$CLUSTER_CONFIGURATION
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # cluster_build: CaseFlow.Server and the fault tools (ops/bench/CaseFlow.Bench) built in CASEFLOW_CLUSTER_CONFIGURATION
-# (Release unless told: ops/test passes Debug, which its own build has just made).
+# (Release unless told: ops/test passes Debug, which its own build has just made), the server without Roslyn as a
+# node is (compile_node); both with the same properties, so the second build does not restore and compile the first
+# again.
 cluster_build() {
-  log "building CaseFlow.Server and the fault tools ($CLUSTER_CONFIGURATION)"
-  dotnet build "$ROOT/src/CaseFlow.Server" -c "$CLUSTER_CONFIGURATION" -o "$CLUSTER_SERVER" -nologo -v q >&2
-  dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c "$CLUSTER_CONFIGURATION" -o "$CLUSTER_TOOLS" -nologo -v q >&2
+  log "building CaseFlow.Server and the fault tools ($CLUSTER_CONFIGURATION, without Roslyn)"
+  local build=(dotnet build -c "$CLUSTER_CONFIGURATION" -p:RuntimeCodegen=false -nologo -v q)
+  "${build[@]}" "$ROOT/src/CaseFlow.Server" -o "$CLUSTER_SERVER" >&2
+  "${build[@]}" "$ROOT/ops/bench/CaseFlow.Bench" -o "$CLUSTER_TOOLS" >&2
 }
 
 node_url() { echo "http://127.0.0.1:$(cat "$CLUSTER_DIR/node-$1.port")"; }
