@@ -17,7 +17,7 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 # again.
 cluster_build() {
   log "building CaseFlow.Server and the fault tools ($CLUSTER_CONFIGURATION, without Roslyn)"
-  local build=(dotnet build -c "$CLUSTER_CONFIGURATION" -p:RuntimeCodegen=false -nologo -v q)
+  local build=(dotnet build -c "$CLUSTER_CONFIGURATION" "${NODE_BUILD_PROPERTIES[@]}" -nologo -v q)
   "${build[@]}" "$ROOT/src/CaseFlow.Server" -o "$CLUSTER_SERVER" >&2
   "${build[@]}" "$ROOT/ops/bench/CaseFlow.Bench" -o "$CLUSTER_TOOLS" >&2
 }

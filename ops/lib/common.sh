@@ -30,6 +30,10 @@ build_server() {
   mv "$started" "$stamp"
 }
 
+# What makes a build of CaseFlow.Server a node's: no Roslyn, since a node only loads its pre-generated handlers
+# (src/CaseFlow.Server/CaseFlow.Server.csproj, RuntimeCodegen). Used by compile_node and cluster_build.
+NODE_BUILD_PROPERTIES=(-p:RuntimeCodegen=false)
+
 # compile_node PROJECT OUT [--node|--deployable]: the server as a node runs it: Release, and compiled ahead of time
 # (ReadyToRun) for this machine's architecture, so that a node does not spend its start-up compiling (docs/benchmarks.md,
 # "Start-up"). --node (the default): framework-dependent, the installed .NET runs it (dotnet CaseFlow.Server.dll); about
@@ -40,7 +44,7 @@ compile_node() {
   arch=$(uname -m)
   case $arch in x86_64) arch=x64 ;; aarch64) arch=arm64 ;; esac
   [ "${3:-}" = --deployable ] && how=(--self-contained true -p:PublishReadyToRunComposite=true)
-  dotnet publish "$1" -c Release -r "linux-$arch" "${how[@]}" -p:PublishReadyToRun=true -p:RuntimeCodegen=false -o "$2" -nologo -v q >&2
+  dotnet publish "$1" -c Release -r "linux-$arch" "${how[@]}" -p:PublishReadyToRun=true "${NODE_BUILD_PROPERTIES[@]}" -o "$2" -nologo -v q >&2
 }
 
 # True if something listens on 127.0.0.1:PORT (or on all addresses).
