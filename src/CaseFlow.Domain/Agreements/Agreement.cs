@@ -71,6 +71,8 @@ public sealed record Agreement : IChainedState<Agreement>
         return agreement with { Periods = [new AgreementPeriod(agreement.StartOf(e.SignedOn), AgreementStatus.Active)] };
     }
 
+    static Agreement? IChainedState<Agreement>.Evolve(Agreement? state, Guid eventId, object @event) => Evolve(state, @event);
+
     public static Agreement? Evolve(Agreement? state, object @event) => (state, @event) switch
     {
         (_, AgreementSigned e) => Sign(e),

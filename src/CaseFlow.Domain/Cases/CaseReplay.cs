@@ -71,7 +71,7 @@ public static class CaseReplays
 
     private static CaseReplay Fold(IReadOnlyList<RecordedCaseEvent> events, IReadOnlyList<LeftOutEvent> leftOut)
     {
-        var state = events.Aggregate((CaseFile?)null, (s, e) => CaseFile.Evolve(s, e.EventId, e.Event)?.AtHead(e.Version, e.Hash ?? s?.ChainHead ?? EventChain.Genesis));
+        var state = events.Aggregate((CaseFile?)null, (s, e) => IChainedState<CaseFile>.After(s, e.EventId, e.Event, e.Version, e.Hash));
         return new CaseReplay(state, events, leftOut);
     }
 }

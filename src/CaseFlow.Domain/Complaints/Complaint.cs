@@ -80,6 +80,8 @@ public sealed record Complaint : IChainedState<Complaint>
         NotificationDue = WeekdayHours.Add(e.LearnedAt, NotificationHours, e.TimeZone),
     };
 
+    static Complaint? IChainedState<Complaint>.Evolve(Complaint? state, Guid eventId, object @event) => Evolve(state, @event);
+
     public static Complaint? Evolve(Complaint? state, object @event) => (state, @event) switch
     {
         (_, ComplaintReceived e) => Receive(e),

@@ -124,6 +124,8 @@ public sealed record Officer : IChainedState<Officer>
         NominatedAt = e.NominatedAt,
     };
 
+    static Officer? IChainedState<Officer>.Evolve(Officer? state, Guid eventId, object @event) => Evolve(state, @event);
+
     public static Officer? Evolve(Officer? state, object @event) => (state, @event) switch
     {
         (_, OfficerNominated e) => Nominate(e),

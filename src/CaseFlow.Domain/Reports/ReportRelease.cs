@@ -29,6 +29,8 @@ public sealed record ReportRelease : IChainedState<ReportRelease>
     /// <summary>The approval's event id follows from the proposal, so a proposal is approved once however often it is sent.</summary>
     public static Guid ApprovalEventId(Guid proposalId) => Uuid.NewNameBased(CaseId.Namespace, $"report-approval|{proposalId}");
 
+    static ReportRelease? IChainedState<ReportRelease>.Evolve(ReportRelease? state, Guid eventId, object @event) => Evolve(state, @event);
+
     public static ReportRelease? Evolve(ReportRelease? state, object @event) => (state, @event) switch
     {
         (_, ReportReleaseProposed e) => (state ?? new ReportRelease { Id = StreamOf(e.Month), Month = e.Month }) with

@@ -4,4 +4,4 @@ using CaseFlow.Server.Platform;
 namespace CaseFlow.Server.Cases;
 
 /// <summary>The inline case summary: what a writer reads back at once, with the head of the case's chain.</summary>
-public partial class CaseFileProjection() : ChainedProjection<CaseFile>((Func<CaseFile?, Guid, object, CaseFile?>)CaseFile.Evolve);
+public partial class CaseFileProjection : ChainedProjection<CaseFile>;

@@ -4,4 +4,4 @@ using CaseFlow.Server.Platform;
 namespace CaseFlow.Server.Governance;
 
 /// <summary>The inline agreement state: effective-dated status periods, notices, addenda and reviews.</summary>
-public partial class AgreementProjection() : ChainedProjection<Agreement>(Agreement.Evolve);
+public partial class AgreementProjection : ChainedProjection<Agreement>;

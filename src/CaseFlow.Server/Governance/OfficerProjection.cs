@@ -5,7 +5,7 @@ using CaseFlow.Server.Platform;
 namespace CaseFlow.Server.Governance;
 
 /// <summary>The inline, effective-dated officer record the case rules ask "was this officer authorized then".</summary>
-public partial class OfficerProjection() : ChainedProjection<Officer>(Officer.Evolve);
+public partial class OfficerProjection : ChainedProjection<Officer>;
 
 /// <summary>The inline complaint with the instants its deadlines are derived from.</summary>
-public partial class ComplaintProjection() : ChainedProjection<Complaint>(Complaint.Evolve);
+public partial class ComplaintProjection : ChainedProjection<Complaint>;

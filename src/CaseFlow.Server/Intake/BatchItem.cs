@@ -56,6 +56,9 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
     /// <summary>The case an item refused before the append path names: none for a booking, whose case is known only once it is read.</summary>
     public Guid? CaseOfRefused => Booking is not null ? null : CaseId;
 
+    /// <summary>Not tried: an earlier item of its case was refused, and this one may depend on it.</summary>
+    public BatchItemResult Skipped() => new(Index, EventId, BatchItemStatus.SkippedDependency, CaseId, null, null);
+
     public BatchItemResult Result(IntakeAnswer answer) => Result(answer, answer.Problem is null ? CaseId : CaseOfRefused);
 
     private BatchItemResult Result(IntakeAnswer answer, Guid? caseId) => answer.Outcome switch

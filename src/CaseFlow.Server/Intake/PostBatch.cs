@@ -45,8 +45,8 @@ public static class PostBatchEndpoint
 {
     public const int MaxEvents = 1_000;
     public const long MaxBytes = 4 * 1024 * 1024;
-    /// <summary>The most items written in one transaction: a round of a batch across many cases is written in groups of this size.</summary>
-    public const int GroupSize = 100;
+    /// <summary>The most items written in one transaction: a batch's cases are written in groups of at most this many items.</summary>
+    public const int GroupSize = 500;
 
     /// <summary>As strict as the single-event endpoints: a duplicated member is an error, not a later copy that wins.</summary>
     private static readonly JsonDocumentOptions StrictDocument = new() { AllowDuplicateProperties = false, MaxDepth = 16 };
@@ -54,9 +54,11 @@ public static class PostBatchEndpoint
     /// <summary>
     /// A jail system that was offline sends what it buffered, up to 1,000 envelopes (bookings and case events; a case
     /// event names its case by the id the client computed, in <c>caseId</c>). Items of one case are applied in order,
-    /// after a refused item the rest of its case are skipped. The batch is written in rounds, each round taking the
-    /// next item of every case and writing them together (up to 100 cases in one transaction),
-    /// through the same append path as a single write, so a batch sent again is answered <c>replayed</c> throughout.
+    /// after a refused item the rest of its case are skipped. The batch is written in rounds: a round takes every
+    /// case's next items (a booking alone, since its case's events are read against the case it opens; else the case
+    /// events up to the next booking) and writes them in transactions of up to 500 items, each case's items judged one
+    /// after another under its lock, through the same append path as a single write, so a batch sent again is
+    /// answered <c>replayed</c> throughout.
     /// </summary>
     [WolverinePost("/api/events/batch", Name = "PostBatch")]
     [Authorize(Policy = Policies.WriteIntake)]
@@ -88,40 +90,99 @@ public static class PostBatchEndpoint
         var results = new BatchItemResult[items.Count];
         while (cases.Values.Any(c => c.Count > 0))
         {
-            var round = cases.Values.Where(c => c.Count > 0).Select(c => c.Dequeue()).ToList();
-            foreach (var group in round.Chunk(GroupSize))
+            var round = cases.Values.Where(c => c.Count > 0).Select(NextItems).ToList();
+            foreach (var group in InGroups(round))
             {
                 foreach (var result in await Write(group, user, session, intake, governance.Value, ct))
                     results[result.Index] = result;
             }
 
             // After a refused item the rest of its case depend on what was refused: skipped, not tried.
-            foreach (var refused in round.Where(item => results[item.Index].Status == BatchItemStatus.Refused))
+            foreach (var ended in round.Where(items => items.Any(item => results[item.Index].Status is BatchItemStatus.Refused or BatchItemStatus.SkippedDependency)))
             {
-                while (cases[refused.CaseKey].TryDequeue(out var item))
-                    results[item.Index] = new BatchItemResult(item.Index, item.EventId, BatchItemStatus.SkippedDependency, item.CaseId, null, null);
+                while (cases[ended[0].CaseKey].TryDequeue(out var item))
+                    results[item.Index] = item.Skipped();
             }
         }
 
         return Results.Ok(new BatchResult(results));
     }
 
-    /// <summary>One item of each of several cases, written in one transaction; an item refused before the append path is recorded here.</summary>
-    private static async Task<IEnumerable<BatchItemResult>> Write(
-        IReadOnlyList<BatchItem> group, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, GovernanceOptions governance, CancellationToken ct)
+    /// <summary>
+    /// A case's next items for a round: a booking alone, else its case events up to its next booking or up to an event id
+    /// already among them (a repeat is judged once the first is stored, as the replay it is).
+    /// </summary>
+    private static IReadOnlyList<BatchItem> NextItems(Queue<BatchItem> queued)
     {
-        // The cases as they stand before this group, for the case events' roles and the ids their rules read.
-        var known = (await session.LoadManyAsync<CaseFile>(ct, group.Where(i => i.CaseEvent is not null).Select(i => i.CaseId!.Value).Distinct()))
+        var next = new List<BatchItem> { queued.Dequeue() };
+        var eventIds = new HashSet<Guid?> { next[0].EventId };
+        while (next[0].Booking is null && next.Count < GroupSize && queued.TryPeek(out var item) && item.Booking is null && eventIds.Add(item.EventId))
+            next.Add(queued.Dequeue());
+        return next;
+    }
+
+    /// <summary>A round's cases in groups of at most <see cref="GroupSize"/> items, a case's items never split.</summary>
+    private static IEnumerable<IReadOnlyList<IReadOnlyList<BatchItem>>> InGroups(IReadOnlyList<IReadOnlyList<BatchItem>> round)
+    {
+        var (group, size) = (new List<IReadOnlyList<BatchItem>>(), 0);
+        foreach (var items in round)
+        {
+            if (size + items.Count > GroupSize)
+            {
+                yield return group;
+                (group, size) = ([], 0);
+            }
+
+            group.Add(items);
+            size += items.Count;
+        }
+
+        if (group.Count > 0)
+            yield return group;
+    }
+
+    /// <summary>
+    /// Several cases' next items written in one transaction, each case's in order: an item refused before the append
+    /// path is recorded here, and after an item refused anywhere the rest of its case are skipped.
+    /// </summary>
+    private static async Task<IEnumerable<BatchItemResult>> Write(
+        IReadOnlyList<IReadOnlyList<BatchItem>> group, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, GovernanceOptions governance, CancellationToken ct)
+    {
+        // The cases as they stand before this group, for the case events' roles and the ids their rules read (a case's
+        // agency and model never change, so its later items are read against it too).
+        var known = (await session.LoadManyAsync<CaseFile>(ct, group.SelectMany(items => items).Where(i => i.CaseEvent is not null).Select(i => i.CaseId!.Value).Distinct()))
             .ToDictionary(c => c.Id);
-        var prepared = group.Select(item => (Item: item, Write: item.Prepare(user, item.CaseId is { } id ? known.GetValueOrDefault(id) : null, intake, governance))).ToList();
-        var planned = prepared.Where(p => p.Write.Plan is not null).ToList();
-        var outcomes = planned.Zip(await intake.Writer.WriteGroup([.. planned.Select(p => p.Write.Plan!)], ct))
-            .ToDictionary(p => p.First.Item.Index, p => p.Second);
+        var prepared = group.Select(items => items.Select(item => (Item: item, Write: item.Prepare(user, item.CaseId is { } id ? known.GetValueOrDefault(id) : null, intake, governance))).ToList()).ToList();
+        var planned = prepared.Select(items => items.TakeWhile(p => p.Write.Plan is not null).ToList()).Where(items => items.Count > 0).ToList();
+        var written = await intake.Writer.WriteChains([.. planned.Select(items => (IReadOnlyList<WritePlan>)[.. items.Select(p => p.Write.Plan!)])], ct);
+        var outcomes = planned.Zip(written).SelectMany(c => c.First.Zip(c.Second)).ToDictionary(p => p.First.Item.Index, p => p.Second);
 
         var caller = CallerScope.From(user);
-        foreach (var (item, write) in prepared.Where(p => p.Write.Problem is not null))
-            await intake.Audit.RecordRefusal(caller, item.CaseOfRefused, item.Action, write.Problem!, ct);
-        return prepared.Select(p => p.Item.Result(p.Write.Problem is { } problem ? intake.Rejected(problem) : IntakeAnswer.Of(outcomes[p.Item.Index])));
+        var results = new List<BatchItemResult>();
+        foreach (var items in prepared)
+        {
+            var ended = false;
+            foreach (var (item, write) in items)
+            {
+                if (ended)
+                {
+                    results.Add(item.Skipped());
+                }
+                else if (write.Problem is { } problem)
+                {
+                    await intake.Audit.RecordRefusal(caller, item.CaseOfRefused, item.Action, problem, ct);
+                    results.Add(item.Result(intake.Rejected(problem)));
+                    ended = true;
+                }
+                else
+                {
+                    results.Add(item.Result(IntakeAnswer.Of(outcomes[item.Index])));
+                    ended = !outcomes[item.Index].LetsLaterWritesProceed;
+                }
+            }
+        }
+
+        return results;
     }
 
     private static IResult TooLarge() => Results.Problem(new ProblemDetails

@@ -12,13 +12,8 @@ namespace CaseFlow.Server.Platform;
 public abstract class ChainedProjection<TState> : SingleStreamProjection<TState, Guid>
     where TState : class, IChainedState<TState>
 {
-    private readonly Func<TState?, Guid, object, TState?> _evolve;
+    public override TState? Evolve(TState? snapshot, Guid id, IEvent e) => After(snapshot, e);
 
-    protected ChainedProjection(Func<TState?, object, TState?> evolve) => _evolve = (state, _, data) => evolve(state, data);
-
-    /// <param name="evolve">An evolve function that also needs the event's id (a case keeps its facts by id).</param>
-    protected ChainedProjection(Func<TState?, Guid, object, TState?> evolve) => _evolve = evolve;
-
-    public override TState? Evolve(TState? snapshot, Guid id, IEvent e) =>
-        _evolve(snapshot, e.Id, e.Data)?.AtHead(e.Version, e.GetHeader(EventHeaders.Hash)?.ToString() ?? snapshot?.ChainHead ?? EventChain.Genesis);
+    /// <summary>The state after one more stored event, as the snapshot will hold it once the event is committed.</summary>
+    public static TState? After(TState? state, IEvent e) => IChainedState<TState>.After(state, e.Id, e.Data, e.Version, e.GetHeader(EventHeaders.Hash)?.ToString());
 }

@@ -60,4 +60,4 @@ public sealed record ReleasedReport
 }
 
 /// <summary>The inline state of a month's release stream: its proposals and the versions released.</summary>
-public partial class ReportReleaseProjection() : ChainedProjection<ReportRelease>(ReportRelease.Evolve);
+public partial class ReportReleaseProjection : ChainedProjection<ReportRelease>;

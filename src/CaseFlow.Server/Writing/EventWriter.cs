@@ -13,14 +13,16 @@ using Wolverine.Runtime;
 namespace CaseFlow.Server.Writing;
 
 /// <summary>
-/// The one append path for events. Plans on different streams are written together in one transaction: one round
-/// trip locks their streams in a fixed order (writers on a stream queue on its row; no two groups deadlock), looks
-/// their event ids up and reads what their rules need; each plan is judged under its lock (<see cref="LockedWrite"/>:
-/// 404 for a stream the caller cannot see, the original answer for a stored event id or 409 if the content differs,
-/// 412 for a stale If-Match, the rule for a new event); the accepted ones are staged with their chained hashes, access
-/// records, side documents and scheduled messages; one commit. A group whose commit fails is written again in halves,
-/// so one bad plan is answered alone while the others commit; a plan alone that lost a race is judged again against
-/// what won it, and a lock wait that timed out is answered busy (409 with Retry-After): never a 500.
+/// The one append path for events. Chains of writes on different streams (a chain is one stream's writes in order:
+/// a request's one, or a batch's items of a case) are written together in one transaction: one round trip locks
+/// their streams in a fixed order (writers on a stream queue on its row; no two groups deadlock), looks their event
+/// ids up and reads what their rules need; each write is judged under its lock against the state the staged ones
+/// before it left (<see cref="LockedWrite"/>: 404 for a stream the caller cannot see, the original answer for a
+/// stored event id or 409 if the content differs, 412 for a stale If-Match, the rule for a new event); the accepted
+/// ones are staged with their chained hashes, access records, side documents and scheduled messages; one commit. A
+/// group whose commit fails is written again in halves, so one bad write is answered alone while the others commit;
+/// a write alone that lost a race is judged again against what won it, and a lock wait that timed out is answered
+/// busy (409 with Retry-After): never a 500.
 /// </summary>
 public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRuntime runtime, MessageScheduler scheduler, AccessLog audit, CaseFlowMetrics metrics, ILogger<EventWriter> logger)
 {
@@ -31,8 +33,14 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
 
     public async Task<WriteOutcome> Write(WritePlan plan, CancellationToken ct) => (await Commit([Planned(plan)], ct))[0];
 
-    /// <summary>Writes plans on distinct streams in one transaction, each answered as if written alone, in the plans' order.</summary>
-    public Task<IReadOnlyList<WriteOutcome>> WriteGroup(IReadOnlyList<WritePlan> plans, CancellationToken ct) => Commit([.. plans.Select(Planned)], ct);
+    /// <summary>
+    /// Writes chains on distinct streams in one transaction: a chain is a stream's writes in their order (a batch's
+    /// items of one case), each judged against the state the ones before it left, as if written one after another.
+    /// A chain stops at its first write that does not let the later ones proceed
+    /// (<see cref="WriteOutcome.LetsLaterWritesProceed"/>): the answer per chain lists the writes judged, in order.
+    /// </summary>
+    public Task<IReadOnlyList<IReadOnlyList<WriteOutcome>>> WriteChains(IReadOnlyList<IReadOnlyList<WritePlan>> chains, CancellationToken ct) =>
+        CommitChains([.. chains.Select(chain => (IReadOnlyList<PlannedWrite>)[.. chain.Select(Planned)])], ct);
 
     /// <summary>
     /// The plan with what its request knows and the writer may not where it commits (<see cref="WriteQueue"/>): its
@@ -41,16 +49,22 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
     public PlannedWrite Planned(WritePlan plan) => new(plan, AccessOf(plan, ""), Activity.Current?.TraceId.ToString());
 
     /// <summary>
-    /// Writes planned writes on distinct streams in one transaction (or, where that fails, in smaller groups); an
-    /// appended event's access record is in its transaction, any other outcome's is queued.
+    /// Writes planned writes on distinct streams in one transaction (or, where that fails, in smaller groups), each
+    /// answered as if written alone, in their order.
     /// </summary>
-    public async Task<IReadOnlyList<WriteOutcome>> Commit(IReadOnlyList<PlannedWrite> group, CancellationToken ct)
-    {
-        if (group.Select(p => p.Plan.StreamId).Distinct().Count() != group.Count)
-            throw new ArgumentException("A group holds one plan per stream: later events of a stream go in a later group.", nameof(group));
+    public async Task<IReadOnlyList<WriteOutcome>> Commit(IReadOnlyList<PlannedWrite> group, CancellationToken ct) =>
+        [.. (await CommitChains([.. group.Select(planned => (IReadOnlyList<PlannedWrite>)[planned])], ct)).Select(outcomes => outcomes[0])];
 
-        var outcomes = await WriteOrSplit(group, ct);
-        foreach (var (planned, outcome) in group.Zip(outcomes))
+    /// <summary>An appended event's access record is in its transaction, any other outcome's is queued.</summary>
+    private async Task<IReadOnlyList<IReadOnlyList<WriteOutcome>>> CommitChains(IReadOnlyList<IReadOnlyList<PlannedWrite>> chains, CancellationToken ct)
+    {
+        if (chains.Any(chain => chain.Count == 0 || chain.Any(p => p.Plan.StreamId != chain[0].Plan.StreamId) || chain.Skip(1).Any(p => p.Plan.StartsStream)))
+            throw new ArgumentException("A chain holds one stream's writes, and only its first may start the stream.", nameof(chains));
+        if (chains.Select(chain => chain[0].Plan.StreamId).Distinct().Count() != chains.Count)
+            throw new ArgumentException("A group holds one chain per stream: later writes of a stream go in its chain or a later group.", nameof(chains));
+
+        var outcomes = await WriteOrSplit(chains, ct);
+        foreach (var (planned, outcome) in chains.Zip(outcomes).SelectMany(c => c.First.Zip(c.Second)))
         {
             metrics.Written(planned.Plan.Event.Type, outcome);
             if (outcome is not WriteOutcome.Appended)
@@ -60,20 +74,29 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         return outcomes;
     }
 
-    private async Task<WriteOutcome[]> WriteOrSplit(IReadOnlyList<PlannedWrite> group, CancellationToken ct, bool shared = false)
+    private async Task<IReadOnlyList<WriteOutcome>[]> WriteOrSplit(IReadOnlyList<IReadOnlyList<PlannedWrite>> chains, CancellationToken ct, bool shared = false)
     {
-        if (group.Count == 1)
-            return [await WriteAlone(group[0], shared, ct)];
+        if (chains is [[var alone]])
+            return [[await WriteAlone(alone, shared, ct)]];
         try
         {
-            return await WriteTogether(group, ct);
+            return await WriteTogether(chains, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested && !ServiceUnavailable.IsDatabaseUnavailable(e))
         {
             // Something in the group failed the whole commit (a race lost, a lock wait, a poison request): nothing of it
-            // is stored, so each half is written again on its own and the culprit ends up answered alone.
-            var half = group.Count / 2;
-            return [.. await WriteOrSplit([.. group.Take(half)], ct, shared: true), .. await WriteOrSplit([.. group.Skip(half)], ct, shared: true)];
+            // is stored, so each half is written again on its own and the culprit ends up answered alone. A lone chain
+            // is halved in its order: the later half only once the earlier one let it proceed.
+            if (chains is [var chain])
+            {
+                var earlier = (await WriteOrSplit([[.. chain.Take(chain.Count / 2)]], ct, shared: true))[0];
+                return earlier.Count < chain.Count / 2 || !earlier[^1].LetsLaterWritesProceed
+                    ? [earlier]
+                    : [[.. earlier, .. (await WriteOrSplit([[.. chain.Skip(chain.Count / 2)]], ct, shared: true))[0]]];
+            }
+
+            var half = chains.Count / 2;
+            return [.. await WriteOrSplit([.. chains.Take(half)], ct, shared: true), .. await WriteOrSplit([.. chains.Skip(half)], ct, shared: true)];
         }
     }
 
@@ -85,7 +108,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         {
             try
             {
-                return (await WriteTogether([planned], ct))[0];
+                return (await WriteTogether([[planned]], ct))[0][0];
             }
             catch (Exception e) when (LockWaitTimedOut(e))
             {
@@ -104,7 +127,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         }
     }
 
-    private async Task<WriteOutcome[]> WriteTogether(IReadOnlyList<PlannedWrite> group, CancellationToken ct)
+    private async Task<IReadOnlyList<WriteOutcome>[]> WriteTogether(IReadOnlyList<IReadOnlyList<PlannedWrite>> chains, CancellationToken ct)
     {
         // A message context of the writer's own: what the staged events schedule is stored in this transaction and
         // delivered after its commit, and nothing of an attempt that failed survives it.
@@ -113,8 +136,8 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
 
         var started = Stopwatch.GetTimestamp();
         var batch = session.CreateBatchQuery();
-        var locked = group.Select((planned, index) => (planned, index)).OrderBy(p => p.planned.Plan.StreamId)
-            .Select(p => (p.planned, p.index, Write: p.planned.Plan.Lock(batch))).ToList();
+        var locked = chains.Select((chain, index) => (chain, index)).OrderBy(c => c.chain[0].Plan.StreamId)
+            .Select(c => (c.chain, c.index, Write: c.chain[0].Plan.Lock(batch, c.chain))).ToList();
         try
         {
             await batch.Execute(ct);
@@ -125,26 +148,27 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
             metrics.LockWaited(started);
         }
 
-        var outcomes = new WriteOutcome?[group.Count];
+        var judged = new IReadOnlyList<WriteOutcome?>[chains.Count];
         var scheduled = new List<object>();
-        foreach (var (planned, index, write) in locked)
+        foreach (var (chain, index, write) in locked)
         {
-            outcomes[index] = await write.Stage(session, message =>
+            judged[index] = await write.Stage(session, message =>
             {
                 scheduled.Add(message.Message);
                 return scheduler.Schedule(context, message);
-            }, planned.TraceId, ct);
-            if (outcomes[index] is null)
+            }, ct);
+            foreach (var (planned, _) in chain.Zip(judged[index]).Where(p => p.Second is null))
                 audit.Within(session, planned.Access with { Outcome = AccessOutcomes.Appended });
         }
 
-        if (outcomes.Any(o => o is null))
+        if (judged.Any(outcomes => outcomes.Any(o => o is null)))
             await session.SaveChangesAsync(ct);
         metrics.AppendTransaction(started);
         scheduled.ForEach(metrics.DeadlineScheduled);
+        var outcomes = new IReadOnlyList<WriteOutcome>[chains.Count];
         foreach (var (_, index, write) in locked)
-            outcomes[index] ??= write.Appended();
-        return outcomes!;
+            outcomes[index] = [.. judged[index].Select((outcome, at) => outcome ?? write.Appended(at))];
+        return outcomes;
     }
 
     private AccessRecord AccessOf(WritePlan plan, string outcome) =>

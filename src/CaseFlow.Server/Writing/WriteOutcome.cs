@@ -29,6 +29,12 @@ public sealed record AppendResult(Guid Id, Guid EventId, string Type, long Versi
 /// <summary>Every way a write can end; <see cref="WriteResults"/> turns each into its HTTP answer.</summary>
 public abstract record WriteOutcome
 {
+    /// <summary>
+    /// Whether a later write of the same stream sent with this one (a batch's next item of the case) still goes ahead:
+    /// after an appended or replayed event, or an event id that conflicts and changed nothing; not after a refusal.
+    /// </summary>
+    public bool LetsLaterWritesProceed => this is Appended or Replayed or IdConflict or AlreadyStarted;
+
     public sealed record Appended(AppendResult Result, bool Created) : WriteOutcome;
 
     public sealed record Replayed(AppendResult Result, bool Created) : WriteOutcome;

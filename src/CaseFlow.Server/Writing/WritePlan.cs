@@ -37,8 +37,11 @@ public abstract class WritePlan(Guid streamId, IncomingEvent @event, CallerScope
     /// <summary>The stream's state type (case, officer, ...), which names the access record.</summary>
     public abstract Type StateType { get; }
 
-    /// <summary>Locks the stream, looks its event id up and adds what the rule reads, all to the group's one round trip.</summary>
-    internal abstract LockedWrite Lock(IBatchedQuery batch);
+    /// <summary>
+    /// Locks the stream and, for this plan and the ones after it on the same stream (<paramref name="chain"/>, this one
+    /// first), looks their event ids up and adds what their rules read, all to the group's one round trip.
+    /// </summary>
+    internal abstract LockedWrite Lock(IBatchedQuery batch, IReadOnlyList<PlannedWrite> chain);
 }
 
 /// <summary>
@@ -74,7 +77,7 @@ public abstract class WritePlan<TState>(Guid streamId, IncomingEvent @event, Cal
     /// <summary>Whether a retry's side records (a booking's subject) match the stored ones.</summary>
     public virtual Task<bool> SameSideRecords(IQuerySession session, CancellationToken ct) => Task.FromResult(true);
 
-    internal override LockedWrite Lock(IBatchedQuery batch) => new LockedWrite<TState>(this, batch);
+    internal override LockedWrite Lock(IBatchedQuery batch, IReadOnlyList<PlannedWrite> chain) => new LockedWrite<TState>(chain, batch);
 
     /// <summary>A plan whose rule reads nothing but the stream's state, with what it stores along if anything.</summary>
     public static WritePlan<TState> Of(

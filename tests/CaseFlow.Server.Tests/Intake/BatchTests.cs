@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Alba;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Tests.Infrastructure;
@@ -85,6 +86,27 @@ public class BatchTests(AppFixture app)
         await using var session = app.Store.QuerySession();
         foreach (var caseId in caseIds)
             (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task each_case_s_events_after_its_booking_are_judged_in_order_in_one_transaction_with_the_other_cases()
+    {
+        var events = BufferedDay(5, out var caseIds);
+
+        var results = await Send(events);
+
+        results.ShouldAllBe(r => r.Status == "applied");
+        results.Select(r => r.Version).ShouldBe(caseIds.SelectMany(_ => new long?[] { 1, 2, 3 }));
+        (await StoredTransactions.Of(results.Where((_, i) => i % 3 == 0).Select(r => r.EventId!.Value), TestContext.Current.CancellationToken)).ShouldBe(1);
+        (await StoredTransactions.Of(results.Where((_, i) => i % 3 != 0).Select(r => r.EventId!.Value), TestContext.Current.CancellationToken)).ShouldBe(1);
+        await using var session = app.Store.QuerySession();
+        var verifier = new ChainVerifier(new StoredEventRows(app.Store));
+        foreach (var caseId in caseIds)
+        {
+            var file = await session.LoadAsync<CaseFile>(caseId, TestContext.Current.CancellationToken);
+            (file!.Version, file.Charges.Single().Code).ShouldBe((3L, "TX PC 22.01"));
+            (await verifier.Verify(caseId, TestContext.Current.CancellationToken)).Intact.ShouldBeTrue();
+        }
     }
 
     [Fact]
