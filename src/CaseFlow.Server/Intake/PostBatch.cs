@@ -98,7 +98,7 @@ public static class PostBatchEndpoint
             }
 
             // After a refused item the rest of its case depend on what was refused: skipped, not tried.
-            foreach (var ended in round.Where(items => items.Any(item => results[item.Index].Status is BatchItemStatus.Refused or BatchItemStatus.SkippedDependency)))
+            foreach (var ended in round.Where(caseItems => caseItems.Any(item => results[item.Index].Status is BatchItemStatus.Refused or BatchItemStatus.SkippedDependency)))
             {
                 while (cases[ended[0].CaseKey].TryDequeue(out var item))
                     results[item.Index] = item.Skipped();
