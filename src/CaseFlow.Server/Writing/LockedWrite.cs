@@ -62,9 +62,10 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
 
             var staged = await Append(plan, _chain[index].TraceId, accepted!, stream, state, version, session, schedule);
             _staged[index] = staged;
-            // The next write of the chain is judged as if this one were committed: on the state the snapshot will hold.
-            state = staged.Aggregate(state, ChainedProjection<TState>.After);
             version = staged[^1].Version;
+            // A next write of the chain is judged as if this one were committed: on the state the snapshot will hold.
+            if (index < _chain.Count - 1)
+                state = staged.Aggregate(state, ChainedProjection<TState>.After);
         }
 
         return outcomes;
