@@ -73,11 +73,12 @@ bench_build_revision() {
   compile_node "$ROOT/.local/bench-revision/src/CaseFlow.Server" "$ROOT/.local/bench-server"
 }
 
-# bench_start_caseflow PORT: serves CaseFlow (Production, warnings only) and waits until it is ready.
+# bench_start_caseflow PORT: serves CaseFlow (Production, warnings only) and waits until it is ready. Its output, the
+# warnings and errors behind a run's error count, is kept in .local/bench-caseflow-PORT.log until the next run on PORT.
 bench_start_caseflow() {
   (cd "$ROOT/.local/bench-server" && exec env ConnectionStrings__Marten="$BENCH_CONN" ASPNETCORE_ENVIRONMENT=Production \
     ASPNETCORE_URLS="http://127.0.0.1:$1" Auth__DevelopmentKey="$(cat "$(dev_key_file)")" Logging__LogLevel__Default=Warning \
-    RateLimits__Enabled=false dotnet CaseFlow.Server.dll >/dev/null 2>&1) &
+    RateLimits__Enabled=false dotnet CaseFlow.Server.dll >"$ROOT/.local/bench-caseflow-$1.log" 2>&1) &
   BENCH_PIDS+=($!)
   bench_wait_ready "http://127.0.0.1:$1/health/ready"
 }
