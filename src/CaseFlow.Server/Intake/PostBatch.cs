@@ -115,8 +115,10 @@ public static class PostBatchEndpoint
     private static IReadOnlyList<BatchItem> NextItems(Queue<BatchItem> queued)
     {
         var next = new List<BatchItem> { queued.Dequeue() };
+        if (next[0].Booking is not null)
+            return next;
         var eventIds = new HashSet<Guid?> { next[0].EventId };
-        while (next[0].Booking is null && next.Count < GroupSize && queued.TryPeek(out var item) && item.Booking is null && eventIds.Add(item.EventId))
+        while (next.Count < GroupSize && queued.TryPeek(out var item) && item.Booking is null && eventIds.Add(item.EventId))
             next.Add(queued.Dequeue());
         return next;
     }
@@ -167,18 +169,14 @@ public static class PostBatchEndpoint
                 if (ended)
                 {
                     results.Add(item.Skipped());
+                    continue;
                 }
-                else if (write.Problem is { } problem)
-                {
+
+                if (write.Problem is { } problem)
                     await intake.Audit.RecordRefusal(caller, item.CaseOfRefused, item.Action, problem, ct);
-                    results.Add(item.Result(intake.Rejected(problem)));
-                    ended = true;
-                }
-                else
-                {
-                    results.Add(item.Result(IntakeAnswer.Of(outcomes[item.Index])));
-                    ended = !outcomes[item.Index].LetsLaterWritesProceed;
-                }
+                var result = item.Result(write.Problem is { } refused ? intake.Rejected(refused) : IntakeAnswer.Of(outcomes[item.Index]));
+                results.Add(result);
+                ended = result.Status == BatchItemStatus.Refused;
             }
         }
 
