@@ -48,7 +48,7 @@ public sealed class CaseWrites(IServiceProvider services)
     {
         var envelope = new EventEnvelope<JsonObject>(Guid.NewGuid(), type, Instant(at), badge, Late(at), JsonSerializer.SerializeToNode(data, intake.Json)!.AsObject());
         await using var session = store.QuerySession();
-        var known = await session.LoadAsync<CaseFlow.Domain.Cases.CaseFile>(caseId, ct);
+        var known = await CaseStanding.Of(session, caseId, ct);
         Ensure(await PostCaseEventEndpoint.Prepare(caseId, known, envelope, null, caller, intake, governance).Write(intake, ct), type);
     }
 

@@ -55,10 +55,12 @@ public sealed class AccessLog(IHttpContextAccessor http, TimeProvider clock, Acc
     public ValueTask RecordRefusal(CallerScope caller, Guid? caseId, string action, Microsoft.AspNetCore.Mvc.ProblemDetails problem, CancellationToken ct) =>
         Record(Describe(caller, RecordOf(caseId), caseId, action, AccessOutcomes.Refused(problem.Type, problem.Status ?? 400)), ct);
 
-    /// <summary>Adds the record to the session's unit of work: stored in the same transaction as the write, or not at all.</summary>
-    public void Within(IDocumentSession session, AccessRecord record)
+    /// <summary>Adds the records to the session's unit of work: stored in the same transaction as the write, or not at all.</summary>
+    public void Within(IDocumentSession session, IReadOnlyList<AccessRecord> records)
     {
-        session.QueueSqlCommand(AccessLogTable.InsertOne, AccessLogTable.ValuesOf(record));
+        if (records.Count == 0)
+            return;
+        session.QueueSqlCommand(AccessLogTable.InsertMany, AccessLogTable.ColumnsOf(records));
         MarkRecorded();
     }
 

@@ -7,7 +7,6 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Writing;
-using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -62,8 +61,8 @@ public static partial class NominateOfficerEndpoint
     {
         private IReadOnlyList<(ProgramModel Model, Task<Agreement?> Load)> _agreements = [];
 
-        public override void Prefetch(IBatchedQuery batch) =>
-            _agreements = [.. models.Select(m => (m, batch.Load<Agreement>(AgreementId.For(ori, m))))];
+        public override void Prefetch(GroupReads reads) =>
+            _agreements = [.. models.Select(m => (m, reads.Load<Agreement>(AgreementId.For(ori, m))))];
 
         public override Decision Decide(Officer? state)
         {

@@ -5,7 +5,6 @@ using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
-using Marten.Services.BatchQuerying;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Writing;
@@ -71,8 +70,8 @@ public static class PostOfficerEventEndpoint
 
         public override bool CanSee(CallerScope caller, Officer state) => caller.CanSee(state);
 
-        public override void Prefetch(IBatchedQuery batch) =>
-            _agreements = [.. Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m)))];
+        public override void Prefetch(GroupReads reads) =>
+            _agreements = [.. Enum.GetValues<ProgramModel>().Select(m => reads.Load<Agreement>(AgreementId.For(ori, m)))];
 
         public override Refusal? Check(Officer state, object e) => OfficerRules.Check(state, e, [.. _agreements.Select(a => a.Result).OfType<Agreement>()]);
 

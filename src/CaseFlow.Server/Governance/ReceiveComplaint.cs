@@ -9,7 +9,6 @@ using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Writing;
-using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -67,10 +66,10 @@ public static partial class ReceiveComplaintEndpoint
         private Task<Officer?> _officer = Task.FromResult<Officer?>(null);
         private IReadOnlyList<Task<Agreement?>> _agreements = [];
 
-        public override void Prefetch(IBatchedQuery batch)
+        public override void Prefetch(GroupReads reads)
         {
-            _officer = batch.Load<Officer>(_officerId);
-            _agreements = [.. Enum.GetValues<ProgramModel>().Select(m => batch.Load<Agreement>(AgreementId.For(ori, m)))];
+            _officer = reads.Load<Officer>(_officerId);
+            _agreements = [.. Enum.GetValues<ProgramModel>().Select(m => reads.Load<Agreement>(AgreementId.For(ori, m)))];
         }
 
         public override Decision Decide(Complaint? state) => _officer.Result is not { } against

@@ -45,7 +45,7 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
     }
 
     /// <summary>The item planned for the append path as a single write of it would be; <paramref name="known"/> is its case as it stands.</summary>
-    public PreparedWrite Prepare(ClaimsPrincipal user, CaseFile? known, IntakeServices intake, GovernanceOptions governance) =>
+    public PreparedWrite Prepare(ClaimsPrincipal user, CaseStanding? known, IntakeServices intake, GovernanceOptions governance) =>
         Unreadable is not null ? PreparedWrite.Rejected(Unreadable)
         : Booking is not null ? PostBookingEndpoint.Prepare(Booking, CallerScope.From(user), intake)
         : PostCaseEventEndpoint.Prepare(CaseId!.Value, known, CaseEvent!, null, user, intake, governance);

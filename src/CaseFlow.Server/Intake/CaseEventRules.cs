@@ -7,7 +7,6 @@ using CaseFlow.Server.Custody;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Security;
 using CaseFlow.Server.Writing;
-using Marten.Services.BatchQuerying;
 
 namespace CaseFlow.Server.Intake;
 
@@ -17,7 +16,7 @@ namespace CaseFlow.Server.Intake;
 /// hold's deadline. <paramref name="known"/> is the case as read before the lock, when the caller sees it.
 /// </summary>
 public sealed class CaseEventRules(
-    Guid caseId, CaseFile? known, CallerScope caller, EventEnvelope<JsonObject> envelope, IntakeServices intake, GovernanceOptions governance)
+    Guid caseId, CaseStanding? known, CallerScope caller, EventEnvelope<JsonObject> envelope, IntakeServices intake, GovernanceOptions governance)
     : StreamRules<CaseFile>
 {
     private readonly DateTimeOffset _now = intake.Clock.GetUtcNow();
@@ -29,13 +28,13 @@ public sealed class CaseEventRules(
 
     public override bool CanSee(CallerScope scope, CaseFile state) => scope.CanSee(state);
 
-    public override void Prefetch(IBatchedQuery batch)
+    public override void Prefetch(GroupReads reads)
     {
         if (known is null)
             return;
-        _agreement = batch.Load<Agreement>(AgreementId.For(known.Ori, known.Model));
+        _agreement = reads.Load<Agreement>(AgreementId.For(known.Ori, known.Model));
         if (_badge is not null)
-            _officer = batch.Load<Officer>(OfficerId.For(known.Ori, _badge));
+            _officer = reads.Load<Officer>(OfficerId.For(known.Ori, _badge));
     }
 
     public override Refusal? Check(CaseFile state, object e) => CaseRules.Check(state, e, new CaseRuleContext(

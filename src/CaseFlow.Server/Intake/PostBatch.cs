@@ -152,7 +152,7 @@ public static class PostBatchEndpoint
     {
         // The cases as they stand before this group, for the case events' roles and the ids their rules read (a case's
         // agency and model never change, so its later items are read against it too).
-        var known = (await session.LoadManyAsync<CaseFile>(ct, group.SelectMany(items => items).Where(i => i.CaseEvent is not null).Select(i => i.CaseId!.Value).Distinct()))
+        var known = (await CaseStanding.Of(session, [.. group.SelectMany(items => items).Where(i => i.CaseEvent is not null).Select(i => i.CaseId!.Value).Distinct()], ct))
             .ToDictionary(c => c.Id);
         var prepared = group.Select(items => items.Select(item => (Item: item, Write: item.Prepare(user, item.CaseId is { } id ? known.GetValueOrDefault(id) : null, intake, governance))).ToList()).ToList();
         var planned = prepared.Select(items => items.TakeWhile(p => p.Write.Plan is not null).ToList()).Where(items => items.Count > 0).ToList();

@@ -6,7 +6,6 @@ using CaseFlow.Server.Security;
 using CaseFlow.Server.Subjects;
 using CaseFlow.Server.Writing;
 using Marten;
-using Marten.Services.BatchQuerying;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
@@ -52,7 +51,7 @@ public static class PostBookingEndpoint
 
         public override bool CanSee(CaseFile state) => Caller.CanSee(state);
 
-        public override void Prefetch(IBatchedQuery batch) => _agreement = batch.Load<Agreement>(AgreementId.For(Caller.Ori!, facts.Model));
+        public override void Prefetch(GroupReads reads) => _agreement = reads.Load<Agreement>(AgreementId.For(Caller.Ori!, facts.Model));
 
         public override Decision Decide(CaseFile? state)
         {

@@ -32,7 +32,7 @@ public static class PostCaseEventEndpoint
         Guid caseId, EventEnvelope<JsonObject>? envelope, [FromHeader(Name = "If-Match"), ReadAs<IfMatch>] string? ifMatch, ClaimsPrincipal user,
         IQuerySession session, IntakeServices intake, IOptions<GovernanceOptions> governance, HttpResponse response, CancellationToken ct)
     {
-        var known = await session.LoadAsync<CaseFile>(caseId, ct);
+        var known = await CaseStanding.Of(session, caseId, ct);
         var prepared = Prepare(caseId, known, envelope ?? new(), ifMatch, user, intake, governance.Value);
         return (await prepared.Write(intake, ct)).ToResult(response, WriteTarget.Case);
     }
@@ -43,7 +43,7 @@ public static class PostCaseEventEndpoint
     /// may post a type can depend on the model, which is judged only on a case the caller sees: any other is 404.
     /// </summary>
     public static PreparedWrite Prepare(
-        Guid caseId, CaseFile? known, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IntakeServices intake, GovernanceOptions governance)
+        Guid caseId, CaseStanding? known, EventEnvelope<JsonObject> envelope, string? ifMatch, ClaimsPrincipal user, IntakeServices intake, GovernanceOptions governance)
     {
         if (HoldClock.AppendedByCaseFlow.FirstOrDefault(t => t.Name == envelope.Type) is { } own)
         {

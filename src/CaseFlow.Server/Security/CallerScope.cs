@@ -3,6 +3,7 @@ using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Complaints;
 using CaseFlow.Domain.Officers;
+using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 
 namespace CaseFlow.Server.Security;
@@ -70,6 +71,8 @@ public sealed record CallerScope(string Subject, string Role, string? Ori, strin
     public bool CanSee(Agreement agreement) => CanSee(agreement.Ori, agreement.FieldOfficeCode);
 
     public bool CanSee(CaseFile @case) => CanSee(@case.Ori, @case.FieldOfficeCode);
+
+    public bool CanSee(CaseStanding @case) => CanSee(@case.Ori, @case.FieldOfficeCode);
 
     public bool CanSee(Officer officer) => CanSee(officer.Ori, officer.FieldOfficeCode);
 

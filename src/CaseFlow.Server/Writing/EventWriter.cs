@@ -136,8 +136,9 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
 
         var started = Stopwatch.GetTimestamp();
         var batch = session.CreateBatchQuery();
+        var reads = new GroupReads(batch);
         var locked = chains.Select((chain, index) => (chain, index)).OrderBy(c => c.chain[0].Plan.StreamId)
-            .Select(c => (c.chain, c.index, Write: c.chain[0].Plan.Lock(batch, c.chain))).ToList();
+            .Select(c => (c.chain, c.index, Write: c.chain[0].Plan.Lock(batch, reads, c.chain))).ToList();
         try
         {
             await batch.Execute(ct);
@@ -150,6 +151,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
 
         var judged = new IReadOnlyList<WriteOutcome?>[chains.Count];
         var scheduled = new List<object>();
+        var accessed = new List<AccessRecord>();
         foreach (var (chain, index, write) in locked)
         {
             judged[index] = await write.Stage(session, message =>
@@ -157,9 +159,10 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
                 scheduled.Add(message.Message);
                 return scheduler.Schedule(context, message);
             }, ct);
-            foreach (var (planned, _) in chain.Zip(judged[index]).Where(p => p.Second is null))
-                audit.Within(session, planned.Access with { Outcome = AccessOutcomes.Appended });
+            accessed.AddRange(chain.Zip(judged[index]).Where(p => p.Second is null).Select(p => p.First.Access with { Outcome = AccessOutcomes.Appended }));
         }
+
+        audit.Within(session, accessed);
 
         if (judged.Any(outcomes => outcomes.Any(o => o is null)))
             await session.SaveChangesAsync(ct);

@@ -32,14 +32,14 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
     private readonly Task<IEvent>[] _stored;
     private readonly IReadOnlyList<IEvent>[] _staged;
 
-    public LockedWrite(IReadOnlyList<PlannedWrite> chain, IBatchedQuery batch)
+    public LockedWrite(IReadOnlyList<PlannedWrite> chain, IBatchedQuery batch, GroupReads reads)
     {
         _chain = chain;
         // In this order in the batch: the lock is granted before the event ids are looked up and the rules' reads run.
         _stream = batch.Events.FetchForExclusiveWriting<TState>(chain[0].Plan.StreamId);
         _stored = [.. chain.Select(planned => batch.Events.Load(planned.Plan.Event.EventId))];
         foreach (var planned in chain)
-            Plan(planned).Prefetch(batch);
+            Plan(planned).Prefetch(reads);
         _staged = new IReadOnlyList<IEvent>[chain.Count];
     }
 

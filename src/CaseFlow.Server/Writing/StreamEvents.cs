@@ -7,7 +7,6 @@ using CaseFlow.Domain.Integrity;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Security;
-using Marten.Services.BatchQuerying;
 
 namespace CaseFlow.Server.Writing;
 
@@ -66,7 +65,7 @@ public static class StreamEvents
     {
         public override bool CanSee(TState state) => rules.CanSee(Caller, state);
 
-        public override void Prefetch(IBatchedQuery batch) => rules.Prefetch(batch);
+        public override void Prefetch(GroupReads reads) => rules.Prefetch(reads);
 
         public override Decision Decide(TState? state)
         {

@@ -1,6 +1,5 @@
 using CaseFlow.Domain;
 using CaseFlow.Server.Security;
-using Marten.Services.BatchQuerying;
 
 namespace CaseFlow.Server.Writing;
 
@@ -17,7 +16,7 @@ public abstract class StreamRules<TState> where TState : class
     public abstract bool CanSee(CallerScope caller, TState state);
 
     /// <summary>Adds what <see cref="Check"/> reads to the round trip that locks the stream.</summary>
-    public virtual void Prefetch(IBatchedQuery batch)
+    public virtual void Prefetch(GroupReads reads)
     {
     }
 

@@ -39,9 +39,10 @@ public abstract class WritePlan(Guid streamId, IncomingEvent @event, CallerScope
 
     /// <summary>
     /// Locks the stream and, for this plan and the ones after it on the same stream (<paramref name="chain"/>, this one
-    /// first), looks their event ids up and adds what their rules read, all to the group's one round trip.
+    /// first), looks their event ids up and adds what their rules read (<paramref name="reads"/>, shared by the group),
+    /// all to the group's one round trip.
     /// </summary>
-    internal abstract LockedWrite Lock(IBatchedQuery batch, IReadOnlyList<PlannedWrite> chain);
+    internal abstract LockedWrite Lock(IBatchedQuery batch, GroupReads reads, IReadOnlyList<PlannedWrite> chain);
 }
 
 /// <summary>
@@ -59,7 +60,7 @@ public abstract class WritePlan<TState>(Guid streamId, IncomingEvent @event, Cal
     public virtual bool CanSee(TState state) => true;
 
     /// <summary>Adds what the rule reads (an agreement, an officer) to the batch that locks the stream.</summary>
-    public virtual void Prefetch(IBatchedQuery batch)
+    public virtual void Prefetch(GroupReads reads)
     {
     }
 
@@ -77,7 +78,7 @@ public abstract class WritePlan<TState>(Guid streamId, IncomingEvent @event, Cal
     /// <summary>Whether a retry's side records (a booking's subject) match the stored ones.</summary>
     public virtual Task<bool> SameSideRecords(IQuerySession session, CancellationToken ct) => Task.FromResult(true);
 
-    internal override LockedWrite Lock(IBatchedQuery batch, IReadOnlyList<PlannedWrite> chain) => new LockedWrite<TState>(chain, batch);
+    internal override LockedWrite Lock(IBatchedQuery batch, GroupReads reads, IReadOnlyList<PlannedWrite> chain) => new LockedWrite<TState>(chain, batch, reads);
 
     /// <summary>A plan whose rule reads nothing but the stream's state, with what it stores along if anything.</summary>
     public static WritePlan<TState> Of(

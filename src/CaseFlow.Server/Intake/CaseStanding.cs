@@ -1,0 +1,25 @@
+using CaseFlow.Domain;
+using CaseFlow.Domain.Cases;
+using Marten;
+
+namespace CaseFlow.Server.Intake;
+
+/// <summary>
+/// A case as a case event is prepared against before the write locks it: its agency, field office and model, which
+/// never change. Read as these fields of the case document, not the whole case, whose facts grow with every event.
+/// </summary>
+public sealed class CaseStanding
+{
+    public Guid Id { get; init; }
+    public string Ori { get; init; } = "";
+    public string FieldOfficeCode { get; init; } = "";
+    public ProgramModel Model { get; init; }
+
+    public static async Task<CaseStanding?> Of(IQuerySession session, Guid caseId, CancellationToken ct) =>
+        (await Of(session, [caseId], ct)).SingleOrDefault();
+
+    public static Task<IReadOnlyList<CaseStanding>> Of(IQuerySession session, IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
+        session.Query<CaseFile>().Where(c => caseIds.Contains(c.Id))
+            .Select(c => new CaseStanding { Id = c.Id, Ori = c.Ori, FieldOfficeCode = c.FieldOfficeCode, Model = c.Model })
+            .ToListAsync(ct);
+}
