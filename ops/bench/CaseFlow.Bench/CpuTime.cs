@@ -13,12 +13,18 @@ public static class CpuTime
     /// The PostgreSQL cluster whose postmaster is <paramref name="postmaster"/>, its processes together (the machine is
     /// shared: another engineer's cluster is not counted); 0 counts every PostgreSQL process of the machine.
     /// </summary>
-    public static TimeSpan OfPostgres(int postmaster) =>
+    public static TimeSpan OfPostgres(int postmaster) => PostgresProcesses(postmaster).Values.Aggregate(TimeSpan.Zero, (sum, cpu) => sum + cpu);
+
+    /// <summary>The same per process: a difference of two of these survives a backend that exits in between (its time is then left out).</summary>
+    public static IReadOnlyDictionary<int, TimeSpan> PostgresProcesses(int postmaster) =>
         Directory.EnumerateDirectories("/proc")
             .Where(d => int.TryParse(Path.GetFileName(d), out _))
             .Select(d => (Pid: int.Parse(Path.GetFileName(d), CultureInfo.InvariantCulture), Comm: TryRead(Path.Combine(d, "comm")), Stat: TryRead(Path.Combine(d, "stat"))))
             .Where(p => p.Comm?.Trim() == "postgres" && p.Stat is not null && (postmaster == 0 || p.Pid == postmaster || ParentOf(p.Stat) == postmaster))
-            .Aggregate(TimeSpan.Zero, (sum, p) => sum + Ticks(p.Stat!));
+            .ToDictionary(p => p.Pid, p => Ticks(p.Stat!));
+
+    public static TimeSpan Between(IReadOnlyDictionary<int, TimeSpan> before, IReadOnlyDictionary<int, TimeSpan> after) =>
+        after.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Value - before.GetValueOrDefault(p.Key));
 
     private static TimeSpan? Read(string statPath) => TryRead(statPath) is { } stat ? Ticks(stat) : null;
 
