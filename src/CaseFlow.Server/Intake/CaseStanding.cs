@@ -1,5 +1,6 @@
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Server.Security;
 using Marten;
 
 namespace CaseFlow.Server.Intake;
@@ -14,6 +15,16 @@ public sealed class CaseStanding
     public string Ori { get; init; } = "";
     public string FieldOfficeCode { get; init; } = "";
     public ProgramModel Model { get; init; }
+
+    /// <summary>
+    /// The case a booking opens, for the events sent after it in the same batch: the caller's agency and the booking's
+    /// model. Its field office comes with the agreement, read under the lock; the agency callers that send bookings see
+    /// their cases by agency alone. None for a model the booking's validation refuses (its case's items end with it).
+    /// </summary>
+    public static CaseStanding? OpenedBy(Guid caseId, CallerScope caller, BookingData booking) =>
+        caller.IsAgency && Enum.TryParse<ProgramModel>(booking.Model, out var model) && Enum.IsDefined(model)
+            ? new CaseStanding { Id = caseId, Ori = caller.Ori!, Model = model }
+            : null;
 
     public static async Task<CaseStanding?> Of(IQuerySession session, Guid caseId, CancellationToken ct) =>
         (await Of(session, [caseId], ct)).SingleOrDefault();

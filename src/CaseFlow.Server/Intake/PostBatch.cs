@@ -55,10 +55,10 @@ public static class PostBatchEndpoint
     /// A jail system that was offline sends what it buffered, up to 1,000 envelopes (bookings and case events; a case
     /// event names its case by the id the client computed, in <c>caseId</c>). Items of one case are applied in order,
     /// after a refused item the rest of its case are skipped. The batch is written in rounds: a round takes every
-    /// case's next items (a booking alone, since its case's events are read against the case it opens; else the case
-    /// events up to the next booking) and writes them in transactions of up to 500 items, each case's items judged one
-    /// after another under its lock, through the same append path as a single write, so a batch sent again is
-    /// answered <c>replayed</c> throughout.
+    /// case's next items (its next item, a booking or a case event, and the case events after it up to the next
+    /// booking) and writes them in transactions of up to 500 items, each case's items judged one after another under
+    /// its lock (a case event after its booking on the case the booking opened), through the same append path as a
+    /// single write, so a batch sent again is answered <c>replayed</c> throughout.
     /// </summary>
     [WolverinePost("/api/events/batch", Name = "PostBatch")]
     [Authorize(Policy = Policies.WriteIntake)]
@@ -91,9 +91,10 @@ public static class PostBatchEndpoint
         while (cases.Values.Any(c => c.Count > 0))
         {
             var round = cases.Values.Where(c => c.Count > 0).Select(NextItems).ToList();
+            var known = await Standings(round, CallerScope.From(user), session, ct);
             foreach (var group in InGroups(round))
             {
-                foreach (var result in await Write(group, user, session, intake, governance.Value, ct))
+                foreach (var result in await Write(group, known, user, intake, governance.Value, ct))
                     results[result.Index] = result;
             }
 
@@ -109,14 +110,13 @@ public static class PostBatchEndpoint
     }
 
     /// <summary>
-    /// A case's next items for a round: a booking alone, else its case events up to its next booking or up to an event id
-    /// already among them (a repeat is judged once the first is stored, as the replay it is).
+    /// A case's next items for a round: its next item (a booking or a case event) and the case events after it, up to
+    /// its next booking or up to an event id already among them (a repeat is judged once the first is stored, as the
+    /// replay it is).
     /// </summary>
     private static IReadOnlyList<BatchItem> NextItems(Queue<BatchItem> queued)
     {
         var next = new List<BatchItem> { queued.Dequeue() };
-        if (next[0].Booking is not null)
-            return next;
         var eventIds = new HashSet<Guid?> { next[0].EventId };
         while (next.Count < GroupSize && queued.TryPeek(out var item) && item.Booking is null && eventIds.Add(item.EventId))
             next.Add(queued.Dequeue());
@@ -144,16 +144,32 @@ public static class PostBatchEndpoint
     }
 
     /// <summary>
+    /// The cases of a round as they stand before it, for their case events' roles and the ids their rules read (a case's
+    /// agency, field office and model never change, so its later items are read against it too). A case a booking of
+    /// the round opens stands as the booking says (<see cref="CaseStanding.OpenedBy"/>).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<Guid, CaseStanding>> Standings(
+        IReadOnlyList<IReadOnlyList<BatchItem>> round, CallerScope caller, IQuerySession session, CancellationToken ct)
+    {
+        var withEvents = round.Where(items => items.Any(i => i.CaseEvent is not null)).ToList();
+        var stored = (await CaseStanding.Of(session, [.. withEvents.Select(items => items[0].CaseId!.Value)], ct)).ToDictionary(c => c.Id);
+        foreach (var items in withEvents)
+        {
+            if (items[0].Booking is { Data: { } booking } && !stored.ContainsKey(items[0].CaseId!.Value) && CaseStanding.OpenedBy(items[0].CaseId!.Value, caller, booking) is { } opened)
+                stored.Add(opened.Id, opened);
+        }
+
+        return stored;
+    }
+
+    /// <summary>
     /// Several cases' next items written in one transaction, each case's in order: an item refused before the append
     /// path is recorded here, and after an item refused anywhere the rest of its case are skipped.
     /// </summary>
     private static async Task<IEnumerable<BatchItemResult>> Write(
-        IReadOnlyList<IReadOnlyList<BatchItem>> group, ClaimsPrincipal user, IQuerySession session, IntakeServices intake, GovernanceOptions governance, CancellationToken ct)
+        IReadOnlyList<IReadOnlyList<BatchItem>> group, IReadOnlyDictionary<Guid, CaseStanding> known, ClaimsPrincipal user, IntakeServices intake, GovernanceOptions governance,
+        CancellationToken ct)
     {
-        // The cases as they stand before this group, for the case events' roles and the ids their rules read (a case's
-        // agency and model never change, so its later items are read against it too).
-        var known = (await CaseStanding.Of(session, [.. group.SelectMany(items => items).Where(i => i.CaseEvent is not null).Select(i => i.CaseId!.Value).Distinct()], ct))
-            .ToDictionary(c => c.Id);
         var prepared = group.Select(items => items.Select(item => (Item: item, Write: item.Prepare(user, item.CaseId is { } id ? known.GetValueOrDefault(id) : null, intake, governance))).ToList()).ToList();
         var planned = prepared.Select(items => items.TakeWhile(p => p.Write.Plan is not null).ToList()).Where(items => items.Count > 0).ToList();
         var written = await intake.Writer.WriteChains([.. planned.Select(items => (IReadOnlyList<WritePlan>)[.. items.Select(p => p.Write.Plan!)])], ct);
