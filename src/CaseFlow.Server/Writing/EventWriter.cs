@@ -139,6 +139,7 @@ public sealed class EventWriter(OutboxedSessionFactory sessions, IWolverineRunti
         var reads = new GroupReads(batch);
         var locked = chains.Select((chain, index) => (chain, index)).OrderBy(c => c.chain[0].Plan.StreamId)
             .Select(c => (c.chain, c.index, Write: c.chain[0].Plan.Lock(batch, reads, c.chain))).ToList();
+        reads.AddEventLookup();
         try
         {
             await batch.Execute(ct);

@@ -29,17 +29,20 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
 {
     private readonly IReadOnlyList<PlannedWrite> _chain;
     private readonly Task<IEventStream<TState>> _stream;
-    private readonly Task<IEvent>[] _stored;
     private readonly IReadOnlyList<IEvent>[] _staged;
+    private readonly GroupReads _reads;
 
     public LockedWrite(IReadOnlyList<PlannedWrite> chain, IBatchedQuery batch, GroupReads reads)
     {
-        _chain = chain;
-        // In this order in the batch: the lock is granted before the event ids are looked up and the rules' reads run.
+        (_chain, _reads) = (chain, reads);
+        // The lock is in the batch before the event ids are looked up (GroupReads.AddEventLookup) and the rules' reads run.
         _stream = batch.Events.FetchForExclusiveWriting<TState>(chain[0].Plan.StreamId);
-        _stored = [.. chain.Select(planned => batch.Events.Load(planned.Plan.Event.EventId))];
         foreach (var planned in chain)
+        {
+            reads.LookUp(planned.Plan.Event.EventId);
             Plan(planned).Prefetch(reads);
+        }
+
         _staged = new IReadOnlyList<IEvent>[chain.Count];
     }
 
@@ -51,7 +54,7 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
         for (var index = 0; index < _chain.Count; index++)
         {
             var plan = Plan(_chain[index]);
-            var (ended, accepted) = await Judge(plan, state, version, await _stored[index], session, ct);
+            var (ended, accepted) = await Judge(plan, state, version, _reads.Stored(plan.Event.EventId), session, ct);
             outcomes.Add(ended);
             if (ended is not null)
             {
@@ -79,7 +82,7 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
 
     /// <summary>The outcome that appends nothing, or the rule's acceptance of a new event.</summary>
     private static async Task<(WriteOutcome? Ended, Decision? Accepted)> Judge(
-        WritePlan<TState> plan, TState? state, long version, IEvent? stored, IQuerySession session, CancellationToken ct)
+        WritePlan<TState> plan, TState? state, long version, StoredEvent? stored, IQuerySession session, CancellationToken ct)
     {
         // "Not found" is decided before the event id is judged, so the answer does not depend on a stored event the
         // caller cannot see (another agency's event id posted to a made-up case is 404, as a fresh id is).
@@ -132,15 +135,15 @@ internal sealed class LockedWrite<TState> : LockedWrite where TState : class, IC
     }
 
     /// <summary>The event id is already stored: the same request again is answered as it was the first time.</summary>
-    private static async Task<WriteOutcome> Replay(WritePlan<TState> plan, IEvent stored, IQuerySession session, CancellationToken ct) =>
+    private static async Task<WriteOutcome> Replay(WritePlan<TState> plan, StoredEvent stored, IQuerySession session, CancellationToken ct) =>
         stored.StreamId == plan.StreamId
-        && stored.GetHeader(EventHeaders.Fingerprint)?.ToString() == plan.Event.Fingerprint
+        && stored.Fingerprint == plan.Event.Fingerprint
         && await plan.SameSideRecords(session, ct)
-            ? new WriteOutcome.Replayed(AppendResult.From(stored) with { AppendedByCaseFlow = await AppendedWith(stored, session, ct) }, Created: stored.Version == 1)
+            ? new WriteOutcome.Replayed(stored.Answer with { AppendedByCaseFlow = await AppendedWith(stored, session, ct) }, Created: stored.Version == 1)
             : new WriteOutcome.IdConflict();
 
     /// <summary>What CaseFlow appended in the same transaction as <paramref name="stored"/>: the events right after it that it caused.</summary>
-    private static async Task<IReadOnlyList<AppendResult>> AppendedWith(IEvent stored, IQuerySession session, CancellationToken ct)
+    private static async Task<IReadOnlyList<AppendResult>> AppendedWith(StoredEvent stored, IQuerySession session, CancellationToken ct)
     {
         // At most two follow an event: the withdrawal of a hold and a hold now due.
         var later = await session.Events.FetchStreamAsync(stored.StreamId, version: stored.Version + 2, fromVersion: stored.Version + 1, token: ct);
