@@ -38,8 +38,8 @@ public static class BatchLoad
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options["token"]);
         await using var database = NpgsqlDataSource.Create(options["connection"]);
-        var warmupDays = int.Parse(options.GetValueOrDefault("warmup-days", "3"), CultureInfo.InvariantCulture);
-        var rounds = int.Parse(options.GetValueOrDefault("rounds", "5"), CultureInfo.InvariantCulture);
+        var warmupDays = int.Parse(options.GetValueOrDefault("warmup-days", "10"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(options.GetValueOrDefault("rounds", "7"), CultureInfo.InvariantCulture);
 
         Console.WriteLine($"each row: {warmupDays} days of {cases * perCase} events through both paths to warm them up, then {rounds} rounds of a day through CaseFlow "
             + "(timed), its projections' catch-up (waited for, in its CPU) and a day appended directly (timed); medians of the rounds");
