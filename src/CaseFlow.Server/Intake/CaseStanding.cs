@@ -31,8 +31,8 @@ public sealed class CaseStanding
         (await Of(session, [caseId], ct)).SingleOrDefault();
 
     /// <remarks>
-    /// SQL rather than a LINQ Select: Marten parses a LINQ query on every call, which cost the demo year's load more
-    /// CPU per case event than the whole write. The members are the case document's as its serializer names them.
+    /// SQL rather than a LINQ Select, which Marten parses on every call (a single case event reads its standing once).
+    /// The members are the case document's as its serializer names them.
     /// </remarks>
     public static Task<IReadOnlyList<CaseStanding>> Of(IQuerySession session, IReadOnlyCollection<Guid> caseIds, CancellationToken ct) =>
         session.QueryAsync<CaseStanding>(
