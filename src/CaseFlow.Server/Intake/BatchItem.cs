@@ -13,13 +13,14 @@ namespace CaseFlow.Server.Intake;
 /// <summary>
 /// One envelope of a batch, read on its own so that one malformed item is refused alone. Bookings address their case
 /// by ORI and booking number, case events by the <c>caseId</c> the client computed; <see cref="CaseKey"/> groups them.
+/// <see cref="User"/> is who sent it: the batch's caller, or in the demo loader each write's own sender.
 /// </summary>
-public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string CaseKey, EventEnvelope<BookingData>? Booking, EventEnvelope<JsonObject>? CaseEvent, ProblemDetails? Unreadable)
+public sealed record BatchItem(int Index, ClaimsPrincipal User, Guid? EventId, Guid? CaseId, string CaseKey, EventEnvelope<BookingData>? Booking, EventEnvelope<JsonObject>? CaseEvent, ProblemDetails? Unreadable)
 {
     public static BatchItem Read(int index, JsonNode? node, ClaimsPrincipal user, JsonSerializerOptions json)
     {
         if (node is not JsonObject item)
-            return Rejected(index, "Each item is an envelope object.");
+            return Rejected(index, user, "Each item is an envelope object.");
         var eventId = item["eventId"] is JsonValue id && Guid.TryParse(id.ToString(), out var parsed) ? parsed : (Guid?)null;
         try
         {
@@ -28,27 +29,27 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
                 var booking = item.Deserialize<EventEnvelope<BookingData>>(json);
                 var number = booking?.Data?.BookingNumber;
                 var caseId = number is null ? (Guid?)null : CaseFlow.Domain.Cases.CaseId.For(CallerScope.From(user).Ori ?? "", number);
-                return new BatchItem(index, eventId, caseId, caseId?.ToString() ?? $"item-{index}", booking, null, null);
+                return new BatchItem(index, user, eventId, caseId, caseId?.ToString() ?? $"item-{index}", booking, null, null);
             }
 
             var caseIdText = item["caseId"]?.ToString();
             if (!Guid.TryParse(caseIdText, out var target))
-                return Rejected(index, "A case event names its case in caseId (the UUIDv5 of ORI and booking number).", eventId);
+                return Rejected(index, user, "A case event names its case in caseId (the UUIDv5 of ORI and booking number).", eventId);
             var envelope = (JsonObject)item.DeepClone();
             envelope.Remove("caseId");
-            return new BatchItem(index, eventId, target, target.ToString(), null, envelope.Deserialize<EventEnvelope<JsonObject>>(json), null);
+            return new BatchItem(index, user, eventId, target, target.ToString(), null, envelope.Deserialize<EventEnvelope<JsonObject>>(json), null);
         }
         catch (JsonException e)
         {
-            return Rejected(index, ClientJsonErrors.Describe(e.Message), eventId);
+            return Rejected(index, user, ClientJsonErrors.Describe(e.Message), eventId);
         }
     }
 
     /// <summary>The item planned for the append path as a single write of it would be; <paramref name="known"/> is its case as it stands.</summary>
-    public PreparedWrite Prepare(ClaimsPrincipal user, CaseStanding? known, IntakeServices intake, GovernanceOptions governance) =>
+    public PreparedWrite Prepare(CaseStanding? known, IntakeServices intake, GovernanceOptions governance) =>
         Unreadable is not null ? PreparedWrite.Rejected(Unreadable)
-        : Booking is not null ? PostBookingEndpoint.Prepare(Booking, CallerScope.From(user), intake)
-        : PostCaseEventEndpoint.Prepare(CaseId!.Value, known, CaseEvent!, null, user, intake, governance);
+        : Booking is not null ? PostBookingEndpoint.Prepare(Booking, CallerScope.From(User), intake)
+        : PostCaseEventEndpoint.Prepare(CaseId!.Value, known, CaseEvent!, null, User, intake, governance);
 
     /// <summary>What the item asks for, for its access record when it is refused before the append path.</summary>
     public string Action => Booking is not null ? PostBookingEndpoint.EventType : CaseEvent?.Type ?? "batch-item";
@@ -70,6 +71,6 @@ public sealed record BatchItem(int Index, Guid? EventId, Guid? CaseId, string Ca
         null => new(Index, EventId, BatchItemStatus.Refused, caseId, null, answer.Problem),
     };
 
-    private static BatchItem Rejected(int index, string detail, Guid? eventId = null) =>
-        new(index, eventId, null, $"item-{index}", null, null, new FieldErrors { { $"events[{index}]", detail } }.ToProblem());
+    private static BatchItem Rejected(int index, ClaimsPrincipal user, string detail, Guid? eventId = null) =>
+        new(index, user, eventId, null, $"item-{index}", null, null, new FieldErrors { { $"events[{index}]", detail } }.ToProblem());
 }

@@ -85,16 +85,25 @@ public static class PostBatchEndpoint
         if (items.Count > MaxEvents)
             return TooLarge();
 
-        var cases = items.Select((node, index) => BatchItem.Read(index, node, user, intake.Json))
-            .GroupBy(w => w.CaseKey).ToDictionary(g => g.Key, g => new Queue<BatchItem>(g));
+        var read = items.Select((node, index) => BatchItem.Read(index, node, user, intake.Json)).ToList();
+        return Results.Ok(new BatchResult(await Apply(read, session, intake, governance.Value, ct)));
+    }
+
+    /// <summary>
+    /// Applies read items (indexed 0 to n - 1, each with its sender) as <see cref="Post"/> describes and answers each.
+    /// The endpoint's items share one sender; the demo loader's (in process) are a window's writes of many senders.
+    /// </summary>
+    public static async Task<BatchItemResult[]> Apply(IReadOnlyList<BatchItem> items, IQuerySession session, IntakeServices intake, GovernanceOptions governance, CancellationToken ct)
+    {
+        var cases = items.GroupBy(w => w.CaseKey).ToDictionary(g => g.Key, g => new Queue<BatchItem>(g));
         var results = new BatchItemResult[items.Count];
         while (cases.Values.Any(c => c.Count > 0))
         {
             var round = cases.Values.Where(c => c.Count > 0).Select(NextItems).ToList();
-            var known = await Standings(round, CallerScope.From(user), session, ct);
+            var known = await Standings(round, session, ct);
             foreach (var group in InGroups(round))
             {
-                foreach (var result in await Write(group, known, user, intake, governance.Value, ct))
+                foreach (var result in await Write(group, known, intake, governance, ct))
                     results[result.Index] = result;
             }
 
@@ -106,7 +115,7 @@ public static class PostBatchEndpoint
             }
         }
 
-        return Results.Ok(new BatchResult(results));
+        return results;
     }
 
     /// <summary>
@@ -149,13 +158,13 @@ public static class PostBatchEndpoint
     /// the round opens stands as the booking says (<see cref="CaseStanding.OpenedBy"/>).
     /// </summary>
     private static async Task<IReadOnlyDictionary<Guid, CaseStanding>> Standings(
-        IReadOnlyList<IReadOnlyList<BatchItem>> round, CallerScope caller, IQuerySession session, CancellationToken ct)
+        IReadOnlyList<IReadOnlyList<BatchItem>> round, IQuerySession session, CancellationToken ct)
     {
         var withEvents = round.Where(items => items.Any(i => i.CaseEvent is not null)).ToList();
         var stored = (await CaseStanding.Of(session, [.. withEvents.Select(items => items[0].CaseId!.Value)], ct)).ToDictionary(c => c.Id);
         foreach (var items in withEvents)
         {
-            if (items[0].Booking is { Data: { } booking } && !stored.ContainsKey(items[0].CaseId!.Value) && CaseStanding.OpenedBy(items[0].CaseId!.Value, caller, booking) is { } opened)
+            if (items[0].Booking is { Data: { } booking } && !stored.ContainsKey(items[0].CaseId!.Value) && CaseStanding.OpenedBy(items[0].CaseId!.Value, CallerScope.From(items[0].User), booking) is { } opened)
                 stored.Add(opened.Id, opened);
         }
 
@@ -167,15 +176,13 @@ public static class PostBatchEndpoint
     /// path is recorded here, and after an item refused anywhere the rest of its case are skipped.
     /// </summary>
     private static async Task<IEnumerable<BatchItemResult>> Write(
-        IReadOnlyList<IReadOnlyList<BatchItem>> group, IReadOnlyDictionary<Guid, CaseStanding> known, ClaimsPrincipal user, IntakeServices intake, GovernanceOptions governance,
-        CancellationToken ct)
+        IReadOnlyList<IReadOnlyList<BatchItem>> group, IReadOnlyDictionary<Guid, CaseStanding> known, IntakeServices intake, GovernanceOptions governance, CancellationToken ct)
     {
-        var prepared = group.Select(items => items.Select(item => (Item: item, Write: item.Prepare(user, item.CaseId is { } id ? known.GetValueOrDefault(id) : null, intake, governance))).ToList()).ToList();
+        var prepared = group.Select(items => items.Select(item => (Item: item, Write: item.Prepare(item.CaseId is { } id ? known.GetValueOrDefault(id) : null, intake, governance))).ToList()).ToList();
         var planned = prepared.Select(items => items.TakeWhile(p => p.Write.Plan is not null).ToList()).Where(items => items.Count > 0).ToList();
         var written = await intake.Writer.WriteChains([.. planned.Select(items => (IReadOnlyList<WritePlan>)[.. items.Select(p => p.Write.Plan!)])], ct);
         var outcomes = planned.Zip(written).SelectMany(c => c.First.Zip(c.Second)).ToDictionary(p => p.First.Item.Index, p => p.Second);
 
-        var caller = CallerScope.From(user);
         var results = new List<BatchItemResult>();
         foreach (var items in prepared)
         {
@@ -189,7 +196,7 @@ public static class PostBatchEndpoint
                 }
 
                 if (write.Problem is { } problem)
-                    await intake.Audit.RecordRefusal(caller, item.CaseOfRefused, item.Action, problem, ct);
+                    await intake.Audit.RecordRefusal(CallerScope.From(item.User), item.CaseOfRefused, item.Action, problem, ct);
                 var result = item.Result(write.Problem is { } refused ? intake.Rejected(refused) : IntakeAnswer.Of(outcomes[item.Index]));
                 results.Add(result);
                 ended = result.Status == BatchItemStatus.Refused;
