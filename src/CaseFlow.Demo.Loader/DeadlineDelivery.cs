@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Writing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,9 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
     private readonly PriorityQueue<object, DateTimeOffset> _pending = new();
 
     public int Delivered { get; private set; }
+
+    /// <summary>The wall time spent delivering: each delivery is a transaction of its own, one after another.</summary>
+    public TimeSpan Spent { get; private set; }
 
     /// <summary>When the next pending message falls due (<see cref="DateTimeOffset.MaxValue"/> when none is).</summary>
     public DateTimeOffset NextDue
@@ -47,10 +51,12 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
     {
         while (Next(until, may) is var (message, at))
         {
+            var started = Stopwatch.GetTimestamp();
             clock.MoveTo(at);
             await using var scope = services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(message, ct);
             Delivered++;
+            Spent += Stopwatch.GetElapsedTime(started);
         }
     }
 

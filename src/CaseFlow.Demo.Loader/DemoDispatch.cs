@@ -61,15 +61,20 @@ public sealed class DemoDispatch(HttpClient http, byte[] signingKey)
         }
     }
 
+    /// <summary>Who the actor is, as a string: the same sender whichever <see cref="DemoActor"/> instance names it.</summary>
+    public static string KeyOf(DemoActor actor) => $"{actor.Role}|{actor.Subject}|{string.Join('|', actor.Claims.Select(c => $"{c.Key}={c.Value}"))}";
+
+    /// <summary>The claims of the actor's token.</summary>
+    public static List<Claim> ClaimsOf(DemoActor actor) =>
+        [new(CaseFlowClaims.Subject, actor.Subject), new(CaseFlowClaims.Role, actor.Role), .. actor.Claims.Select(c => new Claim(c.Key, c.Value))];
+
     private string TokenFor(DemoActor actor)
     {
-        var key = $"{actor.Role}|{actor.Subject}|{string.Join('|', actor.Claims.Select(c => $"{c.Key}={c.Value}"))}";
+        var key = KeyOf(actor);
         var now = DateTime.UtcNow;
         if (_tokens.TryGetValue(key, out var cached) && cached.Expires - now > TokenLifetime / 2)
             return cached.Token;
-        var claims = new List<Claim> { new(CaseFlowClaims.Subject, actor.Subject), new(CaseFlowClaims.Role, actor.Role) };
-        claims.AddRange(actor.Claims.Select(c => new Claim(c.Key, c.Value)));
-        var token = DevelopmentTokens.Mint(claims, signingKey, now.AddMinutes(-1), now.AddMinutes(-1) + TokenLifetime);
+        var token = DevelopmentTokens.Mint(ClaimsOf(actor), signingKey, now.AddMinutes(-1), now.AddMinutes(-1) + TokenLifetime);
         _tokens[key] = (token, now.AddMinutes(-1) + TokenLifetime);
         return token;
     }

@@ -8,9 +8,10 @@ namespace CaseFlow.Demo.Loader;
 /// <c>window</c> above zero) the writes sent within that span of simulated time, ended early only by a write that may
 /// depend on one already in it (<see cref="WindowDependencies"/>) or by a deadline of a case the window touches; a
 /// deadline of another case falling due within the window is delivered at its instant before the window is sent. Before a window the deadlines due by its first instant are delivered
-/// (<see cref="DeadlineDelivery"/>); then the clock is set to the window's last instant and its writes are sent, those to
-/// different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once, so the server's group commit
-/// shares transactions), each stream's in the plan's order. The first write CaseFlow does not apply stops the load.
+/// (<see cref="DeadlineDelivery"/>); then the clock is set to the window's last instant and its writes are sent: its case
+/// writes together through the batch path (<see cref="CaseWritesInProcess"/>), its governance writes to their endpoints,
+/// those to different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once), each stream's in
+/// the plan's order. The first write CaseFlow does not apply stops the load.
 /// </summary>
 /// <remarks>
 /// A window's writes are stored at its last instant, at most <c>window</c> after they were sent; the contract's
@@ -23,6 +24,7 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
     private const int SliceSize = 1000;
 
     private readonly WindowDependencies _dependencies = new();
+    private readonly CaseWritesInProcess _cases = new(services);
     private readonly HashSet<string> _streams = [];
     private long _sent;
 
@@ -82,13 +84,23 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
             return;
         Windows++;
         clock.MoveTo(pending[^1].SentAt);
-        await Parallel.ForEachAsync(WriteGroups.Of(pending), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>
+        var caseWrites = pending.Where(WriteGroups.TouchesCasesOnly).ToList();
+        var others = pending.Where(write => !WriteGroups.TouchesCasesOnly(write)).ToList();
+        await Task.WhenAll(SendCaseWrites(caseWrites, ct), Parallel.ForEachAsync(WriteGroups.Of(others), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>
         {
             foreach (var write in group)
             {
                 await dispatch.Send(write, token);
                 Interlocked.Increment(ref _sent);
             }
-        });
+        }));
+    }
+
+    private async Task SendCaseWrites(List<DemoWrite> writes, CancellationToken ct)
+    {
+        if (writes.Count == 0)
+            return;
+        await _cases.Send(writes, ct);
+        Interlocked.Add(ref _sent, writes.Count);
     }
 }

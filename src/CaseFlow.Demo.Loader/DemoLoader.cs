@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>What a load did: the database's state before it, why, and what it wrote.</summary>
-public sealed record LoadResult(DemoDatabaseState Before, string Why, long Writes, long Windows, long Events, int DeadlinesDelivered);
+public sealed record LoadResult(DemoDatabaseState Before, string Why, long Writes, long Windows, long Events, int DeadlinesDelivered, TimeSpan DeliveringDeadlines);
 
 /// <summary>
 /// Loads a demo year into a database: CaseFlow's host in process with the <see cref="SimulatedClock"/> in place of
@@ -48,7 +48,7 @@ public static class DemoLoader
         var mark = new DemoMark(settings.Seed, settings.Scale, PlanVersion(plan), Complete: false);
         var (state, why) = await DemoDatabase.Inspect(store, mark, ct);
         if (state != DemoDatabaseState.Empty)
-            return new LoadResult(state, why, 0, 0, 0, 0);
+            return new LoadResult(state, why, 0, 0, 0, 0, TimeSpan.Zero);
 
         await DemoDatabase.Mark(store, mark, ct);
         var key = Convert.FromBase64String(host.Services.GetRequiredService<IConfiguration>()["Auth:DevelopmentKey"]
@@ -59,7 +59,7 @@ public static class DemoLoader
             await watch(load, store, running);
         await running;
         await DemoDatabase.Mark(store, mark with { Complete = true }, ct);
-        return new LoadResult(state, why, load.Sent, load.Windows, await EventsWritten(store, ct), deadlines.Delivered);
+        return new LoadResult(state, why, load.Sent, load.Windows, await EventsWritten(store, ct), deadlines.Delivered, deadlines.Spent);
     }
 
     private static IEnumerable<DemoWrite> Rest(DemoWrite first, IEnumerator<DemoWrite> writes)

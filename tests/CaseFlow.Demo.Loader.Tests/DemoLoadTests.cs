@@ -1,7 +1,10 @@
+using CaseFlow.Demo.Plan;
+using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Integrity;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.ReferenceData;
+using CaseFlow.Server.Security;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,5 +91,30 @@ public sealed class DemoDatabaseTests
         refused.Before.ShouldBe(DemoDatabaseState.Refused);
         refused.Why.ShouldContain("no demo mark");
         (await loaded.Database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.mt_events")).ShouldBe(before);
+    }
+}
+
+/// <summary>Case writes are applied in process, not over HTTP, yet each sender is held to its endpoint's policy.</summary>
+public sealed class InProcessCaseWriteTests
+{
+    [Fact]
+    public async Task a_booking_by_a_sender_without_the_intake_policy_stops_the_load_and_is_not_stored()
+    {
+        await using var database = await DemoTestDatabase.Create();
+
+        var refused = await Should.ThrowAsync<DemoRefusedException>(() =>
+            DemoLoader.Load(database.ConnectionString, new CaseBBookedByAnAnalyst(), LoadedTinyYear.Settings, writers: 4, window: TimeSpan.Zero, DemoTestDatabase.Configure));
+
+        refused.Message.ShouldContain("POST /api/bookings (BookingRecorded) by analyst was answered 403");
+        (await database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.mt_streams where id = '{CaseId.For(TinyYear.Agency(AgreementCatalog.Load()).Ori, "DEMO-B")}'")).ShouldBe(0);
+    }
+
+    /// <summary><see cref="TinyYear"/> with case B's booking sent by an analyst, who reads statistics and may not book.</summary>
+    private sealed class CaseBBookedByAnAnalyst : IDemoPlan
+    {
+        public IEnumerable<DemoWrite> Writes(DemoSettings settings, IReadOnlyList<AgreementSigned> agreements) =>
+            new TinyYear().Writes(settings, agreements).Select(write => write.Body["data"]?["bookingNumber"]?.ToString() == "DEMO-B"
+                ? write with { By = new DemoActor(Roles.Analyst, "analyst-1", []) }
+                : write);
     }
 }
