@@ -23,9 +23,6 @@ namespace CaseFlow.Demo.Loader;
 /// </summary>
 public sealed class CaseWritesInProcess(IServiceProvider services)
 {
-    private const string Bookings = "/api/bookings";
-    private const string Batch = "/api/events/batch";
-
     private readonly IAuthorizationService _authorization = services.GetRequiredService<IAuthorizationService>();
     private readonly IntakeServices _intake = services.GetRequiredService<IntakeServices>();
     private readonly IDocumentStore _store = services.GetRequiredService<IDocumentStore>();
@@ -37,14 +34,14 @@ public sealed class CaseWritesInProcess(IServiceProvider services)
     public async Task Send(IReadOnlyList<DemoWrite> writes, CancellationToken ct)
     {
         var items = new List<BatchItem>();
-        var sentBy = new List<DemoWrite>();
+        var sent = new List<(DemoWrite Write, JsonNode? Envelope)>();
         foreach (var write in writes)
         {
-            var sender = await Authorized(write, ct);
+            var sender = await Authorized(write);
             foreach (var envelope in ItemsOf(write))
             {
                 items.Add(BatchItem.Read(items.Count, envelope, sender, _intake.Json));
-                sentBy.Add(write);
+                sent.Add((write, envelope));
             }
         }
 
@@ -55,32 +52,32 @@ public sealed class CaseWritesInProcess(IServiceProvider services)
         {
             if (result.Status is not (BatchItemStatus.Applied or BatchItemStatus.Replayed))
             {
-                throw DemoRefusedException.Of(sentBy[result.Index], 200, (result.Problem as ProblemDetails)?.Type ?? result.Status.ToString(),
-                    $"item {result.Index} {ItemsOf(sentBy[result.Index]).FirstOrDefault()?["type"]}");
+                var (write, envelope) = sent[result.Index];
+                throw DemoRefusedException.Of(write, 200, (result.Problem as ProblemDetails)?.Type ?? result.Status.ToString(), $"item {result.Index} {envelope?["type"]}");
             }
         }
     }
 
-    /// <summary>A write's envelopes as batch items: a case event names its case in <c>caseId</c>, as a batch's does.</summary>
+    /// <summary>A write's envelopes as batch items: a case event names its case in <c>caseId</c>, as a batch's does (on a copy: the plan's body stays as sent).</summary>
     private static IEnumerable<JsonNode?> ItemsOf(DemoWrite write)
     {
-        if (write.Path == Batch)
-            return (write.Body["events"] as JsonArray ?? []).Select(item => item?.DeepClone());
+        if (write.Path == WriteGroups.Batch)
+            return write.Body["events"] as JsonArray ?? [];
+        if (write.Path == WriteGroups.Bookings)
+            return [write.Body];
         var envelope = (JsonObject)write.Body.DeepClone();
-        if (write.Path != Bookings)
-            envelope["caseId"] = write.Path.Split('/')[3];
+        envelope["caseId"] = WriteGroups.CaseOf(write.Path);
         return [envelope];
     }
 
-    private async Task<ClaimsPrincipal> Authorized(DemoWrite write, CancellationToken ct)
+    private async Task<ClaimsPrincipal> Authorized(DemoWrite write)
     {
         var key = DemoDispatch.KeyOf(write.By);
         if (!_senders.TryGetValue(key, out var sender))
             _senders.Add(key, sender = new ClaimsPrincipal(new ClaimsIdentity(DemoDispatch.ClaimsOf(write.By), "Bearer")));
-        var policy = write.Path is Bookings or Batch ? Policies.WriteIntake : Policies.AppendCaseEvents;
+        var policy = write.Path is WriteGroups.Bookings or WriteGroups.Batch ? Policies.WriteIntake : Policies.AppendCaseEvents;
         if (!_allowed.Contains((key, policy)))
         {
-            ct.ThrowIfCancellationRequested();
             if (!(await _authorization.AuthorizeAsync(sender, policy)).Succeeded)
                 throw DemoRefusedException.Of(write, 403, $"(the sender lacks policy {policy})", write.Body["type"]?.ToString());
             _allowed.Add((key, policy));

@@ -13,8 +13,8 @@ namespace CaseFlow.Demo.Loader;
 /// </summary>
 public static class WriteGroups
 {
-    private const string Bookings = "/api/bookings";
-    private const string Batch = "/api/events/batch";
+    public const string Bookings = "/api/bookings";
+    public const string Batch = "/api/events/batch";
     private const string Cases = "/api/cases/";
 
     /// <summary>Whether the write touches cases only (bookings, case events, batches of them).</summary>
@@ -49,6 +49,9 @@ public static class WriteGroups
         return groups;
     }
 
+    /// <summary>The case a case event's path names (<c>/api/cases/{caseId}/events</c>).</summary>
+    public static string CaseOf(string path) => path.Split('/')[3];
+
     /// <summary>The streams the write touches, as <see cref="Of"/> groups by them (a case by its id).</summary>
     public static IEnumerable<string> StreamsOf(DemoWrite write)
     {
@@ -57,7 +60,7 @@ public static class WriteGroups
         if (write.Path == Batch)
             return (write.Body["events"] as JsonArray ?? []).Select(item => item?["caseId"]?.ToString() ?? BookedCase(write.By, item));
         if (write.Path.StartsWith(Cases, StringComparison.Ordinal))
-            return [write.Path.Split('/')[3]];
+            return [CaseOf(write.Path)];
         if (write.Path.Count(c => c == '/') > 2)
             return [write.Path];
         return [$"{write.By.Subject} {write.Path}"];
