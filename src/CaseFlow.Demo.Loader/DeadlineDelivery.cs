@@ -9,19 +9,23 @@ namespace CaseFlow.Demo.Loader;
 /// <summary>
 /// What the demo year's writes schedule (a hold's deadline), kept here instead of in Wolverine's durable store: its
 /// scheduler polls the wall clock, before which the whole simulated year lies, so it would deliver every deadline at
-/// once and early. The loader delivers each through the same handler, in process, at its own simulated instant
-/// (<see cref="DeliverUpTo"/>), before the clock passes it: never early, so never rescheduled. Nothing is left in
-/// Wolverine's tables for a served node to fire a second time (<see cref="DeliverAll"/> ends the year). Its own
-/// <see cref="Schedule"/> never reads the base's clock, which hands instants to Wolverine's scheduler.
+/// once and early. The loader delivers each through the same handler, in process, once the clock has reached its
+/// instant: one by one at their instants (<see cref="DeliverUpTo(DateTimeOffset, IServiceProvider, CancellationToken)"/>),
+/// or taken (<see cref="TakeUpTo"/>) and delivered side by side later (<see cref="DeliverTaken"/>); never early, so
+/// never rescheduled. Nothing is left in Wolverine's tables for a served node to fire a second time
+/// (<see cref="DeliverAll"/> ends the year). Its own <see cref="Schedule"/> never reads the base's clock, which hands
+/// instants to Wolverine's scheduler.
 /// </summary>
 public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(new DatabaseClock(clock))
 {
     private readonly PriorityQueue<object, DateTimeOffset> _pending = new();
+    private int _delivered;
+    private long _spentTicks;
 
-    public int Delivered { get; private set; }
+    public int Delivered => _delivered;
 
-    /// <summary>The wall time spent delivering: each delivery is a transaction of its own, one after another.</summary>
-    public TimeSpan Spent { get; private set; }
+    /// <summary>The wall time spent delivering one by one, on the load's path (not what was delivered beside a window's writes).</summary>
+    public TimeSpan Spent => TimeSpan.FromTicks(Interlocked.Read(ref _spentTicks));
 
     /// <summary>When the next pending message falls due (<see cref="DateTimeOffset.MaxValue"/> when none is).</summary>
     public DateTimeOffset NextDue
@@ -44,24 +48,56 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
     /// Delivers, in the order they fall due, every message due at or before <paramref name="until"/>, each with the
     /// clock at its instant (or where the clock already is, for a deadline that had passed when its write was sent late).
     /// </summary>
-    public Task DeliverUpTo(DateTimeOffset until, IServiceProvider services, CancellationToken ct) => DeliverUpTo(until, _ => true, services, ct);
-
-    /// <summary>As <see cref="DeliverUpTo(DateTimeOffset, IServiceProvider, CancellationToken)"/>, stopping before the first message <paramref name="may"/> refuses.</summary>
-    public async Task DeliverUpTo(DateTimeOffset until, Func<object, bool> may, IServiceProvider services, CancellationToken ct)
+    public async Task DeliverUpTo(DateTimeOffset until, IServiceProvider services, CancellationToken ct)
     {
-        while (Next(until, may) is var (message, at))
+        while (Next(until, _ => true) is var (message, at))
         {
             var started = Stopwatch.GetTimestamp();
             clock.MoveTo(at);
-            await using var scope = services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(message, ct);
-            Delivered++;
-            Spent += Stopwatch.GetElapsedTime(started);
+            await Deliver(message, services, ct);
+            Interlocked.Add(ref _spentTicks, Stopwatch.GetElapsedTime(started).Ticks);
         }
+    }
+
+    /// <summary>
+    /// Takes out, in the order they fall due, the messages due at or before <paramref name="until"/>, stopping before
+    /// the first one <paramref name="may"/> refuses; they are the caller's to <see cref="DeliverTaken"/>.
+    /// </summary>
+    public List<(object Message, DateTimeOffset At)> TakeUpTo(DateTimeOffset until, Func<object, bool> may)
+    {
+        var taken = new List<(object, DateTimeOffset)>();
+        while (Next(until, may) is { } next)
+            taken.Add(next);
+        return taken;
+    }
+
+    /// <summary>
+    /// Delivers taken messages side by side, up to <paramref name="concurrency"/> at once, those of one
+    /// <paramref name="group"/> in the order they fell due, with the clock where it stands, which must have reached
+    /// every one's instant.
+    /// </summary>
+    public async Task DeliverTaken(IReadOnlyList<(object Message, DateTimeOffset At)> taken, Func<object, object> group, int concurrency,
+        IServiceProvider services, CancellationToken ct)
+    {
+        if (taken.Count > 0 && taken.Max(t => t.At) > clock.GetUtcNow())
+            throw new InvalidOperationException("A taken message would be delivered before its instant.");
+        await Parallel.ForEachAsync(taken.GroupBy(t => group(t.Message)), new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = ct },
+            async (messages, token) =>
+            {
+                foreach (var (message, _) in messages)
+                    await Deliver(message, services, token);
+            });
     }
 
     /// <summary>The year is over: delivers what is still pending, each at its instant.</summary>
     public Task DeliverAll(IServiceProvider services, CancellationToken ct) => DeliverUpTo(DateTimeOffset.MaxValue, services, ct);
+
+    private async Task Deliver(object message, IServiceProvider services, CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync(message, ct);
+        Interlocked.Increment(ref _delivered);
+    }
 
     private (object Message, DateTimeOffset At)? Next(DateTimeOffset until, Func<object, bool> may)
     {

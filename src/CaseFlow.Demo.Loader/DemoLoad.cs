@@ -6,17 +6,21 @@ namespace CaseFlow.Demo.Loader;
 /// <summary>
 /// Runs a plan's writes in their order under the simulated clock, in windows: the writes of one instant, or (with a
 /// <c>window</c> above zero) the writes sent within that span of simulated time, ended early only by a write that may
-/// depend on one already in it (<see cref="WindowDependencies"/>) or by a deadline of a case the window touches; a
-/// deadline of another case falling due within the window is delivered at its instant before the window is sent. Before a window the deadlines due by its first instant are delivered
-/// (<see cref="DeadlineDelivery"/>); then the clock is set to the window's last instant and its writes are sent: its case
-/// writes together through the batch path (<see cref="CaseWritesInProcess"/>), its governance writes to their endpoints,
-/// those to different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once), each stream's in
-/// the plan's order. The first write CaseFlow does not apply stops the load.
+/// depend on one already in it (<see cref="WindowDependencies"/>), by a deadline of a case the window touches, or by a
+/// write to a case whose deadline fell due within the window. Before a window the deadlines due by its first instant
+/// are delivered one by one at their instants (<see cref="DeadlineDelivery"/>); then the clock is set to the window's
+/// last instant (or the last deadline that fell due within it) and its writes are sent: its case writes together
+/// through the batch path (<see cref="CaseWritesInProcess"/>), its governance writes to their endpoints, those to
+/// different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once), each stream's in the
+/// plan's order; beside them, the deadlines of other cases that fell due within the window. The first write CaseFlow
+/// does not apply stops the load.
 /// </summary>
 /// <remarks>
-/// A window's writes are stored at its last instant, at most <c>window</c> after they were sent; the contract's
-/// dependencies between streams (a case event on its officer's authorization, on its agreement) end a window, so what
-/// a write depends on is applied before it is sent.
+/// A window's writes are stored at its last instant, at most <c>window</c> after they were sent, and so are the
+/// deadlines that fell due within it (their events keep their own instants); the contract's dependencies between
+/// streams (a case event on its officer's authorization, on its agreement) end a window, so what a write depends on is
+/// applied before it is sent. A deadline delivered beside a window's writes reads and writes a case none of them
+/// touches, so it is judged as it would have been at its instant.
 /// </remarks>
 public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, DemoDispatch dispatch, IServiceProvider services, int writers, TimeSpan window)
 {
@@ -26,6 +30,9 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
     private readonly WindowDependencies _dependencies = new();
     private readonly CaseWritesInProcess _cases = new(services);
     private readonly HashSet<string> _streams = [];
+    // Deadlines of cases the window does not touch that fell due within it, delivered beside its writes, and their cases.
+    private readonly List<(object Message, DateTimeOffset At)> _due = [];
+    private readonly HashSet<string> _dueCases = [];
     private long _sent;
 
     /// <summary>How many windows were sent (the writes of one are sent together).</summary>
@@ -46,13 +53,15 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
             if (pending.Count > 0 && write.SentAt < pending[^1].SentAt)
                 throw new InvalidOperationException($"The plan went back in time: a write at {write.SentAt:O} after one at {pending[^1].SentAt:O}.");
             if (pending.Count > 0)
-                await deadlines.DeliverUpTo(write.SentAt, OfUntouchedCase, services, ct);
+                Take(deadlines.TakeUpTo(write.SentAt, OfUntouchedCase));
             if (pending.Count > 0 && !Joins(pending, write))
             {
                 await Send(pending, ct);
                 pending.Clear();
                 _dependencies.Clear();
                 _streams.Clear();
+                _due.Clear();
+                _dueCases.Clear();
             }
 
             if (pending.Count == 0)
@@ -67,11 +76,19 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
     }
 
     /// <summary>A hold's deadline of a case none of the window's writes touches: it reads and writes that case alone.</summary>
-    private bool OfUntouchedCase(object message) => message is HoldDeadlineReached reached && !_streams.Contains(reached.CaseId.ToString());
+    private bool OfUntouchedCase(object message) => message is HoldDeadlineReached reached && !_streams.Contains(CaseOf(message));
+
+    private static string CaseOf(object deadline) => ((HoldDeadlineReached)deadline).CaseId.ToString();
+
+    private void Take(List<(object Message, DateTimeOffset At)> due)
+    {
+        _due.AddRange(due);
+        _dueCases.UnionWith(due.Select(d => CaseOf(d.Message)));
+    }
 
     private bool Joins(List<DemoWrite> pending, DemoWrite write)
     {
-        if (pending.Count == SliceSize || deadlines.NextDue <= write.SentAt)
+        if (pending.Count == SliceSize || deadlines.NextDue <= write.SentAt || WriteGroups.StreamsOf(write).Any(_dueCases.Contains))
             return false;
         if (write.SentAt != pending[0].SentAt && write.SentAt - pending[0].SentAt >= window)
             return false;
@@ -84,9 +101,11 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
             return;
         Windows++;
         clock.MoveTo(pending[^1].SentAt);
+        if (_due.Count > 0)
+            clock.MoveTo(_due[^1].At);
         var caseWrites = pending.Where(WriteGroups.TouchesCasesOnly).ToList();
         var others = pending.Where(write => !WriteGroups.TouchesCasesOnly(write)).ToList();
-        await Task.WhenAll(SendCaseWrites(caseWrites, ct), Parallel.ForEachAsync(WriteGroups.Of(others), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>
+        await Task.WhenAll(SendCaseWrites(caseWrites, ct), deadlines.DeliverTaken(_due, CaseOf, writers, services, ct), Parallel.ForEachAsync(WriteGroups.Of(others), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>
         {
             foreach (var write in group)
             {

@@ -57,7 +57,7 @@ public static class Entry
         var seconds = elapsed.Elapsed.TotalSeconds;
         var cpuPerEvent = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds / Math.Max(1, result.Events);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"demo: FY2026 seed {settings.Seed} scale {settings.Scale}: {result.Writes} writes in {result.Windows} windows ({(double)result.Writes / Math.Max(1, result.Windows):0.00} per window), {result.Events} events ({result.DeadlinesDelivered} deadlines delivered, {result.DeliveringDeadlines.TotalSeconds:0} s of it) in {seconds:0} s, {result.Events / seconds:0} events/s, the loader's process {cpuPerEvent:0.00} ms CPU per event; peak memory (VmHWM) {PeakMemory.VmHwmMiB():0} MiB"));
+            $"demo: FY2026 seed {settings.Seed} scale {settings.Scale}: {result.Writes} writes in {result.Windows} windows ({(double)result.Writes / Math.Max(1, result.Windows):0.00} per window), {result.Events} events ({result.DeadlinesDelivered} deadlines delivered, {result.DeliveringDeadlines.TotalSeconds:0} s of it one by one between windows) in {seconds:0} s, {result.Events / seconds:0} events/s, the loader's process {cpuPerEvent:0.00} ms CPU per event; peak memory (VmHWM) {PeakMemory.VmHwmMiB():0} MiB"));
         if (options.GetValueOrDefault("catch-up") == "true")
         {
             elapsed.Restart();

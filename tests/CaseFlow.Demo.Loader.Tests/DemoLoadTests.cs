@@ -75,6 +75,42 @@ public sealed class DemoLoadTests(LoadedTinyYear loaded) : IClassFixture<LoadedT
     }
 }
 
+/// <summary>A deadline of a case the window does not touch, falling due within it, is delivered beside its writes.</summary>
+public sealed class DeadlineWithinAWindowTests
+{
+    private static readonly DateTimeOffset Deadline = TinyYear.Served + HoldPolicy.Limit;
+
+    [Fact]
+    public async Task the_hold_expiring_between_two_writes_of_a_window_expires_once_stored_with_them_at_its_own_instant()
+    {
+        await using var database = await DemoTestDatabase.Create();
+
+        var result = await DemoLoader.Load(database.ConnectionString, new BookingsAroundTheDeadline(), LoadedTinyYear.Settings, writers: 4,
+            window: TimeSpan.FromMinutes(15), DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
+
+        result.DeadlinesDelivered.ShouldBe(1);
+        result.DeliveringDeadlines.ShouldBe(TimeSpan.Zero);
+        var caseA = CaseId.For(TinyYear.Agency(AgreementCatalog.Load()).Ori, "DEMO-A");
+        var expired = $"from {PersistenceSetup.SchemaName}.mt_events where stream_id = '{caseA}' and type = 'HoldExpired'";
+        (await database.Scalar<long>($"select count(*) {expired}")).ShouldBe(1);
+        (await database.Scalar<DateTime>($"select (data ->> 'at')::timestamptz {expired}")).ShouldBe(Deadline.UtcDateTime);
+        (await database.Scalar<DateTime>($"select timestamp {expired}")).ShouldBe(Deadline.AddMinutes(5).UtcDateTime);
+        (await database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.mt_events where type = 'BookingRecorded' and timestamp = '{Deadline.AddMinutes(5):O}'"))
+            .ShouldBe(2);
+    }
+
+    /// <summary><see cref="TinyYear"/> with two bookings five minutes either side of case A's hold deadline.</summary>
+    private sealed class BookingsAroundTheDeadline : IDemoPlan
+    {
+        public IEnumerable<DemoWrite> Writes(DemoSettings settings, IReadOnlyList<AgreementSigned> agreements)
+        {
+            var year = new TinyYear().Writes(settings, agreements).ToList();
+            var jail = year.First(write => write.Path == WriteGroups.Bookings).By;
+            return [.. year[..^1], TinyYear.Booking(Deadline.AddMinutes(-5), jail, "DEMO-E"), TinyYear.Booking(Deadline.AddMinutes(5), jail, "DEMO-F"), year[^1]];
+        }
+    }
+}
+
 /// <summary>The loader writes only into an empty database or one holding its own year.</summary>
 public sealed class DemoDatabaseTests
 {

@@ -64,7 +64,7 @@ public sealed class TinyYear : IDemoPlan
         yield return new DemoWrite(BatchSent, jail, "/api/events/batch", new JsonObject { ["events"] = new JsonArray(booking, release) });
     }
 
-    private static DemoWrite Booking(DateTimeOffset at, DemoActor jail, string number) =>
+    public static DemoWrite Booking(DateTimeOffset at, DemoActor jail, string number) =>
         Write(at, jail, "/api/bookings", "BookingRecorded", new
         {
             model = "WSO", bookingNumber = number, bookedAt = Text(at.AddMinutes(-30)),
