@@ -13,7 +13,10 @@ namespace CaseFlow.Domain;
 /// </summary>
 public static class EventCatalogue
 {
-    public static readonly IReadOnlyList<Type> All =
+    public static readonly IReadOnlyList<Type> All = [.. AgreementEvents, .. OfficerEvents, .. ComplaintEvents, .. ReportReleaseEvents, .. CaseEvents];
+
+    /// <summary>The events of an agreement's stream.</summary>
+    public static IReadOnlyList<Type> AgreementEvents =>
     [
         typeof(AgreementSigned),
         typeof(AddendumRecorded),
@@ -22,6 +25,11 @@ public static class EventCatalogue
         typeof(TerminationNoticed),
         typeof(AgreementTerminated),
         typeof(ReviewMeetingHeld),
+    ];
+
+    /// <summary>The events of an officer's stream.</summary>
+    public static IReadOnlyList<Type> OfficerEvents =>
+    [
         typeof(OfficerNominated),
         typeof(BackgroundCheckCompleted),
         typeof(TrainingCompleted),
@@ -30,13 +38,22 @@ public static class EventCatalogue
         typeof(RefresherCompleted),
         typeof(AuthorizationRevoked),
         typeof(CredentialsReturned),
+    ];
+
+    /// <summary>The events of a complaint's stream.</summary>
+    public static IReadOnlyList<Type> ComplaintEvents =>
+    [
         typeof(ComplaintReceived),
         typeof(IceNotifiedOfComplaint),
         typeof(ComplaintResolved),
         typeof(ComplaintOutcomeReported),
+    ];
+
+    /// <summary>The events of a month's report release stream.</summary>
+    public static IReadOnlyList<Type> ReportReleaseEvents =>
+    [
         typeof(ReportReleaseProposed),
         typeof(ReportReleaseApproved),
-        .. CaseEvents,
     ];
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CaseFlow.Domain;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Platform;
 using Marten;
@@ -60,4 +61,4 @@ public sealed record ReleasedReport
 }
 
 /// <summary>The inline state of a month's release stream: its proposals and the versions released.</summary>
-public partial class ReportReleaseProjection : ChainedProjection<ReportRelease>;
+public partial class ReportReleaseProjection() : ChainedProjection<ReportRelease>(EventCatalogue.ReportReleaseEvents);

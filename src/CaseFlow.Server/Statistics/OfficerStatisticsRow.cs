@@ -57,6 +57,9 @@ public sealed class OfficerStatisticsProjection : SingleStreamProjection<Officer
     {
         _refresher = refresher;
         Name = ProjectionName;
+        // Only officers' events: a transaction on other streams loads no rows (ChainedProjection says why).
+        foreach (var type in EventCatalogue.OfficerEvents)
+            IncludeType(type);
     }
 
     public override async ValueTask<OfficerStatisticsRow?> EvolveAsync(
