@@ -12,16 +12,8 @@ namespace CaseFlow.Server.Platform;
 public abstract class ChainedProjection<TState> : SingleStreamProjection<TState, Guid>
     where TState : class, IChainedState<TState>
 {
-    /// <param name="events">
-    /// The event types of its streams (<see cref="CaseFlow.Domain.EventCatalogue"/>), the only ones it is handed: its
-    /// evolve function takes any event, so without them Marten would load its documents for every stream a transaction
-    /// appends to (a round trip per inline projection at each commit) and find none.
-    /// </param>
-    protected ChainedProjection(IEnumerable<Type> events)
-    {
-        foreach (var type in events)
-            IncludeType(type);
-    }
+    /// <param name="events">The event types of its streams, the only ones it is handed (<see cref="ProjectionEvents.TakeOnly"/>).</param>
+    protected ChainedProjection(IEnumerable<Type> events) => this.TakeOnly(events);
 
     public override TState? Evolve(TState? snapshot, Guid id, IEvent e) => After(snapshot, e);
 

@@ -2,6 +2,7 @@ using CaseFlow.Domain;
 using CaseFlow.Domain.Audit;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Server.Cases;
+using CaseFlow.Server.Platform;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten.Events.Aggregation;
@@ -63,7 +64,11 @@ public sealed class CaseQueueProjection : SingleStreamProjection<CaseQueueRow, G
 
     private readonly CaseFileProjection _summary = new();
 
-    public CaseQueueProjection() => Name = ProjectionName;
+    public CaseQueueProjection()
+    {
+        Name = ProjectionName;
+        this.TakeOnly(EventCatalogue.CaseEvents);
+    }
 
     /// <summary>
     /// Folds the slice's events onto the case one by one, then derives the row once: a rebuild's slice holds many

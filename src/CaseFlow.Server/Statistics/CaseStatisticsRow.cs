@@ -1,9 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Statistics;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CaseFlow.Server.Cases;
+using CaseFlow.Server.Platform;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
@@ -62,7 +63,11 @@ public sealed class CaseStatisticsProjection : SingleStreamProjection<CaseStatis
 
     private readonly CaseFileProjection _summary = new();
 
-    public CaseStatisticsProjection() => Name = ProjectionName;
+    public CaseStatisticsProjection()
+    {
+        Name = ProjectionName;
+        this.TakeOnly(EventCatalogue.CaseEvents);
+    }
 
     public override CaseStatisticsRow? Evolve(CaseStatisticsRow? snapshot, Guid id, IEvent e) =>
         _summary.Evolve(snapshot?.Case, id, e) is { } folded ? CaseStatisticsRow.Of(folded) : snapshot;

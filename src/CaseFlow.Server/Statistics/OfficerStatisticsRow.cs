@@ -5,6 +5,7 @@ using CaseFlow.Domain.Agreements;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Governance;
+using CaseFlow.Server.Platform;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
@@ -57,9 +58,7 @@ public sealed class OfficerStatisticsProjection : SingleStreamProjection<Officer
     {
         _refresher = refresher;
         Name = ProjectionName;
-        // Only officers' events: a transaction on other streams loads no rows (ChainedProjection says why).
-        foreach (var type in EventCatalogue.OfficerEvents)
-            IncludeType(type);
+        this.TakeOnly(EventCatalogue.OfficerEvents);
     }
 
     public override async ValueTask<OfficerStatisticsRow?> EvolveAsync(

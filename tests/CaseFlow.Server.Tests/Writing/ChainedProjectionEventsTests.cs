@@ -8,6 +8,7 @@ using CaseFlow.Domain.Subjects;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Governance;
 using CaseFlow.Server.Intake;
+using CaseFlow.Server.Queues;
 using CaseFlow.Server.Reports;
 using CaseFlow.Server.Statistics;
 using JasperFx.Events.Projections;
@@ -48,8 +49,12 @@ public sealed class ChainedProjectionEventsTests
     }
 
     [Fact]
-    public void the_officer_statistics_are_handed_the_officer_record_s_events() =>
+    public void the_rows_folded_from_a_snapshot_s_evolve_function_are_handed_its_events()
+    {
         new OfficerStatisticsProjection(new RefresherPolicy(12)).IncludedEventTypes.ShouldBe(new OfficerProjection().IncludedEventTypes);
+        new CaseQueueProjection().IncludedEventTypes.ShouldBe(new CaseFileProjection().IncludedEventTypes);
+        new CaseStatisticsProjection().IncludedEventTypes.ShouldBe(new CaseFileProjection().IncludedEventTypes);
+    }
 
     private static string[] Names(EventFilterable projection) => [.. projection.IncludedEventTypes.Select(t => t.Name)];
 }
