@@ -61,7 +61,7 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
 
     /// <summary>
     /// Takes out, in the order they fall due, the messages due at or before <paramref name="until"/>, stopping before
-    /// the first one <paramref name="may"/> refuses; they are the caller's to <see cref="DeliverTaken"/>.
+    /// the first one <paramref name="may"/> refuses; they are the caller's to <see cref="DeliverTaken"/> or <see cref="PutBack"/>.
     /// </summary>
     public List<(object Message, DateTimeOffset At)> TakeUpTo(DateTimeOffset until, Func<object, bool> may)
     {
@@ -69,6 +69,16 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
         while (Next(until, may) is { } next)
             taken.Add(next);
         return taken;
+    }
+
+    /// <summary>Returns taken messages, to be delivered as if never taken.</summary>
+    public void PutBack(IEnumerable<(object Message, DateTimeOffset At)> taken)
+    {
+        lock (_pending)
+        {
+            foreach (var (message, at) in taken)
+                _pending.Enqueue(message, at);
+        }
     }
 
     /// <summary>

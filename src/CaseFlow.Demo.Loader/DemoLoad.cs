@@ -9,7 +9,7 @@ namespace CaseFlow.Demo.Loader;
 /// depend on one already in it (<see cref="WindowDependencies"/>), by a deadline of a case the window touches, or by a
 /// write to a case whose deadline fell due within the window. Before a window the deadlines due by its first instant
 /// are delivered one by one at their instants (<see cref="DeadlineDelivery"/>); then the clock is set to the window's
-/// last instant (or the last deadline that fell due within it) and its writes are sent: its case writes together
+/// last instant and its writes are sent: its case writes together
 /// through the batch path (<see cref="CaseWritesInProcess"/>), its governance writes to their endpoints, those to
 /// different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once), each stream's in the
 /// plan's order; beside them, the deadlines of other cases that fell due within the window. The first write CaseFlow
@@ -52,9 +52,7 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
         {
             if (pending.Count > 0 && write.SentAt < pending[^1].SentAt)
                 throw new InvalidOperationException($"The plan went back in time: a write at {write.SentAt:O} after one at {pending[^1].SentAt:O}.");
-            if (pending.Count > 0)
-                Take(deadlines.TakeUpTo(write.SentAt, OfUntouchedCase));
-            if (pending.Count > 0 && !Joins(pending, write))
+            if (pending.Count > 0 && !Joins(pending, write, deadlines.TakeUpTo(write.SentAt, OfUntouchedCase)))
             {
                 await Send(pending, ct);
                 pending.Clear();
@@ -80,19 +78,27 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
 
     private static string CaseOf(object deadline) => ((HoldDeadlineReached)deadline).CaseId.ToString();
 
-    private void Take(List<(object Message, DateTimeOffset At)> due)
+    /// <summary>
+    /// Whether the write joins the window, with the deadlines of untouched cases <paramref name="due"/> by its instant,
+    /// which then go beside the window. If it does not, they go back to be delivered one by one at their instants
+    /// before it: the window is stored at its own last instant, not at a deadline's in the gap after it.
+    /// </summary>
+    private bool Joins(List<DemoWrite> pending, DemoWrite write, List<(object Message, DateTimeOffset At)> due)
     {
-        _due.AddRange(due);
-        _dueCases.UnionWith(due.Select(d => CaseOf(d.Message)));
-    }
+        var dueCases = due.Select(d => CaseOf(d.Message)).ToHashSet();
+        var joins = pending.Count < SliceSize && deadlines.NextDue > write.SentAt
+            && !WriteGroups.StreamsOf(write).Any(stream => _dueCases.Contains(stream) || dueCases.Contains(stream))
+            && (write.SentAt == pending[0].SentAt || write.SentAt - pending[0].SentAt < window)
+            && !_dependencies.DependsOnWindow(write);
+        if (!joins)
+        {
+            deadlines.PutBack(due);
+            return false;
+        }
 
-    private bool Joins(List<DemoWrite> pending, DemoWrite write)
-    {
-        if (pending.Count == SliceSize || deadlines.NextDue <= write.SentAt || WriteGroups.StreamsOf(write).Any(_dueCases.Contains))
-            return false;
-        if (write.SentAt != pending[0].SentAt && write.SentAt - pending[0].SentAt >= window)
-            return false;
-        return !_dependencies.DependsOnWindow(write);
+        _due.AddRange(due);
+        _dueCases.UnionWith(dueCases);
+        return true;
     }
 
     private async Task Send(List<DemoWrite> pending, CancellationToken ct)
@@ -100,9 +106,8 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
         if (pending.Count == 0)
             return;
         Windows++;
+        // The deadlines beside the window fell due by its last write's instant (Joins).
         clock.MoveTo(pending[^1].SentAt);
-        if (_due.Count > 0)
-            clock.MoveTo(_due[^1].At);
         var caseWrites = pending.Where(WriteGroups.TouchesCasesOnly).ToList();
         var others = pending.Where(write => !WriteGroups.TouchesCasesOnly(write)).ToList();
         await Task.WhenAll(SendCaseWrites(caseWrites, ct), deadlines.DeliverTaken(_due, CaseOf, writers, services, ct), Parallel.ForEachAsync(WriteGroups.Of(others), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>

@@ -75,38 +75,61 @@ public sealed class DemoLoadTests(LoadedTinyYear loaded) : IClassFixture<LoadedT
     }
 }
 
-/// <summary>A deadline of a case the window does not touch, falling due within it, is delivered beside its writes.</summary>
+/// <summary>
+/// A deadline of a case the window does not touch, falling due within it, is delivered beside its writes; one falling
+/// due after a window's last write, before a write that does not join it, is delivered at its own instant between them.
+/// </summary>
 public sealed class DeadlineWithinAWindowTests
 {
     private static readonly DateTimeOffset Deadline = TinyYear.Served + HoldPolicy.Limit;
+    private static readonly string Events = $"{PersistenceSetup.SchemaName}.mt_events";
+    private static readonly string Ori = TinyYear.Agency(AgreementCatalog.Load()).Ori;
 
     [Fact]
     public async Task the_hold_expiring_between_two_writes_of_a_window_expires_once_stored_with_them_at_its_own_instant()
     {
         await using var database = await DemoTestDatabase.Create();
 
-        var result = await DemoLoader.Load(database.ConnectionString, new BookingsAroundTheDeadline(), LoadedTinyYear.Settings, writers: 4,
-            window: TimeSpan.FromMinutes(15), DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
+        var result = await Load(database, TimeSpan.FromMinutes(-5), TimeSpan.FromMinutes(5));
 
-        result.DeadlinesDelivered.ShouldBe(1);
         result.DeliveringDeadlines.ShouldBe(TimeSpan.Zero);
-        var caseA = CaseId.For(TinyYear.Agency(AgreementCatalog.Load()).Ori, "DEMO-A");
-        var expired = $"from {PersistenceSetup.SchemaName}.mt_events where stream_id = '{caseA}' and type = 'HoldExpired'";
-        (await database.Scalar<long>($"select count(*) {expired}")).ShouldBe(1);
-        (await database.Scalar<DateTime>($"select (data ->> 'at')::timestamptz {expired}")).ShouldBe(Deadline.UtcDateTime);
-        (await database.Scalar<DateTime>($"select timestamp {expired}")).ShouldBe(Deadline.AddMinutes(5).UtcDateTime);
-        (await database.Scalar<long>($"select count(*) from {PersistenceSetup.SchemaName}.mt_events where type = 'BookingRecorded' and timestamp = '{Deadline.AddMinutes(5):O}'"))
-            .ShouldBe(2);
+        await ExpiredOnce(database, storedAt: Deadline.AddMinutes(5));
+        (await database.Scalar<long>($"select count(*) from {Events} where type = 'BookingRecorded' and timestamp = '{Deadline.AddMinutes(5):O}'")).ShouldBe(2);
     }
 
-    /// <summary><see cref="TinyYear"/> with two bookings five minutes either side of case A's hold deadline.</summary>
-    private sealed class BookingsAroundTheDeadline : IDemoPlan
+    [Fact]
+    public async Task the_hold_expiring_after_a_window_s_last_write_expires_at_its_deadline_and_the_window_keeps_its_instant()
+    {
+        await using var database = await DemoTestDatabase.Create();
+
+        var result = await Load(database, TimeSpan.FromMinutes(-60), TimeSpan.FromMinutes(5));
+
+        result.DeliveringDeadlines.ShouldBeGreaterThan(TimeSpan.Zero);
+        await ExpiredOnce(database, storedAt: Deadline);
+        (await database.Scalar<DateTime>($"select timestamp from {Events} where type = 'BookingRecorded' and stream_id = '{CaseId.For(Ori, "DEMO-E")}'"))
+            .ShouldBe(Deadline.AddMinutes(-60).UtcDateTime);
+    }
+
+    private static Task<LoadResult> Load(DemoTestDatabase database, TimeSpan first, TimeSpan second) =>
+        DemoLoader.Load(database.ConnectionString, new BookingsAroundTheDeadline(first, second), LoadedTinyYear.Settings, writers: 4,
+            window: TimeSpan.FromMinutes(15), DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
+
+    private static async Task ExpiredOnce(DemoTestDatabase database, DateTimeOffset storedAt)
+    {
+        var expired = $"from {Events} where stream_id = '{CaseId.For(Ori, "DEMO-A")}' and type = 'HoldExpired'";
+        (await database.Scalar<long>($"select count(*) {expired}")).ShouldBe(1);
+        (await database.Scalar<DateTime>($"select (data ->> 'at')::timestamptz {expired}")).ShouldBe(Deadline.UtcDateTime);
+        (await database.Scalar<DateTime>($"select timestamp {expired}")).ShouldBe(storedAt.UtcDateTime);
+    }
+
+    /// <summary><see cref="TinyYear"/> with bookings E and F sent at these offsets from case A's hold deadline.</summary>
+    private sealed class BookingsAroundTheDeadline(TimeSpan first, TimeSpan second) : IDemoPlan
     {
         public IEnumerable<DemoWrite> Writes(DemoSettings settings, IReadOnlyList<AgreementSigned> agreements)
         {
             var year = new TinyYear().Writes(settings, agreements).ToList();
             var jail = year.First(write => write.Path == WriteGroups.Bookings).By;
-            return [.. year[..^1], TinyYear.Booking(Deadline.AddMinutes(-5), jail, "DEMO-E"), TinyYear.Booking(Deadline.AddMinutes(5), jail, "DEMO-F"), year[^1]];
+            return [.. year[..^1], TinyYear.Booking(Deadline + first, jail, "DEMO-E"), TinyYear.Booking(Deadline + second, jail, "DEMO-F"), year[^1]];
         }
     }
 }
