@@ -85,9 +85,7 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
     /// </summary>
     private bool Joins(List<DemoWrite> pending, DemoWrite write, List<(object Message, DateTimeOffset At)> due)
     {
-        var dueCases = due.Select(d => CaseOf(d.Message)).ToHashSet();
-        var joins = pending.Count < SliceSize && deadlines.NextDue > write.SentAt
-            && !WriteGroups.StreamsOf(write).Any(stream => _dueCases.Contains(stream) || dueCases.Contains(stream))
+        var joins = pending.Count < SliceSize && deadlines.NextDue > write.SentAt && !TouchesDueCase(write, due)
             && (write.SentAt == pending[0].SentAt || write.SentAt - pending[0].SentAt < window)
             && !_dependencies.DependsOnWindow(write);
         if (!joins)
@@ -97,9 +95,14 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
         }
 
         _due.AddRange(due);
-        _dueCases.UnionWith(dueCases);
+        _dueCases.UnionWith(due.Select(d => CaseOf(d.Message)));
         return true;
     }
+
+    /// <summary>Whether the write touches a case whose deadline goes beside the window (it must see that deadline's outcome).</summary>
+    private bool TouchesDueCase(DemoWrite write, List<(object Message, DateTimeOffset At)> due) =>
+        (_dueCases.Count > 0 || due.Count > 0)
+        && WriteGroups.StreamsOf(write).Any(stream => _dueCases.Contains(stream) || due.Any(d => CaseOf(d.Message) == stream));
 
     private async Task Send(List<DemoWrite> pending, CancellationToken ct)
     {
