@@ -3,7 +3,6 @@ using System.Globalization;
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
-using CaseFlow.Server.Statistics;
 using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
@@ -41,7 +40,7 @@ public static class RebuildLoad
             opts.Projections.Add(new EventCountProjection(), ProjectionLifecycle.Async);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var kinds = Kinds(store, options.GetValueOrDefault("projections", CaseStatisticsProjection.ProjectionName));
+        var kinds = Kinds(store, options.GetValueOrDefault("projections", CaseReadModels.Name));
         var (events, streams) = await Corpus(options["connection"]);
         Console.WriteLine($"events: {events} in {streams} streams; kinds: {string.Join(", ", kinds)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

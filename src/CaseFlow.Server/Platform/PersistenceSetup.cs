@@ -117,8 +117,7 @@ public static class PersistenceSetup
         if (withAsync)
         {
             opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
-            opts.Projections.Add(new CaseQueueProjection(), ProjectionLifecycle.Async, asyncConfiguration: Pages(role));
-            opts.Projections.Add(new CaseStatisticsProjection(), ProjectionLifecycle.Async, asyncConfiguration: Pages(role));
+            CaseReadModels.Register(opts, Pages(role));
         }
 
         opts.Schema.For<FeedEntry>().Index(f => f.Ori);

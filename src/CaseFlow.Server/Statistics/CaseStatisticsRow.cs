@@ -3,11 +3,11 @@ using System.Text.Json.Serialization;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Statistics;
-using CaseFlow.Server.Cases;
 using CaseFlow.Server.Platform;
+using CaseFlow.Server.Queues;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Aggregation;
+using Marten.Events.Projections;
 using Marten.Schema;
 using NpgsqlTypes;
 
@@ -22,19 +22,19 @@ public sealed record CaseStatisticsRow
 {
     public Guid Id { get; init; }
 
-    /// <summary>The case as the summary folds it: the next event is folded onto it.</summary>
-    public required CaseFile Case { get; init; }
     public required string Ori { get; init; }
     public required string FieldOfficeCode { get; init; }
     public ProgramModel Model { get; init; }
 
+    /// <summary>What the case counts for, derived from the whole case when the row is made.</summary>
+    public IReadOnlyList<MeasureFact> Facts { get; init; } = [];
+
     /// <summary>
-    /// The facts (<see cref="MeasureFact"/>, camel case) in their own narrow jsonb column, which the cells' trigger
-    /// reads instead of parsing the whole document. Derived from the case when the row is written, not on every event
-    /// folded onto it: a rebuild folds a slice's events and stores the row once, so once per case and batch.
+    /// <see cref="Facts"/> (camel case) in their own narrow jsonb column, which the cells' trigger reads instead of
+    /// parsing the whole document.
     /// </summary>
     [JsonIgnore]
-    public string FactRows => JsonSerializer.Serialize(CaseMeasures.Of(Case), FactJson);
+    public string FactRows => JsonSerializer.Serialize(Facts, FactJson);
 
     private static readonly JsonSerializerOptions FactJson = new(JsonSerializerDefaults.Web);
 
@@ -48,29 +48,27 @@ public sealed record CaseStatisticsRow
 
     public static CaseStatisticsRow Of(CaseFile state) => new()
     {
-        Id = state.Id, Case = state, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model,
+        Id = state.Id, Ori = state.Ori, FieldOfficeCode = state.FieldOfficeCode, Model = state.Model, Facts = CaseMeasures.Of(state),
     };
 }
 
 /// <summary>
-/// The asynchronous projection of <see cref="CaseStatisticsRow"/>: each case folded by the evolve function of the
-/// inline case summary on every event and its facts derived from the whole case when the row is stored, so a void, an amendment or a
-/// late step rewrites the row as if the case had always been so.
+/// The second stage of <see cref="CaseReadModels"/>: each case's row made from the queue row the first stage stored for
+/// it on the same page (<see cref="Updated{T}"/>), so from the case as the summary folds it, and with its facts derived
+/// from the whole case: a void, an amendment or a late step rewrites the row as if the case had always been so.
 /// </summary>
-public sealed class CaseStatisticsProjection : SingleStreamProjection<CaseStatisticsRow, Guid>
+public sealed class CaseStatisticsProjection : MultiStreamProjection<CaseStatisticsRow, Guid>
 {
     public const string ProjectionName = "CaseStatistics";
-
-    private readonly CaseFileProjection _summary = new();
 
     public CaseStatisticsProjection()
     {
         Name = ProjectionName;
-        this.TakeOnly(EventCatalogue.CaseEvents);
+        Identity<Updated<CaseQueueRow>>(updated => updated.Entity.Id);
     }
 
     public override CaseStatisticsRow? Evolve(CaseStatisticsRow? snapshot, Guid id, IEvent e) =>
-        _summary.Evolve(snapshot?.Case, id, e) is { } folded ? CaseStatisticsRow.Of(folded) : snapshot;
+        e.Data is Updated<CaseQueueRow> updated ? CaseStatisticsRow.Of(updated.Entity.Case) : snapshot;
 
     /// <summary>The row's columns, indexed; declared the way the projection stores it (numeric revisions).</summary>
     public static void Configure(StoreOptions opts) =>

@@ -1,7 +1,6 @@
 using Alba;
 using CaseFlow.Server.Feed;
-using CaseFlow.Server.Queues;
-using CaseFlow.Server.Statistics;
+using CaseFlow.Server.Platform;
 using JasperFx.Events.Projections;
 using Marten;
 
@@ -16,11 +15,14 @@ public static class ProjectionWaits
     /// <summary>Until the feed shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
     public static Task FeedHasApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(FeedProjection.Name, caseIds);
 
-    /// <summary>Until the queue shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
-    public static Task QueuesHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseQueueProjection.ProjectionName, caseIds);
+    /// <summary>
+    /// Until the shard of <paramref name="host"/>'s daemon that keeps the queues has applied every event of the given
+    /// cases: the case read models' (<see cref="CaseReadModels"/>), whose agent signals for its members.
+    /// </summary>
+    public static Task QueuesHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseReadModels.Name, caseIds);
 
-    /// <summary>Until the statistics shard of <paramref name="host"/>'s daemon has applied every event of the given cases.</summary>
-    public static Task StatisticsHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseStatisticsProjection.ProjectionName, caseIds);
+    /// <summary>Until the shard that keeps the statistics has applied every event of the given cases: the same as the queues'.</summary>
+    public static Task StatisticsHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.QueuesHaveApplied(caseIds);
 
     /// <summary>Until the daemon's high-water mark has passed every event of the given cases: a checkpoint can then cover them.</summary>
     public static async Task HighWaterMarkHasPassed(this IAlbaHost host, params Guid[] caseIds)

@@ -1,10 +1,9 @@
 using CaseFlow.Domain.Officers;
 using CaseFlow.Server.Intake;
 using CaseFlow.Server.Platform;
-using CaseFlow.Server.Queues;
-using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Tests.Infrastructure;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace CaseFlow.Server.Tests.Platform;
@@ -53,7 +52,7 @@ public class StoreRoleTests
         var opts = new StoreOptions();
         PersistenceSetup.ConfigureProjections(opts, RefresherPolicy.Default, withAsync: true, role);
 
-        foreach (var name in new[] { CaseQueueProjection.ProjectionName, CaseStatisticsProjection.ProjectionName, "CaseFile" })
+        foreach (var name in new[] { CaseReadModels.Name, "CaseFile" })
             opts.Projections.All.Single(p => p.Name == name).Options.BatchSize.ShouldBe(pageSize, name);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Alba;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Queues;
 using Marten;
 using Wolverine;
@@ -62,7 +63,7 @@ public class FreshnessTests(AppFixture app)
         var caseId = await node.StartCaseWith(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber()));
         await using var session = node.DocumentStore().QuerySession();
         var head = (await session.Events.FetchStreamAsync(caseId, token: TestContext.Current.CancellationToken)).Single().Sequence;
-        var shard = $"{CaseQueueProjection.ProjectionName}:All";
+        var shard = $"{CaseReadModels.Name}:All";
 
         (await node.DocumentStore().Advanced.AllProjectionProgress(token: TestContext.Current.CancellationToken)).Select(p => p.ShardName).ShouldNotContain(shard);
         var ready = await node.Scenario(s =>

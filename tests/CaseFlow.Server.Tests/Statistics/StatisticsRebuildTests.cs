@@ -6,6 +6,7 @@ using CaseFlow.Domain.Cases;
 using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Security;
+using CaseFlow.Server.Platform;
 using CaseFlow.Server.Statistics;
 using CaseFlow.Server.Tests.Infrastructure;
 using JasperFx.Events.Daemon;
@@ -71,7 +72,7 @@ public class StatisticsRebuildTests(AppFixture app)
         await using (var session = store.QuerySession())
             (await session.Query<CaseStatisticsRow>().CountAsync(ct)).ShouldBe(0);
         using (var daemon = await store.BuildProjectionDaemonAsync())
-            await daemon.RebuildProjectionAsync(CaseStatisticsProjection.ProjectionName, TimeSpan.FromMinutes(2), ct);
+            await daemon.RebuildProjectionAsync(CaseReadModels.Name, TimeSpan.FromMinutes(2), ct);
 
         var rebuilt = await (await api.GetAs(analyst, "/api/statistics/national?fy=2026")).ReadAsTextAsync();
         rebuilt.ShouldBe(live);

@@ -53,7 +53,6 @@ public sealed class ChainedProjectionEventsTests
     {
         new OfficerStatisticsProjection(new RefresherPolicy(12)).IncludedEventTypes.ShouldBe(new OfficerProjection().IncludedEventTypes);
         new CaseQueueProjection().IncludedEventTypes.ShouldBe(new CaseFileProjection().IncludedEventTypes);
-        new CaseStatisticsProjection().IncludedEventTypes.ShouldBe(new CaseFileProjection().IncludedEventTypes);
     }
 
     private static string[] Names(EventFilterable projection) => [.. projection.IncludedEventTypes.Select(t => t.Name)];
