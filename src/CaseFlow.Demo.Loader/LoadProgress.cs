@@ -31,7 +31,7 @@ public static class LoadProgress
             });
 
     /// <summary>The event sequence's last value: cheap at any size, unlike a count.</summary>
-    private static async Task<long> LastEvent(IDocumentStore store)
+    public static async Task<long> LastEvent(IDocumentStore store)
     {
         await using var session = store.QuerySession();
         return (await session.AdvancedSql.QueryAsync<long>($"select last_value from {PersistenceSetup.SchemaName}.mt_events_sequence", CancellationToken.None)).Single();

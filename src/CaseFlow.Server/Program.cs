@@ -24,7 +24,7 @@ var databaseClock = new DatabaseClock(TimeProvider.System);
 builder.Services.AddSingleton(databaseClock);
 builder.Services.AddSingleton<TimeProvider>(databaseClock);
 builder.Services.AddHostedService<DatabaseClockSync>();
-builder.AddCaseFlowPersistence(PersistenceSetup.RoleOf(args));
+builder.AddCaseFlowPersistence(PersistenceSetup.RoleOf(args, builder.Configuration));
 builder.AddCaseFlowAuthentication();
 builder.AddCaseFlowAccessAudit();
 builder.AddCaseFlowRateLimits();

@@ -27,8 +27,13 @@ public static class PersistenceSetup
 {
     public const string SchemaName = "caseflow";
 
-    /// <summary>What a process started from the command line <paramref name="args"/> does with the store.</summary>
-    public static StoreRole RoleOf(string[] args) => args is ["projections", ..] ? StoreRole.Rebuild : StoreRole.Node;
+    /// <summary>
+    /// What a process started from the command line <paramref name="args"/> does with the store: the <c>projections</c>
+    /// command rebuilds; any other process is what its setting <c>StoreRole</c> says, a node by default (the demo
+    /// loader's catch-up runs as a rebuild).
+    /// </summary>
+    public static StoreRole RoleOf(string[] args, IConfiguration configuration) =>
+        args is ["projections", ..] ? StoreRole.Rebuild : configuration.GetValue("StoreRole", StoreRole.Node);
 
     /// <summary>Marten (event store and documents) and Wolverine (HTTP endpoints, messaging) on one PostgreSQL.</summary>
     public static void AddCaseFlowPersistence(this WebApplicationBuilder builder, StoreRole role)

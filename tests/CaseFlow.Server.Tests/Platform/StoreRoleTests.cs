@@ -20,7 +20,14 @@ public class StoreRoleTests
     [InlineData(new[] { "projections", "rebuild", "-p", "CaseQueues" }, StoreRole.Rebuild)]
     [InlineData(new[] { "projections", "list" }, StoreRole.Rebuild)]
     public void the_command_line_says_whether_a_process_rebuilds(string[] args, StoreRole role) =>
-        PersistenceSetup.RoleOf(args).ShouldBe(role);
+        PersistenceSetup.RoleOf(args, new ConfigurationBuilder().Build()).ShouldBe(role);
+
+    [Theory]
+    [InlineData(new string[0], "Rebuild", StoreRole.Rebuild)]
+    [InlineData(new string[0], "Node", StoreRole.Node)]
+    [InlineData(new[] { "projections", "rebuild" }, "Node", StoreRole.Rebuild)]
+    public void any_other_process_takes_its_role_from_its_settings(string[] args, string setting, StoreRole role) =>
+        PersistenceSetup.RoleOf(args, new ConfigurationBuilder().AddInMemoryCollection([new("StoreRole", setting)]).Build()).ShouldBe(role);
 
     [Theory]
     [InlineData(StoreRole.Node, "auto")]
