@@ -1,10 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using CaseFlow.Demo.Plan;
-using CaseFlow.Server.Platform;
-using Marten;
-using Marten.Events;
-using Microsoft.AspNetCore.Hosting;
 using Spectre.Console;
 
 namespace CaseFlow.Demo.Loader;
@@ -66,18 +62,10 @@ public static class Entry
         return 0;
     }
 
-    /// <summary>
-    /// The asynchronous projections run until they have passed the last event, with a rebuild's large pages
-    /// (<see cref="StoreRole.Rebuild"/>): on a freshly loaded year they are all behind by the whole year.
-    /// </summary>
     private static async Task CatchUp(string connection)
     {
         var elapsed = Stopwatch.StartNew();
-        await using var node = await InProcessHost.Start(connection, runProjections: true, x => x.UseSetting("StoreRole", nameof(StoreRole.Rebuild)));
-        var store = node.DocumentStore();
-        var caughtUp = store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromHours(1));
-        await CatchUpProgress.Show(store, await LoadProgress.LastEvent(store), caughtUp);
-        await caughtUp;
+        await using var node = await DemoCatchUp.Run(connection);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: asynchronous projections caught up in {elapsed.Elapsed.TotalSeconds:0} s; peak memory (VmHWM) of this process {PeakMemory.VmHwmMiB():0} MiB"));
     }
 
