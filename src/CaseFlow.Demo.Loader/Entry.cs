@@ -6,13 +6,13 @@ using Spectre.Console;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>
-/// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--window-minutes M] [--catch-up true]
+/// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--window-minutes M]
 ///   Loads the demo fiscal year into the database once (a second run says it is loaded; an unmarked non-empty database
-///   is refused), with a progress bar, then prints what it wrote. --catch-up then runs the asynchronous projections
-///   until they have passed the last event and says how long that took; on a database that holds the year already it
-///   only does that, so a second run catches up in a process of its own (ops/run --demo, ops/bench/demo). The plan's
-///   writes are made by this program started again as its child (generate --plan TYPE --seed N --scale X: one JSON
-///   line per write), see <see cref="PlanInChildProcess"/>.
+///   is refused), with a progress bar, then prints what it wrote. The plan's writes are made by this program started
+///   again as its child (generate --plan TYPE --seed N --scale X: one JSON line per write), see <see cref="PlanInChildProcess"/>.
+/// catch-up --connection CS
+///   Runs the asynchronous projections until they have passed the last event (<see cref="DemoCatchUp"/>) and says how
+///   long that took: ./ops/run --demo and ./ops/bench/demo run it after the load, in a process of its own.
 /// </summary>
 public static class Entry
 {
@@ -25,11 +25,17 @@ public static class Entry
             return 0;
         }
 
-        var options = Options(args);
+        var options = Options(args is ["catch-up", ..] ? args[1..] : args);
         if (!options.TryGetValue("connection", out var connection))
         {
-            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--catch-up true]");
+            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] | catch-up --connection CS");
             return 2;
+        }
+
+        if (args is ["catch-up", ..])
+        {
+            await CatchUp(connection);
+            return 0;
         }
 
         var settings = SettingsOf(options);
@@ -48,17 +54,13 @@ public static class Entry
             return 1;
         }
 
-        if (result.Before == DemoDatabaseState.Empty)
-            PrintLoad(result, settings, elapsed.Elapsed);
-        else
+        if (result.Before != DemoDatabaseState.Empty)
         {
             Console.WriteLine($"demo: {result.Why}");
-            if (result.Before == DemoDatabaseState.Refused)
-                return 1;
+            return result.Before == DemoDatabaseState.Loaded ? 0 : 1;
         }
 
-        if (options.GetValueOrDefault("catch-up") == "true")
-            await CatchUp(connection);
+        PrintLoad(result, settings, elapsed.Elapsed);
         return 0;
     }
 
