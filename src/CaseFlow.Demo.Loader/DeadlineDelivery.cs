@@ -7,10 +7,10 @@ using Wolverine;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>
-/// What the demo year's writes schedule (a hold's deadline), kept here instead of in Wolverine's durable store: its
-/// scheduler polls the wall clock, before which the whole simulated year lies, so it would deliver every deadline at
+/// What the demo year's writes schedule (a hold's deadline), kept here, one per lane (<see cref="DeadlinesByLane"/>),
+/// instead of in Wolverine's durable store: its scheduler polls the wall clock, before which the whole simulated year lies, so it would deliver every deadline at
 /// once and early. The loader delivers each through the same handler, in process, once the clock has reached its
-/// instant: one by one at their instants (<see cref="DeliverUpTo(DateTimeOffset, IServiceProvider, CancellationToken)"/>),
+/// instant: one by one at their instants (<see cref="DeliverUpTo(DateTimeOffset, DateTimeOffset, IServiceProvider, CancellationToken)"/>),
 /// or taken (<see cref="TakeUpTo"/>) and delivered side by side later (<see cref="DeliverTaken"/>); never early, so
 /// never rescheduled. Nothing is left in Wolverine's tables for a served node to fire a second time
 /// (<see cref="DeliverAll"/> ends the year). Its own <see cref="Schedule"/> never reads the base's clock, which hands
@@ -46,17 +46,22 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
 
     /// <summary>
     /// Delivers, in the order they fall due, every message due at or before <paramref name="until"/>, each with the
-    /// clock at its instant (or where the clock already is, for a deadline that had passed when its write was sent late).
+    /// clock at its instant (or at <paramref name="now"/>, for a deadline that had passed when its write was sent late),
+    /// and answers where the clock then stands.
     /// </summary>
-    public async Task DeliverUpTo(DateTimeOffset until, IServiceProvider services, CancellationToken ct)
+    public async Task<DateTimeOffset> DeliverUpTo(DateTimeOffset until, DateTimeOffset now, IServiceProvider services, CancellationToken ct)
     {
         while (Next(until, _ => true) is var (message, at))
         {
             var started = Stopwatch.GetTimestamp();
-            clock.MoveTo(at);
+            now = at > now ? at : now;
+            clock.MoveTo(now);
+            clock.StandStillInThisFlow(now);
             await Deliver(message, services, ct);
             Interlocked.Add(ref _spentTicks, Stopwatch.GetElapsedTime(started).Ticks);
         }
+
+        return now;
     }
 
     /// <summary>
@@ -100,7 +105,7 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
     }
 
     /// <summary>The year is over: delivers what is still pending, each at its instant.</summary>
-    public Task DeliverAll(IServiceProvider services, CancellationToken ct) => DeliverUpTo(DateTimeOffset.MaxValue, services, ct);
+    public Task<DateTimeOffset> DeliverAll(DateTimeOffset now, IServiceProvider services, CancellationToken ct) => DeliverUpTo(DateTimeOffset.MaxValue, now, services, ct);
 
     private async Task Deliver(object message, IServiceProvider services, CancellationToken ct)
     {

@@ -4,12 +4,14 @@ using CaseFlow.Server.Custody;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>
-/// Runs a plan's writes in their order under the simulated clock, in windows: the writes of one instant, or (with a
+/// Runs one lane's writes (<see cref="DemoLanes"/>: its cases', or the governance writes) in the plan's order under the
+/// simulated clock, as <see cref="Place"/> hands them over, in windows: the writes of one instant, or (with a
 /// <c>window</c> above zero) the writes sent within that span of simulated time, ended early only by a write that may
 /// depend on one already in it (<see cref="WindowDependencies"/>), by a deadline of a case the window touches, or by a
 /// write to a case whose deadline fell due within the window. Before a window the deadlines due by its first instant
-/// are delivered one by one at their instants (<see cref="DeadlineDelivery"/>); then the clock is set to the window's
-/// last instant and its writes are sent: its case writes together
+/// are delivered one by one at their instants (<see cref="DeadlineDelivery"/>: the lane's own); then the clock is set
+/// to the window's last instant (for this lane's flow: <see cref="SimulatedClock.StandStillInThisFlow"/>) and its writes
+/// are sent: its case writes together
 /// through the batch path (<see cref="CaseWritesInProcess"/>), its governance writes to their endpoints, those to
 /// different streams concurrently (<see cref="WriteGroups"/>, up to <c>writers</c> at once), each stream's in the
 /// plan's order; beside them, the deadlines of other cases that fell due within the window. The first write CaseFlow
@@ -33,6 +35,9 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
     // Deadlines of cases the window does not touch that fell due within it, delivered beside its writes, and their cases.
     private readonly List<(object Message, DateTimeOffset At)> _due = [];
     private readonly HashSet<string> _dueCases = [];
+    private readonly List<DemoWrite> _pending = new(SliceSize);
+    // This lane's instant: its last window's or delivered deadline's (the other lanes move the shared clock on their own).
+    private DateTimeOffset _now = clock.GetUtcNow();
     private long _sent;
 
     /// <summary>How many windows were sent (the writes of one are sent together).</summary>
@@ -40,37 +45,39 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
 
     public long Sent => Interlocked.Read(ref _sent);
 
-    public DateTimeOffset Now => clock.GetUtcNow();
-
-    /// <summary>Where the clock stood when the load began.</summary>
-    public DateTimeOffset Start { get; } = clock.GetUtcNow();
-
-    public async Task Run(IEnumerable<DemoWrite> writes, CancellationToken ct)
+    /// <summary>
+    /// Places the next write: it joins the window being gathered, or that window is sent and it starts the next one,
+    /// after the deadlines due by its instant are delivered.
+    /// </summary>
+    public async Task Place(DemoWrite write, CancellationToken ct)
     {
-        var pending = new List<DemoWrite>(SliceSize);
-        foreach (var write in writes)
-        {
-            if (pending.Count > 0 && write.SentAt < pending[^1].SentAt)
-                throw new InvalidOperationException($"The plan went back in time: a write at {write.SentAt:O} after one at {pending[^1].SentAt:O}.");
-            if (pending.Count > 0 && !Joins(pending, write, deadlines.TakeUpTo(write.SentAt, OfUntouchedCase)))
-            {
-                await Send(pending, ct);
-                pending.Clear();
-                _dependencies.Clear();
-                _streams.Clear();
-                _due.Clear();
-                _dueCases.Clear();
-            }
+        if (_pending.Count > 0 && write.SentAt < _pending[^1].SentAt)
+            throw new InvalidOperationException($"The plan went back in time: a write at {write.SentAt:O} after one at {_pending[^1].SentAt:O}.");
+        if (_pending.Count > 0 && !Joins(_pending, write, deadlines.TakeUpTo(write.SentAt, OfUntouchedCase)))
+            await Flush(ct);
+        if (_pending.Count == 0)
+            _now = await deadlines.DeliverUpTo(write.SentAt, _now, services, ct);
+        _pending.Add(write);
+        _dependencies.Add(write);
+        _streams.UnionWith(WriteGroups.StreamsOf(write));
+    }
 
-            if (pending.Count == 0)
-                await deadlines.DeliverUpTo(write.SentAt, services, ct);
-            pending.Add(write);
-            _dependencies.Add(write);
-            _streams.UnionWith(WriteGroups.StreamsOf(write));
-        }
+    /// <summary>Sends the window being gathered, if any, and waits until it is written.</summary>
+    public async Task Flush(CancellationToken ct)
+    {
+        await Send(_pending, ct);
+        _pending.Clear();
+        _dependencies.Clear();
+        _streams.Clear();
+        _due.Clear();
+        _dueCases.Clear();
+    }
 
-        await Send(pending, ct);
-        await deadlines.DeliverAll(services, ct);
+    /// <summary>The writes are over: sends the last window and delivers what is still pending, each at its instant.</summary>
+    public async Task Finish(CancellationToken ct)
+    {
+        await Flush(ct);
+        _now = await deadlines.DeliverAll(_now, services, ct);
     }
 
     /// <summary>A hold's deadline of a case none of the window's writes touches: it reads and writes that case alone.</summary>
@@ -109,8 +116,11 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
         if (pending.Count == 0)
             return;
         Windows++;
-        // The deadlines beside the window fell due by its last write's instant (Joins).
-        clock.MoveTo(pending[^1].SentAt);
+        // The deadlines beside the window fell due by its last write's instant (Joins). Its governance writes go
+        // through the host's endpoints, outside this flow: the shared clock stands there too (DemoLanes runs them alone).
+        _now = pending[^1].SentAt;
+        clock.MoveTo(_now);
+        clock.StandStillInThisFlow(_now);
         var caseWrites = pending.Where(WriteGroups.TouchesCasesOnly).ToList();
         var others = pending.Where(write => !WriteGroups.TouchesCasesOnly(write)).ToList();
         await Task.WhenAll(SendCaseWrites(caseWrites, ct), deadlines.DeliverTaken(_due, CaseOf, writers, services, ct), Parallel.ForEachAsync(WriteGroups.Of(others), new ParallelOptions { MaxDegreeOfParallelism = writers, CancellationToken = ct }, async (group, token) =>

@@ -13,12 +13,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>What a load did: the database's state before it, why, and what it wrote.</summary>
-public sealed record LoadResult(DemoDatabaseState Before, string Why, long Writes, long Windows, long Events, int DeadlinesDelivered, TimeSpan DeliveringDeadlines);
+public sealed record LoadResult(DemoDatabaseState Before, string Why, long Writes, long Windows, int Lanes, long Events, int DeadlinesDelivered, TimeSpan DeliveringDeadlines);
 
 /// <summary>
 /// Loads a demo year into a database: CaseFlow's host in process with the <see cref="SimulatedClock"/> in place of
-/// the system clock and <see cref="DeadlineDelivery"/> in place of Wolverine's scheduling, the database checked and
-/// marked (<see cref="DemoDatabase"/>), then the plan's writes run by <see cref="DemoLoad"/>.
+/// the system clock and <see cref="DeadlinesByLane"/> in place of Wolverine's scheduling, the database checked and
+/// marked (<see cref="DemoDatabase"/>), then the plan's writes run by <see cref="DemoLanes"/>.
 /// </summary>
 public static class DemoLoader
 {
@@ -27,14 +27,15 @@ public static class DemoLoader
 
     /// <param name="watch">Runs beside the load (a progress display) until the load's task completes.</param>
     /// <param name="window">How far apart in simulated time case writes may be and still be sent together (zero: one instant's writes only).</param>
+    /// <param name="lanes">How many lanes of cases go side by side (<see cref="DemoLanes"/>).</param>
     public static async Task<LoadResult> Load(string connectionString, IDemoPlan plan, DemoSettings settings, int writers, TimeSpan window,
-        Action<IWebHostBuilder>? configure = null, Func<DemoLoad, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default)
+        Action<IWebHostBuilder>? configure = null, Func<DemoLanes, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default, int lanes = 2)
     {
         using var writes = plan.Writes(settings, Agreements()).GetEnumerator();
         var first = writes.MoveNext() ? writes.Current : null;
         // The clock starts at the first write (governance begins before the year) or the year, whichever is earlier: CaseFlow's agreement seed is stored then.
         var clock = new SimulatedClock(first is not null && first.SentAt < YearStart ? first.SentAt : YearStart);
-        var deadlines = new DeadlineDelivery(clock);
+        var deadlines = new DeadlinesByLane(clock, lanes);
         await using var host = await InProcessHost.Start(connectionString, runProjections: false, x =>
         {
             x.ConfigureServices(s =>
@@ -48,18 +49,18 @@ public static class DemoLoader
         var mark = new DemoMark(settings.Seed, settings.Scale, PlanVersion(plan), Complete: false);
         var (state, why) = await DemoDatabase.Inspect(store, mark, ct);
         if (state != DemoDatabaseState.Empty)
-            return new LoadResult(state, why, 0, 0, 0, 0, TimeSpan.Zero);
+            return new LoadResult(state, why, 0, 0, 0, 0, 0, TimeSpan.Zero);
 
         await DemoDatabase.Mark(store, mark, ct);
         var key = Convert.FromBase64String(host.Services.GetRequiredService<IConfiguration>()["Auth:DevelopmentKey"]
             ?? throw new InvalidOperationException("Auth:DevelopmentKey is not set: the loader signs its senders' tokens with it."));
-        var load = new DemoLoad(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers, window);
+        var load = new DemoLanes(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers, window);
         var running = load.Run(first is null ? [] : Rest(first, writes), ct);
         if (watch is not null)
             await watch(load, store, running);
         await running;
         await DemoDatabase.Mark(store, mark with { Complete = true }, ct);
-        return new LoadResult(state, why, load.Sent, load.Windows, await EventsWritten(store, ct), deadlines.Delivered, deadlines.Spent);
+        return new LoadResult(state, why, load.Sent, load.Windows, load.Lanes, await EventsWritten(store, ct), deadlines.Delivered, deadlines.Spent);
     }
 
     private static IEnumerable<DemoWrite> Rest(DemoWrite first, IEnumerator<DemoWrite> writes)

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace CaseFlow.Demo.Loader;
 
 /// <summary>
-/// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--window-minutes M]
+/// Usage (through ./ops/run --demo or ./ops/bench/demo): --connection CS [--seed N] [--scale X] [--writers N] [--window-minutes M] [--lanes N]
 ///   Loads the demo fiscal year into the database once (a second run says it is loaded; an unmarked non-empty database
 ///   is refused), with a progress bar, then prints what it wrote. The plan's writes are made by this program started
 ///   again as its child (generate --plan TYPE --seed N --scale X: one JSON line per write), see <see cref="PlanInChildProcess"/>.
@@ -28,7 +28,7 @@ public static class Entry
         var options = Options(args is ["catch-up", ..] ? args[1..] : args);
         if (!options.TryGetValue("connection", out var connection))
         {
-            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] | catch-up --connection CS");
+            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--lanes 2] | catch-up --connection CS");
             return 2;
         }
 
@@ -41,12 +41,13 @@ public static class Entry
         var settings = SettingsOf(options);
         var writers = int.Parse(options.GetValueOrDefault("writers", "16"), CultureInfo.InvariantCulture);
         var window = TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("window-minutes", "15"), CultureInfo.InvariantCulture));
+        var lanes = int.Parse(options.GetValueOrDefault("lanes", "2"), CultureInfo.InvariantCulture);
         var plan = new PlanInChildProcess(DemoPlans.TheYear());
         var elapsed = Stopwatch.StartNew();
         LoadResult result;
         try
         {
-            result = await DemoLoader.Load(connection, plan, settings, writers, window, watch: LoadProgress.Show);
+            result = await DemoLoader.Load(connection, plan, settings, writers, window, watch: LoadProgress.Show, lanes: lanes);
         }
         catch (DemoRefusedException refused)
         {
@@ -76,7 +77,7 @@ public static class Entry
         var seconds = elapsed.TotalSeconds;
         var cpuPerEvent = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds / Math.Max(1, result.Events);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"demo: FY2026 seed {settings.Seed} scale {settings.Scale}: {result.Writes} writes in {result.Windows} windows ({(double)result.Writes / Math.Max(1, result.Windows):0.00} per window), {result.Events} events ({result.DeadlinesDelivered} deadlines delivered, {result.DeliveringDeadlines.TotalSeconds:0} s of it one by one between windows) in {seconds:0} s, {result.Events / seconds:0} events/s, the loader's process {cpuPerEvent:0.00} ms CPU per event; peak memory (VmHWM) {PeakMemory.VmHwmMiB():0} MiB"));
+            $"demo: FY2026 seed {settings.Seed} scale {settings.Scale}: {result.Writes} writes in {result.Windows} windows ({(double)result.Writes / Math.Max(1, result.Windows):0.00} per window) in {result.Lanes} lanes, {result.Events} events ({result.DeadlinesDelivered} deadlines delivered, {result.DeliveringDeadlines.TotalSeconds:0} s of it one by one between windows) in {seconds:0} s, {result.Events / seconds:0} events/s, the loader's process {cpuPerEvent:0.00} ms CPU per event; peak memory (VmHWM) {PeakMemory.VmHwmMiB():0} MiB"));
     }
 
     private static Dictionary<string, string> Options(string[] args) =>

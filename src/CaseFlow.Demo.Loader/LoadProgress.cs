@@ -11,7 +11,7 @@ public static class LoadProgress
 {
     private static readonly DateTimeOffset YearEnd = new(DemoSettings.LastDay.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
-    public static Task Show(DemoLoad load, IDocumentStore store, Task running) =>
+    public static Task Show(DemoLanes load, IDocumentStore store, Task running) =>
         AnsiConsole.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .StartAsync(async progress =>

@@ -12,6 +12,8 @@ namespace CaseFlow.Demo.Loader.Tests;
 /// <summary>
 /// The demo year itself (CaseFlow.Demo's plan, made in a child process as the loader runs it) at a small scale, loaded and then served: every write is accepted, the
 /// monthly reports of FY2026 count what the year wrote, the supervisors' queues hold work and every case's chain verifies.
+/// Loaded again into another database, the same seed stores the same events in every stream, although the loader's
+/// lanes of cases go side by side at whatever pace each gets.
 /// </summary>
 public sealed class DemoYearTests
 {
@@ -33,12 +35,20 @@ public sealed class DemoYearTests
             """),
     ];
 
+    // Every stream's events with their ids, data and stored instants, in the stream's order (not the global sequence's).
+    private const string StreamsDigest = $"select md5(string_agg(concat_ws('|', stream_id, version, id, type, data::text, timestamp), E'\\n' order by stream_id, version)) from {Schema}.mt_events";
+
     [Fact]
-    public async Task at_a_small_scale_the_reports_count_what_the_year_wrote_the_queues_hold_work_and_every_chain_verifies()
+    public async Task at_a_small_scale_the_reports_count_what_the_year_wrote_the_queues_hold_work_every_chain_verifies_and_the_seed_loads_the_same_again()
     {
         await using var database = await DemoTestDatabase.Create();
-        var loaded = await DemoLoader.Load(database.ConnectionString, new PlanInChildProcess(DemoPlans.TheYear()), new DemoSettings(1, 0.002), writers: 8, TimeSpan.FromMinutes(15), DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
+        var loaded = await Load(database);
         loaded.Before.ShouldBe(DemoDatabaseState.Empty);
+        await using (var again = await DemoTestDatabase.Create())
+        {
+            (await Load(again)).Events.ShouldBe(loaded.Events);
+            (await again.Scalar<string>(StreamsDigest)).ShouldBe(await database.Scalar<string>(StreamsDigest));
+        }
 
         // Caught up as ./ops/run --demo catches up (a rebuild's pages), and then read as a node reads.
         await using var node = await DemoCatchUp.Run(database.ConnectionString, DemoTestDatabase.Configure);
@@ -69,4 +79,8 @@ public sealed class DemoYearTests
         foreach (var caseId in cases)
             (await chains.Verify(caseId, TestContext.Current.CancellationToken)).Intact.ShouldBeTrue(caseId.ToString());
     }
+
+    private static Task<LoadResult> Load(DemoTestDatabase database) =>
+        DemoLoader.Load(database.ConnectionString, new PlanInChildProcess(DemoPlans.TheYear()), new DemoSettings(1, 0.002), writers: 8, TimeSpan.FromMinutes(15),
+            DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
 }
