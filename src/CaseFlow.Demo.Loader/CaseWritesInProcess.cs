@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
@@ -28,10 +27,9 @@ public sealed class CaseWritesInProcess(IServiceProvider services)
     private readonly IntakeServices _intake = services.GetRequiredService<IntakeServices>();
     private readonly IDocumentStore _store = services.GetRequiredService<IDocumentStore>();
     private readonly GovernanceOptions _governance = services.GetRequiredService<IOptions<GovernanceOptions>>().Value;
-    // By sender (DemoDispatch.KeyOf): a plan run in a child process sends a new DemoActor with every write. Two
-    // windows may be sent at once (DemoLoad).
-    private readonly ConcurrentDictionary<string, ClaimsPrincipal> _senders = [];
-    private readonly ConcurrentDictionary<(string, string), bool> _allowed = [];
+    // By sender (DemoDispatch.KeyOf): a plan run in a child process sends a new DemoActor with every write.
+    private readonly Dictionary<string, ClaimsPrincipal> _senders = [];
+    private readonly HashSet<(string, string)> _allowed = [];
 
     public async Task Send(IReadOnlyList<DemoWrite> writes, CancellationToken ct)
     {
@@ -75,13 +73,14 @@ public sealed class CaseWritesInProcess(IServiceProvider services)
     private async Task<ClaimsPrincipal> Authorized(DemoWrite write)
     {
         var key = DemoDispatch.KeyOf(write.By);
-        var sender = _senders.GetOrAdd(key, _ => new ClaimsPrincipal(new ClaimsIdentity(DemoDispatch.ClaimsOf(write.By), "Bearer")));
+        if (!_senders.TryGetValue(key, out var sender))
+            _senders.Add(key, sender = new ClaimsPrincipal(new ClaimsIdentity(DemoDispatch.ClaimsOf(write.By), "Bearer")));
         var policy = write.Path is WriteGroups.Bookings or WriteGroups.Batch ? Policies.WriteIntake : Policies.AppendCaseEvents;
-        if (!_allowed.ContainsKey((key, policy)))
+        if (!_allowed.Contains((key, policy)))
         {
             if (!(await _authorization.AuthorizeAsync(sender, policy)).Succeeded)
                 throw DemoRefusedException.Of(write, 403, $"(the sender lacks policy {policy})", write.Body["type"]?.ToString());
-            _allowed.TryAdd((key, policy), true);
+            _allowed.Add((key, policy));
         }
 
         return sender;

@@ -29,7 +29,7 @@ public static class DemoLoader
     /// <param name="window">How far apart in simulated time case writes may be and still be sent together (zero: one instant's writes only).</param>
     /// <param name="lanes">How many lanes of cases go side by side (<see cref="DemoLanes"/>).</param>
     public static async Task<LoadResult> Load(string connectionString, IDemoPlan plan, DemoSettings settings, int writers, TimeSpan window,
-        Action<IWebHostBuilder>? configure = null, Func<DemoLanes, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default, int lanes = 2)
+        Action<IWebHostBuilder>? configure = null, Func<DemoLanes, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default, int lanes = DemoLanes.Default)
     {
         using var writes = plan.Writes(settings, Agreements()).GetEnumerator();
         var first = writes.MoveNext() ? writes.Current : null;

@@ -28,7 +28,7 @@ public static class Entry
         var options = Options(args is ["catch-up", ..] ? args[1..] : args);
         if (!options.TryGetValue("connection", out var connection))
         {
-            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--lanes 2] | catch-up --connection CS");
+            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--lanes 3] | catch-up --connection CS");
             return 2;
         }
 
@@ -41,7 +41,7 @@ public static class Entry
         var settings = SettingsOf(options);
         var writers = int.Parse(options.GetValueOrDefault("writers", "16"), CultureInfo.InvariantCulture);
         var window = TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("window-minutes", "15"), CultureInfo.InvariantCulture));
-        var lanes = int.Parse(options.GetValueOrDefault("lanes", "2"), CultureInfo.InvariantCulture);
+        var lanes = options.TryGetValue("lanes", out var given) ? int.Parse(given, CultureInfo.InvariantCulture) : DemoLanes.Default;
         var plan = new PlanInChildProcess(DemoPlans.TheYear());
         var elapsed = Stopwatch.StartNew();
         LoadResult result;
