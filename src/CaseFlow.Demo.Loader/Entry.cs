@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using CaseFlow.Demo.Plan;
 using Spectre.Console;
 
@@ -67,6 +68,10 @@ public static class Entry
 
     private static async Task CatchUp(string connection)
     {
+        // A batch job in a process of its own, CPU-bound beside PostgreSQL: blocking collections cost less CPU than
+        // background ones, and nothing here waits on a pause. (Not the load: there a blocking collection stops every
+        // lane at once, and the writes' process keeps its peak under 300 MiB with background ones.)
+        GCSettings.LatencyMode = GCLatencyMode.Batch;
         var elapsed = Stopwatch.StartNew();
         await using var node = await DemoCatchUp.Run(connection);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"demo: asynchronous projections caught up in {elapsed.Elapsed.TotalSeconds:0} s; peak memory (VmHWM) of this process {PeakMemory.VmHwmMiB():0} MiB"));
