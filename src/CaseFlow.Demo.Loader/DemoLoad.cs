@@ -77,7 +77,7 @@ public sealed class DemoLoad(SimulatedClock clock, DeadlineDelivery deadlines, D
     public async Task Finish(CancellationToken ct)
     {
         await Flush(ct);
-        _now = await deadlines.DeliverAll(_now, services, ct);
+        await deadlines.DeliverAll(_now, services, ct);
     }
 
     /// <summary>A hold's deadline of a case none of the window's writes touches: it reads and writes that case alone.</summary>
