@@ -43,6 +43,12 @@ public static class Entry
         var writers = int.Parse(options.GetValueOrDefault("writers", "16"), CultureInfo.InvariantCulture);
         var window = TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("window-minutes", "15"), CultureInfo.InvariantCulture));
         var lanes = options.TryGetValue("lanes", out var given) ? int.Parse(given, CultureInfo.InvariantCulture) : DemoLanes.Default;
+        if (lanes < 1)
+        {
+            Console.Error.WriteLine($"demo: --lanes must be at least 1, got {lanes}");
+            return 2;
+        }
+
         var plan = new PlanInChildProcess(DemoPlans.TheYear());
         var elapsed = Stopwatch.StartNew();
         LoadResult result;
