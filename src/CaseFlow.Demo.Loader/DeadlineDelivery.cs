@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using CaseFlow.Server.Platform;
 using CaseFlow.Server.Writing;
 using Microsoft.Extensions.DependencyInjection;
 using Wolverine;
@@ -13,10 +12,9 @@ namespace CaseFlow.Demo.Loader;
 /// instant: one by one at their instants (<see cref="DeliverUpTo(DateTimeOffset, DateTimeOffset, IServiceProvider, CancellationToken)"/>),
 /// or taken (<see cref="TakeUpTo"/>) and delivered side by side later (<see cref="DeliverTaken"/>); never early, so
 /// never rescheduled. Nothing is left in Wolverine's tables for a served node to fire a second time
-/// (<see cref="DeliverAll"/> ends the year). Its own <see cref="Schedule"/> never reads the base's clock, which hands
-/// instants to Wolverine's scheduler.
+/// (<see cref="DeliverAll"/> ends the year).
 /// </summary>
-public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(new DatabaseClock(clock))
+public sealed class DeadlineDelivery(SimulatedClock clock)
 {
     private readonly PriorityQueue<object, DateTimeOffset> _pending = new();
     private int _delivered;
@@ -37,11 +35,10 @@ public sealed class DeadlineDelivery(SimulatedClock clock) : MessageScheduler(ne
         }
     }
 
-    public override ValueTask Schedule(IMessageContext context, ScheduledMessage scheduled)
+    public void Add(ScheduledMessage scheduled)
     {
         lock (_pending)
             _pending.Enqueue(scheduled.Message, scheduled.At);
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>

@@ -161,7 +161,8 @@ public sealed class DemoLanes
 
 /// <summary>
 /// The host's scheduler during a load: a hold's deadline goes to the deadlines of its case's lane
-/// (<see cref="DemoLanes.LaneOf"/>), anything else to the governance lane's.
+/// (<see cref="DemoLanes.LaneOf"/>), anything else to the governance lane's. It never reads the base's clock, which
+/// hands instants to Wolverine's scheduler.
 /// </summary>
 public sealed class DeadlinesByLane(SimulatedClock clock, int lanes) : MessageScheduler(new DatabaseClock(clock))
 {
@@ -175,6 +176,9 @@ public sealed class DeadlinesByLane(SimulatedClock clock, int lanes) : MessageSc
 
     public TimeSpan Spent => Governance.Spent + Cases.Aggregate(TimeSpan.Zero, (sum, lane) => sum + lane.Spent);
 
-    public override ValueTask Schedule(IMessageContext context, ScheduledMessage scheduled) =>
-        (scheduled.Message is HoldDeadlineReached reached ? Cases[DemoLanes.LaneOf(reached.CaseId, Cases.Count)] : Governance).Schedule(context, scheduled);
+    public override ValueTask Schedule(IMessageContext context, ScheduledMessage scheduled)
+    {
+        (scheduled.Message is HoldDeadlineReached reached ? Cases[DemoLanes.LaneOf(reached.CaseId, Cases.Count)] : Governance).Add(scheduled);
+        return ValueTask.CompletedTask;
+    }
 }
