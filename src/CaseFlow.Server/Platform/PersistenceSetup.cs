@@ -121,7 +121,7 @@ public static class PersistenceSetup
         opts.Projections.Add(new OfficerStatisticsProjection(refresher), ProjectionLifecycle.Inline);
         if (withAsync)
         {
-            opts.Projections.Add(new FeedProjection(), ProjectionLifecycle.Async, FeedProjection.Name, null);
+            opts.Projections.Add(FeedProjection.Source(), ProjectionLifecycle.Async);
             CaseReadModels.Register(opts, Pages(role));
         }
 
