@@ -34,7 +34,7 @@ public sealed class FeedProjection : IProjection
     /// The projection as the daemon runs it: handed only the <see cref="Decisions"/> (the other events, about three
     /// in four, are neither read nor deserialised), in pages of 5,000 in every role. An entry is made from one event,
     /// so a rebuild's larger pages would fold nothing more at once and only hold more in memory (docs/benchmarks.md,
-    /// "The feed handed only its decisions").
+    /// "The feed handed only its decisions, and the loader's workers do not spin").
     /// </summary>
     public static ProjectionWrapper<IDocumentOperations, IQuerySession> Source()
     {

@@ -59,8 +59,9 @@ public static class CaseQueueSchema
 
     /// <summary>
     /// A queue's instant is indexed only on the rows that are on that queue: every reader asks for
-    /// <c>column is not null</c>, and most cases (closed ones above all) are on none, so an entry for each null would be
-    /// index upkeep at every store of the row for nothing (docs/benchmarks.md, "The queues' indexes only where set").
+    /// <c>column is not null</c>, and most cases (closed ones above all) are on none, so entries for the nulls would only
+    /// make the indexes larger as closed cases pile up (docs/benchmarks.md, "The feed handed only its decisions, and the
+    /// loader's workers do not spin").
     /// </summary>
     private static Action<DocumentIndex> OnlyWhereSet(string column) => index => index.Predicate = $"{column} is not null";
 }
