@@ -38,15 +38,22 @@ public static class PersistenceSetup
     /// <summary>Marten (event store and documents) and Wolverine (HTTP endpoints, messaging) on one PostgreSQL.</summary>
     public static void AddCaseFlowPersistence(this WebApplicationBuilder builder, StoreRole role)
     {
+        var intake = builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions();
         var connectionString = StoreConnectionString(
             builder.Configuration.GetConnectionString("Marten")
                 ?? throw new InvalidOperationException("ConnectionStrings:Marten is not configured (./ops/run sets it)."),
-            builder.Configuration.GetSection("Intake").Get<IntakeOptions>() ?? new IntakeOptions(),
+            intake,
             role);
 
         builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
+                // A writer holds its events' sequence numbers from before its inserts until its commit, and an insert may
+                // wait up to the lock wait on another transaction's uncommitted row (the same event id or stream, sent
+                // again to another node). The daemon steps over a gap in the sequence once it is older than this: under
+                // Marten's 3 s, less than the 5 s lock wait, such a writer's events were committed behind every
+                // projection's position and never applied (ops/faults node-kill, docs/benchmarks.md "The fault suite").
+                opts.Projections.StaleSequenceThreshold = intake.LockWait * 2;
                 ConfigureEventStore(opts);
                 ConfigureProjections(opts,
                     builder.Configuration.GetSection(GovernanceOptions.Section).Get<GovernanceOptions>()?.Refresher ?? RefresherPolicy.Default,
