@@ -49,10 +49,13 @@ public static class PersistenceSetup
             {
                 opts.Connection(connectionString);
                 // A writer holds its events' sequence numbers from before its inserts until its commit, and an insert may
-                // wait up to the lock wait on another transaction's uncommitted row (the same event id or stream, sent
-                // again to another node). The daemon steps over a gap in the sequence once it is older than this: under
-                // Marten's 3 s, less than the 5 s lock wait, such a writer's events were committed behind every
-                // projection's position and never applied (ops/faults node-kill, docs/benchmarks.md "The fault suite").
+                // wait up to the lock wait on another transaction's uncommitted row (the same event id, sent again to
+                // another node). The daemon must not step over the gap this leaves before the writer commits, or its
+                // events lie behind every projection's position, never applied. Two guards, each enough on its own
+                // (Faults/SequenceGapTests): it holds while PostgreSQL shows a transaction that may still fill the gap
+                // (Marten's default, set here so an upgrade cannot drop it), and it waits twice the lock wait, not
+                // Marten's 3 s, before taking a gap without such evidence for a rolled-back transaction's.
+                opts.Projections.UseTransactionEvidenceForGapSkipping = true;
                 opts.Projections.StaleSequenceThreshold = intake.LockWait * 2;
                 ConfigureEventStore(opts);
                 ConfigureProjections(opts,

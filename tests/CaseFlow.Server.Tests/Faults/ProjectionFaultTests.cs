@@ -25,15 +25,15 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
 
     private OwnDatabase _database = null!;
     private IAlbaHost _node = null!;
+    private WsoDetainers _cases = null!;
 
     private string Admin => app.Tokens.For(Roles.Admin);
-
-    private string Ice => app.Tokens.For(Roles.Supervisor, fieldOffice: "HOU");
 
     public async ValueTask InitializeAsync()
     {
         _database = await OwnDatabase.Create(app, "projection_fault");
         _node = await _database.StartNode();
+        _cases = new WsoDetainers(app, _node);
     }
 
     public async ValueTask DisposeAsync()
@@ -46,13 +46,13 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
     public async Task the_feed_stops_at_the_event_it_cannot_store_passes_nothing_after_it_and_resumes_from_it_once_fixed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var refused = await WsoCaseWithWarrant();
+        var refused = await _cases.CaseWithWarrant();
         await using var stopped = await CommitSignal.Listen(_database, "feed_stopped", $"{PersistenceSetup.SchemaName}.mt_event_progression",
             $"new.name like '{FeedProjection.Name}%' and (new.agent_status = 'Paused' or new.failure_category is not null)");
         await Superuser($"alter table {PersistenceSetup.SchemaName}.mt_doc_feedentry add constraint {Constraint} check (data ->> 'caseId' <> '{refused}')");
-        var badSequence = await LodgeDetainer(refused);
-        var later = await WsoCaseWithWarrant();
-        await LodgeDetainer(later);
+        var badSequence = await _cases.LodgeDetainer(refused);
+        var later = await _cases.CaseWithWarrant();
+        await _cases.LodgeDetainer(later);
 
         // The other projections go on past the event, so the high-water mark (which the daemon records before any
         // projection may pass it) is past it too; the feed passes nothing after it.
@@ -140,20 +140,6 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
         while (await reader.ReadAsync(ct))
             rows.Add(reader.GetString(0));
         return rows;
-    }
-
-    private async Task<Guid> WsoCaseWithWarrant()
-    {
-        var caseId = await _node.StartCaseWith(app.Tokens.For(Roles.ScreeningSystem, ori: Agencies.FortBend), Envelopes.Booking(Envelopes.NewBookingNumber(), "WSO"));
-        await _node.Post(Ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("WarrantReceivedFromIce", new { receivedAt = CaseScenario.Now(), warrantType = "I-200", iceDetainerRef = "D-1" }), 200);
-        return caseId;
-    }
-
-    /// <summary>Lodges the detainer, a decision the feed carries, and answers the event's sequence.</summary>
-    private async Task<long> LodgeDetainer(Guid caseId)
-    {
-        var answer = await _node.Post(Ice, $"/api/cases/{caseId}/events", Envelopes.CaseEvent("DetainerLodged", new { lodgedAt = CaseScenario.Now() }), 200);
-        return (await answer.ReadAsJsonAsync<System.Text.Json.JsonElement>()).GetProperty("position").GetInt64();
     }
 
     private async Task Superuser(string sql)
