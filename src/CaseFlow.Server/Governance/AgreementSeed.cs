@@ -20,24 +20,22 @@ public sealed class AgreementSeed(ILogger<AgreementSeed> logger) : IInitialData
     public static readonly CallerScope Actor = new("caseflow-reference-data", "system", null, null, null);
     private static readonly Guid EventNamespace = new("0c9c4b8e-3a51-4f0e-9f55-6f3c2f1d7a10");
 
+    /// <summary>
+    /// The PostgreSQL advisory lock (held to its transaction's end) that nodes starting together on a new store take in
+    /// turn: the first seeds, the others then find nothing missing. Racing instead cost a failed batch per node, which
+    /// Marten logs as an error for every statement in it (some five hundred). The wait is not bound by the writers'
+    /// lock wait (seconds): seeding a new store takes longer than that on a busy machine.
+    /// </summary>
+    private const long SeedLock = 0x43_46_53_45_45_44; // "CFSEED"
+
     public async Task Populate(IDocumentStore store, CancellationToken cancellation)
     {
         var catalog = AgreementCatalog.Load();
-        try
-        {
-            await StartMissing(store, catalog, cancellation);
-        }
-        catch (Exception e) when (e is Marten.Exceptions.ExistingStreamIdCollisionException or JasperFx.Events.ExistingStreamIdCollisionException)
-        {
-            // Another node seeded some of them between our read and our write: read again, start what is left.
-            await StartMissing(store, catalog, cancellation);
-        }
-    }
-
-    private async Task StartMissing(IDocumentStore store, IReadOnlyList<AgreementSigned> catalog, CancellationToken ct)
-    {
         await using var session = store.LightweightSession();
-        var existing = (await session.Query<Agreement>().Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        await session.BeginTransactionAsync(cancellation);
+        await session.QueryAsync<string>("select set_config('lock_timeout', '2min', true)", cancellation);
+        await session.QueryAsync<bool>($"select true from pg_advisory_xact_lock({SeedLock})", cancellation);
+        var existing = (await session.Query<Agreement>().Select(a => a.Id).ToListAsync(cancellation)).ToHashSet();
         var missing = catalog.Where(a => !existing.Contains(a.AgreementId)).ToList();
         if (missing.Count == 0)
             return;
@@ -51,7 +49,7 @@ public sealed class AgreementSeed(ILogger<AgreementSeed> logger) : IInitialData
             session.Events.StartStream<Agreement>(signed.AgreementId, EventStager.Stage(session, signed.AgreementId, 1, EventChain.Genesis, incoming, signed, Actor));
         }
 
-        await session.SaveChangesAsync(ct);
+        await session.SaveChangesAsync(cancellation);
         logger.LogInformation("Seeded {Count} agreement streams from ICE's list of {ListedOn}", missing.Count, missing[0].ListedOn);
     }
 }
