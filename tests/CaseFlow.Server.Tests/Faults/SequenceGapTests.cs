@@ -83,12 +83,12 @@ public sealed class SequenceGapTests(AppFixture app) : IAsyncLifetime
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Until a backend of the test's database waits on a lock: the writer, on the held event id.</summary>
+    /// <summary>Until a backend of the test's database waits on another transaction: the writer, on the held event id.</summary>
     private async Task WriterWaitsOnALock(CancellationToken ct)
     {
         await using var watcher = await TestDatabases.OpenAsTamperingSuperuser(_database.ConnectionString);
         await using var command = new NpgsqlCommand(
-            "select exists (select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock')", watcher);
+            "select exists (select 1 from pg_stat_activity where datname = current_database() and wait_event = 'transactionid')", watcher);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
         guard.CancelAfter(LockWait);
         while (!(bool)(await command.ExecuteScalarAsync(guard.Token))!)
