@@ -86,6 +86,16 @@ bench_start_caseflow() {
 # The bench cluster's postmaster, so CPU is counted for its processes only (not for a colleague's cluster).
 bench_postmaster() { head -n1 "$(cat "$ROOT/.local/pg-dir")/postmaster.pid"; }
 
+# The bench cluster's CPU seconds so far: its processes' own, plus what the postmaster has reaped of backends that
+# exited (/proc's cutime and cstime), so a difference of two readings counts every backend of the interval.
+bench_postgres_cpu_seconds() {
+  local postmaster pid
+  postmaster=$(bench_postmaster)
+  for pid in $(ps --ppid "$postmaster" -o pid=); do sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13}'; done |
+    awk -v own="$(sed 's/.*) //' "/proc/$postmaster/stat" | awk '{print $12 + $13 + $14 + $15}')" -v hz="$(getconf CLK_TCK)" \
+      '{ticks += $1} END {printf "%.1f", (ticks + own) / hz}'
+}
+
 bench_machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -n1); PostgreSQL 15 fsync on; client, servers and PostgreSQL share the cores"
 }
