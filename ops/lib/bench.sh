@@ -91,9 +91,10 @@ bench_postmaster() { head -n1 "$(cat "$ROOT/.local/pg-dir")/postmaster.pid"; }
 bench_postgres_cpu_seconds() {
   local postmaster pid
   postmaster=$(bench_postmaster)
-  for pid in $(ps --ppid "$postmaster" -o pid=); do sed 's/.*) //' "/proc/$pid/stat" 2>/dev/null | awk '{print $12 + $13}'; done |
+  # A backend may exit between ps and the read: it then counts in the postmaster's reaped time instead.
+  for pid in $(ps --ppid "$postmaster" -o pid=); do cat "/proc/$pid/stat" 2>/dev/null || true; done | sed 's/.*) //' |
     awk -v own="$(sed 's/.*) //' "/proc/$postmaster/stat" | awk '{print $12 + $13 + $14 + $15}')" -v hz="$(getconf CLK_TCK)" \
-      '{ticks += $1} END {printf "%.1f", (ticks + own) / hz}'
+      '{ticks += $12 + $13} END {printf "%.1f", (ticks + own) / hz}'
 }
 
 bench_machine() {
