@@ -91,10 +91,9 @@ bench_postmaster() { head -n1 "$(cat "$ROOT/.local/pg-dir")/postmaster.pid"; }
 bench_postgres_cpu_seconds() {
   local postmaster pid
   postmaster=$(bench_postmaster)
-  # A backend may exit between ps and the read: it then counts in the postmaster's reaped time instead.
-  for pid in $(ps --ppid "$postmaster" -o pid=); do cat "/proc/$pid/stat" 2>/dev/null || true; done | sed 's/.*) //' |
-    awk -v own="$(sed 's/.*) //' "/proc/$postmaster/stat" | awk '{print $12 + $13 + $14 + $15}')" -v hz="$(getconf CLK_TCK)" \
-      '{ticks += $12 + $13} END {printf "%.1f", (ticks + own) / hz}'
+  # The postmaster first, with its reaped time; a backend that exits between ps and the read counts there instead.
+  for pid in "$postmaster" $(ps --ppid "$postmaster" -o pid=); do cat "/proc/$pid/stat" 2>/dev/null || true; done |
+    sed 's/.*) //' | awk -v hz="$(getconf CLK_TCK)" 'NR == 1 {ticks += $14 + $15} {ticks += $12 + $13} END {printf "%.1f", ticks / hz}'
 }
 
 bench_machine() {
