@@ -58,6 +58,8 @@ public sealed class SequenceGapTests(AppFixture app) : IAsyncLifetime
         var heldLodging = _cases.LodgeDetainer(held, eventId);
         await WriterWaitsOnALock(ct);
         var laterPosition = await _cases.LodgeDetainer(later);
+        // The fault itself, not a wait for a result: the gap stays open while time passes, and the daemon judges its
+        // age by the database's clock, which a test cannot move.
         await Task.Delay(Held, ct);
         await transaction.RollbackAsync(ct);
         var heldPosition = await heldLodging;
@@ -91,6 +93,7 @@ public sealed class SequenceGapTests(AppFixture app) : IAsyncLifetime
             "select exists (select 1 from pg_stat_activity where datname = current_database() and wait_event = 'transactionid')", watcher);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
         guard.CancelAfter(LockWait);
+        // PostgreSQL signals no lock wait, so its activity view is read until the writer shows up in it.
         while (!(bool)(await command.ExecuteScalarAsync(guard.Token))!)
             await Task.Delay(TimeSpan.FromMilliseconds(50), guard.Token);
     }
