@@ -1,6 +1,8 @@
 using Alba;
 using CaseFlow.Demo.Plan;
+using CaseFlow.Demo.Year;
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Server.Audit;
 using CaseFlow.Server.Operations;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.ReferenceData;
@@ -52,6 +54,9 @@ public static class DemoLoader
             return new LoadResult(state, why, 0, 0, 0, 0, 0, TimeSpan.Zero);
 
         await DemoDatabase.Mark(store, mark, ct);
+        // The node makes the access log's partitions ahead of its clock once a day, and this clock crosses a year in minutes.
+        await AccessLogPartitions.Ensure(host.Services.GetRequiredService<AccessLogDatabase>(), clock.GetUtcNow(),
+            YearSchedule.YearEnd.AddMonths(AccessLogPartitions.MonthsAhead), ct);
         var key = Convert.FromBase64String(host.Services.GetRequiredService<IConfiguration>()["Auth:DevelopmentKey"]
             ?? throw new InvalidOperationException("Auth:DevelopmentKey is not set: the loader signs its senders' tokens with it."));
         var load = new DemoLanes(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers, window);

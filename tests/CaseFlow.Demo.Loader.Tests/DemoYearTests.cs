@@ -44,6 +44,9 @@ public sealed class DemoYearTests
         await using var database = await DemoTestDatabase.Create();
         var loaded = await Load(database);
         loaded.Before.ShouldBe(DemoDatabaseState.Empty);
+        // Every access record in its month's partition, where retention finds it (ops/expire-access-log), none in the default one.
+        (await database.Scalar<long>("select count(*) from caseflow_audit.access_log")).ShouldBeGreaterThan(0);
+        (await database.Scalar<long>("select count(*) from caseflow_audit.access_log where tableoid = 'caseflow_audit.access_log_default'::regclass")).ShouldBe(0);
         await using (var again = await DemoTestDatabase.Create())
         {
             (await Load(again)).Events.ShouldBe(loaded.Events);

@@ -5,7 +5,8 @@ namespace CaseFlow.Server.Audit;
 /// <summary>
 /// Keeps the access log's monthly partitions made ahead of the node's clock (<c>caseflow_audit.ensure_partitions</c>,
 /// ops/sql/database.sql): at start and daily, the current month and the three after it. A record dated outside them
-/// still lands, in the default partition.
+/// still lands, in the default partition. A loader writing a year in simulated time makes that year's partitions first
+/// (<see cref="Ensure"/>): its clock moves faster than a day.
 /// </summary>
 public sealed class AccessLogPartitions(AccessLogDatabase database, TimeProvider clock, ILogger<AccessLogPartitions> log) : BackgroundService
 {
@@ -19,10 +20,7 @@ public sealed class AccessLogPartitions(AccessLogDatabase database, TimeProvider
             try
             {
                 var now = clock.GetUtcNow();
-                await using var command = database.DataSource.CreateCommand("select caseflow_audit.ensure_partitions($1, $2)");
-                command.Parameters.Add(new NpgsqlParameter { Value = now });
-                command.Parameters.Add(new NpgsqlParameter { Value = now.AddMonths(MonthsAhead) });
-                if (await command.ExecuteScalarAsync(stoppingToken) is int made and > 0)
+                if (await Ensure(database, now, now.AddMonths(MonthsAhead), stoppingToken) is var made and > 0)
                     log.LogInformation("Made {Partitions} monthly partitions of the access log", made);
             }
             catch (Exception e) when (e is NpgsqlException && !stoppingToken.IsCancellationRequested)
@@ -31,6 +29,15 @@ public sealed class AccessLogPartitions(AccessLogDatabase database, TimeProvider
             }
         }
         while (await WaitForNextDay(stoppingToken));
+    }
+
+    /// <summary>Makes the monthly partitions from the month of <paramref name="from"/> through that of <paramref name="through"/> that are missing; answers how many it made.</summary>
+    public static async Task<int> Ensure(AccessLogDatabase database, DateTimeOffset from, DateTimeOffset through, CancellationToken ct)
+    {
+        await using var command = database.DataSource.CreateCommand("select caseflow_audit.ensure_partitions($1, $2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = from });
+        command.Parameters.Add(new NpgsqlParameter { Value = through });
+        return (int)(await command.ExecuteScalarAsync(ct))!;
     }
 
     private async Task<bool> WaitForNextDay(CancellationToken stoppingToken)
