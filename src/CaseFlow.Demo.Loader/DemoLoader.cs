@@ -27,6 +27,13 @@ public static class DemoLoader
     /// <summary>The year's first day, 00:00 UTC.</summary>
     public static readonly DateTimeOffset YearStart = new(DemoSettings.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
+    /// <summary>
+    /// How far apart in simulated time case writes may be sent and still go together by default (docs/operations.md,
+    /// "A demo database"): an hour keeps every write's lag far inside the late window, and at the national year's
+    /// density it stores 42 writes per transaction against 12 with a quarter of an hour, for 14 % less CPU per event.
+    /// </summary>
+    public static readonly TimeSpan DefaultWindow = TimeSpan.FromHours(1);
+
     /// <param name="watch">Runs beside the load (a progress display) until the load's task completes.</param>
     /// <param name="window">How far apart in simulated time case writes may be and still be sent together (zero: one instant's writes only).</param>
     /// <param name="lanes">How many lanes of cases go side by side (<see cref="DemoLanes"/>).</param>

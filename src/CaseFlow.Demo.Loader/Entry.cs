@@ -29,7 +29,7 @@ public static class Entry
         var options = Options(args is ["catch-up", ..] ? args[1..] : args);
         if (!options.TryGetValue("connection", out var connection))
         {
-            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 15] [--lanes 3] | catch-up --connection CS");
+            Console.Error.WriteLine("usage: CaseFlow.Demo.Loader --connection CS [--seed 2026] [--scale 1.0] [--writers 16] [--window-minutes 60] [--lanes 3] | catch-up --connection CS");
             return 2;
         }
 
@@ -41,7 +41,9 @@ public static class Entry
 
         var settings = SettingsOf(options);
         var writers = int.Parse(options.GetValueOrDefault("writers", "16"), CultureInfo.InvariantCulture);
-        var window = TimeSpan.FromMinutes(double.Parse(options.GetValueOrDefault("window-minutes", "15"), CultureInfo.InvariantCulture));
+        var window = options.TryGetValue("window-minutes", out var minutes)
+            ? TimeSpan.FromMinutes(double.Parse(minutes, CultureInfo.InvariantCulture))
+            : DemoLoader.DefaultWindow;
         var lanes = options.TryGetValue("lanes", out var given) ? int.Parse(given, CultureInfo.InvariantCulture) : DemoLanes.Default;
         if (lanes < 1)
         {

@@ -84,6 +84,6 @@ public sealed class DemoYearTests
     }
 
     private static Task<LoadResult> Load(DemoTestDatabase database) =>
-        DemoLoader.Load(database.ConnectionString, new PlanInChildProcess(DemoPlans.TheYear()), new DemoSettings(1, 0.002), writers: 8, TimeSpan.FromMinutes(15),
+        DemoLoader.Load(database.ConnectionString, new PlanInChildProcess(DemoPlans.TheYear()), new DemoSettings(1, 0.002), writers: 8, DemoLoader.DefaultWindow,
             DemoTestDatabase.Configure, ct: TestContext.Current.CancellationToken);
 }
