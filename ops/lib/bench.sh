@@ -86,14 +86,15 @@ bench_start_caseflow() {
 # The bench cluster's postmaster, so CPU is counted for its processes only (not for a colleague's cluster).
 bench_postmaster() { head -n1 "$(cat "$ROOT/.local/pg-dir")/postmaster.pid"; }
 
-# The bench cluster's CPU seconds so far: its processes' own, plus what the postmaster has reaped of backends that
-# exited (/proc's cutime and cstime), so a difference of two readings counts every backend of the interval.
-bench_postgres_cpu_seconds() {
+# The bench cluster's CPU so far, in clock ticks (getconf CLK_TCK a second): its processes' own, plus what the
+# postmaster has reaped of backends that exited (/proc's cutime and cstime), so a difference of two readings counts
+# every backend of the interval.
+bench_postgres_cpu_ticks() {
   local postmaster pid
   postmaster=$(bench_postmaster)
   # The postmaster first, with its reaped time; a backend that exits between ps and the read counts there instead.
   for pid in "$postmaster" $(ps --ppid "$postmaster" -o pid=); do cat "/proc/$pid/stat" 2>/dev/null || true; done |
-    sed 's/.*) //' | awk -v hz="$(getconf CLK_TCK)" 'NR == 1 {ticks += $14 + $15} {ticks += $12 + $13} END {printf "%.1f", ticks / hz}'
+    sed 's/.*) //' | awk 'NR == 1 {ticks += $14 + $15} {ticks += $12 + $13} END {print ticks + 0}'
 }
 
 bench_machine() {
