@@ -43,6 +43,7 @@ public sealed class VerifyReadModelsTests(AppFixture app)
         var tampered = await Verify(database);
         tampered.ExitCode.ShouldBe(1, tampered.Output);
         tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[1]}: different");
+        tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[1]}, the paths apart:\n  .bookingNumber: live \"EDITED\", rebuilt absent");
         tampered.Output.ShouldContain("1 documents differ from their rebuild");
         tampered.Output.ShouldContain($"statistics_cells (kept): '{Agencies.FortBend}'");
         tampered.Output.ShouldContain($"statistics_cells (counted from the rows): '{Agencies.FortBend}'");
