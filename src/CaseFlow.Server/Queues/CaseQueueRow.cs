@@ -71,6 +71,15 @@ public sealed class CaseQueueProjection : SingleStreamProjection<CaseQueueRow, G
     }
 
     /// <summary>
+    /// Keeps <see cref="CaseReadModels"/> out of the daemon's single pass for a composite, which it takes on a shard's
+    /// first start (position 0) and on a rebuild: that pass reads up to the highest stored event, so an event whose
+    /// writer still holds a lower sequence number commits behind the shard's position and is never applied
+    /// (Faults/FirstStartTests). Without it the shard reads in pages up to the high-water mark, which waits for such a
+    /// writer.
+    /// </summary>
+    public override bool CanParticipateInCompositeReplay => false;
+
+    /// <summary>
     /// Folds the slice's events onto the case one by one, then derives the row once: a rebuild's slice holds many
     /// events of a case, and the row's instants and view are worth deriving only from the last state.
     /// </summary>

@@ -56,7 +56,7 @@ public sealed class SequenceGapTests(AppFixture app) : IAsyncLifetime
         await using var transaction = await other.BeginTransactionAsync(ct);
         await HoldEventId(other, eventId, ct);
         var heldLodging = _cases.LodgeDetainer(held, eventId);
-        await WriterWaitsOnALock(ct);
+        await WriterWaitsOnALock(_database, LockWait, ct);
         var laterPosition = await _cases.LodgeDetainer(later);
         // The fault itself, not a wait for a result: the gap stays open while time passes, and the daemon judges its
         // age by the database's clock, which a test cannot move.
@@ -71,7 +71,7 @@ public sealed class SequenceGapTests(AppFixture app) : IAsyncLifetime
     }
 
     /// <summary>Another transaction's uncommitted event with the id: a writer inserting the same id waits on it.</summary>
-    private static async Task HoldEventId(NpgsqlConnection other, Guid eventId, CancellationToken ct)
+    internal static async Task HoldEventId(NpgsqlConnection other, Guid eventId, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
             $$"""
@@ -86,13 +86,13 @@ public sealed class SequenceGapTests(AppFixture app) : IAsyncLifetime
     }
 
     /// <summary>Until a backend of the test's database waits on another transaction: the writer, on the held event id.</summary>
-    private async Task WriterWaitsOnALock(CancellationToken ct)
+    internal static async Task WriterWaitsOnALock(OwnDatabase database, TimeSpan lockWait, CancellationToken ct)
     {
-        await using var watcher = await TestDatabases.OpenAsTamperingSuperuser(_database.ConnectionString);
+        await using var watcher = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString);
         await using var command = new NpgsqlCommand(
             "select exists (select 1 from pg_stat_activity where datname = current_database() and wait_event = 'transactionid')", watcher);
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        guard.CancelAfter(LockWait);
+        guard.CancelAfter(lockWait);
         // PostgreSQL signals no lock wait, so its activity view is read until the writer shows up in it.
         while (!(bool)(await command.ExecuteScalarAsync(guard.Token))!)
             await Task.Delay(TimeSpan.FromMilliseconds(50), guard.Token);
