@@ -23,58 +23,47 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
 {
     private const string Constraint = "fault_refuses_one_case";
 
-    private OwnDatabase _database = null!;
-    private IAlbaHost _node = null!;
-    private WsoDetainers _cases = null!;
-
     private string Admin => app.Tokens.For(Roles.Admin);
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await OwnDatabase.Create(app, "projection_fault");
-        _node = await _database.StartNode();
-        _cases = new WsoDetainers(app, _node);
-    }
+    private OwnNode _own = null!;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _own = await OwnNode.Start(app, "projection_fault");
+
+    public ValueTask DisposeAsync() => _own.DisposeAsync();
 
     [Fact]
     public async Task the_feed_stops_at_the_event_it_cannot_store_passes_nothing_after_it_and_resumes_from_it_once_fixed()
     {
         var ct = TestContext.Current.CancellationToken;
-        var refused = await _cases.CaseWithWarrant();
-        await using var stopped = await CommitSignal.Listen(_database, "feed_stopped", $"{PersistenceSetup.SchemaName}.mt_event_progression",
+        var refused = await _own.Cases.CaseWithWarrant();
+        await using var stopped = await CommitSignal.Listen(_own.Database, "feed_stopped", $"{PersistenceSetup.SchemaName}.mt_event_progression",
             $"new.name like '{FeedProjection.Name}%' and (new.agent_status = 'Paused' or new.failure_category is not null)");
         await Superuser($"alter table {PersistenceSetup.SchemaName}.mt_doc_feedentry add constraint {Constraint} check (data ->> 'caseId' <> '{refused}')");
-        var badSequence = await _cases.LodgeDetainer(refused);
-        var later = await _cases.CaseWithWarrant();
-        await _cases.LodgeDetainer(later);
+        var badSequence = await _own.Cases.LodgeDetainer(refused);
+        var later = await _own.Cases.CaseWithWarrant();
+        await _own.Cases.LodgeDetainer(later);
 
         // The other projections go on past the event, so the high-water mark (which the daemon records before any
         // projection may pass it) is past it too; the feed passes nothing after it.
-        await _node.QueuesHaveApplied(refused, later);
+        await _own.Node.QueuesHaveApplied(refused, later);
         // Stopped before the event, not past it: the database refused the batch holding it, so no single event is named.
         var feed = await StoppedFeed(stopped);
         feed.LastSequence.ShouldBeLessThan(badSequence);
         feed.HighWaterMark.ShouldBeGreaterThan(badSequence);
         feed.PauseReason.ShouldNotBeNull();
-        (await (await _node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Degraded");
+        (await (await _own.Node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Degraded");
         StoppedGauge(feed.Name).ShouldBe(1);
         (await FeedCases(ct)).ShouldBeEmpty();
 
         // Fixed: the node starts the shard again by itself (StoppedShardRetry), from the refused event on.
         await Superuser($"alter table {PersistenceSetup.SchemaName}.mt_doc_feedentry drop constraint {Constraint}");
-        await _node.FeedHasApplied(refused, later);
+        await _own.Node.FeedHasApplied(refused, later);
 
         (await FeedCases(ct)).ShouldBe([refused, later]);
-        (await (await _node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Healthy");
+        (await (await _own.Node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Healthy");
         StoppedGauge(feed.Name).ShouldBe(0);
         var live = await FeedEntries(ct);
-        using (var daemon = await _node.DocumentStore().BuildProjectionDaemonAsync())
+        using (var daemon = await _own.Node.DocumentStore().BuildProjectionDaemonAsync())
             await daemon.RebuildProjectionAsync(FeedProjection.Name, TimeSpan.FromMinutes(2), ct);
         (await FeedEntries(ct)).ShouldBe(live);
     }
@@ -98,14 +87,14 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
 
     private async Task<ShardStatus> FeedShard()
     {
-        var shards = await (await _node.GetAs(Admin, "/api/operations/projections")).ReadAsJsonAsync<List<ShardStatus>>();
+        var shards = await (await _own.Node.GetAs(Admin, "/api/operations/projections")).ReadAsJsonAsync<List<ShardStatus>>();
         return shards.Single(s => s.Name.StartsWith(FeedProjection.Name, StringComparison.Ordinal));
     }
 
     /// <summary>The node's own <c>caseflow.projection.stopped</c> gauge for the shard, after readiness sampled it.</summary>
     private int StoppedGauge(string shard)
     {
-        var factory = _node.Services.GetRequiredService<IMeterFactory>();
+        var factory = _own.Node.Services.GetRequiredService<IMeterFactory>();
         int? value = null;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
@@ -126,13 +115,13 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
 
     private async Task<List<Guid>> FeedCases(CancellationToken ct)
     {
-        await using var session = _node.DocumentStore().QuerySession();
+        await using var session = _own.Node.DocumentStore().QuerySession();
         return [.. (await session.Query<FeedEntry>().OrderBy(e => e.Id).ToListAsync(ct)).Select(e => e.CaseId)];
     }
 
     private async Task<List<string>> FeedEntries(CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection(_database.ConnectionString);
+        await using var connection = new NpgsqlConnection(_own.Database.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"select id || ' ' || data::text from {PersistenceSetup.SchemaName}.mt_doc_feedentry order by id", connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -144,7 +133,7 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
 
     private async Task Superuser(string sql)
     {
-        await using var connection = await TestDatabases.OpenAsTamperingSuperuser(_database.ConnectionString);
+        await using var connection = await TestDatabases.OpenAsTamperingSuperuser(_own.Database.ConnectionString);
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
     }

@@ -1,9 +1,6 @@
-using Alba;
 using CaseFlow.Server.Feed;
-using CaseFlow.Server.Platform;
 using CaseFlow.Server.Tests.Infrastructure;
 using Marten;
-using Npgsql;
 
 namespace CaseFlow.Server.Tests.Faults;
 
@@ -27,74 +24,24 @@ public sealed class SequenceGapTests(AppFixture app) : IAsyncLifetime
     /// </summary>
     private static readonly TimeSpan Held = TimeSpan.FromSeconds(6);
 
-    private OwnDatabase _database = null!;
-    private IAlbaHost _node = null!;
-    private WsoDetainers _cases = null!;
+    private OwnNode _own = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await OwnDatabase.Create(app, "sequence_gap");
-        _node = await _database.StartNode(configure: x => x.UseSetting("Intake:LockWait", LockWait.ToString()));
-        _cases = new WsoDetainers(app, _node);
-    }
+    public async ValueTask InitializeAsync() => _own = await OwnNode.Start(app, "sequence_gap", configure: x => x.UseSetting("Intake:LockWait", LockWait.ToString()));
 
-    public async ValueTask DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _own.DisposeAsync();
 
     [Fact]
     public async Task an_event_committed_behind_a_later_one_after_a_long_wait_is_still_applied()
     {
         var ct = TestContext.Current.CancellationToken;
-        var held = await _cases.CaseWithWarrant();
-        var later = await _cases.CaseWithWarrant();
-        var eventId = Guid.NewGuid();
-
-        await using var other = await TestDatabases.OpenAsTamperingSuperuser(_database.ConnectionString);
-        await using var transaction = await other.BeginTransactionAsync(ct);
-        await HoldEventId(other, eventId, ct);
-        var heldLodging = _cases.LodgeDetainer(held, eventId);
-        await WriterWaitsOnALock(_database, LockWait, ct);
-        var laterPosition = await _cases.LodgeDetainer(later);
+        await using var writers = await HeldWriter.Start(_own, LockWait);
         // The fault itself, not a wait for a result: the gap stays open while time passes, and the daemon judges its
         // age by the database's clock, which a test cannot move.
         await Task.Delay(Held, ct);
-        await transaction.RollbackAsync(ct);
-        var heldPosition = await heldLodging;
+        await writers.Release();
 
-        heldPosition.ShouldBeLessThan(laterPosition, "the held writer took its sequence number before the later one committed");
-        await _node.FeedHasApplied(held, later);
-        await using var session = _node.DocumentStore().QuerySession();
-        (await session.Query<FeedEntry>().Where(e => e.CaseId == held).CountAsync(ct)).ShouldBe(1, "the held case's detainer is in the feed");
-    }
-
-    /// <summary>Another transaction's uncommitted event with the id: a writer inserting the same id waits on it.</summary>
-    internal static async Task HoldEventId(NpgsqlConnection other, Guid eventId, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            $$"""
-              insert into {{PersistenceSetup.SchemaName}}.mt_streams (id, type, version) values (@stream, 'held', 1);
-              insert into {{PersistenceSetup.SchemaName}}.mt_events (seq_id, id, stream_id, version, data, type) values (@seq, @id, @stream, 1, '{}', 'held');
-              """, other);
-        command.Parameters.AddWithValue("stream", Guid.NewGuid());
-        command.Parameters.AddWithValue("id", eventId);
-        // Above any sequence the store hands out, so the held row leaves no gap of its own.
-        command.Parameters.AddWithValue("seq", long.MaxValue);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>Until a backend of the test's database waits on another transaction: the writer, on the held event id.</summary>
-    internal static async Task WriterWaitsOnALock(OwnDatabase database, TimeSpan lockWait, CancellationToken ct)
-    {
-        await using var watcher = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString);
-        await using var command = new NpgsqlCommand(
-            "select exists (select 1 from pg_stat_activity where datname = current_database() and wait_event = 'transactionid')", watcher);
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        guard.CancelAfter(lockWait);
-        // PostgreSQL signals no lock wait, so its activity view is read until the writer shows up in it.
-        while (!(bool)(await command.ExecuteScalarAsync(guard.Token))!)
-            await Task.Delay(TimeSpan.FromMilliseconds(50), guard.Token);
+        await _own.Node.FeedHasApplied(writers.Held, writers.Later);
+        await using var session = _own.Node.DocumentStore().QuerySession();
+        (await session.Query<FeedEntry>().Where(e => e.CaseId == writers.Held).CountAsync(ct)).ShouldBe(1, "the held case's detainer is in the feed");
     }
 }

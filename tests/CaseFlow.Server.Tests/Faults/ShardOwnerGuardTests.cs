@@ -1,4 +1,3 @@
-using Alba;
 using CaseFlow.Server.Platform;
 using CaseFlow.Server.Queues;
 using CaseFlow.Server.Statistics;
@@ -17,32 +16,22 @@ namespace CaseFlow.Server.Tests.Faults;
 /// </summary>
 public sealed class ShardOwnerGuardTests(AppFixture app) : IAsyncLifetime
 {
-    private OwnDatabase _database = null!;
-    private IAlbaHost _node = null!;
-    private WsoDetainers _cases = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _database = await OwnDatabase.Create(app, "shard_owner_guard");
-        _node = await _database.StartNode();
-        _cases = new WsoDetainers(app, _node);
-    }
+    private OwnNode _own = null!;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _node.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async ValueTask InitializeAsync() => _own = await OwnNode.Start(app, "shard_owner_guard");
+
+    public ValueTask DisposeAsync() => _own.DisposeAsync();
 
     [Fact]
     public async Task a_page_whose_floor_another_owner_moved_on_writes_nothing_and_stops_the_shard()
     {
         var ct = TestContext.Current.CancellationToken;
-        var first = await _cases.CaseWithWarrant();
-        await _node.QueuesHaveApplied(first);
-        await using var stopped = await CommitSignal.Listen(_database, "read_models_stopped", $"{PersistenceSetup.SchemaName}.mt_event_progression",
+        var first = await _own.Cases.CaseWithWarrant();
+        await _own.Node.QueuesHaveApplied(first);
+        await using var stopped = await CommitSignal.Listen(_own.Database, "read_models_stopped", $"{PersistenceSetup.SchemaName}.mt_event_progression",
             $"new.name = '{CaseReadModels.Name}:All' and new.failure_category is not null");
-        await using (var other = await TestDatabases.OpenAsTamperingSuperuser(_database.ConnectionString))
+        await using (var other = await TestDatabases.OpenAsTamperingSuperuser(_own.Database.ConnectionString))
         await using (var move = new NpgsqlCommand(
             $"update {PersistenceSetup.SchemaName}.mt_event_progression set last_seq_id = last_seq_id + 1000000 where name = any(@names)", other))
         {
@@ -50,10 +39,10 @@ public sealed class ShardOwnerGuardTests(AppFixture app) : IAsyncLifetime
             (await move.ExecuteNonQueryAsync(ct)).ShouldBe(3);
         }
 
-        var second = await _cases.CaseWithWarrant();
+        var second = await _own.Cases.CaseWithWarrant();
 
         (await stopped.Committed(TimeSpan.FromMinutes(2))).ShouldNotBeNull("the shard was not recorded as stopped within two minutes");
-        await using var session = _node.DocumentStore().QuerySession();
+        await using var session = _own.Node.DocumentStore().QuerySession();
         (await session.LoadAsync<CaseQueueRow>(second, ct)).ShouldBeNull("the page found the position moved on and was rolled back");
         (await session.LoadAsync<CaseQueueRow>(first, ct)).ShouldNotBeNull();
     }
