@@ -28,12 +28,9 @@ node_alive() { local pid; pid=$(node_pid "$1") && [ -n "$pid" ] && kill -0 "$pid
 cluster_nodes() { find "$CLUSTER_DIR" -maxdepth 1 -name 'node-*.port' 2>/dev/null | sed 's/.*node-\([0-9]*\)\.port/\1/' | sort -n; }
 cluster_urls() { local n urls=(); for n in $(cluster_nodes); do urls+=("$(node_url "$n")"); done; (IFS=,; echo "${urls[*]}"); }
 
-# Extra settings for every node, as NAME=VALUE environment entries (ops/faults raises the daemon's and the agents' logs).
-NODE_SETTINGS=(${NODE_SETTINGS[@]+"${NODE_SETTINGS[@]}"})
-
-# node_start N: node N serves (Production, warnings only unless NODE_SETTINGS say otherwise) on its port (a free one the
-# first time), against the cluster's database, in a session of its own so it outlives the shell that started it. Does
-# not wait for readiness.
+# node_start N: node N serves (Production, warnings only) on its port (a free one the first time), against the cluster's
+# database, in a session of its own so it outlives the shell that started it. Does not wait for readiness. NODE_SETTINGS,
+# when set, adds NAME=VALUE environment entries to every node (ops/faults raises the daemon's and the agents' logs).
 node_start() {
   local n=$1 port
   node_alive "$n" && die "node $n already runs (pid $(node_pid "$n"))"
