@@ -18,7 +18,7 @@ public static class Entry
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: CaseFlow.Corpus build --connection CS [--cases 100000 --writers 8 --progress 1000]"
+        Console.Error.WriteLine("usage: CaseFlow.Corpus build --connection CS [--cases 100000 --writers 8 --progress 1000 --from 0]"
             + " | reads --connection CS --caseflow URL --supervisor JWT --field-office CODE --analyst JWT --admin JWT [--seconds 20]");
         return 2;
     }
