@@ -15,12 +15,13 @@ trap bench_cleanup EXIT
 bench_wait_ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ] && return; sleep 0.1; done; die "$1 never answered"; }
 
 # The bench database on the dev cluster, emptied (no earlier run's data or schema shapes the numbers), or a fresh
-# copy of the template database TEMPLATE when one is given (CREATE DATABASE ... TEMPLATE: a file copy, no replay).
+# copy of the template database TEMPLATE when one is given (CREATE DATABASE ... TEMPLATE ... STRATEGY file_copy: a
+# file copy, no replay, flushed before the benchmark starts).
 bench_database() {
   local port
   port=$(bench_dev_port)
   if [ -n "${1:-}" ]; then
-    pg_create_db_from "$port" caseflow_bench "$1"
+    pg_create_db_from "$port" caseflow_bench "$1" file_copy
   else
     pg_recreate_db "$port" caseflow_bench
   fi

@@ -111,10 +111,14 @@ pg_recreate_db() {
   pg_create_db "$1" "$2"
 }
 
-# pg_create_db_from PORT DB TEMPLATE: DB as a file copy of TEMPLATE (its schema and rows), with ops/sql/database.sql
-# applied again (a database's own settings and rights are not copied). Nobody may be connected to TEMPLATE.
+# pg_create_db_from PORT DB TEMPLATE [STRATEGY]: DB as a copy of TEMPLATE (its schema and rows), with
+# ops/sql/database.sql applied again (a database's own settings and rights are not copied). Nobody may be connected to
+# TEMPLATE. STRATEGY is CREATE DATABASE's: PostgreSQL 15's default, wal_log, writes every block of the copy to the WAL
+# (quick for a small template); file_copy copies the files between two checkpoints, which a large template needs: a
+# wal_log copy of gigabytes leaves the WAL and the checkpoints after it to flush them during whatever runs next.
 pg_create_db_from() {
-  pg_psql "$1" postgres -c "drop database if exists \"$2\" with (force)" -c "create database \"$2\" template \"$3\"" >/dev/null
+  pg_psql "$1" postgres -c "drop database if exists \"$2\" with (force)" \
+    -c "create database \"$2\" template \"$3\" strategy ${4:-wal_log}" >/dev/null
   pg_create_db "$1" "$2"
 }
 
