@@ -83,6 +83,7 @@ public static class PersistenceSetup
             opts.Policies.UseDurableLocalQueues();
             opts.OnException<Exception>().RetryWithCooldown(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30));
             ClusterTakeover.Configure(opts.Durability);
+            OverdueDeadlines.Configure(opts.Durability);
         });
 
         builder.Services.CritterStackDefaults(x =>
