@@ -16,7 +16,8 @@ bench_wait_ready() { for _ in $(seq 600); do [ "$(curl -s -o /dev/null -w '%{htt
 
 # The bench database on the dev cluster, emptied (no earlier run's data or schema shapes the numbers), or a fresh
 # copy of the template database TEMPLATE when one is given (CREATE DATABASE ... TEMPLATE ... STRATEGY file_copy: a
-# file copy, no replay, flushed before the benchmark starts).
+# file copy, no replay, flushed before the benchmark starts). With BENCH_PREWARM=true its indexes keyed by case id
+# are then read into the buffers (ops/prewarm), as docs/operations.md has a server keep them.
 bench_database() {
   local port
   port=$(bench_dev_port)
@@ -26,6 +27,7 @@ bench_database() {
     pg_recreate_db "$port" caseflow_bench
   fi
   migrate_apply "$(local_conninfo "$port" caseflow_bench)"
+  [ "${BENCH_PREWARM:-false}" != true ] || "$ROOT/ops/prewarm" --url "$(conn_string "$port" caseflow_bench)" >&2
   app_conn_string "$port" caseflow_bench
 }
 
