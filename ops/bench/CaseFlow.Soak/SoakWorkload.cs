@@ -51,7 +51,10 @@ public sealed class SoakWorkload : IDisposable
 
     public int ErrorCount => _errors.Values.Sum();
 
-    /// <summary>Sends until <paramref name="stop"/>, then waits for every request still on its way.</summary>
+    /// <summary>
+    /// Sends until <paramref name="stop"/>, then waits for every request still on its way. The schedule ends at the
+    /// run's duration: a tick that comes late, past it, sends what was due up to the end and nothing after.
+    /// </summary>
     public async Task Run(CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
@@ -59,7 +62,7 @@ public sealed class SoakWorkload : IDisposable
         using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (!stop.IsCancellationRequested && await tick.WaitForNextTickAsync(CancellationToken.None))
         {
-            var seconds = clock.Elapsed.TotalSeconds;
+            var seconds = Math.Min(clock.Elapsed.TotalSeconds, _options.Duration.TotalSeconds);
             for (; booked < (long)(seconds * _options.BookingsPerSecond); booked++)
                 _inFlight.Add(Book());
             for (; read < (long)(seconds * _options.ReadsPerSecond); read++)
