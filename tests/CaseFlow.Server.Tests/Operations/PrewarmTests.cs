@@ -5,8 +5,8 @@ namespace CaseFlow.Server.Tests.Operations;
 
 /// <summary>
 /// <c>ops/prewarm</c> reads the indexes keyed by case id into PostgreSQL's buffers (docs/operations.md, "PostgreSQL's
-/// memory"): every page of each, no other relation; <c>--dry-run</c> reads nothing; a schema without one of them is
-/// refused by name.
+/// memory"): every page of each; <c>--dry-run</c> reads nothing and creates no extension; a schema without one of
+/// them is refused by name.
 /// </summary>
 public sealed class PrewarmTests(AppFixture app)
 {
