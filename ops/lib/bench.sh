@@ -85,6 +85,19 @@ bench_start_caseflow() {
   BENCH_PIDS+=($!)
   bench_wait_ready "http://127.0.0.1:$1/health/ready"
   bench_wait_settled
+  bench_cache_residency
+}
+
+# How much of the bench database's files the operating system caches (util-linux's fincore), printed as a run starts:
+# on a store larger than the machine's memory a read's pages come from that cache or from the disk, and runs of the
+# same code differ with it (docs/benchmarks.md, "At 8.01 million events").
+bench_cache_residency() {
+  local port=${BENCH_CONN#*Port=} db=${BENCH_CONN#*Database=} oid
+  port=${port%%;*} db=${db%%;*}
+  command -v fincore >/dev/null || return 0
+  oid=$(pg_psql "$port" postgres -c "select oid from pg_database where datname = '$db'")
+  fincore -b -n -o RES,SIZE "$(cat "$ROOT/.local/pg-dir")/base/$oid"/* 2>/dev/null |
+    awk '{ cached += $1; size += $2 } END { if (size > 0) printf "bench: %.0f MiB of the store'"'"'s %.0f MiB in the operating system'"'"'s cache\n", cached / 2^20, size / 2^20 }' >&2 || true
 }
 
 # bench_wait_settled: until no hold deadline is overdue and every asynchronous shard has reached the last stored event.
