@@ -44,13 +44,17 @@ bench_build() {
   dotnet build "$ROOT/ops/bench/CaseFlow.Bench" -c Release -o "$ROOT/.local/bench-driver" -nologo -v q >&2
 }
 
+# bench_conn_field KEY: the value of KEY (Port, Database, ...) in BENCH_CONN.
+bench_conn_field() { local value=${BENCH_CONN#*"$1"=}; echo "${value%%;*}"; }
+
 # Also creates the schemas of the plain baselines for it (the intake's service, the batch's direct appends): the
 # database is postgres's, so the owner role may not.
 bench_owner_conn() {
-  local port=${BENCH_CONN#*Port=} db=${BENCH_CONN#*Database=}
-  BENCH_OWNER_CONN=$(owner_conn_string "${port%%;*}" "${db%%;*}")
+  local port db
+  port=$(bench_conn_field Port) db=$(bench_conn_field Database)
+  BENCH_OWNER_CONN=$(owner_conn_string "$port" "$db")
   for schema in bench_baseline bench_direct; do
-    pg_psql "${port%%;*}" "${db%%;*}" -c "create schema if not exists $schema authorization $OWNER_ROLE" >/dev/null
+    pg_psql "$port" "$db" -c "create schema if not exists $schema authorization $OWNER_ROLE" >/dev/null
   done
 }
 
@@ -92,10 +96,9 @@ bench_start_caseflow() {
 # on a store larger than the machine's memory a read's pages come from that cache or from the disk, and runs of the
 # same code differ with it (docs/benchmarks.md, "At 8.01 million events").
 bench_cache_residency() {
-  local port=${BENCH_CONN#*Port=} db=${BENCH_CONN#*Database=} oid
-  port=${port%%;*} db=${db%%;*}
+  local oid
   command -v fincore >/dev/null || return 0
-  oid=$(pg_psql "$port" postgres -c "select oid from pg_database where datname = '$db'")
+  oid=$(pg_psql "$(bench_conn_field Port)" postgres -c "select oid from pg_database where datname = '$(bench_conn_field Database)'")
   fincore -b -n -o RES,SIZE "$(cat "$ROOT/.local/pg-dir")/base/$oid"/* 2>/dev/null |
     awk '{ cached += $1; size += $2 } END { if (size > 0) printf "bench: %.0f MiB of the store'"'"'s %.0f MiB in the operating system'"'"'s cache\n", cached / 2^20, size / 2^20 }' >&2 || true
 }
@@ -107,8 +110,8 @@ bench_cache_residency() {
 # (docs/benchmarks.md, "At 3.64 million events, the node settled first"), so the run starts after it. Prints its
 # progress.
 bench_wait_settled() {
-  local port=${BENCH_CONN#*Port=} db=${BENCH_CONN#*Database=} started=$SECONDS state
-  port=${port%%;*} db=${db%%;*}
+  local port db started=$SECONDS state
+  port=$(bench_conn_field Port) db=$(bench_conn_field Database)
   while state=$(pg_psql "$port" "$db" -c "select (select count(*) from caseflow.wolverine_incoming_envelopes
                   where status = 'Incoming' or (status = 'Scheduled' and execution_time <= now())) || ' ' ||
                   ((select coalesce(max(seq_id), 0) from caseflow.mt_events)
