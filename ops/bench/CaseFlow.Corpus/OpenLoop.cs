@@ -16,21 +16,24 @@ public static class OpenLoop
     public sealed record Read(string Name, int Rate, int? Items, Func<Task> Request);
 
     public const string Header =
-        "| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items | CaseFlow CPU ms/request | PostgreSQL CPU ms/request | sent late p99 ms |\n"
-        + "|---|---|---|---|---|---|---|---|---|---|---|";
+        "| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items | CaseFlow CPU ms/request | PostgreSQL CPU ms/request | sent late p99 ms | PostgreSQL waits; autovacuum; disk read |\n"
+        + "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>
     /// <paramref name="seconds"/> at the rate, measured from the first request; prints a row of <see cref="Header"/>,
-    /// with the CPU both processes spent meanwhile per request (everything they did, so background work is included).
+    /// with the CPU both processes spent meanwhile per request (everything they did, so background work is included)
+    /// and what <paramref name="waits"/> saw PostgreSQL's backends wait for.
     /// </summary>
-    public static async Task Report(Read read, int seconds, ProcessCpu cpu, string prefix = "")
+    public static async Task Report(Read read, int seconds, ProcessCpu cpu, WaitSampler waits, string prefix = "")
     {
         var before = cpu.Now();
-        var (latencies, errors, lateness) = await Measure(read.Rate, seconds, read.Request);
+        var measuring = Measure(read.Rate, seconds, read.Request);
+        var waited = await waits.During(measuring);
+        var (latencies, errors, lateness) = await measuring;
         var after = cpu.Now();
         var sorted = latencies.Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {prefix}{read.Name} | {read.Rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {read.Items?.ToString(CultureInfo.InvariantCulture) ?? ""} | {(after.CaseFlowMs - before.CaseFlowMs) / sorted.Count:0.00} | {(after.PostgresMs - before.PostgresMs) / sorted.Count:0.00} | {lateness.Order().ElementAt((int)(lateness.Length * 0.99)):0.00} |"));
+            $"| {prefix}{read.Name} | {read.Rate} | {sorted.Count} | {sorted[sorted.Count / 2]:0.0} | {sorted[(int)(sorted.Count * 0.99)]:0.0} | {sorted[^1]:0.0} | {errors} | {read.Items?.ToString(CultureInfo.InvariantCulture) ?? ""} | {(after.CaseFlowMs - before.CaseFlowMs) / sorted.Count:0.00} | {(after.PostgresMs - before.PostgresMs) / sorted.Count:0.00} | {lateness.Order().ElementAt((int)(lateness.Length * 0.99)):0.00} | {waited} |"));
     }
 
     /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>

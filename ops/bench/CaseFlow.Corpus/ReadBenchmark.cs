@@ -42,6 +42,7 @@ public static class ReadBenchmark
         var seconds = int.Parse(options.GetValueOrDefault("seconds", "20"), CultureInfo.InvariantCulture);
         var coldSeconds = int.Parse(options.GetValueOrDefault("cold-seconds", "5"), CultureInfo.InvariantCulture);
         var cpu = new ProcessCpu(int.Parse(options["caseflow-pid"], CultureInfo.InvariantCulture), int.Parse(options["postmaster-pid"], CultureInfo.InvariantCulture));
+        var waits = new WaitSampler(options["connection"]);
         // The same queries through Marten in this process, beside CaseFlow's: a reference on a small store, but at size
         // an overloaded driver takes PostgreSQL's connections and the machine from the node measured next.
         var baseline = bool.Parse(options.GetValueOrDefault("baseline", "true"));
@@ -96,11 +97,11 @@ public static class ReadBenchmark
         Console.WriteLine($"The node just started: every read for {coldSeconds} s, measured from its first request");
         Console.WriteLine(OpenLoop.Header);
         foreach (var read in reads)
-            await OpenLoop.Report(read, coldSeconds, cpu, prefix: "(cold) ");
+            await OpenLoop.Report(read, coldSeconds, cpu, waits, prefix: "(cold) ");
         Console.WriteLine($"Warm: every read again for {seconds} s");
         Console.WriteLine(OpenLoop.Header);
         foreach (var read in reads)
-            await OpenLoop.Report(read, seconds, cpu);
+            await OpenLoop.Report(read, seconds, cpu, waits);
         return 0;
     }
 
