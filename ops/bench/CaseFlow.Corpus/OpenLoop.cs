@@ -16,7 +16,7 @@ public static class OpenLoop
     public sealed record Read(string Name, int Rate, int? Items, Func<Task> Request);
 
     public const string Header =
-        "| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items | CaseFlow CPU ms/request | PostgreSQL CPU ms/request | sent late p99 ms | PostgreSQL waits; autovacuum; disk read |\n"
+        "| read | rate/s | requests | p50 ms | p99 ms | max ms | errors | first page items | CaseFlow CPU ms/request | PostgreSQL CPU ms/request | sent late p99 ms | PostgreSQL waits; autovacuum; disk read; cores busy |\n"
         + "|---|---|---|---|---|---|---|---|---|---|---|---|";
 
     /// <summary>
