@@ -120,7 +120,7 @@ bench_cache_residency() {
 
 # bench_files_cached DIR NODE...: "cached/size MiB" over the files of those relation file nodes (NODE, NODE.1, ...).
 bench_files_cached() {
-  local dir=$1 files=(); shift
+  local dir=$1 files=() node; shift
   for node in "$@"; do [ "$node" = 0 ] || files+=("$dir/$node" "$dir/$node".[0-9]*); done
   fincore -b -n -o RES,SIZE "${files[@]}" 2>/dev/null | awk '{ c += $1; s += $2 } END { printf "%.0f/%.0f MiB", c / 2^20, s / 2^20 }'
 }
