@@ -97,13 +97,13 @@ bench_start_caseflow() {
 # same code differ with it (docs/benchmarks.md, "At 8.01 million events"). Then the same for the five largest
 # tables, each with its TOAST table and indexes: which of them a file copy left cached decides which reads wait.
 bench_cache_residency() {
-  local port db oid dir
+  local port db oid dir cached size
   command -v fincore >/dev/null || return 0
   port=$(bench_conn_field Port) db=$(bench_conn_field Database)
   oid=$(pg_psql "$port" postgres -c "select oid from pg_database where datname = '$db'")
   dir="$(cat "$ROOT/.local/pg-dir")/base/$oid"
-  fincore -b -n -o RES,SIZE "$dir"/* 2>/dev/null |
-    awk '{ cached += $1; size += $2 } END { if (size > 0) printf "bench: %.0f MiB of the store'"'"'s %.0f MiB in the operating system'"'"'s cache\n", cached / 2^20, size / 2^20 }' >&2 || true
+  read -r cached size < <(bench_cached_mib "$dir"/*)
+  echo "bench: $cached MiB of the store's $size MiB in the operating system's cache" >&2
   # Each table's name, then the file nodes (comma-separated; 0 for none) of its heap, its TOAST table and the TOAST
   # table's index, and its own indexes.
   pg_psql "$port" "$db" -F ' ' -c "select c.relname, c.relfilenode,
@@ -113,16 +113,22 @@ bench_cache_residency() {
     left join pg_class t on t.oid = c.reltoastrelid left join pg_index ti on ti.indrelid = t.oid
     where n.nspname = 'caseflow' and c.relkind = 'r' order by pg_total_relation_size(c.oid) desc limit 5" |
   while read -r name heap toast indexes; do
-    printf 'bench:   %s: heap %s, TOAST %s, indexes %s\n' "$name" "$(bench_files_cached "$dir" "$heap")" \
-      "$(bench_files_cached "$dir" ${toast//,/ })" "$(bench_files_cached "$dir" ${indexes//,/ })" >&2
+    printf 'bench:   %s: heap %s, TOAST %s, indexes %s\n' "$name" "$(bench_nodes_cached "$dir" "$heap")" \
+      "$(bench_nodes_cached "$dir" ${toast//,/ })" "$(bench_nodes_cached "$dir" ${indexes//,/ })" >&2
   done
 }
 
-# bench_files_cached DIR NODE...: "cached/size MiB" over the files of those relation file nodes (NODE, NODE.1, ...).
-bench_files_cached() {
-  local dir=$1 files=() node; shift
+# bench_cached_mib FILE...: "CACHED SIZE", the MiB of those files in the operating system's cache and in all.
+bench_cached_mib() {
+  fincore -b -n -o RES,SIZE "$@" 2>/dev/null | awk '{ c += $1; s += $2 } END { printf "%.0f %.0f\n", c / 2^20, s / 2^20 }'
+}
+
+# bench_nodes_cached DIR NODE...: "cached/size MiB" over the files of those relation file nodes (NODE, NODE.1, ...).
+bench_nodes_cached() {
+  local dir=$1 files=() node cached size; shift
   for node in "$@"; do [ "$node" = 0 ] || files+=("$dir/$node" "$dir/$node".[0-9]*); done
-  fincore -b -n -o RES,SIZE "${files[@]}" 2>/dev/null | awk '{ c += $1; s += $2 } END { printf "%.0f/%.0f MiB", c / 2^20, s / 2^20 }'
+  read -r cached size < <(bench_cached_mib "${files[@]}")
+  echo "$cached/$size MiB"
 }
 
 # bench_wait_settled: until no hold deadline is overdue and every asynchronous shard has reached the last stored event.
