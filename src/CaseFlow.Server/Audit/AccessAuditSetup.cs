@@ -12,6 +12,10 @@ public static class AccessAuditSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton(new AccessLogDatabase(NpgsqlDataSource.Create(connectionString)));
         builder.Services.AddSingleton<AccessLog>();
+        builder.Services.AddOptions<AccessLogOptions>().Bind(builder.Configuration.GetSection(AccessLogOptions.Section))
+            .Validate(o => o.Gathering >= TimeSpan.Zero && o.Gathering <= AccessLogOptions.MaxGathering,
+                $"AccessLog:Gathering must be between 0 and {AccessLogOptions.MaxGathering.TotalSeconds} seconds.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<AccessLogWriter>();
         builder.Services.AddHostedService<AccessLogPartitions>();
     }

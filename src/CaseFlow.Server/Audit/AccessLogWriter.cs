@@ -1,13 +1,16 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CaseFlow.Server.Audit;
 
 /// <summary>
-/// Stores the queued access records in batches (binary COPY, one round trip per batch). A batch that cannot be
-/// stored is kept and tried again: an audit record is never dropped while the node runs. On shutdown the queue
-/// is drained first.
+/// Stores the queued access records in batches (binary COPY, one round trip per batch), letting them gather for
+/// <see cref="AccessLogOptions.Gathering"/> first. A batch that cannot be stored is kept and tried again: an audit
+/// record is never dropped while the node runs. On shutdown the queue is drained first.
 /// </summary>
-public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, Operations.CaseFlowMetrics metrics, ILogger<AccessLogWriter> logger) : BackgroundService
+public sealed class AccessLogWriter(
+    AccessLog log, AccessLogDatabase database, IOptions<AccessLogOptions> options, Operations.CaseFlowMetrics metrics, ILogger<AccessLogWriter> logger)
+    : BackgroundService
 {
     private const int MaxBatch = 1_000;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -25,21 +28,32 @@ public sealed class AccessLogWriter(AccessLog log, AccessLogDatabase database, O
         // Not cancelled by stoppingToken: on shutdown the channel is completed and what it holds is still stored.
         while (await log.Pending.WaitToReadAsync(CancellationToken.None))
         {
-            while (records.Count < MaxBatch && log.Pending.TryRead(out var item))
+            Take(records, flushes);
+            if (flushes.Count == 0 && records.Count < MaxBatch && options.Value.Gathering > TimeSpan.Zero)
             {
-                if (item is AccessRecord record)
-                    records.Add(record);
-                else if (item is TaskCompletionSource flush)
-                    flushes.Add(flush);
+                await Task.Delay(options.Value.Gathering, CancellationToken.None);
+                Take(records, flushes);
             }
 
-            log.Storing(records);
             await Store(records, stoppingToken);
             records.Clear();
             log.Storing(records);
             flushes.ForEach(f => f.TrySetResult());
             flushes.Clear();
         }
+    }
+
+    private void Take(List<AccessRecord> records, List<TaskCompletionSource> flushes)
+    {
+        while (records.Count < MaxBatch && log.Pending.TryRead(out var item))
+        {
+            if (item is AccessRecord record)
+                records.Add(record);
+            else if (item is TaskCompletionSource flush)
+                flushes.Add(flush);
+        }
+
+        log.Storing(records);
     }
 
     private async Task Store(List<AccessRecord> records, CancellationToken stoppingToken)

@@ -169,6 +169,30 @@ public class AccessAuditTests(AppFixture app)
     }
 
     [Fact]
+    public async Task reads_queued_while_the_writer_gathers_are_stored_in_one_transaction()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var node = await app.StartNode(x => x.UseSetting("AccessLog:Gathering", "00:00:02"));
+        var log = node.Services.GetRequiredService<AccessLog>();
+        var user = $"reader-{Guid.NewGuid():N}";
+        AccessRecord Read() => new(DateTimeOffset.UtcNow, user, Roles.Supervisor, "SEA", "request", null, "GET /api/queues/review", AccessOutcomes.Allowed, "127.0.0.1", "");
+
+        await log.Record(Read(), ct);
+        SpinWait.SpinUntil(() => log.Pending.Count == 0, TimeSpan.FromSeconds(30)).ShouldBeTrue("the writer takes the first record");
+        for (var i = 0; i < 9; i++)
+            await log.Record(Read(), ct);
+        await log.Flush(ct);
+
+        await using var connection = new NpgsqlConnection(AppFixture.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(
+            $"select count(*), count(distinct xmin::text) from {AccessLogTable.Name} where user_id = @user", connection) { Parameters = { new("user", user) } };
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        (reader.GetInt64(0), reader.GetInt64(1)).ShouldBe((10L, 1L), "the first record waited for the nine queued after the writer took it");
+    }
+
+    [Fact]
     public async Task an_appended_event_and_its_audit_row_are_one_transaction()
     {
         var jail = app.Tokens.For(Jail, ori: Agencies.FortBend);
