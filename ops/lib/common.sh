@@ -11,6 +11,10 @@ die() { log "error: $*"; exit 1; }
 # Print the leading comment block of the calling script (lines starting with "# ", after the shebang).
 usage() { sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; }
 
+# Where the Development build of the server lives (Release, with the runtime compiler its handlers need): ./ops/run --dev
+# runs it, ops/bench/startup measures it.
+dev_server_dir() { echo "$ROOT/.local/dev-server"; }
+
 # build_server OUT [--node|--deployable]: CaseFlow.Server built (Release) into OUT, for its command line (db-patch,
 # projections ...); with --node or --deployable, compiled as compile_node says. Skipped when nothing under src/ (bin and
 # obj aside) or docs/ (statistics.md is embedded) nor a build setting at the root changed since OUT's last build: an
