@@ -182,5 +182,52 @@ bench_template_current() {
 }
 bench_template_stamp() { pg_psql "$1" postgres -c "comment on database \"$2\" is '$3'" >/dev/null; }
 
+# bench_demo_template PORT SCALE [caught-up]: a template database on the dev cluster (its name, on stdout) holding the
+# demo year (FY2026, seed 2026) at SCALE, loaded by src/CaseFlow.Demo.Loader as ./ops/run --demo loads it:
+# caseflow_demo_template_SCALE, or with caught-up caseflow_demo_caught_up_SCALE, whose asynchronous projections the
+# loader's catch-up then ran to the last event. Made once and reused while the loader's sources, the schema and the
+# scale are the same (its database comment records them). ops/bench/replay rebuilds the projections of the first;
+# ops/bench/growth serves the second.
+bench_demo_template() {
+  local port=$1 scale=$2 caught_up=${3:-} template loader stamp conn
+  template=caseflow_demo_template_${scale//./_}
+  [ -z "$caught_up" ] || template=caseflow_demo_caught_up_${scale//./_}
+  loader=$(find "$ROOT/src/CaseFlow.Demo.Loader" "$ROOT/src/CaseFlow.Demo" -name '*.cs' -o -name '*.csproj' -o -name '*.json' | grep -v '/obj/\|/bin/' | sort |
+    xargs cat "$ROOT"/ops/sql/database.sql "$ROOT"/ops/migrations/*.sql | sha256sum | cut -c1-16)
+  stamp="caseflow-demo loader=$loader seed=2026 scale=$scale${caught_up:+ projections=caught-up}"
+  if bench_template_current "$port" "$template" "$stamp"; then
+    log "reusing $template ($stamp)"
+  else
+    log "loading the demo year at scale $scale into $template${caught_up:+, then catching its projections up} (once; later runs reuse it)"
+    ensure_dev_key
+    ensure_vault_keys
+    export_vault_keys
+    pg_recreate_db "$port" "$template"
+    migrate_apply "$(local_conninfo "$port" "$template")"
+    conn=$(app_conn_string "$port" "$template")
+    dotnet build "$ROOT/src/CaseFlow.Demo.Loader" -c Release -o "$ROOT/.local/demo-loader" -nologo -v q >&2
+    (cd "$ROOT/.local/demo-loader" && Auth__DevelopmentKey="$(cat "$(dev_key_file)")" dotnet CaseFlow.Demo.Loader.dll \
+      --connection "$conn" --seed 2026 --scale "$scale") >&2
+    [ -z "$caught_up" ] || (cd "$ROOT/.local/demo-loader" && dotnet CaseFlow.Demo.Loader.dll catch-up --connection "$conn") >&2
+    bench_template_stamp "$port" "$template" "$stamp"
+    log "built $template: $(pg_psql "$port" "$template" -c "select pg_size_pretty(pg_database_size(current_database()))")"
+  fi
+  echo "$template"
+}
+
+# bench_store STORE: the template database a benchmark copies (its name, on stdout): for a number, the ops/bench/corpus
+# template of that many cases (built when missing); otherwise the name of a template database on the dev cluster
+# (ops/bench/growth passes bench_demo_template's), which must exist.
+bench_store() {
+  if [[ $1 =~ ^[0-9]+$ ]]; then
+    "$ROOT/ops/bench/corpus" "$1" | tail -n1
+  else
+    [[ $1 =~ ^[a-z_][a-z0-9_]*$ ]] || die "a store is a number of cases or a database name, got '$1'"
+    [ "$(pg_psql "$(bench_dev_port)" postgres -c "select count(*) from pg_database where datname = '$1'")" = 1 ] ||
+      die "no database $1 on the dev cluster"
+    echo "$1"
+  fi
+}
+
 # The dev cluster's port (started if it is not running).
 bench_dev_port() { local dev; dev=$("$ROOT/ops/pg" start | tail -n1) || die "the dev cluster did not start"; dev=${dev#*Port=}; echo "${dev%%;*}"; }

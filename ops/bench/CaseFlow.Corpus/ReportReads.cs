@@ -14,12 +14,12 @@ public static class ReportReads
 
     private sealed record Proposal(Guid ProposalId);
 
-    /// <summary>Releases last month's report; the reads of it, with <paramref name="analyst"/>'s token.</summary>
-    public static async Task<OpenLoop.Read[]> Release(HttpClient analyst, string adminToken, Uri caseflow)
+    /// <summary>Releases <paramref name="given"/>'s report, or last month's; the reads of it, with <paramref name="analyst"/>'s token.</summary>
+    public static async Task<OpenLoop.Read[]> Release(HttpClient analyst, string adminToken, Uri caseflow, DateOnly? given)
     {
         using var admin = OpenLoop.Client(adminToken);
         // Last month, once it is over everywhere (12:00 UTC on the 1st); before that the month before it.
-        var month = DateTime.UtcNow.AddHours(-12).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var month = given?.ToString("yyyy-MM", CultureInfo.InvariantCulture) ?? DateTime.UtcNow.AddHours(-12).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var proposed = await analyst.PostAsJsonAsync(new Uri(caseflow, $"/api/reports/monthly/{month}/release-proposals"), new { eventId = Guid.NewGuid() });
         var proposal = (await proposed.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Proposal>())!;
         (await admin.PostAsJsonAsync(new Uri(caseflow, $"/api/reports/monthly/{month}/approvals"),
