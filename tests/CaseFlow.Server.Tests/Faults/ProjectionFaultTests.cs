@@ -56,8 +56,11 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
         (await FeedCases(ct)).ShouldBeEmpty();
 
         // Fixed: the node starts the shard again by itself (StoppedShardRetry), from the refused event on.
+        await using var running = await CommitSignal.Listen(_own.Database, "feed_running", $"{PersistenceSetup.SchemaName}.mt_event_progression",
+            $"new.name like '{FeedProjection.Name}%' and new.agent_status is distinct from 'Paused' and new.failure_category is null");
         await Superuser($"alter table {PersistenceSetup.SchemaName}.mt_doc_feedentry drop constraint {Constraint}");
         await _own.Node.FeedHasApplied(refused, later);
+        await RunningFeed(running);
 
         (await FeedCases(ct)).ShouldBe([refused, later]);
         (await (await _own.Node.Scenario(s => s.Get.Url("/health/ready"))).ReadAsTextAsync()).ShouldBe("Healthy");
@@ -83,6 +86,18 @@ public sealed class ProjectionFaultTests(AppFixture app) : IAsyncLifetime
 
         feed.Stopped.ShouldBeTrue();
         return feed;
+    }
+
+    /// <summary>
+    /// Once the feed has applied events again: the daemon records that the shard runs with its next heartbeat, apart
+    /// from the progress it signals, so readiness (which reads the progression row) may still see it stopped until
+    /// that row's commit. Each commit that may have cleared the stop is looked at; a retry that failed again before the
+    /// fix wrote one too.
+    /// </summary>
+    private async Task RunningFeed(CommitSignal running)
+    {
+        while ((await FeedShard()).Stopped)
+            (await running.Committed(TimeSpan.FromMinutes(2))).ShouldNotBeNull("the feed's shard was not recorded as running within two minutes");
     }
 
     private async Task<ShardStatus> FeedShard()
