@@ -16,8 +16,9 @@ namespace CaseFlow.Demo.Loader;
 /// (the plan's contract), so what a lane stores does not depend on how far the others have got: a seed gives the same
 /// year. Governance writes (officers, agreements, complaints), on which later case writes of their agency may depend,
 /// go in a lane of their own while the case lanes wait: every case lane first sends what it gathered and waits until
-/// it is written, and the case lanes go on once the governance writes are written. A jail's batch whose cases fall in
-/// several lanes is sent as one batch per lane.
+/// it is written, and the case lanes go on once the governance writes are written. Every lane sends what it gathered
+/// before the first write at or after an agreement's termination (<see cref="TerminationStarts"/>). A jail's batch
+/// whose cases fall in several lanes is sent as one batch per lane.
 /// </summary>
 public sealed class DemoLanes
 {
@@ -31,13 +32,16 @@ public sealed class DemoLanes
     private const int Backlog = 2_000;
 
     private readonly SimulatedClock _clock;
+    private readonly TerminationStarts _terminations;
     private readonly DemoLoad _governance;
     private readonly (DemoLoad Load, Channel<object> Writes)[] _cases;
     private bool _governing;
 
-    public DemoLanes(SimulatedClock clock, DeadlinesByLane deadlines, DemoDispatch dispatch, IServiceProvider services, int writers, TimeSpan window)
+    public DemoLanes(SimulatedClock clock, DeadlinesByLane deadlines, DemoDispatch dispatch, IServiceProvider services, int writers, TimeSpan window,
+        TerminationStarts terminations)
     {
         _clock = clock;
+        _terminations = terminations;
         Start = clock.GetUtcNow();
         _governance = new DemoLoad(clock, deadlines.Governance, dispatch, services, writers, window);
         _cases = [.. deadlines.Cases.Select(lane => (new DemoLoad(clock, lane, dispatch, services, writers, window),
@@ -87,6 +91,14 @@ public sealed class DemoLanes
 
     private async Task Route(DemoWrite write, CancellationToken ct)
     {
+        // No window, of cases or of governance, runs past an agreement's termination (TerminationStarts).
+        if (_terminations.Passes(write.SentAt))
+        {
+            await FlushCaseLanes(ct);
+            await _governance.Flush(ct);
+        }
+
+        _terminations.Note(write);
         if (!WriteGroups.TouchesCasesOnly(write))
         {
             if (!_governing)

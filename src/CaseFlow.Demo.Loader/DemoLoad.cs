@@ -7,8 +7,9 @@ namespace CaseFlow.Demo.Loader;
 /// Runs one lane's writes (<see cref="DemoLanes"/>: its cases', or the governance writes) in the plan's order under the
 /// simulated clock, as <see cref="Place"/> hands them over, in windows: the writes of one instant, or (with a
 /// <c>window</c> above zero) the writes sent within that span of simulated time, ended early only by a write that may
-/// depend on one already in it (<see cref="WindowDependencies"/>), by a deadline of a case the window touches, or by a
-/// write to a case whose deadline fell due within the window. Before a window the deadlines due by its first instant
+/// depend on one already in it (<see cref="WindowDependencies"/>), by a deadline of a case the window touches, by a
+/// write to a case whose deadline fell due within the window, or by an agreement's termination (<see cref="DemoLanes"/>
+/// flushes every lane there: <see cref="TerminationStarts"/>). Before a window the deadlines due by its first instant
 /// are delivered one by one at their instants (<see cref="DeadlineDelivery"/>: the lane's own); then the clock is set
 /// to the window's last instant (for this lane's flow: <see cref="SimulatedClock.StandStillInThisFlow"/>) and its writes
 /// are sent: its case writes together

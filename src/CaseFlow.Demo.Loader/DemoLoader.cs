@@ -41,7 +41,8 @@ public static class DemoLoader
     public static async Task<LoadResult> Load(string connectionString, IDemoPlan plan, DemoSettings settings, int writers, TimeSpan window,
         Action<IWebHostBuilder>? configure = null, Func<DemoLanes, IDocumentStore, Task, Task>? watch = null, CancellationToken ct = default, int lanes = DemoLanes.Default)
     {
-        using var writes = plan.Writes(settings, Agreements()).GetEnumerator();
+        var agreements = Agreements();
+        using var writes = plan.Writes(settings, agreements).GetEnumerator();
         var first = writes.MoveNext() ? writes.Current : null;
         // The clock starts at the first write (governance begins before the year) or the year, whichever is earlier: CaseFlow's agreement seed is stored then.
         var clock = new SimulatedClock(first is not null && first.SentAt < YearStart ? first.SentAt : YearStart);
@@ -67,7 +68,8 @@ public static class DemoLoader
             YearSchedule.YearEnd.AddMonths(AccessLogPartitions.MonthsAhead), ct);
         var key = Convert.FromBase64String(host.Services.GetRequiredService<IConfiguration>()["Auth:DevelopmentKey"]
             ?? throw new InvalidOperationException("Auth:DevelopmentKey is not set: the loader signs its senders' tokens with it."));
-        var load = new DemoLanes(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers, window);
+        var load = new DemoLanes(clock, deadlines, new DemoDispatch(host.Server.CreateClient(), key), host.Services, writers, window,
+            new TerminationStarts(agreements));
         var running = load.Run(first is null ? [] : Rest(first, writes), ct);
         if (watch is not null)
             await watch(load, store, running);

@@ -72,7 +72,7 @@ public sealed class TinyYear : IDemoPlan
             subject = new { name = new { given = "Demo", family = $"Person{number[^1]}" }, dateOfBirth = "1990-02-03" },
         });
 
-    private static DemoWrite Write(DateTimeOffset at, DemoActor by, string path, string type, object data) => new(at, by, path, Envelope(type, at, data));
+    public static DemoWrite Write(DateTimeOffset at, DemoActor by, string path, string type, object data) => new(at, by, path, Envelope(type, at, data));
 
     private static JsonObject Envelope(string type, DateTimeOffset at, object data) => new()
     {
@@ -82,7 +82,7 @@ public sealed class TinyYear : IDemoPlan
         ["data"] = JsonSerializer.SerializeToNode(data),
     };
 
-    private static string Text(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    public static string Text(DateTimeOffset at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
 }
