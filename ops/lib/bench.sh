@@ -206,9 +206,11 @@ bench_demo_template() {
     migrate_apply "$(local_conninfo "$port" "$template")"
     conn=$(app_conn_string "$port" "$template")
     dotnet build "$ROOT/src/CaseFlow.Demo.Loader" -c Release -o "$ROOT/.local/demo-loader" -nologo -v q >&2
+    # Called as $(...), where errexit does not reach: a load or catch-up that fails must not leave a stamped template.
     (cd "$ROOT/.local/demo-loader" && Auth__DevelopmentKey="$(cat "$(dev_key_file)")" dotnet CaseFlow.Demo.Loader.dll \
-      --connection "$conn" --seed 2026 --scale "$scale") >&2
-    [ -z "$caught_up" ] || (cd "$ROOT/.local/demo-loader" && dotnet CaseFlow.Demo.Loader.dll catch-up --connection "$conn") >&2
+      --connection "$conn" --seed 2026 --scale "$scale") >&2 || die "the demo year at scale $scale was not loaded into $template (see above)"
+    [ -z "$caught_up" ] || (cd "$ROOT/.local/demo-loader" && dotnet CaseFlow.Demo.Loader.dll catch-up --connection "$conn") >&2 ||
+      die "$template's projections were not caught up (see above)"
     bench_template_stamp "$port" "$template" "$stamp"
     log "built $template: $(pg_psql "$port" "$template" -c "select pg_size_pretty(pg_database_size(current_database()))")"
   fi
