@@ -1,7 +1,9 @@
-using System.Globalization;
+using System.Text.Json;
 using CaseFlow.Demo.Plan;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
+using CaseFlow.Server.Governance;
+using CaseFlow.Server.Platform;
 
 namespace CaseFlow.Demo.Loader;
 
@@ -14,21 +16,19 @@ namespace CaseFlow.Demo.Loader;
 /// </summary>
 public sealed class TerminationStarts(IReadOnlyList<AgreementSigned> agreements)
 {
-    private const string NoticeType = "TerminationNoticed";
+    private static readonly JsonSerializerOptions Json = ApiJson();
 
     private readonly SortedSet<DateTimeOffset> _starts = [];
 
-    /// <summary>Notes the instant a termination notice fixes, if <paramref name="write"/> is one.</summary>
+    /// <summary>Notes the instant a termination notice fixes, if <paramref name="write"/> is one: read as the endpoint reads it.</summary>
     public void Note(DemoWrite write)
     {
-        if ((string?)write.Body["type"] != NoticeType || write.Path.Split('/') is not ["", "api", "agreements", var ori, var model, "events"])
+        if ((string?)write.Body["type"] != nameof(TerminationNoticed)
+            || write.Path.Split('/') is not ["", "api", "agreements", var ori, var model, "events"])
             return;
         var agreement = agreements.Single(a => a.Ori == ori && a.Model.ToString() == model);
-        var data = write.Body["data"]!;
-        var effectiveOn = (string?)data["effectiveOn"] is { } given
-            ? DateOnly.Parse(given, CultureInfo.InvariantCulture)
-            : AgreementPolicy.DefaultTerminationDate(DateOnly.Parse((string)data["noticeDate"]!, CultureInfo.InvariantCulture));
-        _starts.Add(LocalDay.Start(effectiveOn, agreement.TimeZone));
+        var notice = write.Body["data"].Deserialize<TerminationNotice>(Json)!.ToEvent();
+        _starts.Add(LocalDay.Start(notice.EffectiveOn, agreement.TimeZone));
     }
 
     /// <summary>Whether a noted termination starts at or before <paramref name="instant"/> and after the instant last asked about.</summary>
@@ -42,5 +42,12 @@ public sealed class TerminationStarts(IReadOnlyList<AgreementSigned> agreements)
         }
 
         return passed;
+    }
+
+    private static JsonSerializerOptions ApiJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonSetup.Configure(options);
+        return options;
     }
 }
