@@ -12,8 +12,8 @@ BEGIN
         EXECUTE format('GRANT TRUNCATE ON caseflow.%I TO caseflow_app', documents.tablename);
     END LOOP;
 END $$;
--- The statistics' cells (migration 0004) are emptied with the statistics rows, by their TRUNCATE trigger.
-GRANT TRUNCATE ON caseflow.statistics_cells TO caseflow_app;
+-- The statistics' cells and durations (migrations 0004, 0009) are emptied with the statistics rows, by their TRUNCATE trigger.
+GRANT TRUNCATE ON caseflow.statistics_cells, caseflow.statistics_durations TO caseflow_app;
 
 -- The events: appended and read, never changed.
 REVOKE UPDATE, DELETE, TRUNCATE ON caseflow.mt_events FROM caseflow_app;

@@ -6,40 +6,56 @@ using NpgsqlTypes;
 
 namespace CaseFlow.Server.Statistics;
 
-/// <summary>A measure's count over a cell, with the exact median and 90th percentile of its durations (null without any).</summary>
+/// <summary>A measure's count over a cell, with the median and 90th percentile of its durations (null without any, and under a breakdown key).</summary>
 public sealed record MeasureCell(int Count, TimeSpan? Median, TimeSpan? P90);
 
 /// <summary>
-/// The case measures of one fiscal year within one roll-up, summed from the statistics' cells (kept by the database from
-/// the fact rows, ops/migrations/0004-statistics-cells.sql): counted by measure, breakdown key and month, with every
-/// roll-up of key and month (a null <c>Key</c> or <c>Month</c> is "all"), and the durations' percentiles computed from
-/// the roll-up's own minute histogram, exact to the minute.
+/// The case measures of one fiscal year within one roll-up, summed from the statistics' cells and durations (kept by
+/// the database from the fact rows, ops/migrations/0009-statistics-durations-bounded.sql): counted by measure,
+/// breakdown key and month, with every roll-up of key and month (a null <c>Key</c> or <c>Month</c> is "all"), and the
+/// durations' percentiles by measure and month from the roll-up's own histogram, exact to its bucket.
 /// </summary>
-public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Key, string? Month), MeasureCell> cells)
+public sealed class MeasureTable(
+    IReadOnlyDictionary<(string Measure, string? Key, string? Month), int> counts,
+    IReadOnlyDictionary<(string Measure, string? Month), (TimeSpan? Median, TimeSpan? P90)> durations)
 {
     /// <summary>The cells' scope that counts the whole program; an agency's cells are scoped by its ORI.</summary>
     public const string ProgramScope = "";
 
+    // A row of the cells has a key and no minutes, a row of the durations minutes and no key.
     private static readonly string Sql =
         $"""
-        select measure, key, month, timed, minutes, facts
+        select measure, key, month, null::int, facts
         from {PersistenceSetup.SchemaName}.statistics_cells
         where scope = any(@scopes) and fiscal_year = @fy and (@model::varchar is null or model = @model)
+        union all
+        select measure, null, month, minutes, facts
+        from {PersistenceSetup.SchemaName}.statistics_durations
+        where scope = any(@scopes) and fiscal_year = @fy and (@model::varchar is null or model = @model)
+          and (@month::text is null or month = @month)
         """;
 
-    public MeasureCell this[string measure, string? month, string? key = null] =>
-        cells.GetValueOrDefault((measure, key, month)) ?? new MeasureCell(0, null, null);
+    public MeasureCell this[string measure, string? month, string? key = null]
+    {
+        get
+        {
+            var (median, p90) = key is null ? durations.GetValueOrDefault((measure, month)) : default;
+            return new MeasureCell(counts.GetValueOrDefault((measure, key, month)), median, p90);
+        }
+    }
 
     // Each period's figures ask for six breakdowns: grouped once, not searched for in every cell each time.
     private readonly ILookup<(string Measure, string? Month), (string Key, int Count)> _byKey =
-        cells.Where(c => c.Key.Key is not null).ToLookup(c => (c.Key.Measure, c.Key.Month), c => (c.Key.Key!, c.Value.Count));
+        counts.Where(c => c.Key.Key is not null).ToLookup(c => (c.Key.Measure, c.Key.Month), c => (c.Key.Key!, c.Value));
 
     /// <summary>The breakdown of a measure by key over a month (or the whole year when null), largest first.</summary>
     public IEnumerable<(string Key, int Count)> Breakdown(string measure, string? month) =>
         _byKey[(measure, month)].OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal);
 
     /// <param name="oris">The agencies of the roll-up; null for the nation (every agency).</param>
-    public static async Task<MeasureTable> Read(IDocumentStore store, int fiscalYear, IReadOnlyList<string>? oris, ProgramModel? model, CancellationToken ct)
+    /// <param name="month">The month (<c>YYYY-MM</c>) whose durations are read, null for the year's: counts are always the year's.</param>
+    public static async Task<MeasureTable> Read(
+        IDocumentStore store, int fiscalYear, string? month, IReadOnlyList<string>? oris, ProgramModel? model, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
@@ -48,31 +64,39 @@ public sealed class MeasureTable(IReadOnlyDictionary<(string Measure, string? Ke
             Parameters =
             {
                 new("fy", fiscalYear),
+                new("month", NpgsqlDbType.Text) { Value = (object?)month ?? DBNull.Value },
                 new("scopes", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [ProgramScope] },
                 new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value },
             },
         };
-        var rollUps = new Dictionary<(string, string?, string?), DurationHistogram>();
-        DurationHistogram RollUp((string, string?, string?) cell) =>
-            rollUps.TryGetValue(cell, out var histogram) ? histogram : rollUps[cell] = new DurationHistogram();
+        var counts = new Dictionary<(string, string?, string?), int>();
+        var histograms = new Dictionary<(string, string?), DurationHistogram>();
+        DurationHistogram Histogram((string, string?) cell) =>
+            histograms.TryGetValue(cell, out var histogram) ? histogram : histograms[cell] = new DurationHistogram();
 
-        // Each row is added to its own cell, then each cell to the three roll-ups above it: grouping and sorting the rows
-        // in PostgreSQL took 12 of the 18 ms the national year's query took on the demo year.
+        // Each row is added to its own cell, and each cell to its roll-ups: grouping and sorting the rows in PostgreSQL
+        // took 12 of the 18 ms the national year's query took on the demo year.
         await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
-                var cell = RollUp((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-                cell.Add(reader.GetBoolean(3) ? reader.GetInt32(4) : null, reader.GetInt32(5));
+                var (measure, cellMonth, facts) = (reader.GetString(0), reader.GetString(2), reader.GetInt32(4));
+                if (reader.IsDBNull(3))
+                    counts[(measure, reader.GetString(1), cellMonth)] = facts;
+                else
+                    Histogram((measure, cellMonth)).Add(reader.GetInt32(3), facts);
             }
         }
 
-        foreach (var ((measure, key, month), cell) in rollUps.ToList())
+        foreach (var ((measure, key, cellMonth), facts) in counts.ToList())
         {
-            foreach (var rollUp in new[] { RollUp((measure, null, month)), RollUp((measure, key, null)), RollUp((measure, null, null)) })
-                rollUp.Add(cell);
+            foreach (var rollUp in new[] { (measure, null, cellMonth), (measure, key, null), (measure, (string?)null, (string?)null) })
+                counts[rollUp] = counts.GetValueOrDefault(rollUp) + facts;
         }
 
-        return new MeasureTable(rollUps.ToDictionary(r => r.Key, r => r.Value.Cell()));
+        foreach (var ((measure, _), histogram) in histograms.ToList())
+            Histogram((measure, null)).Add(histogram);
+
+        return new MeasureTable(counts, histograms.ToDictionary(h => h.Key, h => h.Value.Percentiles()));
     }
 }

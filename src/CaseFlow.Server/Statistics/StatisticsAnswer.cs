@@ -11,8 +11,9 @@ public sealed record KeyCount(string Key, int Count);
 
 /// <summary>
 /// Every measure over one period (a month <c>YYYY-MM</c>, or the fiscal year <c>FY2026</c>), each defined in
-/// docs/statistics.md. Durations are exact to the minute (<c>percentile_disc</c> over the period's own facts' whole
-/// minutes); rates are null when nothing was due. Officer and agreement figures are as of the period's last day.
+/// docs/statistics.md. Durations are <c>percentile_disc</c> over the period's own facts' whole minutes, exact under 128
+/// minutes and at most 1/64 below the exact value above that; rates are null when nothing was due. Officer and
+/// agreement figures are as of the period's last day.
 /// </summary>
 public sealed record PeriodFigures(
     string Period,

@@ -64,7 +64,8 @@ public sealed class StatisticsRunner(QueueFreshness freshness, CurrentAgreements
     {
         var months = request.Month is { } one ? [one] : StatisticsCalendar.MonthsOf(request.FiscalYear);
         // Three queries on connections of their own, at once: the answer waits for the slowest, not for their sum.
-        var reading = MeasureTable.Read(session.DocumentStore, request.FiscalYear, oris, request.Model, ct);
+        var monthAsked = request.Month is { } asked ? StatisticsCalendar.Name(asked) : null;
+        var reading = MeasureTable.Read(session.DocumentStore, request.FiscalYear, monthAsked, oris, request.Model, ct);
         var counting = GovernanceCounts.Officers(session.DocumentStore, months, oris, request.Model, ct);
         var complaining = GovernanceCounts.Complaints(session.DocumentStore, months, oris, now, ct);
         await Task.WhenAll(reading, counting, complaining);
@@ -84,7 +85,7 @@ public sealed class StatisticsRunner(QueueFreshness freshness, CurrentAgreements
             : series[0];
         var toDate = StatisticsCalendar.MonthsOf(request.FiscalYear).Where(m => m <= last).Sum(m => table[Measures.Encounters, StatisticsCalendar.Name(m)].Count);
         return new StatisticsAnswer(
-            new StatisticsScope(request.LevelName, request.Code, request.Model), request.FiscalYear, request.Month is { } m ? StatisticsCalendar.Name(m) : null,
+            new StatisticsScope(request.LevelName, request.Code, request.Model), request.FiscalYear, monthAsked,
             EncounterDefinition.Current, ProgramTotals.Of(ofModel, inForce[last], last, toDate), series, total, 0, false);
     }
 }

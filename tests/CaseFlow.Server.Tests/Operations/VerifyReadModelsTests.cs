@@ -7,8 +7,8 @@ namespace CaseFlow.Server.Tests.Operations;
 
 /// <summary>
 /// <c>ops/verify-read-models</c>, the operators' rebuild verification, on a database of its own while its node serves:
-/// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named, and so is a
-/// statistics cell that no longer counts the statistics rows.
+/// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named, and so are a
+/// statistics cell and a duration bucket that no longer count the statistics rows.
 /// </summary>
 public sealed class VerifyReadModelsTests(AppFixture app)
 {
@@ -39,6 +39,15 @@ public sealed class VerifyReadModelsTests(AppFixture app)
                          "update caseflow.statistics_cells set facts = facts + 1 where scope = @ori and measure = 'bookings-referred'", superuser)
                      { Parameters = { new("ori", Agencies.FortBend) } })
             (await edit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+        await using (var superuser = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString))
+        await using (var edit = new NpgsqlCommand(
+                         """
+                         insert into caseflow.statistics_durations
+                         select scope, fiscal_year, model, 'custody-transfers', month, 200, 1
+                         from caseflow.statistics_cells where scope = @ori and measure = 'bookings-referred'
+                         """, superuser)
+                     { Parameters = { new("ori", Agencies.FortBend) } })
+            (await edit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
 
         var tampered = await Verify(database);
         tampered.ExitCode.ShouldBe(1, tampered.Output);
@@ -47,7 +56,8 @@ public sealed class VerifyReadModelsTests(AppFixture app)
         tampered.Output.ShouldContain("1 documents differ from their rebuild");
         tampered.Output.ShouldContain($"statistics_cells (kept): '{Agencies.FortBend}'");
         tampered.Output.ShouldContain($"statistics_cells (counted from the rows): '{Agencies.FortBend}'");
-        tampered.Output.ShouldContain("2 statistics cells differ from a count of the statistics rows");
+        tampered.Output.ShouldContain($"statistics_durations (kept): '{Agencies.FortBend}'");
+        tampered.Output.ShouldContain("3 statistics cells differ from a count of the statistics rows");
     }
 
     private static async Task<(int ExitCode, string Output)> Verify(OwnDatabase database)
