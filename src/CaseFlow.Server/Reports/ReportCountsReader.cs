@@ -9,7 +9,8 @@ namespace CaseFlow.Server.Reports;
 
 /// <summary>
 /// The report's facts counted by agency, model, fact and local month over a range of months, summed from the
-/// statistics' agency cells (<see cref="Statistics.MeasureTable"/>): the same facts every statistics roll-up counts.
+/// statistics' agency cells (<see cref="Statistics.MeasureTable"/>; an agency's scope is its ORI, neither the program's
+/// nor a roll-up's, which holds a colon): the same facts every statistics roll-up counts.
 /// </summary>
 public static class ReportCountsReader
 {
@@ -17,7 +18,8 @@ public static class ReportCountsReader
         $"""
         select scope, model, measure, month, sum(facts)::int
         from {PersistenceSetup.SchemaName}.statistics_cells
-        where scope <> @program and fiscal_year = any(@years) and month between @from and @to and measure = any(@facts)
+        where fiscal_year = any(@years) and month between @from and @to and measure = any(@facts)
+          and scope <> @program and scope not like '%:%'
         group by scope, model, measure, month
         """;
 

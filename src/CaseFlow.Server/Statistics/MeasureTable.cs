@@ -22,16 +22,28 @@ public sealed class MeasureTable(
     /// <summary>The cells' scope that counts the whole program; an agency's cells are scoped by its ORI.</summary>
     public const string ProgramScope = "";
 
+    /// <summary>
+    /// The one scope whose cells count a roll-up (ops/migrations/0010-statistics-roll-up-scopes.sql): the program's, a
+    /// field office's, a state's, or an agency's own ORI.
+    /// </summary>
+    public static string ScopeOf(StatisticsLevel level, string? code) => level switch
+    {
+        StatisticsLevel.National => ProgramScope,
+        StatisticsLevel.FieldOffice => $"field-office:{code}",
+        StatisticsLevel.State => $"state:{code}",
+        _ => code ?? throw new ArgumentNullException(nameof(code), "an agency's statistics are read by its ORI"),
+    };
+
     // A row of the cells has a key and no minutes, a row of the durations minutes and no key.
     private static readonly string Sql =
         $"""
         select measure, key, month, null::int, facts
         from {PersistenceSetup.SchemaName}.statistics_cells
-        where scope = any(@scopes) and fiscal_year = @fy and (@model::varchar is null or model = @model)
+        where scope = @scope and fiscal_year = @fy and (@model::varchar is null or model = @model)
         union all
         select measure, null, month, minutes, facts
         from {PersistenceSetup.SchemaName}.statistics_durations
-        where scope = any(@scopes) and fiscal_year = @fy and (@model::varchar is null or model = @model)
+        where scope = @scope and fiscal_year = @fy and (@model::varchar is null or model = @model)
           and (@month::text is null or month = @month)
         """;
 
@@ -52,10 +64,10 @@ public sealed class MeasureTable(
     public IEnumerable<(string Key, int Count)> Breakdown(string measure, string? month) =>
         _byKey[(measure, month)].OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal);
 
-    /// <param name="oris">The agencies of the roll-up; null for the nation (every agency).</param>
+    /// <param name="scope">The roll-up's scope (<see cref="ScopeOf"/>).</param>
     /// <param name="month">The month (<c>YYYY-MM</c>) whose durations are read, null for the year's: counts are always the year's.</param>
     public static async Task<MeasureTable> Read(
-        IDocumentStore store, int fiscalYear, string? month, IReadOnlyList<string>? oris, ProgramModel? model, CancellationToken ct)
+        IDocumentStore store, string scope, int fiscalYear, string? month, ProgramModel? model, CancellationToken ct)
     {
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
@@ -65,7 +77,7 @@ public sealed class MeasureTable(
             {
                 new("fy", fiscalYear),
                 new("month", NpgsqlDbType.Text) { Value = (object?)month ?? DBNull.Value },
-                new("scopes", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [ProgramScope] },
+                new("scope", NpgsqlDbType.Varchar) { Value = scope },
                 new("model", NpgsqlDbType.Varchar) { Value = (object?)model?.ToString() ?? DBNull.Value },
             },
         };

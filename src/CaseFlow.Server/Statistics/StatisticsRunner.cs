@@ -65,7 +65,7 @@ public sealed class StatisticsRunner(QueueFreshness freshness, CurrentAgreements
         var months = request.Month is { } one ? [one] : StatisticsCalendar.MonthsOf(request.FiscalYear);
         // Three queries on connections of their own, at once: the answer waits for the slowest, not for their sum.
         var monthAsked = request.Month is { } asked ? StatisticsCalendar.Name(asked) : null;
-        var reading = MeasureTable.Read(session.DocumentStore, request.FiscalYear, monthAsked, oris, request.Model, ct);
+        var reading = MeasureTable.Read(session.DocumentStore, MeasureTable.ScopeOf(request.Level, request.Code), request.FiscalYear, monthAsked, request.Model, ct);
         var counting = GovernanceCounts.Officers(session.DocumentStore, months, oris, request.Model, ct);
         var complaining = GovernanceCounts.Complaints(session.DocumentStore, months, oris, now, ct);
         await Task.WhenAll(reading, counting, complaining);

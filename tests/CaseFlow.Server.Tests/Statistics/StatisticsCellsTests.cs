@@ -11,8 +11,8 @@ namespace CaseFlow.Server.Tests.Statistics;
 
 /// <summary>
 /// The statistics' cells (ops/migrations/0004-statistics-cells.sql) and durations (0009-statistics-durations-bounded.sql)
-/// follow the fact rows in the projection's own transaction: a fact counts in its agency's cell and the program's, a
-/// timed one in a duration bucket of each too, a void takes it out again and an emptied cell is gone, durations are
+/// follow the fact rows in the projection's own transaction: a fact counts in the cells of its agency, its field office,
+/// its state (0010-statistics-roll-up-scopes.sql) and the program, a timed one in a duration bucket of each too, a void takes it out again and an emptied cell is gone, durations are
 /// kept to the minute under 128 minutes and to a 64th of a doubling above, and at any moment both are exactly a count
 /// of the rows made from scratch. A transaction's changes are applied at its commit
 /// (ops/migrations/0006-statistics-cells-at-commit.sql), which refuses to leave a cell below zero, from the rows it
@@ -40,6 +40,11 @@ public class StatisticsCellsTests(AppFixture app)
         (await Cell(scenario.Ori, Measures.CitizenshipClaimsResolved)).ShouldBe([(fiscalYear, monthName, "NotSubstantiated", 1)]);
         (await Durations(scenario.Ori, Measures.CitizenshipClaimsResolved)).ShouldBe([(fiscalYear, monthName, 90, 1)]);
         (await Durations(scenario.Ori, Measures.BookingsScreened)).ShouldBeEmpty("a fact without a duration is counted, not timed");
+        foreach (var rollUp in new[] { $"field-office:{Place.FieldOffice}", $"state:{Place.State}" })
+        {
+            (await Cell(rollUp, Measures.BookingsScreened)).ShouldNotBeEmpty($"{rollUp} counts its agencies' facts");
+            (await Durations(rollUp, Measures.CitizenshipClaimsResolved)).ShouldContain(d => d.Month == monthName && d.Minutes == 90, $"{rollUp} holds its agencies' durations");
+        }
         (await Cell(scenario.Ori, Measures.BookingsScreened)).Count.ShouldBe(1);
         (await Cell("", Measures.BookingsScreened)).Sum(c => c.Facts).ShouldBeGreaterThanOrEqualTo(1);
 
