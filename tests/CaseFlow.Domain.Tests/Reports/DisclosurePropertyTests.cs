@@ -20,24 +20,29 @@ public class DisclosurePropertyTests
         Gen.Int[0, 12].Array[Agencies.Length]);
 
     [Fact]
-    public void no_suppressed_figure_of_any_release_is_narrowed_below_the_protection_interval()
-    {
-        Histories.Sample(history =>
-        {
-            var kit = new ReportKit(Agencies);
-            var released = new List<MonthlyReport>();
-            for (var m = 0; m < Months.Length; m++)
-            {
-                foreach (var (measure, offset) in new[] { ("encounters", 0), ("detainersLodged", 1), ("bookingsScreened", 2) })
-                    kit.Count(Months[m], measure, [.. Agencies.Select((a, i) => (a.Ori, history.Counts[m][i * 3 + offset]))]);
-                if (m > 0)
-                    kit.Count(Months[m - 1], "encounters", [.. Agencies.Select((a, i) => (a.Ori, history.Corrections[i]))]);
-                released.Add(kit.Release(Months[m]));
-            }
+    public void no_suppressed_figure_of_any_release_is_narrowed_below_the_protection_interval() =>
+        Histories.Sample(NoBreach, iter: 25, threads: 1);
 
-            var disclosed = new Disclosed(released);
-            disclosed.Breaches().ShouldBeEmpty();
-        }, iter: 25, threads: 1);
+    /// <summary>The history on which GLOP's presolve called the attacker's feasible program infeasible (Attacker.Solve).</summary>
+    [Fact]
+    public void the_history_glop_s_presolve_found_infeasible_is_solved() =>
+        Histories.Sample(NoBreach, iter: 1, threads: 1, seed: "blsrHaTQqLa5");
+
+    private static void NoBreach((int[][] Counts, int[] Corrections) history)
+    {
+        var kit = new ReportKit(Agencies);
+        var released = new List<MonthlyReport>();
+        for (var m = 0; m < Months.Length; m++)
+        {
+            foreach (var (measure, offset) in new[] { ("encounters", 0), ("detainersLodged", 1), ("bookingsScreened", 2) })
+                kit.Count(Months[m], measure, [.. Agencies.Select((a, i) => (a.Ori, history.Counts[m][i * 3 + offset]))]);
+            if (m > 0)
+                kit.Count(Months[m - 1], "encounters", [.. Agencies.Select((a, i) => (a.Ori, history.Corrections[i]))]);
+            released.Add(kit.Release(Months[m]));
+        }
+
+        var disclosed = new Disclosed(released);
+        disclosed.Breaches().ShouldBeEmpty();
     }
 
     /// <summary>
