@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Agreements;
@@ -29,17 +28,41 @@ public sealed record OfficerStatisticsRow
     public required string TimeZone { get; init; }
     public int RefresherMonths { get; init; }
 
-    /// <summary>The <see cref="OfficerPeriod"/>s (camel case) in their own narrow jsonb column, derived when the row is written.</summary>
+    /// <summary>
+    /// The <see cref="OfficerPeriod"/>s, derived when the row is written, as four arrays of one element per period
+    /// (model, start, end and whether overdue), each in its own column: the officer counts read the arrays as they are,
+    /// where unpacking one jsonb column per officer cost them 8 ms of the database's time on the demo year's 3,744
+    /// officers, against 1 ms for the arrays.
+    /// </summary>
     [JsonIgnore]
-    public string PeriodRows => JsonSerializer.Serialize(OfficerPeriods.Of(Officer, TimeZone, new RefresherPolicy(RefresherMonths)), PeriodJson);
+    public string[] PeriodModels => [.. Periods.Select(p => p.Model.ToString())];
+
+    [JsonIgnore]
+    public long[] PeriodFromUtcTicks => [.. Periods.Select(p => p.FromUtcTicks)];
+
+    /// <summary>Each period's end; <see cref="long.MaxValue"/> for one that still holds (an array column holds no null here).</summary>
+    [JsonIgnore]
+    public long[] PeriodUntilUtcTicks => [.. Periods.Select(p => p.UntilUtcTicks ?? long.MaxValue)];
+
+    /// <summary>1 where the period's refresher is overdue, else 0: Marten 9 cannot duplicate a <c>bool[]</c> (building
+    /// its LINQ member throws), so the flags are kept as integers.</summary>
+    [JsonIgnore]
+    public int[] PeriodRefresherOverdue => [.. Periods.Select(p => p.RefresherOverdue ? 1 : 0)];
+
+    private IReadOnlyList<OfficerPeriod> Periods => _periods ??= OfficerPeriods.Of(Officer, TimeZone, new RefresherPolicy(RefresherMonths));
+    private IReadOnlyList<OfficerPeriod>? _periods;
 
     /// <summary>
-    /// Marten's hook for this document's mapping: <see cref="PeriodRows"/> is duplicated into its column without an
-    /// index, as <see cref="CaseStatisticsRow.FactRows"/> is (the officer counts unpack it; nothing searches it).
+    /// Marten's hook for this document's mapping: the period arrays are duplicated into their columns without an index
+    /// (the officer counts read them; nothing searches them).
     /// </summary>
-    public static void ConfigureMarten(DocumentMapping mapping) => mapping.DuplicateField(nameof(PeriodRows), "jsonb").DbType = NpgsqlDbType.Jsonb;
-
-    private static readonly JsonSerializerOptions PeriodJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public static void ConfigureMarten(DocumentMapping mapping)
+    {
+        mapping.DuplicateField(nameof(PeriodModels), "varchar[]").DbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar;
+        mapping.DuplicateField(nameof(PeriodFromUtcTicks), "bigint[]").DbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint;
+        mapping.DuplicateField(nameof(PeriodUntilUtcTicks), "bigint[]").DbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint;
+        mapping.DuplicateField(nameof(PeriodRefresherOverdue), "integer[]").DbType = NpgsqlDbType.Array | NpgsqlDbType.Integer;
+    }
 }
 
 /// <summary>

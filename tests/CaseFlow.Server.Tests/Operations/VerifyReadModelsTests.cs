@@ -7,8 +7,9 @@ namespace CaseFlow.Server.Tests.Operations;
 
 /// <summary>
 /// <c>ops/verify-read-models</c>, the operators' rebuild verification, on a database of its own while its node serves:
-/// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named, and so are a
-/// statistics cell and a duration bucket that no longer count the statistics rows.
+/// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named, in its json
+/// or in a column written beside it, and so are a statistics cell and a duration bucket that no longer count the
+/// statistics rows.
 /// </summary>
 public sealed class VerifyReadModelsTests(AppFixture app)
 {
@@ -35,6 +36,10 @@ public sealed class VerifyReadModelsTests(AppFixture app)
                      { Parameters = { new("id", cases[1]) } })
             (await edit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
         await using (var superuser = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString))
+        await using (var edit = new NpgsqlCommand("update caseflow.mt_doc_casequeuerow set field_office_code = 'MIA' where id = @id", superuser)
+                     { Parameters = { new("id", cases[2]) } })
+            (await edit.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
+        await using (var superuser = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString))
         await using (var edit = new NpgsqlCommand(
                          "update caseflow.statistics_cells set facts = facts + 1 where scope = @ori and measure = 'bookings-referred'", superuser)
                      { Parameters = { new("ori", Agencies.FortBend) } })
@@ -52,8 +57,9 @@ public sealed class VerifyReadModelsTests(AppFixture app)
         var tampered = await Verify(database);
         tampered.ExitCode.ShouldBe(1, tampered.Output);
         tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[1]}: different");
-        tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[1]}, the paths apart:\n  .bookingNumber: live \"EDITED\", rebuilt absent");
-        tampered.Output.ShouldContain("1 documents differ from their rebuild");
+        tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[1]}, the paths apart:\n  .data.bookingNumber: live \"EDITED\", rebuilt absent");
+        tampered.Output.ShouldContain($"mt_doc_casequeuerow {cases[2]}, the paths apart:\n  .field_office_code: live \"MIA\", rebuilt \"HOU\"");
+        tampered.Output.ShouldContain("2 documents differ from their rebuild");
         tampered.Output.ShouldContain($"statistics_cells (kept): '{Agencies.FortBend}'");
         tampered.Output.ShouldContain($"statistics_cells (counted from the rows): '{Agencies.FortBend}'");
         tampered.Output.ShouldContain($"statistics_durations (kept): '{Agencies.FortBend}'");
