@@ -44,6 +44,7 @@ builder.Services.AddSingleton<QueueFreshness>();
 builder.Services.AddSingleton<CurrentAgreements>();
 builder.Services.AddSingleton<StatisticsRunner>();
 builder.Services.AddSingleton<MonthlyReports>();
+builder.Services.AddSingleton<KeptReleases>();
 builder.Services.AddSingleton<QueueRunner>();
 builder.Services.AddSingleton<MessageScheduler>();
 builder.Services.AddSingleton<EventWriter>();

@@ -44,8 +44,8 @@ public static class GetMonthlyReportEndpoint
     [AnswersPublicVariant]
     [RefusesQuery("position")]
     public static Task<IResult> Released(
-        [ReadAs<Statistics.MonthParameter>] string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        ReadRelease(month, query, session, http, html: false, ct);
+        [ReadAs<Statistics.MonthParameter>] string month, [FromQuery] ReportQuery query, IQuerySession session, KeptReleases releases, HttpContext http, CancellationToken ct) =>
+        ReadRelease(month, query, session, releases, http, html: false, ct);
 
     /// <summary>A released version of the month as the printable page.</summary>
     [WolverineGet("/api/reports/monthly/{month}/released.html", Name = "GetReleasedMonthlyReportPage")]
@@ -55,16 +55,16 @@ public static class GetMonthlyReportEndpoint
     [ProducesResponseType(409)]
     [RefusesQuery("position", "variant")]
     public static Task<IResult> ReleasedPage(
-        [ReadAs<Statistics.MonthParameter>] string month, [FromQuery] ReportQuery query, IQuerySession session, HttpContext http, CancellationToken ct) =>
-        ReadRelease(month, query, session, http, html: true, ct);
+        [ReadAs<Statistics.MonthParameter>] string month, [FromQuery] ReportQuery query, IQuerySession session, KeptReleases releases, HttpContext http, CancellationToken ct) =>
+        ReadRelease(month, query, session, releases, http, html: true, ct);
 
     private static async Task<IResult> ReadRelease(
-        string month, ReportQuery query, IQuerySession session, HttpContext http, bool html, CancellationToken ct)
+        string month, ReportQuery query, IQuerySession session, KeptReleases releases, HttpContext http, bool html, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (ReportRequest.Read(month, query, http.Request, released: true, errors, html) is not { } request)
             return Results.Problem(errors.ToProblem());
-        if (await ReleasedReport.Find(session, Domain.Statistics.StatisticsCalendar.Name(request.Month), request.Version, ct) is not { } release)
+        if (await releases.Find(session, Domain.Statistics.StatisticsCalendar.Name(request.Month), request.Version, ct) is not { } release)
             return Problems.NotFound("report-release");
         if (request.Public)
             return PublicVariant.Answer(release, http);

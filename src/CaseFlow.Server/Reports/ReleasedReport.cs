@@ -36,27 +36,14 @@ public sealed record ReleasedReport
     /// <summary>The public variant, or null while it is being made.</summary>
     public ReportDocument? PublicVariant() => PublicDocument is null ? null : new(PublicDocument, PublicSha256!);
 
-    public static void Configure(StoreOptions opts) => opts.Schema.For<ReleasedReport>().Index(r => r.Month);
-
-    /// <summary>The month's release: <paramref name="version"/>, or the latest when null; null when there is none.</summary>
-    public static async Task<ReleasedReport?> Find(IQuerySession session, string month, int? version, CancellationToken ct) =>
-        version is { } v
-            ? await session.LoadAsync<ReleasedReport>(IdOf(month, v), ct)
-            : await session.Query<ReleasedReport>().Where(r => r.Month == month).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+    /// <summary>The month and version as columns of their own: <see cref="KeptReleases"/> finds a release by them without reading its documents.</summary>
+    public static void Configure(StoreOptions opts) => opts.Schema.For<ReleasedReport>().Duplicate(r => r.Month).Duplicate(r => r.Version);
 
     /// <summary>Every release whose public variant is stored, in the order they were approved.</summary>
     public static async Task<IReadOnlyList<ReleasedReport>> Disclosed(IQuerySession session, CancellationToken ct)
     {
         var all = await session.Query<ReleasedReport>().Where(r => r.PublicDocument != null).ToListAsync(ct);
         return [.. all.OrderBy(r => r.ApprovedAt).ThenBy(r => r.Month, StringComparer.Ordinal).ThenBy(r => r.Version)];
-    }
-
-    /// <summary>Every month's latest release, oldest month first.</summary>
-    public static async Task<IReadOnlyList<ReleasedMonth>> Latest(IQuerySession session, CancellationToken ct)
-    {
-        var all = await session.Query<ReleasedReport>().ToListAsync(ct);
-        return [.. all.GroupBy(r => r.Month).Select(g => g.MaxBy(r => r.Version)!).OrderBy(r => r.Month, StringComparer.Ordinal)
-            .Select(r => new ReleasedMonth(r.Version, r.AsDocument.Report))];
     }
 }
 
