@@ -49,8 +49,7 @@ public sealed record OfficerStatisticsRow
     [JsonIgnore]
     public int[] PeriodRefresherOverdue => [.. Periods.Select(p => p.RefresherOverdue ? 1 : 0)];
 
-    private IReadOnlyList<OfficerPeriod> Periods => _periods ??= OfficerPeriods.Of(Officer, TimeZone, new RefresherPolicy(RefresherMonths));
-    private IReadOnlyList<OfficerPeriod>? _periods;
+    private IReadOnlyList<OfficerPeriod> Periods => OfficerPeriods.Of(Officer, TimeZone, new RefresherPolicy(RefresherMonths));
 
     /// <summary>
     /// The officer counts' index (ops/migrations/0013-statistics-officer-periods-index-only.sql): by agency, holding
