@@ -13,7 +13,8 @@ namespace CaseFlow.Server.Reports;
 /// needs from the release table's narrow columns, then loads (and parses) only a release not kept under that version.
 /// A release of a national program is hundreds of kilobytes stored twice (approved and public); loading and parsing it
 /// for every read of the demo year cost 12 ms of CPU (docs/benchmarks.md). At most <see cref="SizeLimitBytes"/> are
-/// kept, the releases read least recently leaving first.
+/// kept: a release that would pass the limit is read without being kept, and the cache compacts itself, the releases
+/// read least recently leaving first.
 /// </summary>
 public sealed class KeptReleases(IDocumentStore store) : IDisposable
 {
