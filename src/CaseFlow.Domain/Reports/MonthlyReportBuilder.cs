@@ -36,11 +36,12 @@ public static class MonthlyReportBuilder
         return
         [
             .. agencies
-                .Select(a => new AgencyRow(a.Ori, a.AgencyName, a.State, a.Model, [.. ReportMeasures.All.Select(m => new ReportFigure(
-                    m.Name,
-                    counts[a.Ori, a.Model, m.Fact, name],
-                    toDate.Sum(d => counts[a.Ori, a.Model, m.Fact, d]),
-                    counts[a.Ori, a.Model, m.Fact, name] - counts[a.Ori, a.Model, m.Fact, previous]))]))
+                .Select(a => new AgencyRow(a.Ori, a.AgencyName, a.State, a.Model, [.. ReportMeasures.All.Select(m =>
+                {
+                    var months = counts.Months(a.Ori, a.Model, m.Fact);
+                    var count = months.GetValueOrDefault(name);
+                    return new ReportFigure(m.Name, count, toDate.Sum(d => months.GetValueOrDefault(d)), count - months.GetValueOrDefault(previous));
+                })]))
                 .Where(r => r.Figures.Any(f => f is not { Month: 0, FiscalYearToDate: 0, ChangeFromPreviousMonth: 0 }))
                 .OrderBy(r => r.State, StringComparer.Ordinal).ThenBy(r => r.Ori, StringComparer.Ordinal).ThenBy(r => r.Model),
         ];

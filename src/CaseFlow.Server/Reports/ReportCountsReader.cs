@@ -42,10 +42,10 @@ public static class ReportCountsReader
                 new("program", NpgsqlDbType.Varchar) { Value = Statistics.MeasureTable.ProgramScope },
             },
         };
-        var counts = new Dictionary<(string, ProgramModel, string, string), int>();
+        var counts = new List<KeyValuePair<(string, ProgramModel, string, string), int>>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            counts[(reader.GetString(0), Enum.Parse<ProgramModel>(reader.GetString(1)), reader.GetString(2), reader.GetString(3))] = reader.GetInt32(4);
+            counts.Add(new((reader.GetString(0), Enum.Parse<ProgramModel>(reader.GetString(1)), reader.GetString(2), reader.GetString(3)), reader.GetInt32(4)));
         return new ReportCounts(counts);
     }
 
