@@ -69,14 +69,8 @@ public sealed class KeptReleases(IDocumentStore store) : IDisposable
 
     private async Task<IReadOnlyList<Head>> Heads(string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
     {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
         var heads = new List<Head>();
-        while (await reader.ReadAsync(ct))
-            heads.Add(new Head(reader.GetString(0), reader.GetString(1)));
+        await StoreRows.Each(store, sql, ct, reader => heads.Add(new Head(reader.GetString(0), reader.GetString(1))), parameters);
         return heads;
     }
 

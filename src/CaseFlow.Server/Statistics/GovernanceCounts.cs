@@ -63,7 +63,7 @@ public static class GovernanceCounts
         var overdue = months.Select(_ => new HashSet<Guid>()).ToArray();
         var nextMonthStarts = new Dictionary<string, long[]>();
         var modelName = model?.ToString();
-        await EachRow(store, OfficerPeriodSql, ct, reader =>
+        await StoreRows.Each(store, OfficerPeriodSql, ct, reader =>
         {
             var (id, zone) = (reader.GetGuid(0), reader.GetString(1));
             var (models, froms, untils, overdues) =
@@ -93,7 +93,7 @@ public static class GovernanceCounts
         IDocumentStore store, IReadOnlyList<DateOnly> months, IReadOnlyList<string>? oris, DateTimeOffset now, CancellationToken ct)
     {
         var counts = new Dictionary<string, ComplaintCounts>();
-        await EachRow(store, ComplaintSql, ct, reader => counts[reader.GetString(0)] = new ComplaintCounts(reader.GetInt32(1), reader.GetInt32(2)),
+        await StoreRows.Each(store, ComplaintSql, ct, reader => counts[reader.GetString(0)] = new ComplaintCounts(reader.GetInt32(1), reader.GetInt32(2)),
             new("months", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = months.Select(StatisticsCalendar.Name).ToArray() },
             All(oris), Oris(oris), new("now", NpgsqlDbType.Bigint) { Value = now.UtcTicks });
         return months.ToDictionary(m => m, m => counts.GetValueOrDefault(StatisticsCalendar.Name(m)) ?? new ComplaintCounts(0, 0));
@@ -103,16 +103,4 @@ public static class GovernanceCounts
 
     private static NpgsqlParameter Oris(IReadOnlyList<string>? oris) =>
         new("oris", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = oris?.ToArray() ?? [] };
-
-    /// <summary>Runs <paramref name="sql"/> on a connection of its own and hands each row to <paramref name="row"/>.</summary>
-    private static async Task EachRow(IDocumentStore store, string sql, CancellationToken ct, Action<NpgsqlDataReader> row, params NpgsqlParameter[] parameters)
-    {
-        await using var connection = store.Storage.Database.CreateConnection();
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddRange(parameters);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            row(reader);
-    }
 }
