@@ -64,8 +64,9 @@ public static class GetMonthlyReportEndpoint
         var errors = new FieldErrors();
         if (ReportRequest.Read(month, query, http.Request, released: true, errors, html) is not { } request)
             return Results.Problem(errors.ToProblem());
-        if (await releases.Find(session, Domain.Statistics.StatisticsCalendar.Name(request.Month), request.Version, ct) is not { } release)
+        if (await releases.Find(session, Domain.Statistics.StatisticsCalendar.Name(request.Month), request.Version, ct) is not { } kept)
             return Problems.NotFound("report-release");
+        var release = kept.Release;
         if (request.Public)
             return PublicVariant.Answer(release, http);
         var document = release.AsDocument;
@@ -75,6 +76,6 @@ public static class GetMonthlyReportEndpoint
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return ReportAnswer.Of(request, document, new ReleaseStamp(release.Version, release.ApprovedAt, release.Sha256), http.Response);
+        return ReportAnswer.Of(request, document, new ReleaseStamp(release.Version, release.ApprovedAt, release.Sha256), http.Response, kept.Json);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Platform;
 using Marten;
@@ -33,11 +34,11 @@ public sealed class KeptReleases(IDocumentStore store) : IDisposable
     private readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = SizeLimitBytes });
 
     /// <summary>The month's release: <paramref name="version"/>, or the latest when null; null when there is none.</summary>
-    public async Task<ReleasedReport?> Find(IQuerySession session, string month, int? version, CancellationToken ct)
+    public async Task<KeptRelease?> Find(IQuerySession session, string month, int? version, CancellationToken ct)
     {
         var heads = await Heads(FindSql, ct,
             new("month", NpgsqlDbType.Varchar) { Value = month }, new("version", NpgsqlDbType.Integer) { Value = (object?)version ?? DBNull.Value });
-        return heads.Count == 0 ? null : (await Kept(session, heads[0], ct)).Release;
+        return heads.Count == 0 ? null : await Kept(session, heads[0], ct);
     }
 
     /// <summary>Every month's latest release, oldest month first, its report parsed once for as long as it is kept.</summary>
@@ -47,7 +48,7 @@ public sealed class KeptReleases(IDocumentStore store) : IDisposable
         foreach (var head in await Heads(LatestSql, ct))
         {
             var kept = await Kept(session, head, ct);
-            months.Add(new ReleasedMonth(kept.Release.Version, kept.Report.Value));
+            months.Add(new ReleasedMonth(kept.Release.Version, kept.Report));
         }
 
         return months;
@@ -55,16 +56,13 @@ public sealed class KeptReleases(IDocumentStore store) : IDisposable
 
     public void Dispose() => _kept.Dispose();
 
-    private async Task<Entry> Kept(IQuerySession session, Head head, CancellationToken ct)
+    private async Task<KeptRelease> Kept(IQuerySession session, Head head, CancellationToken ct)
     {
-        if (_kept.TryGetValue(head, out Entry? kept))
+        if (_kept.TryGetValue(head, out KeptRelease? kept))
             return kept!;
         // Loaded after its head was read: what is kept under a version is never older than it.
-        var release = (await session.LoadAsync<ReleasedReport>(head.Id, ct))!;
-        var entry = new Entry(release, new Lazy<MonthlyReport>(() => release.AsDocument.Report));
-        // The two documents' UTF-16 text, and the parsed report counted as much as the approved text.
-        var size = 2L * (2L * release.Document.Length + (release.PublicDocument?.Length ?? 0));
-        return _kept.Set(head, entry, new MemoryCacheEntryOptions { Size = size });
+        var release = new KeptRelease((await session.LoadAsync<ReleasedReport>(head.Id, ct))!);
+        return _kept.Set(head, release, new MemoryCacheEntryOptions { Size = release.Size });
     }
 
     private async Task<IReadOnlyList<Head>> Heads(string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
@@ -75,6 +73,23 @@ public sealed class KeptReleases(IDocumentStore store) : IDisposable
     }
 
     private sealed record Head(string Id, string Version);
+}
 
-    private sealed record Entry(ReleasedReport Release, Lazy<MonthlyReport> Report);
+/// <summary>
+/// A release as kept between reads: its row, its approved JSON's UTF-8 bytes (the body of every JSON read of it, made
+/// once: hundreds of kilobytes encoded and allocated per read otherwise) and its report, parsed when first asked for.
+/// </summary>
+public sealed class KeptRelease(ReleasedReport release)
+{
+    private readonly Lazy<byte[]> _json = new(() => Encoding.UTF8.GetBytes(release.Document));
+    private readonly Lazy<MonthlyReport> _report = new(() => release.AsDocument.Report);
+
+    public ReleasedReport Release => release;
+
+    public byte[] Json => _json.Value;
+
+    public MonthlyReport Report => _report.Value;
+
+    /// <summary>What it is counted as in the cache: the two documents' UTF-16 text, the bytes, and the parsed report as much as the approved text.</summary>
+    public long Size => 2L * (2L * release.Document.Length + (release.PublicDocument?.Length ?? 0)) + release.Document.Length;
 }
