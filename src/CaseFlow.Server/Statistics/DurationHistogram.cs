@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>
@@ -15,6 +17,18 @@ public sealed class DurationHistogram
     {
         _count += facts;
         _byMinutes[minutes] = _byMinutes.GetValueOrDefault(minutes) + facts;
+    }
+
+    /// <summary>
+    /// Adds buckets packed as PostgreSQL's <c>int4send(minutes) || int4send(facts)</c> gives them, one after another:
+    /// each bucket's first minute, then its facts, both big-endian 4-byte integers.
+    /// </summary>
+    public void AddPacked(ReadOnlySpan<byte> buckets)
+    {
+        if (buckets.Length % 8 != 0)
+            throw new ArgumentException("every bucket is a minute and a count, 8 bytes", nameof(buckets));
+        for (var at = 0; at < buckets.Length; at += 8)
+            Add(BinaryPrimitives.ReadInt32BigEndian(buckets[at..]), BinaryPrimitives.ReadInt32BigEndian(buckets[(at + 4)..]));
     }
 
     /// <summary>Adds every fact of <paramref name="other"/>.</summary>

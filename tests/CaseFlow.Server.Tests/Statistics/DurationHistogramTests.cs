@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using CaseFlow.Server.Statistics;
 using CsCheck;
 
@@ -30,15 +31,36 @@ public class DurationHistogramTests
     }
 
     [Fact]
+    public void a_bucket_cut_short_is_refused()
+    {
+        Should.Throw<ArgumentException>(() => new DurationHistogram().AddPacked(Packed([(10, 1)])[..7]));
+    }
+
+    /// <summary>The buckets as <c>int4send(minutes) || int4send(facts)</c> one after another.</summary>
+    private static byte[] Packed(IEnumerable<(int Minutes, int Facts)> buckets)
+    {
+        var packed = new List<byte>();
+        foreach (var (minutes, facts) in buckets)
+        {
+            var bytes = new byte[8];
+            BinaryPrimitives.WriteInt32BigEndian(bytes, minutes);
+            BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(4), facts);
+            packed.AddRange(bytes);
+        }
+
+        return [.. packed];
+    }
+
+    [Fact]
     public void merged_cells_give_the_percentiles_of_all_their_facts_one_by_one()
     {
         Gen.Select(Gen.Int[-90, 20_000].List[0, 300], Gen.Int[1, 8]).Sample((facts, cells) =>
         {
-            // The facts arrive as the durations of several agencies and months would (grouped by bucket, in any order),
-            // and the cells' histograms are added into the roll-up's.
+            // The facts arrive as the durations of several models and months would (each cell's buckets packed as
+            // PostgreSQL sends them, in any order), and the cells' histograms are added into the roll-up's.
             var cellHistograms = Enumerable.Range(0, cells).Select(_ => new DurationHistogram()).ToList();
-            foreach (var cell in facts.Select((minutes, i) => (minutes, cell: i % cells)).GroupBy(f => (f.minutes, f.cell)))
-                cellHistograms[cell.Key.cell].Add(cell.Key.minutes, cell.Count());
+            foreach (var cell in facts.Select((minutes, i) => (minutes, cell: i % cells)).GroupBy(f => f.cell))
+                cellHistograms[cell.Key].AddPacked(Packed(cell.GroupBy(f => f.minutes).Select(b => (b.Key, b.Count()))));
             var histogram = new DurationHistogram();
             foreach (var cell in cellHistograms)
                 histogram.Add(cell);
