@@ -19,6 +19,14 @@ public static class CanonicalJson
         return Encoding.UTF8.GetString(output.Written);
     }
 
+    /// <summary>The canonical form as UTF-8 bytes, for a document that is hashed and answered as bytes.</summary>
+    public static byte[] CanonicalizeToUtf8(ReadOnlySpan<byte> utf8Json)
+    {
+        using var output = new Utf8Buffer(utf8Json.Length);
+        new CanonicalUtf8Writer(output).WriteDocument(utf8Json);
+        return output.Written.ToArray();
+    }
+
     /// <summary>
     /// The canonical form of a JSON object without its member <paramref name="omit"/>, and that member's string value.
     /// A value that is not an object (a row edited in the database) is canonicalised whole and omits nothing, so its

@@ -69,13 +69,13 @@ public static class GetMonthlyReportEndpoint
         var release = kept.Release;
         if (request.Public)
             return PublicVariant.Answer(release, http);
-        var document = release.AsDocument;
+        var document = kept.Approved;
         if (http.Request.Headers.IfNoneMatch.Contains(document.ETag))
         {
             http.Response.Headers.ETag = document.ETag;
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
 
-        return ReportAnswer.Of(request, document, new ReleaseStamp(release.Version, release.ApprovedAt, release.Sha256), http.Response, kept.Json);
+        return ReportAnswer.Of(request, document, new ReleaseStamp(release.Version, release.ApprovedAt, release.Sha256), http.Response);
     }
 }

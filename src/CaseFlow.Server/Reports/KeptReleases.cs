@@ -1,4 +1,3 @@
-using System.Text;
 using CaseFlow.Domain.Reports;
 using CaseFlow.Server.Platform;
 using Marten;
@@ -76,17 +75,17 @@ public sealed class KeptReleases(IDocumentStore store) : IDisposable
 }
 
 /// <summary>
-/// A release as kept between reads: its row, its approved JSON's UTF-8 bytes (the body of every JSON read of it, made
-/// once: hundreds of kilobytes encoded and allocated per read otherwise) and its report, parsed when first asked for.
+/// A release as kept between reads: its row, its approved document (whose UTF-8 bytes, the body of every JSON read of
+/// it, are then made once: hundreds of kilobytes encoded and allocated per read otherwise) and its report, parsed when
+/// first asked for.
 /// </summary>
 public sealed class KeptRelease(ReleasedReport release)
 {
-    private readonly Lazy<byte[]> _json = new(() => Encoding.UTF8.GetBytes(release.Document));
     private readonly Lazy<MonthlyReport> _report = new(() => release.AsDocument.Report);
 
     public ReleasedReport Release => release;
 
-    public byte[] Json => _json.Value;
+    public ReportDocument Approved { get; } = release.AsDocument;
 
     public MonthlyReport Report => _report.Value;
 

@@ -9,8 +9,7 @@ public sealed record ReleaseStamp(int Version, DateTimeOffset ApprovedAt, string
 /// <summary>A report answered in the form asked for: its canonical JSON as stored, one CSV table, or the page.</summary>
 public static class ReportAnswer
 {
-    /// <param name="json">The document's UTF-8 bytes when they are kept (<see cref="KeptRelease"/>); encoded here otherwise.</param>
-    public static IResult Of(ReportRequest request, ReportDocument document, ReleaseStamp? release, HttpResponse response, byte[]? json = null)
+    public static IResult Of(ReportRequest request, ReportDocument document, ReleaseStamp? release, HttpResponse response)
     {
         response.Headers.ETag = document.ETag;
         response.Headers.Vary = "Accept";
@@ -18,7 +17,7 @@ public static class ReportAnswer
         {
             ReportFormat.Csv => Results.Text(ReportCsv.Write(document.Report, request.Table!), ReportCsv.MediaType, Encoding.UTF8),
             ReportFormat.Html => Html(ReportHtml.Write(document.Report, release), response),
-            _ => Results.Bytes(json ?? Encoding.UTF8.GetBytes(document.Json), ReportDocument.MediaType),
+            _ => Results.Bytes(document.Utf8, ReportDocument.MediaType),
         };
     }
 

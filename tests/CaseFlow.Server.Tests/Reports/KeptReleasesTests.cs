@@ -32,7 +32,7 @@ public sealed class KeptReleasesTests(AppFixture app)
         await Store(store, Release(1), ct);
         (await Find())!.Document.ShouldBe("{\"v\":1}");
         await using (var session = store.QuerySession())
-            (await kept.Find(session, Month, null, ct))!.Json.ShouldBe("{\"v\":1}"u8.ToArray(), "the bytes answered are the approved JSON's UTF-8");
+            (await kept.Find(session, Month, null, ct))!.Approved.Utf8.ShouldBe("{\"v\":1}"u8.ToArray(), "the bytes answered are the approved JSON's UTF-8");
 
         await using (var superuser = await TestDatabases.OpenAsTamperingSuperuser(database.ConnectionString))
         await using (var edit = new NpgsqlCommand(
