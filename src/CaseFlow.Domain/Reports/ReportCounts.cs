@@ -16,6 +16,8 @@ public sealed class ReportCounts
 
     private readonly Dictionary<(string Ori, ProgramModel Model), Dictionary<string, Dictionary<string, int>>> _byAgency = [];
 
+    /// <param name="counts">The counts; those of one agency, model, fact and month given more than once are added up
+    /// (the statistics' cells of one fact differ by breakdown key).</param>
     public ReportCounts(IEnumerable<KeyValuePair<(string Ori, ProgramModel Model, string Fact, string Month), int>> counts)
     {
         foreach (var ((ori, model, fact, month), count) in counts)
@@ -24,7 +26,7 @@ public sealed class ReportCounts
                 _byAgency[(ori, model)] = facts = [];
             if (!facts.TryGetValue(fact, out var months))
                 facts[fact] = months = [];
-            months[month] = count;
+            months[month] = months.GetValueOrDefault(month) + count;
         }
     }
 
