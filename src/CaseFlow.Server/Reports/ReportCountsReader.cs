@@ -63,7 +63,7 @@ public static class ReportCountsReader
     /// The cells packed as <c>int2send(fact) || int2send(month) || int4send(facts)</c> one after another: the fact's and
     /// the month's positions (from 1) in the query's arrays, and the cell's count, all big-endian.
     /// </summary>
-    public static IEnumerable<(int Fact, int Month, int Facts)> PackedCells(byte[] cells)
+    private static IEnumerable<(int Fact, int Month, int Facts)> PackedCells(byte[] cells)
     {
         if (cells.Length % 8 != 0)
             throw new ArgumentException("every cell is a fact, a month and a count, 8 bytes", nameof(cells));
