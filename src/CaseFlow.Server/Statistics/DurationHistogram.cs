@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace CaseFlow.Server.Statistics;
 
 /// <summary>
@@ -19,16 +17,13 @@ public sealed class DurationHistogram
         _byMinutes[minutes] = _byMinutes.GetValueOrDefault(minutes) + facts;
     }
 
-    /// <summary>
-    /// Adds buckets packed as PostgreSQL's <c>int4send(minutes) || int4send(facts)</c> gives them, one after another:
-    /// each bucket's first minute, then its facts, both big-endian 4-byte integers.
-    /// </summary>
-    public void AddPacked(ReadOnlySpan<byte> buckets)
+    /// <summary>Adds each bucket's facts: <paramref name="facts"/>[i] facts in the bucket whose first minute is <paramref name="minutes"/>[i].</summary>
+    public void Add(int[] minutes, int[] facts)
     {
-        if (buckets.Length % 8 != 0)
-            throw new ArgumentException("every bucket is a minute and a count, 8 bytes", nameof(buckets));
-        for (var at = 0; at < buckets.Length; at += 8)
-            Add(BinaryPrimitives.ReadInt32BigEndian(buckets[at..]), BinaryPrimitives.ReadInt32BigEndian(buckets[(at + 4)..]));
+        if (minutes.Length != facts.Length)
+            throw new ArgumentException("every bucket has its number of facts", nameof(facts));
+        for (var i = 0; i < minutes.Length; i++)
+            Add(minutes[i], facts[i]);
     }
 
     /// <summary>Adds every fact of <paramref name="other"/>.</summary>
