@@ -138,7 +138,6 @@ public static class PersistenceSetup
 
         opts.Schema.For<FeedEntry>().Index(f => f.Ori);
         CaseQueueSchema.Configure(opts);
-        CaseStatisticsProjection.Configure(opts);
         ReleasedReport.Configure(opts);
         GovernanceCounts.Configure(opts);
         // Every document type is declared here, so ./ops/migrate new writes its table into a migration.

@@ -1,19 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CaseFlow.Domain;
 using CaseFlow.Domain.Audit;
 using CaseFlow.Domain.Cases;
+using CaseFlow.Domain.Statistics;
 using CaseFlow.Server.Cases;
 using CaseFlow.Server.Platform;
 using JasperFx.Events;
 using JasperFx.Events.Daemon;
 using Marten.Events.Aggregation;
+using Marten.Schema;
+using NpgsqlTypes;
 
 namespace CaseFlow.Server.Queues;
 
 /// <summary>
-/// The read document of one case behind the supervisors' queues and the case search: the case as the summary folds
-/// it, plus the columns the queues filter and sort on (each the instant the case sorts by on that queue, or null when
-/// it is not on it) and what the queue items show (<see cref="QueueView"/>). Nothing here is a countdown: time left is
-/// computed when a queue is read.
+/// The read document of one case behind the supervisors' queues, the case search and the statistics: the case as the
+/// summary folds it, plus the columns the queues filter and sort on (each the instant the case sorts by on that queue,
+/// or null when it is not on it), what the queue items show (<see cref="QueueView"/>) and what the case counts for in
+/// the statistics (<see cref="FactRows"/>). Nothing here is a countdown: time left is computed when a queue is read.
 /// </summary>
 public sealed record CaseQueueRow
 {
@@ -39,6 +44,26 @@ public sealed record CaseQueueRow
     /// </summary>
     public QueueView? View { get; init; }
 
+    /// <summary>
+    /// What the case counts for in the statistics (<see cref="CaseMeasures"/>: each fact in the agency-local month it
+    /// happened in), derived from the whole case when the row is stored, as camel-case JSON in a jsonb column of its
+    /// own and not in the document: the database keeps the statistics' cells from this column as rows are written
+    /// (ops/migrations/0004, 0006–0010, 0015; read by <see cref="Statistics.MeasureTable"/>), so a void, an amendment or
+    /// a late step recounts the case as if it had always been so.
+    /// </summary>
+    [JsonIgnore]
+    public string FactRows => JsonSerializer.Serialize(CaseMeasures.Of(Case), FactJson);
+
+    private static readonly JsonSerializerOptions FactJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Marten's hook for this document's mapping: <see cref="FactRows"/> is duplicated into its column without the
+    /// b-tree index a registry <c>Duplicate</c> adds. Nothing searches the column, only the cells' trigger reads it, and
+    /// such an index entry holds the whole jsonb value: it made each row's write slower, and PostgreSQL refuses an entry
+    /// over 2,704 bytes (a third of a page).
+    /// </summary>
+    public static void ConfigureMarten(DocumentMapping mapping) => mapping.DuplicateField(nameof(FactRows), "jsonb").DbType = NpgsqlDbType.Jsonb;
+
     /// <summary>The row of a case; its indexed instants in UTC, as PostgreSQL's <c>timestamptz</c> columns take them (a jail may send any offset).</summary>
     public static CaseQueueRow Of(CaseFile state)
     {
@@ -54,30 +79,20 @@ public sealed record CaseQueueRow
 }
 
 /// <summary>
-/// The asynchronous projection of <see cref="CaseQueueRow"/>: each case folded by the very evolve function of the
-/// inline case summary (<see cref="CaseFileProjection"/>), so voids and late facts act on the queues as they act on
-/// the summary, and a row can be checked against the case folded from its events at the same version.
+/// The asynchronous projection of <see cref="CaseQueueRow"/>, registered as <see cref="CaseReadModels"/>: each case
+/// folded by the very evolve function of the inline case summary (<see cref="CaseFileProjection"/>), so voids and late
+/// facts act on the queues and the statistics as they act on the summary, and a row can be checked against the case
+/// folded from its events at the same version.
 /// </summary>
 public sealed class CaseQueueProjection : SingleStreamProjection<CaseQueueRow, Guid>
 {
-    public const string ProjectionName = "CaseQueues";
-
     private readonly CaseFileProjection _summary = new();
 
     public CaseQueueProjection()
     {
-        Name = ProjectionName;
+        Name = CaseReadModels.Name;
         this.TakeOnly(EventCatalogue.CaseEvents);
     }
-
-    /// <summary>
-    /// Keeps <see cref="CaseReadModels"/> out of the daemon's single pass for a composite, which it takes on a shard's
-    /// first start (position 0) and on a rebuild: that pass reads up to the highest stored event, so an event whose
-    /// writer still holds a lower sequence number commits behind the shard's position and is never applied
-    /// (Faults/FirstStartTests). Without it the shard reads in pages up to the high-water mark, which waits for such a
-    /// writer.
-    /// </summary>
-    public override bool CanParticipateInCompositeReplay => false;
 
     /// <summary>
     /// Folds the slice's events onto the case one by one, then derives the row once: a rebuild's slice holds many

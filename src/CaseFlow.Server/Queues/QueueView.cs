@@ -32,7 +32,7 @@ public sealed record QueueView(
 
 /// <summary>A row of a queue page: the instant the case sorts by on that queue (its indexed column) and its view.</summary>
 /// <param name="View">
-/// Null only in a row stored by a version before the views, until the upgrade's rebuild of the <c>CaseQueues</c>
+/// Null only in a row stored by a version before the views, until the upgrade's rebuild of the <c>CaseReadModels</c>
 /// projection rewrites it (docs/operations.md): such a row is left out of its page (<see cref="Written"/>) rather than
 /// failing it.
 /// </param>

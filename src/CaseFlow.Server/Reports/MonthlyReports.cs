@@ -16,7 +16,7 @@ public sealed class MonthlyReports(QueueFreshness freshness, CurrentAgreements c
     /// <param name="position">A position to wait for (bounded) before counting; the report's own <c>position</c> says how far the statistics were.</param>
     public async Task<MonthlyReport> Draft(DateOnly month, long? position, IQuerySession session, CancellationToken ct)
     {
-        var (reached, _) = await freshness.Reach(position, ct, CaseStatisticsProjection.ProjectionName);
+        var (reached, _) = await freshness.Reach(position, ct);
         var agreements = await current.All(session, ct);
         var releases = await kept.Latest(session, ct);
         var name = StatisticsCalendar.Name(month);

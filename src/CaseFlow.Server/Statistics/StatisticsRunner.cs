@@ -31,7 +31,7 @@ public sealed class StatisticsRunner(QueueFreshness freshness, CurrentAgreements
         if (agreements.Count == 0)
             return Problems.NotFound("statistics-scope");
 
-        var (position, stale) = await freshness.Reach(request.Position, ct, CaseStatisticsProjection.ProjectionName);
+        var (position, stale) = await freshness.Reach(request.Position, ct);
         var oris = request.Level == StatisticsLevel.National ? null : agreements.Select(a => a.Ori).Distinct().ToList();
         var answer = await Answer(request, agreements, oris, session, now, ct) with { Position = position, Stale = stale };
         return StatisticsCsv.Accepts(http.Request)

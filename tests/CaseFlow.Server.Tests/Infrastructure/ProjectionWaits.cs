@@ -17,7 +17,7 @@ public static class ProjectionWaits
 
     /// <summary>
     /// Until the shard of <paramref name="host"/>'s daemon that keeps the queues has applied every event of the given
-    /// cases: the case read models' (<see cref="CaseReadModels"/>), whose agent signals for its members.
+    /// cases: the case read models' (<see cref="CaseReadModels"/>).
     /// </summary>
     public static Task QueuesHaveApplied(this IAlbaHost host, params Guid[] caseIds) => host.ShardHasApplied(CaseReadModels.Name, caseIds);
 

@@ -132,7 +132,7 @@ public sealed partial class DomainMetricsTests(AppFixture app)
         measured.Sum("caseflow.store.verifications").ShouldBe(1);
         traffic.Gauges.Of("caseflow.access_log.queued").ShouldHaveSingleItem().Value.ShouldBeGreaterThanOrEqualTo(0);
         traffic.Gauges.Of("caseflow.access_log.oldest.age").ShouldHaveSingleItem().Value.ShouldBeInRange(0, 60);
-        traffic.Gauges.Of("caseflow.projection.lag.events").Select(m => m.Tags["shard"]).ShouldContain("CaseQueues:All");
+        traffic.Gauges.Of("caseflow.projection.lag.events").Select(m => m.Tags["shard"]).ShouldContain($"{CaseReadModels.Name}:All");
         traffic.Gauges.Of("caseflow.projection.stopped").ShouldAllBe(m => m.Value == 0);
     }
 

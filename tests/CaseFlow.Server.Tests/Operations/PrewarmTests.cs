@@ -13,7 +13,7 @@ public sealed class PrewarmTests(AppFixture app)
     private static readonly string[] CaseKeyed =
     [
         "pk_mt_events_stream_and_version", "idx_mt_events_event_id", "pkey_mt_streams_id", "pkey_mt_doc_casefile_id",
-        "pkey_mt_doc_casequeuerow_id", "pkey_mt_doc_casestatisticsrow_id", "pkey_mt_doc_vaultedsubject_id",
+        "pkey_mt_doc_casequeuerow_id", "pkey_mt_doc_vaultedsubject_id",
     ];
 
     [Fact]

@@ -9,7 +9,7 @@ namespace CaseFlow.Server.Tests.Operations;
 /// <c>ops/verify-read-models</c>, the operators' rebuild verification, on a database of its own while its node serves:
 /// a healthy store rebuilds to exactly its live read models; a read-model row a superuser changed is named, in its json
 /// or in a column written beside it, and so are a statistics cell and a duration bucket that no longer count the
-/// statistics rows.
+/// case rows' facts.
 /// </summary>
 public sealed class VerifyReadModelsTests(AppFixture app)
 {
@@ -63,7 +63,7 @@ public sealed class VerifyReadModelsTests(AppFixture app)
         tampered.Output.ShouldContain($"statistics_cells (kept): '{Agencies.FortBend}'");
         tampered.Output.ShouldContain($"statistics_cells (counted from the rows): '{Agencies.FortBend}'");
         tampered.Output.ShouldContain($"statistics_durations (kept): '{Agencies.FortBend}'");
-        tampered.Output.ShouldContain("3 statistics cells differ from a count of the statistics rows");
+        tampered.Output.ShouldContain("3 statistics cells differ from a count of the case rows' facts");
     }
 
     private static async Task<(int ExitCode, string Output)> Verify(OwnDatabase database)

@@ -47,7 +47,7 @@ public class FreshnessTests(AppFixture app)
             s.StatusCodeShouldBeOk();
         });
         (await ready.ReadAsTextAsync()).ShouldBe("Degraded");
-        Lag(api).ShouldContain(($"{CaseQueueProjection.ProjectionName}:All", 1L));
+        Lag(api).ShouldContain(($"{CaseReadModels.Name}:All", 1L));
     }
 
     [Fact]

@@ -79,7 +79,7 @@ public class StatisticsCellsTests(AppFixture app)
             BatchCommands =
             {
                 new("update caseflow.statistics_cells set facts = 0 where scope = $1 and measure = $2") { Parameters = { new() { Value = scenario.Ori }, new() { Value = Measures.BookingsReferred } } },
-                new("delete from caseflow.mt_doc_casestatisticsrow where id = $1") { Parameters = { new() { Value = caseId } } },
+                new("delete from caseflow.mt_doc_casequeuerow where id = $1") { Parameters = { new() { Value = caseId } } },
             },
         };
         await batch.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
