@@ -10,7 +10,7 @@ namespace CaseFlow.Server.Tests.Faults;
 /// Two owners of one shard, as a handoff can leave for a moment (the old node still runs it when the new one starts
 /// it): only one of them may commit a page. Every page's commit also moves the shard's position from the page's floor
 /// to its ceiling, only where the position still stands at the floor, so the owner that finds it moved on rolls its
-/// page back, documents included, and stops. The test plays the other owner by moving the positions on, as its commit
+/// page back, documents included, and stops. The test plays the other owner by moving the position on, as its commit
 /// would. The fault suite's node-kill scenario relies on this; a library upgrade that lost it would leave stale rows.
 /// </summary>
 public sealed class ShardOwnerGuardTests(AppFixture app) : IAsyncLifetime
@@ -32,9 +32,9 @@ public sealed class ShardOwnerGuardTests(AppFixture app) : IAsyncLifetime
             $"new.name = '{CaseReadModels.Name}:All' and new.failure_category is not null");
         await using (var other = await TestDatabases.OpenAsTamperingSuperuser(_own.Database.ConnectionString))
         await using (var move = new NpgsqlCommand(
-            $"update {PersistenceSetup.SchemaName}.mt_event_progression set last_seq_id = last_seq_id + 1000000 where name = any(@names)", other))
+            $"update {PersistenceSetup.SchemaName}.mt_event_progression set last_seq_id = last_seq_id + 1000000 where name = @name", other))
         {
-            move.Parameters.AddWithValue("names", new[] { $"{CaseReadModels.Name}:All" });
+            move.Parameters.AddWithValue("name", $"{CaseReadModels.Name}:All");
             (await move.ExecuteNonQueryAsync(ct)).ShouldBe(1);
         }
 
