@@ -84,7 +84,11 @@ public sealed class MeasureTable(
         {
             var (measure, cellMonth) = (reader.GetString(0), reader.GetString(2));
             if (reader.IsDBNull(4))
-                counts[(measure, reader.GetString(1), cellMonth)] = reader.GetInt32(3);
+            {
+                // A read of every model gets one row per model for a measure, key and month.
+                var cell = (measure, reader.GetString(1), cellMonth);
+                counts[cell] = counts.GetValueOrDefault(cell) + reader.GetInt32(3);
+            }
             else
                 Histogram((measure, cellMonth)).Add(BinaryArrays.Int32s(reader.GetFieldValue<byte[]>(4)), BinaryArrays.Int32s(reader.GetFieldValue<byte[]>(5)));
         },

@@ -47,6 +47,24 @@ public class StatisticsReadTests(AppFixture app)
             await app.Host.GetAs(token, $"{url}?fy=2026", status);
     }
 
+    [Fact]
+    public async Task a_read_of_every_model_adds_up_each_model_s_counts()
+    {
+        // An agency under both models: its cells of one measure, key and month are one per model.
+        var jem = await CaseScenario.Create(app, ProgramModel.JEM, alsoSigned: ProgramModel.WSO);
+        var wso = new CaseScenario(app, app.Host, jem.Ori, jem.OfficerId, ProgramModel.WSO);
+        var referred = new DateTimeOffset(2026, 3, 10, 0, 0, 0, TimeSpan.Zero);
+        Guid[] booked = [await jem.Book(referredAt: referred), await jem.Book(referredAt: referred), await wso.Book(referredAt: referred)];
+        await app.Host.StatisticsHaveApplied(booked);
+
+        foreach (var (model, referrals) in new[] { ("", 3), ("&model=JEM", 2), ("&model=WSO", 1) })
+        {
+            var answer = await Read(app, Token(Roles.Analyst), $"/api/statistics/jurisdictions/{jem.Ori}?fy=2026{model}");
+            answer.Total.BookingsReferred.ShouldBe(referrals, model);
+            answer.Months.Sum(m => m.BookingsReferred).ShouldBe(referrals, model);
+        }
+    }
+
     [Theory]
     [InlineData("fy=26")]
     [InlineData("fy=2026&month=2026-02")]
