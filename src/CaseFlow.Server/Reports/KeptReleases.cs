@@ -79,16 +79,24 @@ public sealed class KeptReleases(IDocumentStore store) : IDisposable
 /// it, are then made once: hundreds of kilobytes encoded and allocated per read otherwise) and its report, parsed when
 /// first asked for.
 /// </summary>
-public sealed class KeptRelease(ReleasedReport release)
+public sealed class KeptRelease
 {
-    private readonly Lazy<MonthlyReport> _report = new(() => release.AsDocument.Report);
+    private readonly Lazy<MonthlyReport> _report;
 
-    public ReleasedReport Release => release;
+    public KeptRelease(ReleasedReport release)
+    {
+        Release = release;
+        Approved = release.AsDocument;
+        // Parsed from the approved document's own bytes, which the JSON reads answer: not encoded a second time.
+        _report = new(() => Approved.Report);
+    }
 
-    public ReportDocument Approved { get; } = release.AsDocument;
+    public ReleasedReport Release { get; }
+
+    public ReportDocument Approved { get; }
 
     public MonthlyReport Report => _report.Value;
 
     /// <summary>What it is counted as in the cache: the two documents' UTF-16 text, the bytes, and the parsed report as much as the approved text.</summary>
-    public long Size => 2L * (2L * release.Document.Length + (release.PublicDocument?.Length ?? 0)) + release.Document.Length;
+    public long Size => 2L * (2L * Release.Document.Length + (Release.PublicDocument?.Length ?? 0)) + Release.Document.Length;
 }
